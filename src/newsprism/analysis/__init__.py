@@ -1,0 +1,1 @@
+"""Brief sections, one module each."""

@@ -1,0 +1,37 @@
+"""The `newsprism` command: a thin typer app over the Python API.
+
+Each command group lives in `newsprism.commands.<name>`; errors become messages only here.
+"""
+
+from __future__ import annotations
+
+import sys
+
+import typer
+
+from newsprism.commands import brief as brief_cmd
+from newsprism.commands import info as info_cmd
+from newsprism.errors import NewsprismError
+
+app = typer.Typer(
+    name="newsprism",
+    help="Brief a news story from many outlets: summary, agreement, discrepancies, quotes, framing.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+brief_cmd.register(app)
+info_cmd.register(app)
+
+
+def main() -> None:
+    """Entry point: library errors become one-line messages and exit code 2."""
+    try:
+        app()
+    except NewsprismError as exc:
+        typer.secho(f"error: {exc.message}", fg=typer.colors.RED, err=True)
+        sys.exit(2)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,117 @@
+"""Every user-facing error in one catalogue: a stable code, the cause and the fix.
+
+Library code raises these; only the edges (CLI, HTTP API) turn them into messages or JSON.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+
+@dataclass(frozen=True)
+class ErrorKind:
+    code: str
+    cause: str
+    fix: str
+
+
+CATALOGUE: dict[str, ErrorKind] = {
+    k.code: k
+    for k in [
+        ErrorKind("input-not-found", "{source}: no such file or directory", "check the path"),
+        ErrorKind("input-empty", "{source}: the input is empty", "pass a file that contains text"),
+        ErrorKind(
+            "input-binary",
+            "{source}: looks like binary data, not text or HTML",
+            "pass .txt, .html, .json or .jsonl files",
+        ),
+        ErrorKind(
+            "input-unreadable",
+            "{source}: cannot be read ({detail})",
+            "check the file's permissions and that it is not a broken link",
+        ),
+        ErrorKind(
+            "input-decode",
+            "{source}: the text encoding could not be determined",
+            "convert the file to UTF-8",
+        ),
+        ErrorKind(
+            "input-format",
+            "{source}: {detail}",
+            "see 'newsprism brief --help' for the accepted formats and fields",
+        ),
+        ErrorKind(
+            "input-no-text",
+            "{source}: no article text found{detail}",
+            "check that the page or record holds the article body",
+        ),
+        ErrorKind(
+            "no-articles",
+            "no usable article among the inputs",
+            "pass at least one readable article (see the errors above)",
+        ),
+        ErrorKind(
+            "pipeline-invalid",
+            "stage '{stage}' requires '{missing}', which no earlier stage assigns",
+            "add a stage that assigns it before '{stage}', or remove '{stage}'",
+        ),
+        ErrorKind(
+            "stage-unknown",
+            "no stage named '{stage}' is registered",
+            "choose one of: {known}",
+        ),
+        ErrorKind(
+            "stage-failed",
+            "stage '{stage}' failed: {detail}",
+            "rerun with --strict off to skip it, or report the input that triggers it",
+        ),
+        ErrorKind(
+            "reader-unknown",
+            "{source}: no reader for this kind of file",
+            "use one of the extensions: {known}",
+        ),
+        ErrorKind(
+            "extra-missing",
+            "{feature} needs the optional '{extra}' dependencies",
+            "pip install 'newsprism[{extra}]'",
+        ),
+        ErrorKind(
+            "option-invalid",
+            "{detail}",
+            "see --help for the accepted values",
+        ),
+    ]
+}
+
+
+class NewsprismError(Exception):
+    """An error a user can act on: it knows its cause and fix."""
+
+    def __init__(self, code: str, **params: Any) -> None:
+        self.kind = CATALOGUE[code]
+        self.params = params
+        self.code = code
+        self.source: str | None = params.get("source")
+        super().__init__(self.message)
+
+    @property
+    def cause(self) -> str:
+        return self.kind.cause.format_map(_Default(self.params))
+
+    @property
+    def fix(self) -> str:
+        return self.kind.fix.format_map(_Default(self.params))
+
+    @property
+    def message(self) -> str:
+        return f"{self.cause} — {self.fix}"
+
+    def to_json(self) -> dict[str, Any]:
+        """The one JSON error shape used by the HTTP API."""
+        return {"error": {"code": self.code, "cause": self.cause, "fix": self.fix}}
+
+
+class _Default(dict[str, Any]):
+    def __missing__(self, key: str) -> str:
+        return ""

@@ -1,0 +1,100 @@
+"""Readers: files, folders, stdin and in-memory strings become Articles.
+
+One bad input yields a Notice, never an abort, unless ``strict`` is set.
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from newsprism.errors import NewsprismError
+from newsprism.ingest import html, jsonl, text
+from newsprism.ingest.base import READERS, decode, make_article, reader
+from newsprism.ingest.html import article_from_html
+from newsprism.ingest.text import articles_from_text, split_multinews
+from newsprism.model import Article, Notice
+
+__all__ = [
+    "READERS",
+    "IngestResult",
+    "article_from_html",
+    "articles_from_text",
+    "decode",
+    "html",
+    "jsonl",
+    "make_article",
+    "read_inputs",
+    "read_path",
+    "reader",
+    "split_multinews",
+    "text",
+]
+
+
+@dataclass
+class IngestResult:
+    articles: list[Article] = field(default_factory=list)
+    notices: list[Notice] = field(default_factory=list)
+
+
+def expand(paths: Iterable[str | Path]) -> Iterator[str | Path]:
+    """Directories recursively, in sorted order, so runs are reproducible; hidden files skipped."""
+    for p in paths:
+        if str(p) == "-":
+            yield "-"
+            continue
+        path = Path(p)
+        if path.is_dir():
+            for child in sorted(path.rglob("*")):
+                rel = child.relative_to(path).parts
+                if child.is_file() and not any(part.startswith(".") for part in rel):
+                    if child.suffix.lower() in READERS or child.suffix == "":
+                        yield child
+        else:
+            yield path
+
+
+def read_path(path: str | Path) -> Iterator[Article | NewsprismError]:
+    """Read one file (or '-' for stdin) with the reader registered for its extension."""
+    if str(path) == "-":
+        data, source, suffix = sys.stdin.buffer.read(), "stdin", ".txt"
+    else:
+        p = Path(path)
+        source, suffix = str(p), p.suffix.lower()
+        if not p.exists():
+            raise NewsprismError("input-not-found", source=source)
+        if suffix not in READERS:
+            raise NewsprismError("reader-unknown", source=source, known=", ".join(sorted(READERS)))
+        try:
+            data = p.read_bytes()
+        except OSError as exc:
+            raise NewsprismError("input-unreadable", source=source, detail=exc.strerror) from exc
+    if suffix == ".txt" and data.lstrip()[:1] == b"<" and b"<html" in data[:2048].lower():
+        suffix = ".html"
+    yield from READERS[suffix](data, source)
+
+
+def read_inputs(paths: Iterable[str | Path], strict: bool = False) -> IngestResult:
+    """Read every input; errors become notices (or are raised at once when strict)."""
+    result = IngestResult()
+    seen: set[str] = set()
+    for path in expand(paths):
+        try:
+            for item in read_path(path):
+                if isinstance(item, NewsprismError):
+                    _note(result, item, strict)
+                elif item.id not in seen:
+                    seen.add(item.id)
+                    result.articles.append(item)
+        except NewsprismError as exc:
+            _note(result, exc, strict)
+    return result
+
+
+def _note(result: IngestResult, exc: NewsprismError, strict: bool) -> None:
+    if strict:
+        raise exc
+    result.notices.append(Notice(code=exc.code, message=exc.message, source=exc.source))

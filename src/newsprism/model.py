@@ -1,0 +1,131 @@
+"""The one data model. JSON, Markdown and HTML are renderings of these objects, never separate logic."""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from datetime import date as Date
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+SCHEMA_VERSION = "1"
+
+_SPACE = re.compile(r"\s+")
+
+
+def content_hash(*parts: str, length: int = 12) -> str:
+    """Stable short hash: ids must not change between runs on the same input."""
+    digest = hashlib.sha1("\x1f".join(_SPACE.sub(" ", p).strip() for p in parts).encode("utf-8"))
+    return digest.hexdigest()[:length]
+
+
+def _source_name(source: str) -> str:
+    """'dir/004_x.txt' -> '004_x'; 'feed.jsonl:3' -> 'feed.jsonl:3' (the record matters there)."""
+    name = source.replace("\\", "/").rsplit("/", 1)[-1]
+    stem, dot, ext = name.rpartition(".")
+    return stem if dot and ext.isalnum() and stem else name
+
+
+class _Model(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+
+class Sentence(_Model):
+    """One sentence of one article; its id is what every brief item cites."""
+
+    id: str
+    index: int = Field(description="Position of the sentence in its article, from 0.")
+    text: str
+    paragraph: int = Field(0, description="Paragraph number in the article, from 0.")
+    repaired: bool = Field(False, description="Boundaries and case were restored from degraded text.")
+
+
+class Article(_Model):
+    id: str = Field(description="Hash of outlet, title and text: the same input gives the same id.")
+    text: str
+    title: str | None = None
+    outlet: str | None = None
+    author: str | None = None
+    url: str | None = None
+    date: Date | None = None
+    source: str = Field("", description="Where the article was read from: a path, 'stdin' or a URL.")
+    sentences: list[Sentence] = Field(default_factory=list)
+    degraded: bool = Field(False, description="Text arrived without sentence punctuation or case.")
+    duplicate_of: str | None = Field(None, description="Canonical article id when this is a copy.")
+
+    @classmethod
+    def create(cls, text: str, **fields: object) -> Article:
+        """Build an article whose id derives from its content."""
+        title = str(fields.get("title") or "")
+        outlet = str(fields.get("outlet") or "")
+        return cls(id="a" + content_hash(outlet, title, text, length=11), text=text, **fields)  # type: ignore[arg-type]
+
+    @property
+    def label(self) -> str:
+        """What a reader calls this article: its outlet, else its file name, else its title or id."""
+        if self.outlet:
+            return self.outlet
+        if self.source and self.source != "stdin":
+            return _source_name(self.source)
+        return self.title or self.id
+
+
+class Story(_Model):
+    """Articles about one event; the unit a brief is written for."""
+
+    id: str
+    title: str | None = None
+    articles: list[Article]
+
+    @classmethod
+    def from_articles(cls, articles: list[Article], title: str | None = None) -> Story:
+        ids = sorted(a.id for a in articles)
+        return cls(id="st" + content_hash(*ids, length=10), title=title, articles=articles)
+
+
+class SummarySentence(_Model):
+    text: str
+    citations: list[str] = Field(description="Ids of every article sentence that says the same thing.")
+    outlets: list[str] = Field(default_factory=list, description="Distinct outlets among citations.")
+    source: str = Field(description="Id of the sentence whose text is shown.")
+
+
+class StageRun(_Model):
+    """Provenance: which stage, which version, how long, and whether it worked."""
+
+    name: str
+    version: str
+    seconds: float
+    status: Literal["ok", "failed", "skipped"] = "ok"
+    error: str | None = None
+
+
+class Notice(_Model):
+    """A problem that did not stop the brief, e.g. one unreadable input among many."""
+
+    code: str
+    message: str
+    source: str | None = None
+
+
+class Brief(_Model):
+    schema_version: str = SCHEMA_VERSION
+    story_id: str
+    title: str | None = None
+    articles: list[Article]
+    summary: list[SummarySentence] = Field(default_factory=list)
+    stages: list[StageRun] = Field(default_factory=list)
+    notices: list[Notice] = Field(default_factory=list)
+
+    def sentence_index(self) -> dict[str, tuple[Article, Sentence]]:
+        """Citation id -> (article, sentence), for renderers and checks."""
+        return {s.id: (a, s) for a in self.articles for s in a.sentences}
+
+    def outlets_of(self, citations: list[str]) -> list[str]:
+        index = self.sentence_index()
+        seen: dict[str, None] = {}
+        for cid in citations:
+            if cid in index:
+                seen.setdefault(index[cid][0].label, None)
+        return list(seen)

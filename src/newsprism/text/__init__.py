@@ -1,0 +1,1 @@
+"""Sentence splitting, degraded-text detection and repair, tokens."""

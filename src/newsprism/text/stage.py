@@ -1,0 +1,36 @@
+"""The `sentences` stage: split every article, repairing degraded ones against their siblings."""
+
+from __future__ import annotations
+
+from newsprism.model import Article, Sentence
+from newsprism.pipeline import Context
+from newsprism.registry import stage
+from newsprism.text.degraded import is_degraded
+from newsprism.text.repair import repair_degraded
+from newsprism.text.split import split_text
+
+
+def sentences_for(article: Article, siblings: list[str]) -> tuple[list[Sentence], bool]:
+    """Sentences with ids '<article id>.<n>', and whether the text had to be repaired."""
+    degraded = is_degraded(article.text)
+    if degraded:
+        pieces = [(0, s) for s in repair_degraded(article.text, siblings)]
+    else:
+        pieces = split_text(article.text)
+    sentences = [
+        Sentence(id=f"{article.id}.{i}", index=i, text=text, paragraph=para, repaired=degraded)
+        for i, (para, text) in enumerate(pieces)
+    ]
+    return sentences, degraded
+
+
+@stage("sentences", version="1.0", requires=("articles",), assigns=("sentences",))
+def sentences_stage(ctx: Context) -> None:
+    """Split articles into sentences; restore boundaries and case of degraded text."""
+    articles = ctx.brief.articles
+    clean = [a.text for a in articles if not is_degraded(a.text)]
+    for article in articles:
+        if article.sentences:
+            continue
+        siblings = [t for t in clean if t is not article.text]
+        article.sentences, article.degraded = sentences_for(article, siblings)

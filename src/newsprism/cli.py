@@ -10,6 +10,7 @@ import sys
 import typer
 
 from newsprism.commands import brief as brief_cmd
+from newsprism.commands import eval as eval_cmd
 from newsprism.commands import info as info_cmd
 from newsprism.errors import NewsprismError
 
@@ -22,6 +23,7 @@ app = typer.Typer(
 )
 brief_cmd.register(app)
 info_cmd.register(app)
+eval_cmd.register(app)
 
 
 def main() -> None:

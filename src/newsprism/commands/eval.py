@@ -1,0 +1,11 @@
+"""`newsprism eval ...`: measure newsprism beside its peers. Each evaluation adds its own command."""
+
+from __future__ import annotations
+
+import typer
+
+eval_app = typer.Typer(help="Evaluate newsprism against benchmarks and peers, side by side.", no_args_is_help=True)
+
+
+def register(app: typer.Typer) -> None:
+    app.add_typer(eval_app, name="eval")

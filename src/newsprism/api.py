@@ -13,7 +13,9 @@ from newsprism.pipeline import DEFAULT_PIPELINE, BriefConfig, Pipeline
 Input = str | Path | Article
 
 
-def load_articles(inputs: Iterable[Input], strict: bool = False) -> tuple[list[Article], list[Notice]]:
+def load_articles(
+    inputs: Iterable[Input], strict: bool = False
+) -> tuple[list[Article], list[Notice]]:
     """Paths (files, folders, '-') are read; Article objects pass through."""
     items = list(inputs)
     articles = [i for i in items if isinstance(i, Article)]

@@ -38,7 +38,9 @@ class Sentence(_Model):
     index: int = Field(description="Position of the sentence in its article, from 0.")
     text: str
     paragraph: int = Field(0, description="Paragraph number in the article, from 0.")
-    repaired: bool = Field(False, description="Boundaries and case were restored from degraded text.")
+    repaired: bool = Field(
+        False, description="Boundaries and case were restored from degraded text."
+    )
 
 
 class Article(_Model):
@@ -49,7 +51,9 @@ class Article(_Model):
     author: str | None = None
     url: str | None = None
     date: Date | None = None
-    source: str = Field("", description="Where the article was read from: a path, 'stdin' or a URL.")
+    source: str = Field(
+        "", description="Where the article was read from: a path, 'stdin' or a URL."
+    )
     sentences: list[Sentence] = Field(default_factory=list)
     degraded: bool = Field(False, description="Text arrived without sentence punctuation or case.")
     duplicate_of: str | None = Field(None, description="Canonical article id when this is a copy.")
@@ -59,7 +63,7 @@ class Article(_Model):
         """Build an article whose id derives from its content."""
         title = str(fields.get("title") or "")
         outlet = str(fields.get("outlet") or "")
-        return cls(id="a" + content_hash(outlet, title, text, length=11), text=text, **fields)  # type: ignore[arg-type]
+        return cls(id="a" + content_hash(outlet, title, text, length=11), text=text, **fields)
 
     @property
     def label(self) -> str:
@@ -86,8 +90,12 @@ class Story(_Model):
 
 class SummarySentence(_Model):
     text: str
-    citations: list[str] = Field(description="Ids of every article sentence that says the same thing.")
-    outlets: list[str] = Field(default_factory=list, description="Distinct outlets among citations.")
+    citations: list[str] = Field(
+        description="Ids of every article sentence that says the same thing."
+    )
+    outlets: list[str] = Field(
+        default_factory=list, description="Distinct outlets among citations."
+    )
     source: str = Field(description="Id of the sentence whose text is shown.")
 
 

@@ -89,7 +89,10 @@ class Pipeline:
             log.warning("stage %s failed: %r", spec.name, exc)
             failed.update(spec.assigns)
             ctx.brief.notices.append(
-                Notice(code="stage-failed", message=f"stage '{spec.name}' failed and was skipped: {exc}")
+                Notice(
+                    code="stage-failed",
+                    message=f"stage '{spec.name}' failed and was skipped: {exc}",
+                )
             )
             return StageRun(
                 name=spec.name,
@@ -102,4 +105,6 @@ class Pipeline:
 
 
 def _skipped(spec: StageSpec, reason: str) -> StageRun:
-    return StageRun(name=spec.name, version=spec.version, seconds=0.0, status="skipped", error=reason)
+    return StageRun(
+        name=spec.name, version=spec.version, seconds=0.0, status="skipped", error=reason
+    )

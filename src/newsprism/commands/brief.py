@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from enum import Enum
+from enum import StrEnum
 from pathlib import Path
 
 import typer
@@ -14,7 +14,7 @@ from newsprism.render import render
 from newsprism.samples import sample_paths
 
 
-class Format(str, Enum):
+class Format(StrEnum):
     md = "md"
     json = "json"
     html = "html"
@@ -23,9 +23,13 @@ class Format(str, Enum):
 def brief(
     paths: list[str] = typer.Argument(None, help="Files, folders or '-' for stdin."),
     format: Format = typer.Option(Format.md, "--format", "-f", help="Output format."),
-    output: Path | None = typer.Option(None, "--output", "-o", help="Write here instead of stdout."),
+    output: Path | None = typer.Option(
+        None, "--output", "-o", help="Write here instead of stdout."
+    ),
     words: int = typer.Option(250, "--words", min=20, help="Summary length budget in words."),
-    sample: bool = typer.Option(False, "--sample", help="Brief the bundled fictional sample story."),
+    sample: bool = typer.Option(
+        False, "--sample", help="Brief the bundled fictional sample story."
+    ),
     strict: bool = typer.Option(False, "--strict", help="Fail on the first unreadable input."),
     title: str | None = typer.Option(None, "--title", help="Story title shown in the brief."),
 ) -> None:
@@ -35,12 +39,16 @@ def brief(
         inputs.extend(sample_paths())
         title = title or "Sample story (fictional)"
     if not inputs:
-        raise NewsprismError("option-invalid", detail="give article paths, '-' for stdin, or --sample")
+        raise NewsprismError(
+            "option-invalid", detail="give article paths, '-' for stdin, or --sample"
+        )
     articles, notices = load_articles(inputs, strict=strict)
     _report(notices)
     if not articles:
         raise NewsprismError("no-articles")
-    result = brief_story(Story.from_articles(articles, title=title), words=words, strict=strict, notices=notices)
+    result = brief_story(
+        Story.from_articles(articles, title=title), words=words, strict=strict, notices=notices
+    )
     text = render(result, format.value)
     if output:
         output.write_text(text, encoding="utf-8")

@@ -5,14 +5,36 @@ from __future__ import annotations
 import json
 
 import typer
+from pydantic import BaseModel
+from pydantic.json_schema import models_json_schema
 
-from newsprism.model import Brief
+from newsprism.errors import NewsprismError
+from newsprism.model import Article, Brief, Sentence, Story
 from newsprism.registry import describe_stages
 
+MODELS: dict[str, type[BaseModel]] = {
+    "brief": Brief,
+    "story": Story,
+    "article": Article,
+    "sentence": Sentence,
+}
 
-def schema() -> None:
-    """Print the JSON Schema of the Brief (which embeds Article, Sentence and Story items)."""
-    typer.echo(json.dumps(Brief.model_json_schema(), indent=2))
+
+def schema(
+    model: str = typer.Option("all", help="One of: all, brief, story, article, sentence."),
+) -> None:
+    """Print the JSON Schema of the data model (generated from the pydantic models)."""
+    if model == "all":
+        _, doc = models_json_schema(
+            [(m, "serialization") for m in MODELS.values()], title="newsprism data model"
+        )
+    elif model in MODELS:
+        doc = MODELS[model].model_json_schema(mode="serialization")
+    else:
+        raise NewsprismError(
+            "option-invalid", detail=f"unknown model '{model}' (use all, {', '.join(MODELS)})"
+        )
+    typer.echo(json.dumps(doc, indent=2))
 
 
 def stages() -> None:

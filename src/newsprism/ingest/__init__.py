@@ -43,18 +43,16 @@ class IngestResult:
 def expand(paths: Iterable[str | Path]) -> Iterator[str | Path]:
     """Directories recursively, in sorted order, so runs are reproducible; hidden files skipped."""
     for p in paths:
-        if str(p) == "-":
-            yield "-"
-            continue
         path = Path(p)
-        if path.is_dir():
-            for child in sorted(path.rglob("*")):
-                rel = child.relative_to(path).parts
-                if child.is_file() and not any(part.startswith(".") for part in rel):
-                    if child.suffix.lower() in READERS or child.suffix == "":
-                        yield child
+        if str(p) != "-" and path.is_dir():
+            yield from (child for child in sorted(path.rglob("*")) if _readable_child(path, child))
         else:
-            yield path
+            yield "-" if str(p) == "-" else path
+
+
+def _readable_child(root: Path, child: Path) -> bool:
+    hidden = any(part.startswith(".") for part in child.relative_to(root).parts)
+    return child.is_file() and not hidden and child.suffix.lower() in READERS
 
 
 def read_path(path: str | Path) -> Iterator[Article | NewsprismError]:

@@ -11,10 +11,11 @@ from newsprism.model import Article
 
 def article_from_html(html: str, source: str, url: str | None = None) -> Article:
     doc = trafilatura.bare_extraction(html, url=url, with_metadata=True, include_comments=False)
-    text = (doc.text or "") if doc is not None else ""
-    if doc is None or not text.strip():
+    meta = {} if doc is None else doc if isinstance(doc, dict) else doc.as_dict()
+    text = meta.get("text") or ""
+    if not text.strip():
         raise NewsprismError("input-no-text", source=source, detail=" in the HTML page")
-    title = doc.title
+    title = meta.get("title")
     lines = text.split("\n")
     if title and lines and lines[0].strip() == title.strip():
         text = "\n".join(lines[1:])
@@ -24,10 +25,10 @@ def article_from_html(html: str, source: str, url: str | None = None) -> Article
         text,
         source,
         title=title,
-        author=doc.author,
-        date=doc.date,
-        outlet=doc.sitename or doc.hostname,
-        url=url or doc.url,
+        author=meta.get("author"),
+        date=meta.get("date"),
+        outlet=meta.get("sitename") or meta.get("hostname"),
+        url=url or meta.get("url"),
     )
 
 

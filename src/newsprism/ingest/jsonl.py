@@ -19,7 +19,9 @@ _OUTLET_KEYS = ("outlet", "source", "site", "sitename", "publisher")
 
 def articles_from_record(record: Any, source: str) -> list[Article]:
     if not isinstance(record, dict):
-        raise NewsprismError("input-format", source=source, detail="expected a JSON object per record")
+        raise NewsprismError(
+            "input-format", source=source, detail="expected a JSON object per record"
+        )
     if isinstance(record.get("documents"), list | str):
         docs = record["documents"]
         texts = split_multinews(docs) if isinstance(docs, str) else [str(d) for d in docs]
@@ -60,8 +62,11 @@ def iter_records(text: str, source: str) -> Iterator[tuple[str, Any]]:
         try:
             yield f"{source}:{lineno}", json.loads(line)
         except json.JSONDecodeError as exc:
-            yield f"{source}:{lineno}", NewsprismError(
-                "input-format", source=f"{source}:{lineno}", detail=f"invalid JSON: {exc.msg}"
+            yield (
+                f"{source}:{lineno}",
+                NewsprismError(
+                    "input-format", source=f"{source}:{lineno}", detail=f"invalid JSON: {exc.msg}"
+                ),
             )
 
 

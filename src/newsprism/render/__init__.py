@@ -19,5 +19,7 @@ RENDERERS: dict[str, Callable[[Brief], str]] = {
 
 def render(brief: Brief, fmt: str) -> str:
     if fmt not in RENDERERS:
-        raise NewsprismError("option-invalid", detail=f"unknown format '{fmt}' (use {', '.join(RENDERERS)})")
+        raise NewsprismError(
+            "option-invalid", detail=f"unknown format '{fmt}' (use {', '.join(RENDERERS)})"
+        )
     return RENDERERS[fmt](brief)

@@ -10,4 +10,6 @@ SAMPLE_PACKAGE = "newsprism.samples"
 
 def sample_paths() -> list[Path]:
     root = Path(str(files(SAMPLE_PACKAGE) / "story"))
-    return sorted(p for p in root.iterdir() if p.is_file() and not p.name.startswith((".", "expected")))
+    return sorted(
+        p for p in root.iterdir() if p.is_file() and not p.name.startswith((".", "expected"))
+    )

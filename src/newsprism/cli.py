@@ -26,10 +26,10 @@ info_cmd.register(app)
 eval_cmd.register(app)
 
 
-def main() -> None:
+def main(argv: list[str] | None = None) -> None:
     """Entry point: library errors become one-line messages and exit code 2."""
     try:
-        app()
+        app(args=argv)
     except NewsprismError as exc:
         typer.secho(f"error: {exc.message}", fg=typer.colors.RED, err=True)
         sys.exit(2)

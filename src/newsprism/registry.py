@@ -38,6 +38,9 @@ class Registry(Generic[T]):
     def add(self, name: str, item: T) -> None:
         self._items[name] = item
 
+    def remove(self, name: str) -> None:
+        self._items.pop(name, None)
+
     def get(self, name: str) -> T:
         if name not in self._items:
             raise NewsprismError("stage-unknown", stage=name, known=", ".join(sorted(self._items)))

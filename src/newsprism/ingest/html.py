@@ -8,12 +8,15 @@ from newsprism.errors import NewsprismError
 from newsprism.ingest.base import decode, make_article, reader
 from newsprism.model import Article
 
+# Below this, what trafilatura found is a menu or a caption, not an article body.
+MIN_WORDS = 10
+
 
 def article_from_html(html: str, source: str, url: str | None = None) -> Article:
     doc = trafilatura.bare_extraction(html, url=url, with_metadata=True, include_comments=False)
     meta = {} if doc is None else doc if isinstance(doc, dict) else doc.as_dict()
     text = meta.get("text") or ""
-    if not text.strip():
+    if len(text.split()) < MIN_WORDS:
         raise NewsprismError("input-no-text", source=source, detail=" in the HTML page")
     title = meta.get("title")
     lines = text.split("\n")

@@ -1,14 +1,146 @@
-"""Markdown rendering (owned by the render work; first version)."""
+"""Markdown rendering of a Brief: one function per section, all reading the shared BriefView.
+
+Citations are links to anchors in the article appendix, where every sentence of every article is
+listed. All input text is escaped so it can never become Markdown links, emphasis or raw HTML.
+"""
 
 from __future__ import annotations
 
+import re
+from collections.abc import Callable
+
 from newsprism.model import Brief
+from newsprism.render.view import (
+    SECTION_TITLES,
+    ArticleView,
+    BriefView,
+    CitationGroup,
+    ParagraphView,
+    one_line,
+    problem_text,
+)
+
+_SPECIAL = re.compile(r"([\\`*_\[\]<>|#~!])")
+_BLOCK_START = re.compile(r"^(\d+)([.)])(\s)|^([-+])(\s)")
+
+
+def md(text: str) -> str:
+    """Input text made inert: one line, Markdown and HTML punctuation backslash-escaped."""
+    escaped = _SPECIAL.sub(r"\\\1", one_line(text))
+    # A leading "- ", "+ " or "1. " would start a list inside the list item that shows the text.
+    return _BLOCK_START.sub(
+        lambda m: f"{m[1]}\\{m[2]}{m[3]}" if m[1] else f"\\{m[4]}{m[5]}", escaped
+    )
+
+
+def _heading(section: str) -> str:
+    return f"## {SECTION_TITLES[section]}"
+
+
+def cite(groups: list[CitationGroup]) -> str:
+    """'([Outlet ¶1](#s-..), [¶4](#s-..); [Other ¶2](#s-..))': outlet named once per group."""
+    parts = []
+    for group in groups:
+        links = [
+            f"[{md(group.label) + ' ' if i == 0 else ''}{link.locator}](#{link.anchor})"
+            for i, link in enumerate(group.links)
+        ]
+        parts.append(", ".join(links))
+    return f"({'; '.join(parts)})" if parts else ""
+
+
+def _header(view: BriefView) -> list[str]:
+    lines = [f"# {md(view.title)}", "", f"*{md(view.story_line)}.*"]
+    if view.outlets:
+        lines += ["", "Outlets: " + ", ".join(md(o) for o in view.outlets)]
+    return lines
+
+
+def _problems(view: BriefView) -> list[str]:
+    return [f"> **Warning:** {md(problem_text(run))}" for run in view.problems]
+
+
+def _summary(view: BriefView) -> list[str]:
+    lines = [_heading("summary"), ""]
+    for item in view.summary:
+        note = " *(restored from a transcript without punctuation)*" if item.repaired else ""
+        missing = f" *({item.unresolved} citation(s) not found)*" if item.unresolved else ""
+        lines.append(f"- {md(item.text)} {cite(item.groups)}{note}{missing}".rstrip())
+    return lines
+
+
+def _notices(view: BriefView) -> list[str]:
+    lines = [_heading("notices"), ""]
+    for n in view.notices:
+        where = f" ({md(n.source)})" if n.source else ""
+        lines.append(f"- **{md(n.code)}**: {md(n.message)}{where}")
+    return lines
+
+
+def _articles(view: BriefView) -> list[str]:
+    lines = [_heading("articles"), ""]
+    for art in view.articles:
+        lines += _article(art)
+    return lines
+
+
+def _article(art: ArticleView) -> list[str]:
+    heading = md(art.label) + (f": {md(art.article.title)}" if art.article.title else "")
+    meta = [md(m) for m in art.meta]
+    if art.url:
+        meta.append(f"<{art.url}>")
+    meta.append(f"source: {md(art.source_name)}")
+    lines = [f'<a id="{art.anchor}"></a>', "", f"### {art.number}. {heading}", "", " · ".join(meta)]
+    if art.duplicate_of:
+        lines += ["", f"*A copy of {md(art.duplicate_of)}.*"]
+    if art.article.degraded:
+        lines += [
+            "",
+            "*Arrived without punctuation or capitals; sentence breaks and case restored.*",
+        ]
+    for para in art.paragraphs:
+        lines += ["", _paragraph(para, art.by_paragraph)]
+    return [*lines, ""]
+
+
+def _paragraph(para: ParagraphView, by_paragraph: bool) -> str:
+    if by_paragraph:
+        body = " ".join(f'<a id="{s.anchor}"></a>{md(s.text)}' for s in para.sentences)
+        return f"**¶{para.number}** {body}"
+    # One block of text: cited by sentence number, so list the sentences one per line.
+    return "\n".join(
+        f'<a id="{s.anchor}"></a>**s.{s.number}** {md(s.text)}  ' for s in para.sentences
+    )
+
+
+def _provenance(view: BriefView) -> list[str]:
+    lines = [
+        _heading("provenance"),
+        "",
+        "| Stage | Version | Status | Seconds |",
+        "|---|---|---|---|",
+    ]
+    for run in view.brief.stages:
+        status = run.status if run.status == "ok" else f"{run.status}: {md(run.error or '')}"
+        lines.append(f"| {md(run.name)} | {md(run.version)} | {status} | {run.seconds:.2f} |")
+    versions = " · ".join(f"{name} {md(version)}" for name, version in view.versions)
+    lines += [
+        "",
+        f"{versions} · story {md(view.brief.story_id)} · {view.total_seconds:.2f} s in all",
+    ]
+    return lines
+
+
+SECTIONS: dict[str, Callable[[BriefView], list[str]]] = {
+    "problems": _problems,
+    "summary": _summary,
+    "notices": _notices,
+    "articles": _articles,
+    "provenance": _provenance,
+}
 
 
 def render_markdown(brief: Brief) -> str:
-    index = brief.sentence_index()
-    lines = [f"# {brief.title or 'Story brief'}", "", "## Summary", ""]
-    for s in brief.summary:
-        refs = ", ".join(f"{index[c][0].label}:{index[c][1].index}" for c in s.citations if c in index)
-        lines.append(f"- {s.text} [{refs}]")
-    return "\n".join(lines) + "\n"
+    view = BriefView(brief)
+    blocks = [_header(view)] + [SECTIONS[name](view) for name in view.sections]
+    return "\n\n".join("\n".join(block).rstrip() for block in blocks) + "\n"

@@ -1,0 +1,104 @@
+"""The `discrepancies` stage: figures and claims on which outlets differ, each side cited.
+
+Figures are aligned first (analysis/figures.py), so only mentions that measure the same thing are
+compared; conflicting claims about one group of actors come from analysis/conflicts.py. A wrong
+discrepancy is worse than a missing one, so both demand independent sources on each side and the
+list is ranked by confidence.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from newsprism.analysis.conflicts import claim_conflicts
+from newsprism.analysis.figures import FigureGroup, Mention, figure_groups
+from newsprism.analysis.sources import Sources, independent_sources
+from newsprism.model import Article, Brief, Discrepancy, DiscrepancyValue
+from newsprism.pipeline import Context
+from newsprism.registry import stage
+from newsprism.text.quantities import describe
+
+MIN_CONFIDENCE = 0.4
+DATE_COHESION = 0.6
+
+
+def what_of(group: FigureGroup) -> str:
+    """A label for the measured thing from the words outlets use most around it."""
+    q = group.mentions[0].quantity
+    phrases = Counter(" ".join(m.quantity.phrase) for m in group.mentions if m.quantity.phrase)
+    nouns = Counter(m.quantity.noun for m in group.mentions if m.quantity.noun)
+    phrase = phrases.most_common(1)[0][0] if phrases else ""
+    if q.kind == "count":
+        return f"number of {phrase}" if phrase else "count"
+    if q.kind == "duration":
+        noun = nouns.most_common(1)[0][0] if nouns else "period"
+        return f"{noun} ({q.unit}s)"
+    if q.kind == "date":
+        return "date" + (f" of {phrase}" if phrase else "")
+    return f"{q.kind}" + (f" of {phrase}" if phrase else "")
+
+
+def _dates(articles: list[Article], mentions: list[Mention]) -> list[str]:
+    return sorted({str(articles[m.article].date) for m in mentions if articles[m.article].date})
+
+
+def figure_discrepancy(
+    brief: Brief, sources: Sources, group: FigureGroup
+) -> Discrepancy | None:
+    """A discrepancy when independent sources state different values for one aligned figure."""
+    by_value = group.by_value()
+    numbers = {(round(k[3], 6), round(k[4], 6)) for k in by_value}
+    if len(numbers) < 2:
+        return None  # 'about 2' and '2', 'more than 22' and '22': one figure, hedged differently
+    kind = group.mentions[0].quantity.kind
+    if kind in {"year", "date"} and group.cohesion < DATE_COHESION:
+        return None  # dates and years name many different events; demand close context
+    values = []
+    for mentions in sorted(by_value.values(), key=lambda ms: -len({m.group for m in ms})):
+        citations = list(dict.fromkeys(m.sentence.id for m in mentions))
+        values.append(
+            DiscrepancyValue(
+                value=describe(mentions[0].quantity),
+                citations=citations,
+                outlets=brief.outlets_of(citations),
+                dates=_dates(brief.articles, mentions),
+            )
+        )
+    n_sources = len(group.groups())
+    confidence = min(1.0, group.cohesion * (0.45 + 0.1 * min(n_sources, 5)))
+    note = None
+    dates = {d for v in values for d in v.dates}
+    if len(dates) > 1 and group.mentions[0].quantity.kind == "count":
+        note = (
+            f"reported on different dates ({', '.join(sorted(dates))}): possibly an update over "
+            "time, not necessarily a contradiction"
+        )
+    return Discrepancy(
+        what=what_of(group), kind="figure", values=values, confidence=round(confidence, 3), note=note
+    )
+
+
+def find_discrepancies(brief: Brief, sources: Sources | None = None) -> list[Discrepancy]:
+    sources = sources or independent_sources(brief.articles)
+    found = [
+        d
+        for g in figure_groups(brief.articles, sources)
+        if (d := figure_discrepancy(brief, sources, g)) is not None
+    ]
+    found += claim_conflicts(brief, sources)
+    found = [d for d in found if d.confidence >= MIN_CONFIDENCE]
+    return sorted(found, key=lambda d: -d.confidence)
+
+
+@stage(
+    "discrepancies",
+    version="1.0",
+    requires=("sentences",),
+    assigns=("discrepancies",),
+    on_error="skip",
+)
+def discrepancies_stage(ctx: Context) -> None:
+    """Figures and claims that outlets report differently, ranked by confidence."""
+    sources = ctx.artifacts.get("sources") or independent_sources(ctx.brief.articles)
+    ctx.artifacts["sources"] = sources
+    ctx.brief.discrepancies = find_discrepancies(ctx.brief, sources)

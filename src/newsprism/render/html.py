@@ -15,7 +15,7 @@ from newsprism import __version__
 from newsprism.model import Brief
 from newsprism.render.view import SECTION_TITLES, BriefView, problem_text
 
-CSP = "default-src 'none'; style-src 'unsafe-inline'; base-uri 'none'; form-action 'none'"
+CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'"
 
 
 @cache

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from newsprism.model import Brief, StageRun
+from newsprism.model import Brief, Notice, StageRun
 from newsprism.render.markdown import md, render_markdown
 
 _LINK_TARGET = re.compile(r"\]\(#([^)]*)\)")
@@ -79,3 +79,8 @@ def test_sample_brief_citations_resolve(sample_brief: Brief) -> None:
     text = render_markdown(sample_brief)
     assert len(_targets_resolve(text)) >= len(sample_brief.summary)
     assert text.count("\n### ") == 5
+
+
+def test_notices_are_listed(plain_brief: Brief) -> None:
+    plain_brief.notices.append(Notice(code="input-empty", message="empty file", source="b.txt"))
+    assert "## Notices\n\n- **input-empty**: empty file (b.txt)" in render_markdown(plain_brief)

@@ -7,7 +7,7 @@ from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
-from newsprism.model import Article, Brief, StageRun, SummarySentence
+from newsprism.model import Article, Brief, Notice, StageRun, SummarySentence
 from newsprism.render import markdown
 from newsprism.render.view import (
     _HAS,
@@ -16,6 +16,7 @@ from newsprism.render.view import (
     BriefView,
     anchor,
     format_span,
+    notice_source,
     problem_text,
     web_url,
 )
@@ -128,3 +129,9 @@ def test_summary_items_know_their_citations_and_repairs(
     items = BriefView(plain_brief).summary
     assert [g.label for g in items[0].groups] == ["Wire", "Daily"]
     assert (items[0].repaired, items[1].repaired) == (False, True)
+
+
+def test_notice_source_is_shown_only_when_the_message_lacks_it() -> None:
+    assert notice_source(Notice(code="c", message="x.txt: empty", source="x.txt")) is None
+    assert notice_source(Notice(code="c", message="empty file", source="x.txt")) == "x.txt"
+    assert notice_source(Notice(code="c", message="stage failed")) is None

@@ -13,7 +13,7 @@ from jinja2 import Environment, PackageLoader, StrictUndefined, Template
 
 from newsprism import __version__
 from newsprism.model import Brief
-from newsprism.render.view import SECTION_TITLES, BriefView, problem_text
+from newsprism.render.view import SECTION_TITLES, BriefView, notice_source, problem_text
 
 CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'"
 
@@ -35,6 +35,7 @@ def render_html(brief: Brief) -> str:
         view=BriefView(brief),
         titles=SECTION_TITLES,
         problem_text=problem_text,
+        notice_source=notice_source,
         csp=CSP,
         version=__version__,
     )

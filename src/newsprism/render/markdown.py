@@ -16,6 +16,7 @@ from newsprism.render.view import (
     BriefView,
     CitationGroup,
     ParagraphView,
+    notice_source,
     one_line,
     problem_text,
 )
@@ -72,7 +73,8 @@ def _summary(view: BriefView) -> list[str]:
 def _notices(view: BriefView) -> list[str]:
     lines = [_heading("notices"), ""]
     for n in view.notices:
-        where = f" ({md(n.source)})" if n.source else ""
+        source = notice_source(n)
+        where = f" ({md(source)})" if source else ""
         lines.append(f"- **{md(n.code)}**: {md(n.message)}{where}")
     return lines
 

@@ -234,6 +234,13 @@ class BriefView:
         return SummaryItem(one_line(text), repaired, groups, unresolved)
 
 
+def notice_source(notice: Notice) -> str | None:
+    """Where a notice comes from, unless its message already says so."""
+    if notice.source and notice.source not in notice.message:
+        return one_line(notice.source)
+    return None
+
+
 def problem_text(run: StageRun) -> str:
     """One plain sentence on a stage that did not run, for the top of the brief."""
     reason = one_line(run.error or "no reason recorded")

@@ -1,0 +1,184 @@
+"""Find quotations in one article: quote marks, block quotes, and (for degraded text) siblings.
+
+* Straight and curly double quotes are paired in order inside a paragraph; an unclosed quote runs to
+  the paragraph end (the convention for quotes that continue in the next paragraph).
+* A paragraph ending in a colon introduces a block quote: the next paragraph, and the ones after it
+  while they speak in the first person or repeat a sibling's quotation.
+* Degraded text has no quote marks: sibling quotations are aligned onto its words by shared
+  trigrams on one diagonal, which tolerates partial quotes and small wording changes.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+
+from newsprism.analysis.attribution import speaker_from_context
+from newsprism.model import Article, Sentence
+from newsprism.text.terms import words
+
+MIN_WORDS = 4
+_QUOTE_CHARS = re.compile(r"[\"“”]")
+_FIRST_PERSON = re.compile(r"\b(?:we|our|us|i|my|me)\b", re.IGNORECASE)
+_INTRO = re.compile(r":\s*[\"“”]?\s*$")
+_ENDS = re.compile(r"[.]\s*$")
+_CONTINUES = re.compile(r"\s*[,a-z]")
+_CLITIC = {"s", "t", "ll", "re", "ve", "d", "m"}
+
+
+@dataclass
+class Segment:
+    """The part of one quotation that lies in one sentence (or one degraded span)."""
+
+    article: int
+    text: str
+    citations: list[str]
+    tokens: list[str]
+    quote: int  # index of the quotation it belongs to, per article
+
+
+@dataclass
+class QuoteSpan:
+    article: int
+    text: str
+    citations: list[str]
+    speaker: str | None
+    intro: str | None = None  # sentence introducing a block quote, for subject fallback
+    whole: bool = False  # the quotation is its whole sentence(s): a continuation of the last one
+    segments: list[Segment] = field(default_factory=list)
+
+
+def tokens(text: str) -> list[str]:
+    """Comparison tokens: lower-case words, clitics split off by degradation dropped."""
+    return [w.split("'")[0] for w in words(text) if w not in _CLITIC]
+
+
+def _paragraphs(article: Article) -> list[list[Sentence]]:
+    paras: dict[int, list[Sentence]] = {}
+    for s in article.sentences:
+        paras.setdefault(s.paragraph, []).append(s)
+    return [paras[k] for k in sorted(paras)]
+
+
+def _joined(sentences: list[Sentence]) -> tuple[str, list[tuple[int, int, Sentence]]]:
+    text, spans, pos = "", [], 0
+    for s in sentences:
+        if text:
+            text += " "
+            pos += 1
+        spans.append((pos, pos + len(s.text), s))
+        text += s.text
+        pos += len(s.text)
+    return text, spans
+
+
+def _cut(k: int, q: int, text: str, start: int, end: int, spans: list[tuple[int, int, Sentence]]
+         ) -> list[Segment]:  # fmt: skip
+    out = []
+    for s_start, s_end, sentence in spans:
+        lo, hi = max(start, s_start), min(end, s_end)
+        piece = text[lo:hi].strip(" ,\"“”")
+        if hi > lo and len(piece.split()) >= 2:
+            out.append(Segment(k, piece, [sentence.id], tokens(piece), q))
+    return out
+
+
+def marked_quotes(k: int, article: Article, first: int = 0) -> list[QuoteSpan]:
+    """Quotations inside quote marks, paragraph by paragraph, with their speakers."""
+    out: list[QuoteSpan] = []
+    for para in _paragraphs(article):
+        text, spans = _joined(para)
+        marks = [m.start() for m in _QUOTE_CHARS.finditer(text)]
+        pairs = list(zip(marks[0::2], marks[1::2], strict=False))
+        if len(marks) % 2:
+            pairs.append((marks[-1], len(text)))
+        for start, end in pairs:
+            inner = text[start + 1 : end].strip()
+            if len(inner.split()) < MIN_WORDS:
+                continue
+            before = text[max(0, start - 160) : start]
+            after = text[end + 1 : end + 160]
+            cites = [s.id for lo, hi, s in spans if lo < end and start < hi]
+            ends = _ENDS.search(inner) is not None and not _CONTINUES.match(after)
+            span = QuoteSpan(k, inner, cites, speaker_from_context(before, after, ends))
+            span.whole = len(inner) >= 0.8 * sum(hi - lo for lo, hi, s in spans if s.id in cites)
+            span.segments = _cut(k, first + len(out), text, start + 1, end, spans)
+            out.append(span)
+    return out
+
+
+def block_quotes(k: int, article: Article, sibling_tokens: set[tuple[str, ...]], first: int = 0
+                 ) -> list[QuoteSpan]:  # fmt: skip
+    """Paragraphs set off after an introducing colon, e.g. 'The statement reads:'."""
+    out: list[QuoteSpan] = []
+    paras = _paragraphs(article)
+    for i, para in enumerate(paras[:-1]):
+        intro = para[-1].text
+        if not _INTRO.search(intro):
+            continue
+        for j, block in enumerate(paras[i + 1 :]):
+            text, spans = _joined(block)
+            if _QUOTE_CHARS.search(text) or _INTRO.search(text):
+                break
+            if j and not (_FIRST_PERSON.search(text) or _echoes(text, sibling_tokens)):
+                break
+            speaker = speaker_from_context(intro.rstrip(" :\"“”"), "", ends_clause=True)
+            span = QuoteSpan(k, text, [s.id for s in block], speaker, intro=intro)
+            span.segments = _cut(k, first + len(out), text, 0, len(text), spans)
+            out.append(span)
+    return out
+
+
+def _echoes(text: str, sibling_trigrams: set[tuple[str, ...]], share: float = 0.5) -> bool:
+    grams = trigrams(tokens(text))
+    return bool(grams) and len(grams & sibling_trigrams) >= share * len(grams)
+
+
+def trigrams(toks: list[str]) -> set[tuple[str, ...]]:
+    return {tuple(toks[i : i + 3]) for i in range(len(toks) - 2)}
+
+
+def degraded_quotes(k: int, article: Article, probes: list[Segment], first: int = 0
+                    ) -> list[QuoteSpan]:  # fmt: skip
+    """Sibling quotations located in text that lost its quote marks."""
+    stream: list[tuple[str, str]] = [(t, s.id) for s in article.sentences for t in tokens(s.text)]
+    index: dict[tuple[str, ...], list[int]] = {}
+    for i in range(len(stream) - 2):
+        index.setdefault(tuple(w for w, _ in stream[i : i + 3]), []).append(i)
+    hits = [h for p in probes if (h := _locate(p.tokens, index)) is not None]
+    merged: list[list[int]] = []
+    for lo, hi in sorted(hits):
+        if merged and lo <= merged[-1][1]:
+            merged[-1][1] = max(merged[-1][1], hi)
+        else:
+            merged.append([lo, hi])
+    out = []
+    all_words = [w for w, _ in stream]
+    for q, (lo, hi) in enumerate(merged):
+        text = " ".join(all_words[lo:hi])
+        cites = list(dict.fromkeys(sid for _, sid in stream[lo:hi]))
+        before, after = " ".join(all_words[max(0, lo - 8) : lo]), " ".join(all_words[hi : hi + 8])
+        span = QuoteSpan(k, text, cites, speaker_from_context(before, after))
+        span.segments = [Segment(k, text, cites, all_words[lo:hi], first + q)]
+        out.append(span)
+    return out
+
+
+def _locate(probe: list[str], index: dict[tuple[str, ...], list[int]]) -> tuple[int, int] | None:
+    """Span of the probe in the indexed stream: trigram hits along one diagonal (± 3 words)."""
+    if len(probe) < MIN_WORDS + 1:
+        return None
+    diagonals: Counter[int] = Counter()
+    hits: list[tuple[int, int]] = []
+    for i in range(len(probe) - 2):
+        for pos in index.get(tuple(probe[i : i + 3]), []):
+            diagonals[pos - i] += 1
+            hits.append((pos - i, pos))
+    if not diagonals:
+        return None
+    best = max(diagonals, key=lambda d: sum(diagonals[d + e] for e in range(-3, 4)))
+    on_line = [pos for d, pos in hits if abs(d - best) <= 3]
+    if len(on_line) < max(3, 0.5 * (len(probe) - 2)):
+        return None
+    return min(on_line), max(on_line) + 3

@@ -1,0 +1,173 @@
+"""The `quotes` stage: quotations merged across outlets, with speaker, outlets and variants.
+
+Quotations are compared sentence by sentence (segments), so a partial quote, one cut by an ellipsis
+or a bracketed paraphrase still meets its fuller variant through shared word bigrams; a long passage
+that contains several shorter quotes joins each of them.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from newsprism.analysis.attribution import is_pronoun, subject_of
+from newsprism.analysis.quote_text import (
+    MIN_WORDS,
+    QuoteSpan,
+    Segment,
+    block_quotes,
+    degraded_quotes,
+    marked_quotes,
+    trigrams,
+)
+from newsprism.analysis.sources import Sources, independent_sources
+from newsprism.model import Brief, Quote, QuoteVariant
+from newsprism.pipeline import Context
+from newsprism.registry import stage
+
+SAME_QUOTE = 0.5
+MAX_PARSED = 12  # sentences parsed per story for speaker fallback
+
+
+def extract_spans(brief: Brief) -> list[QuoteSpan]:
+    """Every quotation of every article; degraded articles get their siblings' quotations."""
+    articles = brief.articles
+    marked = {k: marked_quotes(k, a) for k, a in enumerate(articles) if not a.degraded}
+    spans: list[QuoteSpan] = []
+    for k, article in enumerate(articles):
+        if article.degraded:
+            continue
+        others = {g for j, ss in marked.items() if j != k for s in ss for g in _grams(s)}
+        blocks = block_quotes(k, article, others, first=len(marked[k]))
+        spans += _in_order(marked[k] + blocks)
+    probes = [seg for s in spans for seg in s.segments if len(seg.tokens) > MIN_WORDS]
+    for k, article in enumerate(articles):
+        if article.degraded:
+            spans += degraded_quotes(k, article, [p for p in probes if p.article != k])
+    return spans
+
+
+def _grams(span: QuoteSpan) -> set[tuple[str, ...]]:
+    return {g for seg in span.segments for g in trigrams(seg.tokens)}
+
+
+def _in_order(spans: list[QuoteSpan]) -> list[QuoteSpan]:
+    for q, span in enumerate(spans):
+        for seg in span.segments:
+            seg.quote = q
+    return spans
+
+
+def resolve_speakers(brief: Brief, spans: list[QuoteSpan]) -> None:
+    """Pronouns take the previous quotation's speaker; unattributed ones the sentence subject."""
+    position = {s.id: (k, s.index) for k, a in enumerate(brief.articles) for s in a.sentences}
+    text_of = {s.id: s.text for a in brief.articles for s in a.sentences}
+    parsed = 0
+    previous: dict[int, str] = {}
+    for span in sorted(spans, key=lambda sp: position.get(sp.citations[0], (sp.article, 0))):
+        if span.speaker is None and span.whole and span.article in previous:
+            span.speaker = previous[span.article]
+        if span.speaker is None and parsed < MAX_PARSED:
+            context = span.intro or (text_of.get(span.citations[0]) if len(span.citations) else None)
+            if context and not brief.articles[span.article].degraded:
+                span.speaker = subject_of(context)
+                parsed += 1
+        if is_pronoun(span.speaker) and span.article in previous:
+            span.speaker = previous[span.article]
+        if span.speaker and not is_pronoun(span.speaker):
+            previous[span.article] = span.speaker
+
+
+def _bigrams(tokens: list[str]) -> set[tuple[str, str]]:
+    return set(zip(tokens, tokens[1:], strict=False))
+
+
+def same_quote(a: Segment, b: Segment, threshold: float = SAME_QUOTE) -> bool:
+    """Shared bigrams cover most of the shorter segment (partial quotes, small edits)."""
+    ga, gb = _bigrams(a.tokens), _bigrams(b.tokens)
+    if len(ga) < 2 or len(gb) < 2:
+        return False
+    shared = len(ga & gb)
+    return shared >= 3 and shared >= threshold * min(len(ga), len(gb))
+
+
+def group_segments(segments: list[Segment]) -> list[list[int]]:
+    parent = list(range(len(segments)))
+
+    def find(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    for i in range(len(segments)):
+        for j in range(i + 1, len(segments)):
+            if segments[i].article != segments[j].article and same_quote(segments[i], segments[j]):
+                parent[find(j)] = find(i)
+    groups: dict[int, list[int]] = {}
+    for i in range(len(segments)):
+        groups.setdefault(find(i), []).append(i)
+    return list(groups.values())
+
+
+def _speaker_vote(speakers: list[str | None]) -> str | None:
+    votes = Counter(s for s in speakers if s and not is_pronoun(s))
+    if not votes:
+        return next((s for s in speakers if s), None)
+    lowered: Counter[str] = Counter()
+    for s, n in votes.items():
+        lowered[s.lower().removeprefix("the ")] += n
+    best = lowered.most_common(1)[0][0]
+    return next(s for s in votes if s.lower().removeprefix("the ") == best)
+
+
+def build_quote(brief: Brief, members: list[Segment], speaker_of: dict[tuple[int, int], str | None]
+                ) -> Quote:  # fmt: skip
+    variants = []
+    for k in dict.fromkeys(seg.article for seg in members):
+        mine = [seg for seg in members if seg.article == k]
+        cites = list(dict.fromkeys(c for seg in mine for c in seg.citations))
+        text = " … ".join(dict.fromkeys(seg.text for seg in mine))
+        speakers = [speaker_of.get((k, seg.quote)) for seg in mine]
+        variants.append(QuoteVariant(article_id=brief.articles[k].id, text=text, citations=cites,
+                                     speaker=_speaker_vote(speakers)))  # fmt: skip
+    clean = [v for v, k in zip(variants, dict.fromkeys(s.article for s in members), strict=True)
+             if not brief.articles[k].degraded] or variants  # fmt: skip
+    canonical = max(clean, key=lambda v: len(v.text))
+    citations = [c for v in variants for c in v.citations]
+    return Quote(
+        text=canonical.text,
+        speaker=_speaker_vote([v.speaker for v in variants]),
+        citations=citations,
+        outlets=brief.outlets_of(citations),
+        variants=variants,
+    )
+
+
+def find_quotes(brief: Brief, sources: Sources | None = None) -> list[Quote]:
+    sources = sources or independent_sources(brief.articles)
+    spans = extract_spans(brief)
+    resolve_speakers(brief, spans)
+    speaker_of: dict[tuple[int, int], str | None] = {}
+    segments: list[Segment] = []
+    for span in spans:
+        for seg in span.segments:
+            speaker_of[(seg.article, seg.quote)] = span.speaker
+            segments.append(seg)
+    quotes = []
+    for group in group_segments(segments):
+        members = [segments[i] for i in group]
+        if max(len(m.tokens) for m in members) < MIN_WORDS:
+            continue
+        quote = build_quote(brief, members, speaker_of)
+        support = len({sources.group_of[m.article] for m in members})
+        quotes.append((support, len(quote.text), quote))
+    quotes.sort(key=lambda t: (-t[0], -t[1]))
+    return [q for _, _, q in quotes]
+
+
+@stage("quotes", version="1.0", requires=("sentences",), assigns=("quotes",), on_error="skip")
+def quotes_stage(ctx: Context) -> None:
+    """Quotations merged across outlets: canonical text, speaker, outlets and variants."""
+    sources = ctx.artifacts.get("sources") or independent_sources(ctx.brief.articles)
+    ctx.artifacts["sources"] = sources
+    ctx.brief.quotes = find_quotes(ctx.brief, sources)

@@ -99,6 +99,65 @@ class SummarySentence(_Model):
     source: str = Field(description="Id of the sentence whose text is shown.")
 
 
+class AgreedFact(_Model):
+    """A claim several independent outlets report, with every sentence that reports it."""
+
+    text: str
+    outlets: list[str] = Field(description="Distinct outlets (syndicated copies count once) reporting it.")
+    citations: list[str] = Field(description="Ids of every supporting sentence.")
+    support: int = Field(0, description="Number of independent sources that report it.")
+    omitted_by: list[str] = Field(default_factory=list, description="Outlets that do not report it.")
+    source: str = Field("", description="Id of the sentence whose wording is shown.")
+
+
+class DiscrepancyValue(_Model):
+    """One side of a discrepancy: the value as stated and every sentence stating it."""
+
+    value: str
+    citations: list[str]
+    outlets: list[str] = Field(default_factory=list)
+    dates: list[str] = Field(default_factory=list, description="Publication dates of those outlets.")
+
+
+class Discrepancy(_Model):
+    """Figures or claims on which outlets differ, each side cited."""
+
+    what: str
+    kind: Literal["figure", "claim"] = "figure"
+    values: list[DiscrepancyValue]
+    confidence: float = Field(0.0, description="0-1; the list is ranked by it.")
+    note: str | None = None
+
+
+class QuoteVariant(_Model):
+    """How one article renders a quotation."""
+
+    article_id: str
+    text: str
+    citations: list[str]
+    speaker: str | None = None
+
+
+class Quote(_Model):
+    """A quotation merged across outlets, with its speaker and every variant."""
+
+    text: str
+    speaker: str | None = None
+    citations: list[str]
+    outlets: list[str] = Field(default_factory=list)
+    variants: list[QuoteVariant] = Field(default_factory=list)
+
+
+class UniqueItem(_Model):
+    """Content that only one outlet (or its syndicated copies) reports."""
+
+    article_id: str
+    text: str = ""
+    citations: list[str]
+    outlet: str = ""
+    score: float = Field(0.0, description="How informative the passage is; items are ranked by it.")
+
+
 class StageRun(_Model):
     """Provenance: which stage, which version, how long, and whether it worked."""
 
@@ -123,6 +182,10 @@ class Brief(_Model):
     title: str | None = None
     articles: list[Article]
     summary: list[SummarySentence] = Field(default_factory=list)
+    agreed: list[AgreedFact] = Field(default_factory=list)
+    discrepancies: list[Discrepancy] = Field(default_factory=list)
+    quotes: list[Quote] = Field(default_factory=list)
+    unique: list[UniqueItem] = Field(default_factory=list)
     stages: list[StageRun] = Field(default_factory=list)
     notices: list[Notice] = Field(default_factory=list)
 

@@ -19,7 +19,9 @@ from newsprism.registry import StageSpec, load_stages
 log = logging.getLogger(__name__)
 
 INPUTS = ("articles",)
-DEFAULT_PIPELINE = ("sentences", "align", "summary")
+DEFAULT_PIPELINE = (
+    "sentences", "align", "summary", "quotes", "discrepancies", "agreed", "unique",
+)  # fmt: skip
 
 
 @dataclass

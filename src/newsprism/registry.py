@@ -25,6 +25,10 @@ DEFAULT_STAGE_MODULES = (
     "newsprism.text.stage",
     "newsprism.align",
     "newsprism.analysis.summary",
+    "newsprism.analysis.quotes",
+    "newsprism.analysis.discrepancies",
+    "newsprism.analysis.agreed",
+    "newsprism.analysis.unique",
 )
 
 

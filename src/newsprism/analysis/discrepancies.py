@@ -42,9 +42,7 @@ def _dates(articles: list[Article], mentions: list[Mention]) -> list[str]:
     return sorted({str(articles[m.article].date) for m in mentions if articles[m.article].date})
 
 
-def figure_discrepancy(
-    brief: Brief, sources: Sources, group: FigureGroup
-) -> Discrepancy | None:
+def figure_discrepancy(brief: Brief, sources: Sources, group: FigureGroup) -> Discrepancy | None:
     """A discrepancy when independent sources state different values for one aligned figure."""
     by_value = group.by_value()
     numbers = {(round(k[3], 6), round(k[4], 6)) for k in by_value}
@@ -74,17 +72,21 @@ def figure_discrepancy(
             "time, not necessarily a contradiction"
         )
     return Discrepancy(
-        what=what_of(group), kind="figure", values=values, confidence=round(confidence, 3), note=note
+        what=what_of(group),
+        kind="figure",
+        values=values,
+        confidence=round(confidence, 3),
+        note=note,
     )
 
 
-def find_discrepancies(brief: Brief, sources: Sources | None = None) -> list[Discrepancy]:
+def find_discrepancies(
+    brief: Brief, sources: Sources | None = None, groups: list[FigureGroup] | None = None
+) -> list[Discrepancy]:
     sources = sources or independent_sources(brief.articles)
-    found = [
-        d
-        for g in figure_groups(brief.articles, sources)
-        if (d := figure_discrepancy(brief, sources, g)) is not None
-    ]
+    if groups is None:
+        groups = figure_groups(brief.articles, sources)
+    found = [d for g in groups if (d := figure_discrepancy(brief, sources, g)) is not None]
     found += claim_conflicts(brief, sources)
     found = [d for d in found if d.confidence >= MIN_CONFIDENCE]
     return sorted(found, key=lambda d: -d.confidence)
@@ -94,11 +96,13 @@ def find_discrepancies(brief: Brief, sources: Sources | None = None) -> list[Dis
     "discrepancies",
     version="1.0",
     requires=("sentences",),
-    assigns=("discrepancies",),
+    assigns=("discrepancies", "figure_groups"),
     on_error="skip",
 )
 def discrepancies_stage(ctx: Context) -> None:
     """Figures and claims that outlets report differently, ranked by confidence."""
     sources = ctx.artifacts.get("sources") or independent_sources(ctx.brief.articles)
     ctx.artifacts["sources"] = sources
-    ctx.brief.discrepancies = find_discrepancies(ctx.brief, sources)
+    groups = figure_groups(ctx.brief.articles, sources)
+    ctx.artifacts["figure_groups"] = groups
+    ctx.brief.discrepancies = find_discrepancies(ctx.brief, sources, groups)

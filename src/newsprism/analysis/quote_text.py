@@ -45,7 +45,13 @@ class QuoteSpan:
     citations: list[str]
     speaker: str | None
     intro: str | None = None  # sentence introducing a block quote, for subject fallback
-    whole: bool = False  # the quotation is its whole sentence(s): a continuation of the last one
+    share: float = 1.0  # how much of its sentences the quotation fills
+
+    @property
+    def whole(self) -> bool:
+        """The quotation is its whole sentence(s): a continuation of the previous one."""
+        return self.share >= 0.8
+
     segments: list[Segment] = field(default_factory=list)
 
 
@@ -78,7 +84,7 @@ def _cut(k: int, q: int, text: str, start: int, end: int, spans: list[tuple[int,
     out = []
     for s_start, s_end, sentence in spans:
         lo, hi = max(start, s_start), min(end, s_end)
-        piece = text[lo:hi].strip(" ,\"“”")
+        piece = text[lo:hi].strip(' ,"“”')
         if hi > lo and len(piece.split()) >= 2:
             out.append(Segment(k, piece, [sentence.id], tokens(piece), q))
     return out
@@ -102,7 +108,7 @@ def marked_quotes(k: int, article: Article, first: int = 0) -> list[QuoteSpan]:
             cites = [s.id for lo, hi, s in spans if lo < end and start < hi]
             ends = _ENDS.search(inner) is not None and not _CONTINUES.match(after)
             span = QuoteSpan(k, inner, cites, speaker_from_context(before, after, ends))
-            span.whole = len(inner) >= 0.8 * sum(hi - lo for lo, hi, s in spans if s.id in cites)
+            span.share = len(inner) / max(1, sum(hi - lo for lo, hi, s in spans if s.id in cites))
             span.segments = _cut(k, first + len(out), text, start + 1, end, spans)
             out.append(span)
     return out
@@ -123,7 +129,7 @@ def block_quotes(k: int, article: Article, sibling_tokens: set[tuple[str, ...]],
                 break
             if j and not (_FIRST_PERSON.search(text) or _echoes(text, sibling_tokens)):
                 break
-            speaker = speaker_from_context(intro.rstrip(" :\"“”"), "", ends_clause=True)
+            speaker = speaker_from_context(intro.rstrip(' :"“”'), "", ends_clause=True)
             span = QuoteSpan(k, text, [s.id for s in block], speaker, intro=intro)
             span.segments = _cut(k, first + len(out), text, 0, len(text), spans)
             out.append(span)

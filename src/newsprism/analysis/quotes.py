@@ -7,6 +7,7 @@ that contains several shorter quotes joins each of them.
 
 from __future__ import annotations
 
+import itertools
 from collections import Counter
 
 from newsprism.analysis.attribution import is_pronoun, subject_of
@@ -67,7 +68,9 @@ def resolve_speakers(brief: Brief, spans: list[QuoteSpan]) -> None:
         if span.speaker is None and span.whole and span.article in previous:
             span.speaker = previous[span.article]
         if span.speaker is None and parsed < MAX_PARSED:
-            context = span.intro or (text_of.get(span.citations[0]) if len(span.citations) else None)
+            context = span.intro or (
+                text_of.get(span.citations[0]) if len(span.citations) else None
+            )
             if context and not brief.articles[span.article].degraded:
                 span.speaker = subject_of(context)
                 parsed += 1
@@ -78,7 +81,7 @@ def resolve_speakers(brief: Brief, spans: list[QuoteSpan]) -> None:
 
 
 def _bigrams(tokens: list[str]) -> set[tuple[str, str]]:
-    return set(zip(tokens, tokens[1:], strict=False))
+    return set(itertools.pairwise(tokens))
 
 
 def same_quote(a: Segment, b: Segment, threshold: float = SAME_QUOTE) -> bool:
@@ -143,9 +146,11 @@ def build_quote(brief: Brief, members: list[Segment], speaker_of: dict[tuple[int
     )
 
 
-def find_quotes(brief: Brief, sources: Sources | None = None) -> list[Quote]:
+def find_quotes(brief: Brief, sources: Sources | None = None) -> tuple[list[Quote], set[str]]:
+    """Merged quotations, and the ids of sentences that are wholly quotation."""
     sources = sources or independent_sources(brief.articles)
     spans = extract_spans(brief)
+    quoted = {c for span in spans if span.share >= 0.5 or span.intro for c in span.citations}
     resolve_speakers(brief, spans)
     speaker_of: dict[tuple[int, int], str | None] = {}
     segments: list[Segment] = []
@@ -162,12 +167,18 @@ def find_quotes(brief: Brief, sources: Sources | None = None) -> list[Quote]:
         support = len({sources.group_of[m.article] for m in members})
         quotes.append((support, len(quote.text), quote))
     quotes.sort(key=lambda t: (-t[0], -t[1]))
-    return [q for _, _, q in quotes]
+    return [q for _, _, q in quotes], quoted
 
 
-@stage("quotes", version="1.0", requires=("sentences",), assigns=("quotes",), on_error="skip")
+@stage(
+    "quotes",
+    version="1.0",
+    requires=("sentences",),
+    assigns=("quotes", "quoted"),
+    on_error="skip",
+)
 def quotes_stage(ctx: Context) -> None:
     """Quotations merged across outlets: canonical text, speaker, outlets and variants."""
     sources = ctx.artifacts.get("sources") or independent_sources(ctx.brief.articles)
     ctx.artifacts["sources"] = sources
-    ctx.brief.quotes = find_quotes(ctx.brief, sources)
+    ctx.brief.quotes, ctx.artifacts["quoted"] = find_quotes(ctx.brief, sources)

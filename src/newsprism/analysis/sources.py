@@ -56,7 +56,7 @@ def independent_sources(articles: list[Article]) -> Sources:
     by_id = {a.id: k for k, a in enumerate(articles)}
     for k, a in enumerate(articles):
         if a.duplicate_of in by_id:
-            parent[find(k)] = find(by_id[a.duplicate_of])  # type: ignore[index]
+            parent[find(k)] = find(by_id[a.duplicate_of])
     shingles = [_shingles(a.text) for a in articles]
     for i in range(len(articles)):
         for j in range(i + 1, len(articles)):

@@ -141,7 +141,7 @@ def _noun_phrase(sentence: str, end: int, limit: int = 4) -> list[str]:
     pos = end
     for i in range(limit):
         m = _FOLLOW.match(sentence, pos)
-        if not m or sentence[pos:m.start(1)].strip(" -") or m.group(1).lower() in FUNCTION_WORDS:
+        if not m or sentence[pos : m.start(1)].strip(" -") or m.group(1).lower() in FUNCTION_WORDS:
             break
         word = m.group(1).lower()
         if i and _VERBISH.match(word):

@@ -1,0 +1,88 @@
+"""The `unique` stage: for each outlet, what no other independent source reports.
+
+A sentence is unique when the shared alignment finds no match for it in another source and its
+distinctive words (names, figures, rare terms) appear in no other source. Consecutive unique sentences
+of one paragraph form one item; items are ranked by how much new information they carry.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import Counter
+
+from newsprism.align import Alignment
+from newsprism.analysis.sources import Sources, independent_sources
+from newsprism.model import Brief, UniqueItem
+from newsprism.pipeline import Context
+from newsprism.registry import stage
+from newsprism.text.terms import STOP_WORDS, stem, words
+
+MIN_WORDS = 6
+MAX_PER_ARTICLE = 8
+
+
+def _novelty(al: Alignment, sources: Sources) -> list[float]:
+    """Sum of idf of a sentence's stems that no other source uses; 0 when it is matched."""
+    stems = [{stem(w) for w in words(s.text) if w not in STOP_WORDS} for s in al.sentences]
+    groups_of: dict[str, set[int]] = {}
+    for i, terms in enumerate(stems):
+        for t in terms:
+            groups_of.setdefault(t, set()).add(sources.group_of[al.article_of[i]])
+    df = Counter(t for terms in stems for t in terms)
+    n = len(stems) + 1
+    scores = []
+    for i, terms in enumerate(stems):
+        own = sources.group_of[al.article_of[i]]
+        matched = any(sources.group_of[al.article_of[j]] != own for j, _ in al.matches[i])
+        new = [t for t in terms if groups_of[t] == {own}]
+        scores.append(0.0 if matched else sum(math.log(n / df[t]) for t in new))
+    return scores
+
+
+def find_unique(brief: Brief, al: Alignment, sources: Sources) -> list[UniqueItem]:
+    scores = _novelty(al, sources)
+    items: list[UniqueItem] = []
+    current: list[int] = []
+
+    def flush() -> None:
+        if current:
+            sentences = [al.sentences[j] for j in current]
+            article = brief.articles[al.article_of[current[0]]]
+            items.append(UniqueItem(
+                article_id=article.id, outlet=article.label,
+                text=" ".join(s.text for s in sentences), citations=[s.id for s in sentences],
+                score=round(sum(scores[j] for j in current), 3),
+            ))  # fmt: skip
+            current.clear()
+
+    for i, sentence in enumerate(al.sentences):
+        keep = scores[i] >= 2 * math.log(2) and len(sentence.text.split()) >= MIN_WORDS
+        same_run = current and (
+            al.article_of[current[-1]] == al.article_of[i]
+            and al.sentences[current[-1]].paragraph == sentence.paragraph
+            and not sentence.repaired
+        )
+        if not keep or not same_run:
+            flush()
+        if keep:
+            current.append(i)
+    flush()
+    ranked: list[UniqueItem] = []
+    for article in brief.articles:
+        mine = sorted((u for u in items if u.article_id == article.id), key=lambda u: -u.score)
+        ranked += mine[:MAX_PER_ARTICLE]
+    return ranked
+
+
+@stage(
+    "unique",
+    version="1.0",
+    requires=("sentences", "alignment"),
+    assigns=("unique",),
+    on_error="skip",
+)
+def unique_stage(ctx: Context) -> None:
+    """Per outlet, the content no other independent source reports (the blindspots)."""
+    sources = ctx.artifacts.get("sources") or independent_sources(ctx.brief.articles)
+    ctx.artifacts["sources"] = sources
+    ctx.brief.unique = find_unique(ctx.brief, ctx.artifacts["alignment"], sources)

@@ -1,0 +1,130 @@
+"""Display case for lowercase words.
+
+In order of trust: the casing a sibling article uses for the same word in the same context (the
+previous word), the sibling's casing for the word anywhere mid-sentence, then spaCy's named
+entities and runs of proper nouns on the lowercase text (it tags "william barr" PERSON from
+context; a name found once is capitalised throughout), then the few English
+words that are always capitalised (I, weekdays, most months).
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from collections.abc import Sequence
+from functools import lru_cache
+from typing import Any
+
+from newsprism.text.nlp import MODEL
+from newsprism.text.siblings import RefToken
+
+ALWAYS_CAPITAL = {
+    "i": "I",
+    **{
+        d: d.capitalize()
+        for d in ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
+    },
+    **{
+        m: m.capitalize()
+        for m in [
+            "january",
+            "february",
+            "april",
+            "june",
+            "july",
+            "august",
+            "september",
+            "october",
+            "november",
+            "december",
+        ]
+    },
+}
+NAME_ENTITIES = {"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC", "EVENT", "LAW", "WORK_OF_ART"}
+NOMINAL = {"PROPN", "NOUN", "ADJ", "X", "NUM", "SYM"}
+# Function words stay lowercase inside names ("Department of Justice", "the Daily Beast").
+_MINOR = {"of", "the", "and", "for", "a", "an", "in", "on", "at", "to", "de", "s"}
+
+
+class CaseTable:
+    """Mid-sentence casings seen in references, by word and by (previous word, word)."""
+
+    def __init__(self, references: Sequence[Sequence[RefToken]]) -> None:
+        self.by_context: dict[tuple[str, str], Counter[str]] = defaultdict(Counter)
+        self.by_word: dict[str, Counter[str]] = defaultdict(Counter)
+        for tokens in references:
+            for prev, tok in zip([None, *tokens], tokens, strict=False):
+                if tok.sentence_start or not tok.surface[:1].isalpha():
+                    continue
+                self.by_word[tok.low][tok.surface] += 1
+                if prev is not None:
+                    self.by_context[(prev.low, tok.low)][tok.surface] += 1
+
+    def lookup(self, prev: str | None, word: str, nominal: bool = True) -> str | None:
+        """Casing after ``prev``, else anywhere; a capital seen only elsewhere needs a noun here.
+
+        "states" is "States" in siblings' "United States" but a verb in "the letter states".
+        """
+        if prev is not None and (prev, word) in self.by_context:
+            return self.by_context[(prev, word)].most_common(1)[0][0]
+        if word in self.by_word:
+            surface = self.by_word[word].most_common(1)[0][0]
+            return surface if nominal or surface.islower() else word
+        return None
+
+
+@lru_cache(maxsize=1)
+def spacy_pipeline() -> Any:
+    """The small English pipeline with NER (``nlp.pipeline`` leaves it out); loaded once."""
+    import spacy
+
+    return spacy.load(MODEL, exclude=["lemmatizer"])
+
+
+def parse_words(words: Sequence[str]) -> Any:
+    """spaCy Doc over exactly these words, so token i is word i."""
+    from spacy.tokens import Doc
+
+    nlp = spacy_pipeline()
+    return nlp(Doc(nlp.vocab, words=list(words)))
+
+
+def entity_words(doc: Any) -> set[int]:
+    """Indices of words inside names spaCy finds in the lowercase text."""
+    found: set[int] = set()
+    for ent in doc.ents:
+        if ent.label_ in NAME_ENTITIES:
+            found.update(t.i for t in ent if t.text not in _MINOR and t.text.isalpha())
+    return found
+
+
+def proper_noun_runs(doc: Any) -> set[int]:
+    """Words inside runs of two or more proper nouns ("kerri kupec"), which NER often misses."""
+    found: set[int] = set()
+    for i in range(len(doc) - 1):
+        if doc[i].pos_ == "PROPN" and doc[i + 1].pos_ == "PROPN":
+            found.update(
+                k for k in (i, i + 1) if doc[k].text.isalpha() and doc[k].text not in _MINOR
+            )
+    return found
+
+
+def capitalise(word: str) -> str:
+    return word[:1].upper() + word[1:]
+
+
+def truecase(doc: Any, table: CaseTable, fixed: Sequence[str | None]) -> list[str]:
+    """Cased words: ``fixed`` (from aligned sibling runs) first, then the table, names, rules."""
+    words = [t.text for t in doc]
+    # A name found once is a name everywhere in the article.
+    names = {words[i] for i in entity_words(doc) | proper_noun_runs(doc)}
+    cased = []
+    for i, word in enumerate(words):
+        nominal = doc[i].pos_ in NOMINAL
+        known = fixed[i] or table.lookup(words[i - 1] if i else None, word, nominal)
+        if known is not None:
+            cased.append(known)
+        elif word in names:
+            cased.append(capitalise(word))
+        else:
+            cased.append(ALWAYS_CAPITAL.get(word, word))
+    return cased

@@ -16,8 +16,9 @@ from newsprism.model import AgreedFact, Brief, Sentence
 from newsprism.pipeline import Context
 from newsprism.registry import stage
 
-MAX_FACTS = 15
+MAX_FACTS = 25
 SAME_FACT = 0.5
+MIN_WORDS = 6
 
 
 def _fact(brief: Brief, sources: Sources, text: str, cited: list[Sentence], source: str
@@ -76,6 +77,8 @@ def _dedupe(facts: list[AgreedFact]) -> list[AgreedFact]:
     kept: list[AgreedFact] = []
     for fact in facts:
         ids = set(fact.citations)
+        if len(fact.text.split()) < MIN_WORDS:
+            continue
         if any(
             len(ids & set(k.citations)) >= SAME_FACT * len(ids | set(k.citations)) for k in kept
         ):

@@ -1,0 +1,79 @@
+"""Quote extraction, alignment across outlets (incl. degraded text) and attribution."""
+
+from __future__ import annotations
+
+import pytest
+from tests.analysis.helpers import make_brief
+
+from newsprism.analysis.attribution import speaker_from_context
+from newsprism.analysis.quotes import find_quotes
+
+QUOTE = "Our pumps were never designed for a spill of this size and we need help now"
+
+
+@pytest.mark.parametrize(
+    ("before", "after", "speaker"),
+    [
+        ("", ", said Mayor Ilse Varga.", "Mayor Ilse Varga"),
+        ("", " the council statement reads.", "the council statement"),
+        ("The engineer wrote, ", "", "The engineer"),
+        ("", " in the United States.", None),
+        ("", " according to the harbour office.", "the harbour office"),
+    ],
+)
+def test_speaker_patterns(before: str, after: str, speaker: str | None) -> None:
+    assert speaker_from_context(before, after) == speaker
+
+
+def test_merges_variants_and_attributes() -> None:
+    brief = make_brief(
+        {
+            "Wire": f'"{QUOTE}," said Mayor Ilse Varga on Monday. Crews worked overnight.',
+            "Herald": "Varga was blunt. “Our pumps were never designed for a spill of this size…"
+            " we need help now,” Mayor Ilse Varga told reporters. Schools stayed open.",
+            "Daily": "The harbour reopened. Fishing boats returned to the quay on Tuesday morning.",
+        },
+        ("sentences",),
+    )
+    quotes, _ = find_quotes(brief)
+    shared = [q for q in quotes if len(q.outlets) > 1]
+    assert len(shared) == 1
+    assert set(shared[0].outlets) == {"Wire", "Herald"}
+    assert shared[0].speaker == "Mayor Ilse Varga"
+    assert len(shared[0].variants) == 2
+
+
+def test_pronoun_takes_previous_speaker_and_block_quotes() -> None:
+    text = (
+        '"The reservoir is safe to drink from again and testing continues," the utility said.\n\n'
+        'It added, "Residents should still run their taps for two minutes before use."\n\n'
+        "The utility's notice reads:\n\n"
+        "We apologise to every household that went without water this week.\n\n"
+        "Schools reopen on Monday."
+    )
+    brief = make_brief({"Post": text}, ("sentences",))
+    quotes, quoted = find_quotes(brief)
+    speakers = {q.text.split()[0]: q.speaker for q in quotes}
+    assert speakers["Residents"] == "the utility"
+    assert speakers["We"] == "The utility's notice"
+    assert not any(q.text.startswith("Schools") for q in quotes)
+    assert quoted
+
+
+def test_degraded_text_aligns_against_sibling_quotes() -> None:
+    degraded = (
+        "the mayor spoke to reporters on the quay this morning about the spill and the clean up "
+        "our pumps were never designed for a spill of this size and we need help now the mayor "
+        "said adding that crews from two neighbouring towns had arrived overnight to assist the "
+        "harbour workers who had been on duty since the weekend began"
+    )
+    brief = make_brief(
+        {"Wire": f'"{QUOTE}," said Mayor Ilse Varga. Crews worked overnight.', "Radio": degraded},
+        ("sentences",),
+    )
+    assert next(a for a in brief.articles if a.outlet == "Radio").degraded
+    quotes, _ = find_quotes(brief)
+    shared = [q for q in quotes if len(q.outlets) == 2]
+    assert shared and shared[0].speaker == "Mayor Ilse Varga"
+    radio = next(v for v in shared[0].variants if v.text.islower())
+    assert radio.speaker == "the mayor"

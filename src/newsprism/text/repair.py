@@ -89,11 +89,15 @@ def _ends_sentence(tokens: list[RefToken], pos: int) -> bool:
     return pos + 1 == len(tokens) or tokens[pos + 1].sentence_start
 
 
+def _is_contraction(word: str, following: str) -> bool:
+    return word in _CONTRACTED.get(following, ())
+
+
 def _plain_join(word: str, following: str) -> str:
     """Separator between two words no sibling vouches for: contractions, possessives, 1,100."""
     if following == "s" and word.isalpha():
         return "'"
-    if word in _CONTRACTED.get(following, ()):
+    if _is_contraction(word, following):
         return "'"
     if word.isdigit() and len(word) <= 3 and following.isdigit() and len(following) == 3:
         return ","
@@ -180,5 +184,9 @@ def repair_degraded(text: str, references: Sequence[str]) -> list[str]:
         if fixed[i] is None and anchor is not None:
             token = refs[anchor.ref][anchor.pos]
             fixed[i] = None if token.sentence_start else token.surface
+        elif fixed[i] is None and i + 1 < len(words) and _is_contraction(words[i], words[i + 1]):
+            # "don t" is not the name Don.
+            fixed[i] = "I" if words[i] == "i" else words[i]
+            fixed[i + 1] = fixed[i + 1] or words[i + 1]
     cased = truecase(doc, CaseTable(refs), fixed)
     return assemble(words, cased, starts, anchors, refs)

@@ -1,0 +1,47 @@
+"""The news-tuned splitter: real abbreviations hold, ordinary words before a period do not."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsprism.text.split import news_tokenizer, paragraphs, split_sentences, split_text
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "expected"),
+    [
+        ("She pressed on her chest. His effort failed.", 2),
+        ("They knew whom they had found. Mountaineer Ann Roe spoke.", 2),
+        ("The U.S. Senate voted on Tuesday. The bill goes to the House.", 2),
+        ("Mr. Alvarez arrived on Jan. 5 with Gov. Hanley. He left.", 2),
+        ('The mayor called the plan "reckless." Council members disagreed.', 2),
+        ("Sen. Ortiz (D-Calif.) opposed the bill. Sen. Brandt backed it.", 2),
+        ("According to Lt. Col. Dane Wu, the base is secure. Patrols continue.", 2),
+        ("Shares fell 3.5 percent to $12.40 in New York. Analysts expected less.", 2),
+        ("It was reported by the Las Vegas Sun. Officials declined to comment.", 2),
+    ],
+)
+def test_boundaries_in_news_prose(paragraph: str, expected: int) -> None:
+    assert len(split_sentences(paragraph)) == expected
+
+
+def test_quote_stays_with_its_sentence() -> None:
+    first, second = split_sentences('He said, "We are ready." The talks resume Friday.')
+    assert first.endswith('ready."')
+    assert second.startswith("The talks")
+
+
+def test_common_words_are_not_abbreviations() -> None:
+    known = news_tokenizer().abbreviations
+    assert {"chest", "found", "day", "so"}.isdisjoint(known)
+    assert {"mr", "u.s", "gov", "calif", "jan", "lt"} <= known
+
+
+def test_paragraphs_blank_lines_and_soft_wraps() -> None:
+    assert paragraphs("One line\nwrapped.\n\nSecond para.") == ["One line wrapped.", "Second para."]
+    assert paragraphs("First.\nSecond.\nThird.") == ["First.", "Second.", "Third."]
+
+
+def test_split_text_numbers_paragraphs() -> None:
+    pieces = split_text("A first one. A second one.\n\nA third one.")
+    assert pieces == [(0, "A first one."), (0, "A second one."), (1, "A third one.")]

@@ -1,0 +1,104 @@
+"""Batch engine: a whole collection at once, so it can do what a stream cannot.
+
+IDF comes from the whole collection instead of what has arrived so far, and after the time-ordered
+pass every article is offered once more to the stories as they ended up: an early article that
+opened a story before its better match existed can move there (leave-one-out scores decide).
+"""
+
+from __future__ import annotations
+
+import math
+import time
+from collections.abc import Sequence
+
+from newsprism.cluster.config import ClusterConfig
+from newsprism.cluster.dedupe import Deduplicator
+from newsprism.cluster.features import DocFrequency, Featurizer, weigh
+from newsprism.cluster.online import OnlineClusterer, StoryIndex, StoryState
+from newsprism.cluster.stream import ClusterStats, day_of, make_story
+from newsprism.model import Article, Story
+
+
+def time_order(days: Sequence[float | None]) -> list[int]:
+    """Positions sorted by day; undated articles keep their place relative to each other, first."""
+    return sorted(range(len(days)), key=lambda i: (days[i] is not None, days[i] or 0.0, i))
+
+
+def cluster_batch(
+    articles: Sequence[Article], config: ClusterConfig | None = None
+) -> tuple[list[Story], ClusterStats]:
+    cfg = config or ClusterConfig()
+    start = time.perf_counter()
+    featurizer = Featurizer(cfg)
+    features = [featurizer.features(a) for a in articles]
+    days = [day_of(a) for a in articles]
+    order = time_order(days)
+    dedup = Deduplicator(cfg.dedup_threshold, cfg.num_perm)
+    copy_of: dict[int, int] = {}
+    for i in order:
+        original = dedup.check(i, features[i].shingles)
+        if original is not None:
+            copy_of[i] = original
+    canon = [i for i in order if i not in copy_of]
+    df = DocFrequency()
+    for i in canon:
+        df.add(features[i].terms)
+    clusterer = OnlineClusterer(cfg, df=df)
+    vecs = {i: weigh(features[i].terms, df, cfg.centroid_terms) for i in canon}
+    story_of = {i: clusterer.place(i, vecs[i], days[i]) for i in canon}
+    moved = refine(clusterer.index, vecs, days, story_of, canon)
+    stories = _assemble(articles, list(clusterer.index.stories.values()), copy_of)
+    stats = ClusterStats(len(articles), len(stories), len(copy_of), time.perf_counter() - start)
+    stats.extra["moved"] = moved
+    return stories, stats
+
+
+def refine(
+    index: StoryIndex,
+    vecs: dict[int, dict[str, float]],
+    days: Sequence[float | None],
+    story_of: dict[int, StoryState],
+    order: Sequence[int],
+) -> int:
+    """One reassignment sweep; returns how many articles moved."""
+    moved = 0
+    for i in order:
+        vec, own = vecs[i], story_of[i]
+        stay = _leave_one_out(own, vec) * index._decay(own, days[i])
+        other, score = index.best(vec, days[i], exclude=own.id)
+        if other is not None and score >= index.config.threshold and score > stay:
+            index.leave(own, vec, i)
+            index.join(other, vec, days[i], i)
+            story_of[i] = other
+            moved += 1
+    return moved
+
+
+def _leave_one_out(story: StoryState, vec: dict[str, float]) -> float:
+    """Cosine of a member to its story's centroid without its own contribution."""
+    if len(story.members) < 2:
+        return 0.0
+    c = story.centroid
+    dot = sum(w * c.get(t, 0.0) for t, w in vec.items())
+    sq = sum(w * w for w in vec.values())
+    rest = story.norm**2 - 2 * dot + sq
+    return (dot - sq) / math.sqrt(rest) if rest > 1e-12 else 0.0
+
+
+def _assemble(
+    articles: Sequence[Article], states: list[StoryState], copy_of: dict[int, int]
+) -> list[Story]:
+    copies: dict[int, list[int]] = {}
+    for i, original in copy_of.items():
+        copies.setdefault(original, []).append(i)
+    stories = []
+    for state in sorted(states, key=lambda s: min(s.members)):
+        keys = sorted(k for m in state.members for k in (m, *copies.get(m, ())))
+        members = [
+            articles[k].model_copy(update={"duplicate_of": articles[copy_of[k]].id})
+            if k in copy_of
+            else articles[k]
+            for k in keys
+        ]
+        stories.append(make_story(members))
+    return stories

@@ -1,0 +1,129 @@
+"""Lexical features of an article: stemmed content terms for stories, word shingles for duplicates.
+
+One tokenisation feeds both, and a per-token cache makes stemming and hashing cost a dict lookup
+for the common words that dominate news text. Hashes are CRC32, stable across processes, so Dask
+workers agree on them.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+import zlib
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+import numpy as np
+import snowballstemmer
+from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
+
+from newsprism.cluster.config import ClusterConfig
+from newsprism.model import Article
+
+_WORD = re.compile(r"[^\W_]+")
+_MASK32 = np.uint64(0xFFFFFFFF)
+# Odd 32-bit multipliers that mix the words of a shingle in order ("a b c" != "c b a").
+_MIXERS = tuple(np.uint64(m) for m in (0x9E3779B1, 0x85EBCA77, 0xC2B2AE3D, 0x27D4EB2F, 0x165667B1))
+_CACHE_LIMIT = 1_000_000
+
+
+@dataclass(frozen=True)
+class Features:
+    """What clustering and deduplication need from one article."""
+
+    terms: dict[str, float]
+    shingles: np.ndarray
+
+
+class Featurizer:
+    """Tokenise once; derive content terms (for stories) and shingle hashes (for duplicates)."""
+
+    def __init__(self, config: ClusterConfig | None = None) -> None:
+        self.config = config or ClusterConfig()
+        self._stem = snowballstemmer.stemmer("english").stemWord
+        self._cache: dict[str, tuple[str, int]] = {}
+
+    def _token(self, word: str) -> tuple[str, int]:
+        """word -> (stemmed term or '' for a stop word, 32-bit hash of the word)."""
+        hit = self._cache.get(word)
+        if hit is None:
+            if len(self._cache) >= _CACHE_LIMIT:
+                self._cache.clear()
+            keep = len(word) > 1 and word not in ENGLISH_STOP_WORDS
+            hit = (self._stem(word) if keep else "", zlib.crc32(word.encode("utf-8")))
+            self._cache[word] = hit
+        return hit
+
+    def features(self, article: Article) -> Features:
+        return self.of_text(article.text, article.title)
+
+    def of_text(self, text: str, title: str | None = None) -> Features:
+        words = _WORD.findall(text.lower())[: self.config.max_tokens]
+        terms: dict[str, float] = {}
+        hashes: list[int] = []
+        token = self._token
+        for word in words:
+            term, h = token(word)
+            hashes.append(h)
+            if term:
+                terms[term] = terms.get(term, 0.0) + 1.0
+        if title:
+            weight = self.config.title_weight
+            for word in _WORD.findall(title.lower()):
+                term = token(word)[0]
+                if term:
+                    terms[term] = terms.get(term, 0.0) + weight
+        return Features(terms, shingle_hashes(hashes, self.config.shingle_size))
+
+
+def shingle_hashes(word_hashes: list[int], size: int) -> np.ndarray:
+    """Distinct hashes of every run of ``size`` consecutive words (all words when fewer)."""
+    h = np.asarray(word_hashes, dtype=np.uint64)
+    if len(h) < size:
+        return np.unique(h).astype(np.uint32)
+    n = len(h) - size + 1
+    mixed = h[:n] * _MIXERS[0]
+    for i in range(1, size):
+        mixed = mixed + h[i : i + n] * _MIXERS[i % len(_MIXERS)]
+    return np.unique((mixed ^ (mixed >> np.uint64(29))) & _MASK32).astype(np.uint32)
+
+
+class DocFrequency:
+    """Document frequencies for IDF: fixed (batch) or growing with the stream (online).
+
+    Memory stays bounded: past ``limit`` terms, the ones seen in a single article are dropped,
+    which changes no weight that matters (they are the rarest and get the default IDF again).
+    """
+
+    def __init__(self, limit: int = 2_000_000) -> None:
+        self.counts: dict[str, int] = {}
+        self.n = 0
+        self.limit = limit
+
+    def add(self, terms: Iterable[str]) -> None:
+        counts = self.counts
+        for t in terms:
+            counts[t] = counts.get(t, 0) + 1
+        self.n += 1
+        if len(counts) > self.limit:
+            self.counts = {t: c for t, c in counts.items() if c > 1}
+
+    def merge(self, other: DocFrequency) -> None:
+        for t, c in other.counts.items():
+            self.counts[t] = self.counts.get(t, 0) + c
+        self.n += other.n
+
+    def idf(self, term: str) -> float:
+        return math.log((self.n + 1) / (self.counts.get(term, 0) + 1)) + 1.0
+
+
+def weigh(terms: dict[str, float], df: DocFrequency, keep: int) -> dict[str, float]:
+    """Unit-length sublinear TF-IDF vector, cut to its ``keep`` heaviest terms."""
+    counts, n1 = df.counts, math.log(df.n + 1) + 1.0
+    vec = {
+        t: (1.0 + math.log(tf)) * (n1 - math.log(counts.get(t, 0) + 1)) for t, tf in terms.items()
+    }
+    if len(vec) > keep:
+        vec = dict(sorted(vec.items(), key=lambda kv: kv[1], reverse=True)[:keep])
+    norm = math.sqrt(sum(w * w for w in vec.values())) or 1.0
+    return {t: w / norm for t, w in vec.items()}

@@ -1,0 +1,76 @@
+"""stories.jsonl: one `Story` per line, with full articles, so a brief needs nothing else.
+
+Inputs are read lazily through the ingest readers, one file at a time, so a stream is never held
+whole in memory by the reading side.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Iterator
+from pathlib import Path
+from typing import IO
+
+from newsprism.errors import NewsprismError
+from newsprism.ingest import expand, read_path
+from newsprism.model import Article, Notice, Story
+
+
+def iter_articles(
+    paths: Iterable[str | Path],
+    strict: bool = False,
+    on_notice: Callable[[Notice], None] | None = None,
+) -> Iterator[Article]:
+    """Articles from files, folders or '-', in input order; exact repeats of an id are skipped."""
+    seen: set[str] = set()
+    for path in expand(paths):
+        try:
+            for item in read_path(path):
+                if isinstance(item, NewsprismError):
+                    _notice(item, strict, on_notice)
+                elif item.id not in seen:
+                    seen.add(item.id)
+                    yield item
+        except NewsprismError as exc:
+            _notice(exc, strict, on_notice)
+
+
+def _notice(exc: NewsprismError, strict: bool, on_notice: Callable[[Notice], None] | None) -> None:
+    if strict:
+        raise exc
+    if on_notice is not None:
+        on_notice(Notice(code=exc.code, message=exc.message, source=exc.source))
+
+
+def write_stories(stories: Iterable[Story], out: IO[str]) -> int:
+    """Write stories as JSON lines as they come; returns how many were written."""
+    n = 0
+    for story in stories:
+        out.write(story.model_dump_json())
+        out.write("\n")
+        n += 1
+    return n
+
+
+def read_stories(path: str | Path) -> Iterator[Story]:
+    p = Path(path)
+    if not p.exists():
+        raise NewsprismError("input-not-found", source=str(p))
+    with p.open(encoding="utf-8") as fh:
+        for lineno, line in enumerate(fh, 1):
+            if line.strip():
+                try:
+                    yield Story.model_validate_json(line)
+                except ValueError as exc:
+                    detail = f"line {lineno} is not a story record ({type(exc).__name__})"
+                    raise NewsprismError("input-format", source=str(p), detail=detail) from exc
+
+
+def find_story(path: str | Path, story_id: str) -> Story:
+    """The story with this id (or the only story whose id starts with it)."""
+    matches = [s for s in read_stories(path) if s.id == story_id or s.id.startswith(story_id)]
+    exact = [s for s in matches if s.id == story_id]
+    if exact:
+        return exact[0]
+    if len(matches) == 1:
+        return matches[0]
+    raise NewsprismError("story-unknown", source=str(path), story=story_id, found=len(matches))

@@ -1,0 +1,193 @@
+"""Single-pass story clustering: each article joins the best active story or opens a new one.
+
+A story is its centroid (the sum of its members' unit TF-IDF vectors, cut to the heaviest terms)
+and its time span. An article's pull towards a story is the cosine to that centroid, discounted by
+``exp(-gap / time_scale)`` where ``gap`` is the days between the article and the story's span; a
+story idle longer than the window can no longer win an article and is closed, so memory follows
+the window while an active story grows for as long as coverage continues.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from itertools import islice
+
+from newsprism.cluster.config import ClusterConfig
+from newsprism.cluster.features import DocFrequency, Features, weigh
+
+_RERANK = 4  # candidates scored exactly after the inverted-index pre-ranking
+
+
+@dataclass(slots=True)
+class StoryState:
+    id: int
+    centroid: dict[str, float]
+    norm: float
+    first: float | None
+    last: float | None
+    members: list[int] = field(default_factory=list)
+
+    def gap(self, day: float | None) -> float:
+        """Days between ``day`` and this story's span (0 inside it or without dates)."""
+        if day is None or self.first is None or self.last is None:
+            return 0.0
+        return max(self.first - day, day - self.last, 0.0)
+
+    def stretch(self, day: float | None) -> None:
+        if day is not None:
+            self.first = day if self.first is None else min(self.first, day)
+            self.last = day if self.last is None else max(self.last, day)
+
+
+class StoryIndex:
+    """Active stories with an inverted index (term -> story -> centroid weight), most recent last."""
+
+    def __init__(self, config: ClusterConfig) -> None:
+        self.config = config
+        self.stories: dict[int, StoryState] = {}
+        self.postings: dict[str, dict[int, float]] = {}
+        self._next_id = 0
+
+    def best(
+        self, vec: dict[str, float], day: float | None, exclude: int | None = None
+    ) -> tuple[StoryState | None, float]:
+        """The story (other than ``exclude``) with the highest time-discounted cosine to ``vec``."""
+        cfg = self.config
+        acc: dict[int, float] = {}
+        top = sorted(vec.items(), key=lambda kv: kv[1], reverse=True)[: cfg.query_terms]
+        for term, w in top:
+            post = self.postings.get(term)
+            if post:
+                for sid in islice(reversed(post), cfg.max_postings):
+                    acc[sid] = acc.get(sid, 0.0) + w * post[sid]
+        if not acc:
+            return None, 0.0
+        scored = []
+        if exclude is not None:
+            acc.pop(exclude, None)
+        for sid, dot in acc.items():
+            story = self.stories[sid]
+            scored.append((dot / story.norm * self._decay(story, day), sid))
+        best: StoryState | None = None
+        best_score = 0.0
+        for _, sid in sorted(scored, reverse=True)[:_RERANK]:
+            story = self.stories[sid]
+            c = story.centroid
+            cos = sum(w * c.get(t, 0.0) for t, w in vec.items()) / story.norm
+            score = cos * self._decay(story, day)
+            if score > best_score:
+                best, best_score = story, score
+        return best, best_score
+
+    def _decay(self, story: StoryState, day: float | None) -> float:
+        return math.exp(-story.gap(day) / self.config.time_scale)
+
+    def open(self, vec: dict[str, float], day: float | None, member: int) -> StoryState:
+        story = StoryState(self._next_id, {}, 1.0, None, None)
+        self._next_id += 1
+        self.stories[story.id] = story
+        self.join(story, vec, day, member)
+        return story
+
+    def join(
+        self, story: StoryState, vec: dict[str, float], day: float | None, member: int
+    ) -> None:
+        c, sid = story.centroid, story.id
+        for t, w in vec.items():
+            c[t] = c.get(t, 0.0) + w
+            post = self.postings.setdefault(t, {})
+            post.pop(sid, None)
+            post[sid] = c[t]
+        if len(c) > 2 * self.config.centroid_terms:
+            self._prune(story)
+        story.norm = math.sqrt(sum(w * w for w in c.values())) or 1.0
+        story.members.append(member)
+        story.stretch(day)
+        del self.stories[sid]
+        self.stories[sid] = story
+
+    def leave(self, story: StoryState, vec: dict[str, float], member: int) -> None:
+        """Take a member's vector back out of its story (batch refinement moves it elsewhere)."""
+        c, sid = story.centroid, story.id
+        for t, w in vec.items():
+            if t in c:
+                c[t] -= w
+                if c[t] > 1e-9:
+                    self.postings[t][sid] = c[t]
+                else:
+                    del c[t]
+                    self._unpost(t, sid)
+        story.norm = math.sqrt(sum(w * w for w in c.values())) or 1.0
+        story.members.remove(member)
+        if not story.members:
+            self.close(story)
+
+    def _prune(self, story: StoryState) -> None:
+        ranked = sorted(story.centroid.items(), key=lambda kv: kv[1], reverse=True)
+        story.centroid = dict(ranked[: self.config.centroid_terms])
+        for t, _ in ranked[self.config.centroid_terms :]:
+            self._unpost(t, story.id)
+
+    def _unpost(self, term: str, sid: int) -> None:
+        post = self.postings.get(term)
+        if post is not None:
+            post.pop(sid, None)
+            if not post:
+                del self.postings[term]
+
+    def close(self, story: StoryState) -> StoryState:
+        for t in story.centroid:
+            self._unpost(t, story.id)
+        del self.stories[story.id]
+        return story
+
+    def expire(self, now: float | None) -> Iterator[StoryState]:
+        """Close stories idle past the window (and the least recent beyond ``max_active``)."""
+        horizon = None if now is None else now - self.config.window
+        while self.stories:
+            oldest = next(iter(self.stories.values()))
+            stale = horizon is not None and oldest.last is not None and oldest.last < horizon
+            if not stale and len(self.stories) <= self.config.max_active:
+                break
+            yield self.close(oldest)
+
+    def close_all(self) -> Iterator[StoryState]:
+        while self.stories:
+            yield self.close(next(iter(self.stories.values())))
+
+
+class OnlineClusterer:
+    """Assign articles one at a time; IDF grows with the stream unless a fixed table is given."""
+
+    def __init__(self, config: ClusterConfig | None = None, df: DocFrequency | None = None) -> None:
+        self.config = config or ClusterConfig()
+        self.index = StoryIndex(self.config)
+        self.df = df if df is not None else DocFrequency()
+        self._learn_idf = df is None
+        self.now: float | None = None
+
+    def vector(self, features: Features) -> dict[str, float]:
+        if self._learn_idf:
+            self.df.add(features.terms)
+        return weigh(features.terms, self.df, self.config.centroid_terms)
+
+    def add(self, member: int, features: Features, day: float | None) -> StoryState:
+        """Place one article; returns its story."""
+        return self.place(member, self.vector(features), day)
+
+    def place(self, member: int, vec: dict[str, float], day: float | None) -> StoryState:
+        if day is not None:
+            self.now = day if self.now is None else max(self.now, day)
+        story, score = self.index.best(vec, day)
+        if story is not None and score >= self.config.threshold:
+            self.index.join(story, vec, day, member)
+            return story
+        return self.index.open(vec, day, member)
+
+    def expire(self) -> Iterator[StoryState]:
+        return self.index.expire(self.now)
+
+    def close_all(self) -> Iterator[StoryState]:
+        return self.index.close_all()

@@ -1,0 +1,72 @@
+"""Inputs -> engine -> stories.jsonl, with a progress callback; the CLI and benches call this."""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from pathlib import Path
+from typing import Literal, TextIO
+
+from newsprism.cluster.batch import cluster_batch
+from newsprism.cluster.config import ClusterConfig
+from newsprism.cluster.io import iter_articles, write_stories
+from newsprism.cluster.stream import ClusterStats, StreamClusterer
+from newsprism.errors import NewsprismError
+from newsprism.model import Article, Notice
+
+Mode = Literal["online", "batch"]
+Engine = Literal["local", "dask"]
+
+
+def run_clustering(
+    inputs: Sequence[str | Path],
+    out: Path,
+    mode: Mode = "online",
+    engine: Engine = "local",
+    config: ClusterConfig | None = None,
+    *,
+    strict: bool = False,
+    on_notice: Callable[[Notice], None] | None = None,
+    progress: Callable[[int], None] | None = None,
+    scheduler: str | None = None,
+    workers: int | None = None,
+) -> ClusterStats:
+    """Cluster every article in ``inputs`` and write one story per line to ``out``."""
+    cfg = config or ClusterConfig()
+    if engine == "dask":
+        from newsprism.cluster.dask_engine import cluster_dask
+
+        return cluster_dask(
+            inputs, out, mode, cfg, scheduler=scheduler, workers=workers, progress=progress
+        )
+    articles = _counted(iter_articles(inputs, strict=strict, on_notice=on_notice), progress)
+    start = time.perf_counter()
+    with _open_out(out) as fh:
+        if mode == "batch":
+            stories, stats = cluster_batch(list(articles), cfg)
+            write_stories(stories, fh)
+        else:
+            clusterer = StreamClusterer(cfg)
+            write_stories(clusterer.run(articles), fh)
+            stats = clusterer.stats
+    stats.seconds = time.perf_counter() - start
+    if stats.articles == 0:
+        raise NewsprismError("no-articles")
+    return stats
+
+
+def _counted(
+    articles: Iterable[Article], progress: Callable[[int], None] | None
+) -> Iterator[Article]:
+    for article in articles:
+        yield article
+        if progress is not None:
+            progress(1)
+
+
+def _open_out(out: Path) -> TextIO:
+    try:
+        out.parent.mkdir(parents=True, exist_ok=True)
+        return out.open("w", encoding="utf-8")
+    except OSError as exc:
+        raise NewsprismError("output-unwritable", source=str(out), detail=exc.strerror) from exc

@@ -1,0 +1,90 @@
+"""`newsprism cluster INPUT... --out stories.jsonl`: group a stream of articles into stories."""
+
+from __future__ import annotations
+
+from enum import StrEnum
+from pathlib import Path
+
+import typer
+from tqdm import tqdm
+
+from newsprism.cluster.config import ClusterConfig
+from newsprism.cluster.runner import run_clustering
+from newsprism.cluster.stream import ClusterStats
+from newsprism.errors import NewsprismError
+from newsprism.model import Notice
+
+
+class Mode(StrEnum):
+    online = "online"
+    batch = "batch"
+
+
+class Engine(StrEnum):
+    local = "local"
+    dask = "dask"
+
+
+def cluster(
+    inputs: list[str] = typer.Argument(
+        None, help="Files, folders or '-' (JSONL, JSON, text, HTML)."
+    ),
+    out: Path = typer.Option(..., "--out", "-o", help="Where to write stories, one JSON per line."),
+    mode: Mode = typer.Option(Mode.online, "--mode", help="online: one pass in arrival order."),
+    engine: Engine = typer.Option(Engine.local, "--engine", help="dask: partitioned, parallel."),
+    threshold: float = typer.Option(
+        ClusterConfig.threshold,
+        "--threshold",
+        min=0.01,
+        max=1.0,
+        help="Similarity to join a story.",
+    ),
+    time_scale: float = typer.Option(
+        ClusterConfig.time_scale, "--time-scale", min=0.01, help="Days for a story's pull to fade."
+    ),
+    dedup: float = typer.Option(
+        ClusterConfig.dedup_threshold, "--dedup-threshold", min=0.05, max=1.0, help="Copy Jaccard."
+    ),
+    scheduler: str | None = typer.Option(
+        None, "--scheduler", help="Dask scheduler address (default: a LocalCluster)."
+    ),
+    workers: int | None = typer.Option(None, "--workers", min=1, help="LocalCluster workers."),
+    strict: bool = typer.Option(False, "--strict", help="Fail on the first unreadable input."),
+    quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress bar."),
+) -> None:
+    """Group articles into stories; syndicated copies and near-duplicates join their original."""
+    if not inputs:
+        raise NewsprismError("option-invalid", detail="give input files, folders or '-' for stdin")
+    config = ClusterConfig(threshold=threshold, time_scale=time_scale, dedup_threshold=dedup)
+    bar = tqdm(desc="clustering", unit=" articles", disable=quiet, dynamic_ncols=True)
+    try:
+        stats = run_clustering(
+            inputs,
+            out,
+            mode.value,
+            engine.value,
+            config,
+            strict=strict,
+            on_notice=_warn,
+            progress=bar.update,
+            scheduler=scheduler,
+            workers=workers,
+        )
+    finally:
+        bar.close()
+    typer.echo(summary(stats, out), err=True)
+
+
+def summary(stats: ClusterStats, out: Path) -> str:
+    return (
+        f"{stats.articles} articles -> {stats.stories} stories, {stats.duplicates} duplicates; "
+        f"{stats.throughput:,.0f} articles/s ({stats.seconds:.1f} s); wrote {out}"
+    )
+
+
+def _warn(notice: Notice) -> None:
+    typer.secho(f"warning: {notice.message}", fg=typer.colors.YELLOW, err=True)
+
+
+def register(app: typer.Typer) -> None:
+    app.command()(cluster)

@@ -10,6 +10,7 @@ import sys
 import typer
 
 from newsprism.commands import brief as brief_cmd
+from newsprism.commands import cluster as cluster_cmd
 from newsprism.commands import eval as eval_cmd
 from newsprism.commands import info as info_cmd
 from newsprism.errors import NewsprismError
@@ -24,6 +25,7 @@ app = typer.Typer(
 brief_cmd.register(app)
 info_cmd.register(app)
 eval_cmd.register(app)
+cluster_cmd.register(app)
 
 
 def main(argv: list[str] | None = None) -> None:

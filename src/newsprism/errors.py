@@ -81,6 +81,16 @@ CATALOGUE: dict[str, ErrorKind] = {
             "{detail}",
             "see --help for the accepted values",
         ),
+        ErrorKind(
+            "story-unknown",
+            "{source}: no single story matches '{story}' ({found} match)",
+            "give a full story id from the file (each line's \"id\")",
+        ),
+        ErrorKind(
+            "output-unwritable",
+            "{source}: cannot be written ({detail})",
+            "check that the folder exists and is writable",
+        ),
     ]
 }
 

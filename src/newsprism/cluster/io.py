@@ -74,3 +74,11 @@ def find_story(path: str | Path, story_id: str) -> Story:
     if len(matches) == 1:
         return matches[0]
     raise NewsprismError("story-unknown", source=str(path), story=story_id, found=len(matches))
+
+
+def clustered_story(path: Path | None, story_id: str | None, title: str | None = None) -> Story:
+    """The story `brief --stories FILE --story ID` asks for; both options are needed."""
+    if path is None or story_id is None:
+        raise NewsprismError("option-invalid", detail="--stories and --story go together")
+    story = find_story(path, story_id)
+    return story.model_copy(update={"title": title}) if title else story

@@ -8,6 +8,7 @@ from pathlib import Path
 import typer
 
 from newsprism.api import brief_story, load_articles
+from newsprism.cluster.io import clustered_story
 from newsprism.errors import NewsprismError
 from newsprism.model import Notice, Story
 from newsprism.render import render
@@ -32,8 +33,17 @@ def brief(
     ),
     strict: bool = typer.Option(False, "--strict", help="Fail on the first unreadable input."),
     title: str | None = typer.Option(None, "--title", help="Story title shown in the brief."),
+    stories: Path | None = typer.Option(
+        None, "--stories", help="A stories.jsonl from `newsprism cluster` (use with --story)."
+    ),
+    story_id: str | None = typer.Option(None, "--story", help="Id of the story to brief."),
 ) -> None:
     """Brief one story from several articles."""
+    if stories is not None or story_id is not None:
+        story = clustered_story(stories, story_id, title)
+        result = brief_story(story, words=words, strict=strict)
+        _write(render(result, format.value), output, len(result.articles))
+        return
     inputs: list[str | Path] = list(paths or [])
     if sample:
         inputs.extend(sample_paths())
@@ -53,6 +63,14 @@ def brief(
     if output:
         output.write_text(text, encoding="utf-8")
         typer.echo(f"wrote {output} ({len(result.articles)} articles)", err=True)
+    else:
+        typer.echo(text)
+
+
+def _write(text: str, output: Path | None, n_articles: int) -> None:
+    if output:
+        output.write_text(text, encoding="utf-8")
+        typer.echo(f"wrote {output} ({n_articles} articles)", err=True)
     else:
         typer.echo(text)
 

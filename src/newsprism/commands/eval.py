@@ -11,3 +11,8 @@ eval_app = typer.Typer(
 
 def register(app: typer.Typer) -> None:
     app.add_typer(eval_app, name="eval")
+
+
+from newsprism.commands import eval_cluster  # noqa: E402  (adds `eval cluster`)
+
+eval_cluster.register(eval_app)

@@ -1,0 +1,44 @@
+"""`newsprism eval cluster DATA.jsonl`: story-clustering quality and speed against gold stories."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import typer
+
+from newsprism.cluster.config import ClusterConfig
+from newsprism.commands.cluster import Mode
+from newsprism.eval.cluster_metrics import evaluate_clustering, load_labeled
+
+
+def cluster(
+    data: Path = typer.Argument(..., help="JSONL rows {id, cluster, title, text, source, date}."),
+    mode: Mode = typer.Option(Mode.online, "--mode", help="online replays the rows in date order."),
+    threshold: float = typer.Option(ClusterConfig.threshold, "--threshold", min=0.01, max=1.0),
+    time_scale: float = typer.Option(ClusterConfig.time_scale, "--time-scale", min=0.01),
+    as_json: bool = typer.Option(False, "--json", help="Print the report as JSON."),
+) -> None:
+    """Pairwise and B-cubed precision/recall/F1, cluster count vs gold, articles per second."""
+    config = ClusterConfig(threshold=threshold, time_scale=time_scale)
+    report = {"data": str(data), **evaluate_clustering(load_labeled(data), mode.value, config)}
+    typer.echo(json.dumps(report, indent=2) if as_json else render(report))
+
+
+def render(r: dict[str, Any]) -> str:
+    pw, b3 = r["pairwise"], r["bcubed"]
+    return "\n".join(
+        [
+            f"{r['data']}  ({r['items']} articles, mode {r['mode']})",
+            f"  {'':10}{'precision':>10}{'recall':>10}{'F1':>10}",
+            f"  {'pairwise':10}{pw['precision']:>10.3f}{pw['recall']:>10.3f}{pw['f1']:>10.3f}",
+            f"  {'B-cubed':10}{b3['precision']:>10.3f}{b3['recall']:>10.3f}{b3['f1']:>10.3f}",
+            f"  clusters {r['clusters']} (gold {r['gold_clusters']})",
+            f"  {r['articles_per_second']:,.0f} articles/s ({r['seconds']} s clustering)",
+        ]
+    )
+
+
+def register(eval_app: typer.Typer) -> None:
+    eval_app.command("cluster")(cluster)

@@ -64,7 +64,7 @@ def refine(
     moved = 0
     for i in order:
         vec, own = vecs[i], story_of[i]
-        stay = _leave_one_out(own, vec) * index._decay(own, days[i])
+        stay = _leave_one_out(own, vec) - index.penalty(own, days[i])
         other, score = index.best(vec, days[i], exclude=own.id)
         if other is not None and score >= index.config.threshold and score > stay:
             index.leave(own, vec, i)

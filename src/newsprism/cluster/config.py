@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import math
 from dataclasses import dataclass
 
 
@@ -10,26 +9,28 @@ from dataclasses import dataclass
 class ClusterConfig:
     """Defaults are chosen from first principles of news streams, not fitted to one file.
 
-    ``threshold`` is the time-discounted cosine an article needs to join a story;
-    ``time_scale`` (days) is how fast a story's pull fades after its latest article, so a story
-    keeps growing for as long as new coverage keeps arriving.
+    ``threshold`` is the score an article needs to join a story: cosine to the story's centroid
+    minus ``day_penalty`` for each day between the article and the story's span. A story thus
+    keeps growing for as long as new coverage keeps arriving, and one that already spans several
+    days is penalised less per day (divided by 1 + its span, up to ``persistence`` days).
     """
 
     threshold: float = 0.18
-    time_scale: float = 1.0
+    day_penalty: float = 0.2
+    persistence: float = 1.0
     title_weight: float = 2.0
     dedup_threshold: float = 0.5
     num_perm: int = 64
     shingle_size: int = 3
     max_tokens: int = 800
     centroid_terms: int = 150
-    query_terms: int = 24
-    max_postings: int = 400
+    query_terms: int = 64
+    max_postings: int = 200
     max_active: int = 200_000
     semantic: bool = False
     semantic_weight: float = 0.5
 
     @property
     def window(self) -> float:
-        """Days after which no article can reach a story: beyond it the story is closed."""
-        return self.time_scale * math.log(1.0 / self.threshold)
+        """Days after which no article can reach a story that spans a single day."""
+        return (1.0 - self.threshold) / self.day_penalty

@@ -1,10 +1,10 @@
 """Single-pass story clustering: each article joins the best active story or opens a new one.
 
 A story is its centroid (the sum of its members' unit TF-IDF vectors, cut to the heaviest terms)
-and its time span. An article's pull towards a story is the cosine to that centroid, discounted by
-``exp(-gap / time_scale)`` where ``gap`` is the days between the article and the story's span; a
-story idle longer than the window can no longer win an article and is closed, so memory follows
-the window while an active story grows for as long as coverage continues.
+and its time span. An article's score for a story is the cosine to that centroid minus
+``day_penalty`` per day between the article and the story's span (less for stories that already
+span days). A story idle so long that no article could reach the threshold is closed, so memory
+follows the window while an active story grows for as long as coverage continues.
 """
 
 from __future__ import annotations
@@ -34,6 +34,14 @@ class StoryState:
         if day is None or self.first is None or self.last is None:
             return 0.0
         return max(self.first - day, day - self.last, 0.0)
+
+    def penalty(self, day: float | None, per_day: float, persistence: float) -> float:
+        """Similarity an article ``day`` must make up for its distance in time to this story.
+
+        A story that already spans days is an ongoing one: its penalty per day shrinks.
+        """
+        span = 0.0 if self.first is None or self.last is None else self.last - self.first
+        return self.gap(day) * per_day / (1.0 + min(span, persistence))
 
     def stretch(self, day: float | None) -> None:
         if day is not None:
@@ -69,20 +77,20 @@ class StoryIndex:
             acc.pop(exclude, None)
         for sid, dot in acc.items():
             story = self.stories[sid]
-            scored.append((dot / story.norm * self._decay(story, day), sid))
+            scored.append((dot / story.norm - self.penalty(story, day), sid))
         best: StoryState | None = None
         best_score = 0.0
         for _, sid in sorted(scored, reverse=True)[:_RERANK]:
             story = self.stories[sid]
             c = story.centroid
             cos = sum(w * c.get(t, 0.0) for t, w in vec.items()) / story.norm
-            score = cos * self._decay(story, day)
+            score = cos - self.penalty(story, day)
             if score > best_score:
                 best, best_score = story, score
         return best, best_score
 
-    def _decay(self, story: StoryState, day: float | None) -> float:
-        return math.exp(-story.gap(day) / self.config.time_scale)
+    def penalty(self, story: StoryState, day: float | None) -> float:
+        return story.penalty(day, self.config.day_penalty, self.config.persistence)
 
     def open(self, vec: dict[str, float], day: float | None, member: int) -> StoryState:
         story = StoryState(self._next_id, {}, 1.0, None, None)
@@ -144,14 +152,32 @@ class StoryIndex:
         return story
 
     def expire(self, now: float | None) -> Iterator[StoryState]:
-        """Close stories idle past the window (and the least recent beyond ``max_active``)."""
-        horizon = None if now is None else now - self.config.window
-        while self.stories:
-            oldest = next(iter(self.stories.values()))
-            stale = horizon is not None and oldest.last is not None and oldest.last < horizon
-            if not stale and len(self.stories) <= self.config.max_active:
-                break
-            yield self.close(oldest)
+        """Close stories no article can reach any more, least recently updated first.
+
+        Stories are kept in update order, so the sweep stops at the first one updated within the
+        shortest window; long-running stories (longer reach) are stepped over until their own
+        window passes. Past ``max_active`` the least recent stories close regardless (undated).
+        """
+        cfg = self.config
+        while len(self.stories) > cfg.max_active:
+            yield self.close(next(iter(self.stories.values())))
+        if now is None:
+            return
+        horizon = now - cfg.window
+        for story in list(self._idle(horizon)):
+            if story.last is not None and story.last < now - self._window(story):
+                yield self.close(story)
+
+    def _idle(self, horizon: float) -> Iterator[StoryState]:
+        for story in self.stories.values():
+            if story.last is None or story.last >= horizon:
+                return
+            yield story
+
+    def _window(self, story: StoryState) -> float:
+        """Days after its last article at which even an identical article could not join."""
+        span = 0.0 if story.first is None or story.last is None else story.last - story.first
+        return self.config.window * (1.0 + min(span, self.config.persistence))
 
     def close_all(self) -> Iterator[StoryState]:
         while self.stories:

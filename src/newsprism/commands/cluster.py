@@ -39,8 +39,8 @@ def cluster(
         max=1.0,
         help="Similarity to join a story.",
     ),
-    time_scale: float = typer.Option(
-        ClusterConfig.time_scale, "--time-scale", min=0.01, help="Days for a story's pull to fade."
+    day_penalty: float = typer.Option(
+        ClusterConfig.day_penalty, "--day-penalty", min=0.0, help="Similarity lost per day apart."
     ),
     dedup: float = typer.Option(
         ClusterConfig.dedup_threshold, "--dedup-threshold", min=0.05, max=1.0, help="Copy Jaccard."
@@ -55,7 +55,7 @@ def cluster(
     """Group articles into stories; syndicated copies and near-duplicates join their original."""
     if not inputs:
         raise NewsprismError("option-invalid", detail="give input files, folders or '-' for stdin")
-    config = ClusterConfig(threshold=threshold, time_scale=time_scale, dedup_threshold=dedup)
+    config = ClusterConfig(threshold=threshold, day_penalty=day_penalty, dedup_threshold=dedup)
     bar = tqdm(desc="clustering", unit=" articles", disable=quiet, dynamic_ncols=True)
     try:
         stats = run_clustering(

@@ -17,11 +17,11 @@ def cluster(
     data: Path = typer.Argument(..., help="JSONL rows {id, cluster, title, text, source, date}."),
     mode: Mode = typer.Option(Mode.online, "--mode", help="online replays the rows in date order."),
     threshold: float = typer.Option(ClusterConfig.threshold, "--threshold", min=0.01, max=1.0),
-    time_scale: float = typer.Option(ClusterConfig.time_scale, "--time-scale", min=0.01),
+    day_penalty: float = typer.Option(ClusterConfig.day_penalty, "--day-penalty", min=0.0),
     as_json: bool = typer.Option(False, "--json", help="Print the report as JSON."),
 ) -> None:
     """Pairwise and B-cubed precision/recall/F1, cluster count vs gold, articles per second."""
-    config = ClusterConfig(threshold=threshold, time_scale=time_scale)
+    config = ClusterConfig(threshold=threshold, day_penalty=day_penalty)
     report = {"data": str(data), **evaluate_clustering(load_labeled(data), mode.value, config)}
     typer.echo(json.dumps(report, indent=2) if as_json else render(report))
 

@@ -1,0 +1,47 @@
+"""The Dask engine's merge steps on arrays with known answers (no cluster needed)."""
+
+from __future__ import annotations
+
+import numpy as np
+
+from newsprism.cluster.config import ClusterConfig
+from newsprism.cluster.dask_merge import band_keys, candidate_pairs, duplicate_groups, merge_chunks
+
+
+def test_identical_signatures_share_every_band_and_empty_ones_none() -> None:
+    rng = np.random.default_rng(0)
+    sigs = rng.integers(1, 2**32, size=(5, 8), dtype=np.uint64).astype(np.uint32)
+    sigs[1] = sigs[0]
+    sigs[3:] = 0  # two articles without text
+    keys = band_keys(sigs, bands=4, rows=2)
+    assert (keys[0] == keys[1]).all()
+    assert not (keys[0] == keys[2]).any()
+    a, b = candidate_pairs(keys)
+    assert list(zip(a.tolist(), b.tolist(), strict=True)) == [(0, 1)]
+
+
+def test_groups_verify_candidates_and_pick_the_earliest_canonical() -> None:
+    rng = np.random.default_rng(1)
+    sigs = rng.integers(1, 2**32, size=(5, 16), dtype=np.uint64).astype(np.uint32)
+    sigs[2] = sigs[0]
+    sigs[2, :4] += 1  # 75% agreement: a copy with light edits
+    sigs[4, :8] = sigs[3, :8]  # 50% of one band set: a candidate, below a 0.6 threshold
+    keys = band_keys(sigs, bands=8, rows=2)
+    days = np.array([5.0, 1.0, 3.0, 2.0, 2.0])
+    canonical = duplicate_groups(sigs, keys, days, threshold=0.6)
+    assert canonical.tolist() == [2, 1, 2, 3, 4]  # the copy dated earlier is the canonical
+
+
+def test_stories_continuing_across_a_boundary_are_joined() -> None:
+    cfg = ClusterConfig()
+    storm = {"storm": 0.8, "coast": 0.6}
+    vote = {"vote": 0.6, "council": 0.8}
+    boundaries = [
+        [(0, storm, 1.0, 4.0), (3, vote, 1.0, 1.0)],
+        [(2, {"storm": 0.6, "coast": 0.8}, 5.0, 6.0), (5, {"quake": 1.0}, 5.0, 5.0)],
+        [(1, {"storm": 1.0}, 7.0, 7.0)],
+    ]
+    root = merge_chunks(boundaries, cfg)
+    assert root[(1, 2)] == (0, 0)
+    assert root[(2, 1)] == (0, 0)
+    assert (0, 3) not in root and (1, 5) not in root

@@ -1,0 +1,56 @@
+"""Tokens, stems, title weight, shingles and IDF."""
+
+from __future__ import annotations
+
+import numpy as np
+
+from newsprism.cluster.config import ClusterConfig
+from newsprism.cluster.features import DocFrequency, Featurizer, shingle_hashes, weigh
+
+
+def test_terms_drop_stop_words_and_stem() -> None:
+    f = Featurizer().of_text("The councils were voting on the bridges and the council voted.")
+    assert "the" not in f.terms and "and" not in f.terms
+    assert f.terms["council"] == 2.0
+    assert f.terms["vote"] == 2.0
+
+
+def test_title_words_count_more() -> None:
+    f = Featurizer(ClusterConfig(title_weight=2.0)).of_text("harbor news", title="Harbor")
+    assert f.terms["harbor"] == 3.0
+
+
+def test_shingles_are_stable_across_featurizers_and_order_sensitive() -> None:
+    text = "one two three four five six"
+    a, b = Featurizer().of_text(text), Featurizer().of_text(text)
+    assert np.array_equal(a.shingles, b.shingles)
+    assert len(a.shingles) == 4
+    reordered = Featurizer().of_text("three two one four five six")
+    assert not np.array_equal(a.shingles, reordered.shingles)
+
+
+def test_short_texts_still_get_shingles() -> None:
+    assert len(shingle_hashes([7, 9], 3)) == 2
+    assert len(shingle_hashes([], 3)) == 0
+
+
+def test_idf_favours_rare_terms_and_vectors_are_unit_length() -> None:
+    df = DocFrequency()
+    for terms in (["court", "ruling"], ["court", "storm"], ["court", "vote"]):
+        df.add(terms)
+    assert df.idf("ruling") > df.idf("court")
+    vec = weigh({"court": 1.0, "ruling": 1.0}, df, keep=10)
+    assert abs(sum(w * w for w in vec.values()) - 1.0) < 1e-9
+    assert vec["ruling"] > vec["court"]
+    assert list(weigh({"court": 1.0, "ruling": 1.0, "vote": 1.0}, df, keep=1)) in (
+        ["ruling"],
+        ["vote"],
+    )
+
+
+def test_doc_frequency_prunes_singletons_past_its_limit() -> None:
+    df = DocFrequency(limit=3)
+    df.add(["a", "b"])
+    df.add(["a", "c", "d"])
+    assert df.counts == {"a": 2}
+    assert df.n == 2

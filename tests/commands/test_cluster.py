@@ -1,0 +1,80 @@
+"""`newsprism cluster` and `newsprism brief --stories`: end to end through the CLI."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from newsprism.cli import main
+
+from ..cluster.conftest import synthetic_stream
+
+
+def run(argv: list[str], capsys: pytest.CaptureFixture[str]) -> tuple[int, str, str]:
+    with pytest.raises(SystemExit) as exit_info:
+        main(argv)
+    out = capsys.readouterr()
+    return int(exit_info.value.code or 0), out.out, out.err
+
+
+@pytest.fixture
+def feed(tmp_path: Path) -> Path:
+    stream = synthetic_stream(stories=12, seed=9)
+    path = tmp_path / "feed.jsonl"
+    rows = [
+        {
+            "id": f"r{i}",
+            "cluster": g,
+            "title": a.title,
+            "text": a.text,
+            "source": a.outlet,
+            "date": str(a.date),
+        }
+        for i, (a, g) in enumerate(zip(stream.articles, stream.gold, strict=True))
+    ]
+    path.write_text("\n".join(json.dumps(r) for r in rows) + "\n")
+    return path
+
+
+@pytest.mark.parametrize("mode", ["online", "batch"])
+def test_cluster_writes_stories_and_a_summary(
+    feed: Path, tmp_path: Path, mode: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    out = tmp_path / "stories.jsonl"
+    code, _, err = run(["cluster", str(feed), "--out", str(out), "--mode", mode], capsys)
+    assert code == 0
+    lines = out.read_text().splitlines()
+    n_rows = len(feed.read_text().splitlines())
+    assert sum(len(json.loads(line)["articles"]) for line in lines) == n_rows
+    assert f"{n_rows} articles -> {len(lines)} stories" in err
+    assert "duplicates" in err and "articles/s" in err
+    assert "clustering" in err  # the progress bar
+
+
+def test_brief_one_clustered_story(
+    feed: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    out = tmp_path / "stories.jsonl"
+    run(["cluster", str(feed), "--out", str(out), "-q"], capsys)
+    story = max(
+        (json.loads(line) for line in out.read_text().splitlines()),
+        key=lambda s: len(s["articles"]),
+    )
+    code, text, _ = run(
+        ["brief", "--stories", str(out), "--story", story["id"], "--format", "json"], capsys
+    )
+    assert code == 0
+    brief = json.loads(text)
+    assert brief["story_id"] == story["id"]
+    assert sorted(a["id"] for a in brief["articles"]) == sorted(a["id"] for a in story["articles"])
+
+
+def test_bad_invocations_exit_2(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    code, _, err = run(
+        ["cluster", str(tmp_path / "missing.jsonl"), "--out", str(tmp_path / "o.jsonl")], capsys
+    )
+    assert code == 2 and "no usable article" in err
+    code, _, err = run(["brief", "--story", "st123"], capsys)
+    assert code == 2 and "--stories and --story go together" in err

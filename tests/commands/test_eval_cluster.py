@@ -1,0 +1,44 @@
+"""`newsprism eval cluster DATA.jsonl`: the report's fields, as text and JSON."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from newsprism.cli import main
+
+from ..cluster.conftest import synthetic_stream
+
+
+def test_eval_cluster_reports_scores_and_speed(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    stream = synthetic_stream(stories=15, seed=12)
+    path = tmp_path / "gold.jsonl"
+    rows = [
+        {
+            "id": f"r{i}",
+            "cluster": f"c{g}",
+            "title": a.title,
+            "text": a.text,
+            "source": a.outlet,
+            "date": str(a.date),
+        }
+        for i, (a, g) in enumerate(zip(stream.articles, stream.gold, strict=True))
+    ]
+    path.write_text("\n".join(json.dumps(r) for r in reversed(rows)))
+    with pytest.raises(SystemExit) as exit_info:
+        main(["eval", "cluster", str(path), "--json"])
+    assert not exit_info.value.code
+    report = json.loads(capsys.readouterr().out)
+    assert report["items"] == len(rows)
+    assert report["gold_clusters"] == 15
+    assert report["bcubed"]["f1"] >= 0.95
+    assert set(report["pairwise"]) == {"precision", "recall", "f1"}
+    assert report["articles_per_second"] > 0
+    with pytest.raises(SystemExit):
+        main(["eval", "cluster", str(path)])
+    text = capsys.readouterr().out
+    assert "B-cubed" in text and "pairwise" in text and "(gold 15)" in text

@@ -1,7 +1,9 @@
 """Cross-article sentence alignment: which sentences in different articles say the same thing.
 
 One alignment, many analyses: the summary, agreed facts and unique content all read it.
-Lexical (TF-IDF cosine over word uni- and bigrams) by default.
+Lexical (TF-IDF cosine over word uni- and bigrams) by default. Small stories compare all pairs;
+big ones (thousands of sentences) compare only pairs that share a rarer term and could still reach
+the threshold, so the cost grows about linearly with the story instead of quadratically.
 """
 
 from __future__ import annotations
@@ -17,6 +19,8 @@ from newsprism.pipeline import Context
 from newsprism.registry import stage
 
 SAME_CONTENT = 0.45
+EXACT_LIMIT = 5000  # up to this many sentences, every pair is compared
+PAIR_BUDGET = 50  # above it, candidate pairs allowed per stored vector value
 
 
 @dataclass
@@ -36,6 +40,35 @@ class Alignment:
         return [i] + [j for j, _ in self.matches[i]]
 
 
+def similar_pairs(
+    vectors: sparse.csr_matrix, threshold: float = SAME_CONTENT
+) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """(row, col, cosine) of sentence pairs that may reach `threshold`; every pair if few.
+
+    Above EXACT_LIMIT sentences, candidates are pairs sharing a rarer term, taking terms from the
+    rarest up while the pairs they create stay within PAIR_BUDGET per stored value: cost grows
+    linearly with the story. A candidate is kept only if its rare-term similarity plus the most its
+    remaining (common) terms could add reaches the threshold; survivors get their exact cosine.
+    """
+    if vectors.shape[0] <= EXACT_LIMIT:
+        sims = (vectors @ vectors.T).tocoo()
+        return sims.row, sims.col, sims.data
+    present = vectors.copy()
+    present.data[:] = 1.0
+    counts = np.asarray(present.sum(axis=0)).ravel()
+    by_rarity = np.argsort(counts, kind="stable")
+    affordable = np.cumsum(counts[by_rarity] ** 2) <= PAIR_BUDGET * vectors.nnz
+    rare = np.zeros(vectors.shape[1], dtype=bool)
+    rare[by_rarity[affordable]] = True
+    rare_part, common_part = vectors[:, rare], vectors[:, ~rare]
+    partial = sparse.triu(rare_part @ rare_part.T, k=1).tocoo()
+    common_norm = np.sqrt(np.asarray(common_part.multiply(common_part).sum(axis=1)).ravel())
+    bound = partial.data + common_norm[partial.row] * common_norm[partial.col]
+    rows, cols = partial.row[bound >= threshold], partial.col[bound >= threshold]
+    sims = np.asarray(vectors[rows].multiply(vectors[cols]).sum(axis=1)).ravel()
+    return np.concatenate([rows, cols]), np.concatenate([cols, rows]), np.concatenate([sims, sims])
+
+
 def align(articles: list[Article], threshold: float = SAME_CONTENT) -> Alignment:
     sentences = [s for a in articles for s in a.sentences]
     article_of = [k for k, a in enumerate(articles) for _ in a.sentences]
@@ -46,11 +79,11 @@ def align(articles: list[Article], threshold: float = SAME_CONTENT) -> Alignment
         vectors = vectorizer.fit_transform([s.text for s in sentences]).tocsr()
     except ValueError:  # every sentence is stop words only
         vectors = sparse.csr_matrix((len(sentences), 1))
-    sims = (vectors @ vectors.T).tocoo()
+    rows, cols, sims = similar_pairs(vectors, threshold)
     owner = np.asarray(article_of)
-    keep = (sims.data >= threshold) & (owner[sims.row] != owner[sims.col])
+    keep = (sims >= threshold) & (owner[rows] != owner[cols])
     matches: list[list[tuple[int, float]]] = [[] for _ in sentences]
-    for r, c, v in zip(sims.row[keep], sims.col[keep], sims.data[keep], strict=True):
+    for r, c, v in zip(rows[keep], cols[keep], sims[keep], strict=True):
         matches[int(r)].append((int(c), float(v)))
     for m in matches:
         m.sort(key=lambda x: -x[1])

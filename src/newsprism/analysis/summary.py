@@ -96,11 +96,13 @@ def incidence(rows: Sequence[Sequence[str]]) -> sparse.csr_matrix:
     vocab: dict[str, int] = {}
     indptr, indices = [0], []
     for items in rows:
-        cols = {vocab.setdefault(x, len(vocab)) for x in items}
-        indices.extend(sorted(cols))
+        indices.extend([vocab.setdefault(x, len(vocab)) for x in items])
         indptr.append(len(indices))
     data = np.ones(len(indices))
-    return sparse.csr_matrix((data, indices, indptr), shape=(len(rows), max(len(vocab), 1)))
+    m = sparse.csr_matrix((data, indices, indptr), shape=(len(rows), max(len(vocab), 1)))
+    m.sum_duplicates()
+    m.data[:] = 1.0
+    return m
 
 
 def _candidates(al: Alignment, min_words: int) -> list[int]:
@@ -161,6 +163,10 @@ def concept_weights(m: sparse.csr_matrix, pool: Pool, p: SummaryParams) -> np.nd
     return p.shared * shared + p.lead_mass * lead
 
 
+def _row(m: sparse.csr_matrix, k: int) -> np.ndarray:
+    return m.indices[m.indptr[k] : m.indptr[k + 1]]
+
+
 def select(pool: Pool, p: SummaryParams, words: int) -> list[int]:
     """Greedy budgeted coverage: best gain per word among sentences that still fit the budget."""
     if not len(pool):
@@ -181,8 +187,8 @@ def select(pool: Pool, p: SummaryParams, words: int) -> list[int]:
         k = int(np.argmax(np.where(free, gain, -np.inf)))
         chosen.append(k)
         total += pool.words[k]
-        open_bi[pool.bigrams[k].indices] = 0.0
-        open_uni[pool.unigrams[k].indices] = 0.0
+        open_bi[_row(pool.bigrams, k)] = 0.0
+        open_uni[_row(pool.unigrams, k)] = 0.0
         free &= pool.words <= words - total
         free[k] = False
     return chosen

@@ -16,3 +16,7 @@ def register(app: typer.Typer) -> None:
 from newsprism.commands import eval_cluster  # noqa: E402  (adds `eval cluster`)
 
 eval_cluster.register(eval_app)
+
+from newsprism.commands import eval_summarize  # noqa: E402  (adds `eval summarize`)
+
+eval_summarize.register(eval_app)

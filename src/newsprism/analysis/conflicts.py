@@ -1,11 +1,211 @@
-"""Conflicting claims about one group of actors (e.g. 'resigned' vs 'withdrew from the case')."""
+"""Conflicting claims about one actor: 'the four prosecutors resigned' vs 'withdrew from the case'.
+
+Aligned figures on which outlets agree ('four prosecutors', 'on Wednesday') anchor one event across
+outlets; only their sentences are parsed. For each anchor we read what the actor did in the outlet's
+own words (quotations are skipped): the verb, and the things it acts on ('the case'). Two readings
+conflict when no outlet gives both and either
+* they are the verbs governing the same aligned date ('resigned on Wednesday' / 'was dismissed on
+  Wednesday'), or
+* one outlet's verb is another's with a different scope ('resigned' / 'resigned from the case', the
+  latter read as one claim with 'quit the case' and 'withdrew from the case').
+Claims are harder than figures, so confidence stays below that of well-supported figure conflicts.
+"""
 
 from __future__ import annotations
 
+import re
+from dataclasses import dataclass
+from typing import Any
+
+from newsprism.analysis.attribution import REPORTING
+from newsprism.analysis.figures import FigureGroup, Mention
 from newsprism.analysis.sources import Sources
-from newsprism.model import Brief, Discrepancy
+from newsprism.model import Brief, Discrepancy, DiscrepancyValue
+from newsprism.text.nlp import parse
+from newsprism.text.terms import stem
+
+MAX_PARSED = 30
+MIN_SOURCES = 3
+_EMPTY_VERBS = set(REPORTING.split("|")) | {
+    "be", "have", "do", "say", "make", "get", "include", "go", "come", "take", "give", "see",
+}  # fmt: skip
+_TEMPORAL = {"on", "in", "at", "during", "after", "before", "since", "until", "by", "for", "within",
+             "amid", "over", "throughout", "as", "like", "despite"}  # fmt: skip
+_QUOTED = re.compile(r"[\"“][^\"“”]*[\"”]")
+_DAYS = re.compile(
+    r"^(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|"
+    r"may|june|july|august|september|october|november|december|today|yesterday|week|year|month|"
+    r"day|night|morning|evening)$"
+)
 
 
-def claim_conflicts(brief: Brief, sources: Sources) -> list[Discrepancy]:
-    """Predicate conflicts on a shared subject; see the module docstring."""
+@dataclass(frozen=True)
+class Frame:
+    """What an actor did in one sentence: verb lemma, what it acts on, and who did it."""
+
+    verb: str
+    objects: frozenset[str]
+    surface: str
+    subject: str  # stem of the doer's head word
+    group: int
+    sentence_id: str
+    anchored: bool  # the verb governs the aligned date itself
+
+
+def _outside_quotes(text: str) -> list[tuple[int, int]]:
+    return [(m.start(), m.end()) for m in _QUOTED.finditer(text)]
+
+
+def _objects(verb: Any) -> tuple[frozenset[str], str]:
+    """Nouns the verb acts on (direct objects, non-temporal prepositions) and a readable phrase."""
+    objects: set[str] = set()
+    words = [verb.text]
+    for child in verb.children:
+        if child.dep_ == "prt":
+            words.append(child.text)
+        elif child.dep_ == "dobj" and child.pos_ in {"NOUN", "PROPN"}:
+            objects.add(child.lemma_.lower())
+            words += ["the", child.text] if child.pos_ == "NOUN" else [child.text]
+        elif child.dep_ == "prep" and child.lemma_.lower() not in _TEMPORAL:
+            for pobj in child.children:
+                lemma = pobj.lemma_.lower()
+                if (
+                    pobj.dep_ == "pobj"
+                    and pobj.pos_ in {"NOUN", "PROPN"}
+                    and not _DAYS.match(lemma)
+                ):
+                    objects.add(lemma)
+                    words += [child.text, "the", pobj.text]
+    return frozenset(objects), " ".join(words)
+
+
+def _verbs_of(noun: Any) -> list[tuple[Any, bool]]:
+    """Verbs whose doer is the noun: as subject, in its relative clause, or 'led X to V'."""
+    out = []
+    if noun.dep_ in {"nsubj", "nsubjpass"} and noun.head.pos_ == "VERB":
+        out.append(noun.head)
+    out += [c for c in noun.children if c.dep_ == "relcl" and c.pos_ == "VERB"]
+    if noun.dep_ == "dobj":
+        later = [t for t in noun.head.subtree if t.i > noun.i and t.pos_ == "VERB"]
+        to_verbs = [
+            t for t in later if any(c.dep_ == "aux" and c.lower_ == "to" for c in t.children)
+        ]
+        out += to_verbs[:1]
+    return [(v, False) for v in out]
+
+
+def _verb_of_date(token: Any) -> list[tuple[Any, bool]]:
+    for _ in range(4):
+        if token.pos_ == "VERB":
+            return [(token, True)]
+        if token.head is token:
+            break
+        token = token.head
     return []
+
+
+def _subject(verb: Any, noun: Any | None) -> str:
+    """The doer's head word; a relative pronoun stands for the noun its clause modifies."""
+    head = noun or next((c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+    if head is None:
+        return ""
+    if head.tag_ in {"WDT", "WP"} and verb.dep_ == "relcl":
+        head = verb.head
+    return stem(head.lower_)
+
+
+def mention_frames(mention: Mention) -> list[Frame]:
+    text = mention.sentence.text
+    doc = parse([text])[0]
+    token = next((t for t in doc if t.idx >= mention.quantity.start), None)
+    if token is None:
+        return []
+    if mention.quantity.kind == "date":
+        verbs, noun = _verb_of_date(token), None
+    else:
+        noun = token.head if token.dep_ == "nummod" else token
+        verbs = _verbs_of(noun)
+    quoted = _outside_quotes(text)
+    frames = []
+    for verb, anchored in verbs:
+        lemma = verb.lemma_.lower()
+        if lemma in _EMPTY_VERBS or any(lo <= verb.idx < hi for lo, hi in quoted):
+            continue
+        passive = any(c.dep_ == "auxpass" for c in verb.children)
+        objects, surface = _objects(verb)
+        if passive:
+            surface = "was " + surface
+        frames.append(Frame(lemma + (" (passive)" if passive else ""), objects, surface,
+                            _subject(verb, noun), mention.group, mention.sentence.id, anchored))  # fmt: skip
+    return frames
+
+
+def _same_claim(a: Frame, b: Frame) -> bool:
+    return (a.verb == b.verb and a.objects == b.objects) or bool(a.objects & b.objects)
+
+
+def _classes(frames: list[Frame]) -> list[list[Frame]]:
+    classes: list[list[Frame]] = []
+    for frame in frames:
+        joined = [c for c in classes if any(_same_claim(frame, f) for f in c)]
+        merged = [frame] + [f for c in joined for f in c]
+        classes = [c for c in classes if c not in joined] + [merged]
+    return classes
+
+
+def _linked(a: list[Frame], b: list[Frame], counted: bool) -> bool:
+    """Both sides talk about the same actor (always so for one counted group)."""
+    if counted:
+        return True
+    return bool({f.subject for f in a if f.subject} & {f.subject for f in b})
+
+
+def _conflict(a: list[Frame], b: list[Frame]) -> bool:
+    groups_a, groups_b = {f.group for f in a}, {f.group for f in b}
+    if groups_a & groups_b or len(groups_a | groups_b) < MIN_SOURCES:
+        return False
+    same_date = any(f.anchored for f in a) and any(f.anchored for f in b)
+    scope = bool({f.verb for f in a} & {f.verb for f in b})
+    return same_date or scope
+
+
+def _side(brief: Brief, frames: list[Frame]) -> DiscrepancyValue:
+    citations = list(dict.fromkeys(f.sentence_id for f in frames))
+    label = " / ".join(dict.fromkeys(f.surface for f in frames))
+    return DiscrepancyValue(value=label, citations=citations, outlets=brief.outlets_of(citations))
+
+
+def claim_conflicts(
+    brief: Brief,
+    sources: Sources,
+    groups: list[FigureGroup],
+    quoted: set[str] = frozenset(),  # type: ignore[assignment]
+) -> list[Discrepancy]:
+    """Conflicting claims about the actors of agreed figures, both sides cited."""
+    pools: dict[tuple[Any, ...], list[Mention]] = {}
+    for group in groups:
+        if len(group.by_value()) == 1 and group.mentions[0].quantity.kind in {"count", "date"}:
+            pools.setdefault(group.mentions[0].quantity.key, []).extend(group.mentions)
+    parsed, out = 0, []
+    for key, mentions in pools.items():
+        frames: list[Frame] = []
+        for mention in mentions:
+            if mention.sentence.id in quoted or parsed >= MAX_PARSED:
+                continue
+            parsed += 1
+            frames += mention_frames(mention)
+        classes = _classes(frames)
+        for i, a in enumerate(classes):
+            for b in classes[i + 1 :]:
+                if _conflict(a, b) and _linked(a, b, key[0] == "count"):
+                    out.append(_discrepancy(brief, a, b, mentions[0]))
+    return out
+
+
+def _discrepancy(brief: Brief, a: list[Frame], b: list[Frame], anchor: Mention) -> Discrepancy:
+    n_sources = len({f.group for f in a + b})
+    q = anchor.quantity
+    what = f"what the {' '.join(q.phrase)} did" if q.phrase else f"what happened on {q.text}"
+    values = sorted([_side(brief, a), _side(brief, b)], key=lambda v: -len(v.outlets))
+    confidence = round(min(0.5, 0.3 + 0.04 * n_sources), 3)
+    return Discrepancy(what=what, kind="claim", values=values, confidence=confidence)

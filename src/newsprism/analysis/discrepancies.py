@@ -19,7 +19,8 @@ from newsprism.registry import stage
 from newsprism.text.quantities import describe
 
 MIN_CONFIDENCE = 0.4
-DATE_COHESION = 0.6
+# Dates and years name many different events: demand closer context before calling a conflict.
+COHESION_FLOOR = {"date": 0.55, "year": 0.65}
 
 
 def what_of(group: FigureGroup) -> str:
@@ -49,8 +50,8 @@ def figure_discrepancy(brief: Brief, sources: Sources, group: FigureGroup) -> Di
     if len(numbers) < 2:
         return None  # 'about 2' and '2', 'more than 22' and '22': one figure, hedged differently
     kind = group.mentions[0].quantity.kind
-    if kind in {"year", "date"} and group.cohesion < DATE_COHESION:
-        return None  # dates and years name many different events; demand close context
+    if kind in COHESION_FLOOR and group.cohesion < COHESION_FLOOR[kind]:
+        return None
     values = []
     for mentions in sorted(by_value.values(), key=lambda ms: -len({m.group for m in ms})):
         citations = list(dict.fromkeys(m.sentence.id for m in mentions))
@@ -63,7 +64,7 @@ def figure_discrepancy(brief: Brief, sources: Sources, group: FigureGroup) -> Di
             )
         )
     n_sources = len(group.groups())
-    confidence = min(1.0, group.cohesion * (0.45 + 0.1 * min(n_sources, 5)))
+    confidence = min(1.0, group.cohesion * (0.55 + 0.1 * min(n_sources, 4)))
     note = None
     dates = {d for v in values for d in v.dates}
     if len(dates) > 1 and group.mentions[0].quantity.kind == "count":
@@ -81,13 +82,16 @@ def figure_discrepancy(brief: Brief, sources: Sources, group: FigureGroup) -> Di
 
 
 def find_discrepancies(
-    brief: Brief, sources: Sources | None = None, groups: list[FigureGroup] | None = None
+    brief: Brief,
+    sources: Sources | None = None,
+    groups: list[FigureGroup] | None = None,
+    quoted: set[str] | None = None,
 ) -> list[Discrepancy]:
     sources = sources or independent_sources(brief.articles)
     if groups is None:
         groups = figure_groups(brief.articles, sources)
     found = [d for g in groups if (d := figure_discrepancy(brief, sources, g)) is not None]
-    found += claim_conflicts(brief, sources)
+    found += claim_conflicts(brief, sources, groups, quoted or set())
     found = [d for d in found if d.confidence >= MIN_CONFIDENCE]
     return sorted(found, key=lambda d: -d.confidence)
 
@@ -105,4 +109,5 @@ def discrepancies_stage(ctx: Context) -> None:
     ctx.artifacts["sources"] = sources
     groups = figure_groups(ctx.brief.articles, sources)
     ctx.artifacts["figure_groups"] = groups
-    ctx.brief.discrepancies = find_discrepancies(ctx.brief, sources, groups)
+    quoted = ctx.artifacts.get("quoted")
+    ctx.brief.discrepancies = find_discrepancies(ctx.brief, sources, groups, quoted)

@@ -21,6 +21,10 @@ from newsprism.text.quantities import Quantity, comparable, find_quantities
 from newsprism.text.terms import STOP_WORDS, related, stem, words
 
 LINK = 0.36
+OVERLAP_MIX = 0.5  # context similarity: cosine, blended with overlap of the shorter context
+UNRELATED = 0.2
+DIFFERENT_NOUNS_CONTEXT = 0.5
+SAME_SPECIFIC = 0.15  # two sources stating the very same specific figure
 NEAR = 8  # words either side of a figure that describe it most
 
 
@@ -60,7 +64,7 @@ def _context(text: str, q: Quantity) -> dict[str, float]:
     for distance, word in [*enumerate(reversed(before)), *enumerate(after)]:
         if word in STOP_WORDS or word.isdigit():
             continue
-        weight = 1.0 if distance < NEAR else 0.4
+        weight = 1.0 if distance < NEAR else 0.7
         key = stem(word)
         weights[key] = max(weights.get(key, 0.0), weight)
     return weights
@@ -95,41 +99,68 @@ def _cosine(a: dict[str, float], b: dict[str, float], idf: dict[str, float]) -> 
         return 0.0
     wa = {t: w * idf.get(t, 1.0) for t, w in a.items()}
     wb = {t: w * idf.get(t, 1.0) for t, w in b.items()}
-    dot = sum(wa[t] * wb[t] for t in wa.keys() & wb.keys())
-    loose_a = [t for t in wa if t not in wb]
+    pairs = [(t, t) for t in wa.keys() & wb.keys()]
     loose_b = [t for t in wb if t not in wa]
-    for t in loose_a:
+    for t in (t for t in wa if t not in wb):
         match = next((u for u in loose_b if related(t, u)), None)
         if match:
-            dot += wa[t] * wb[match]
+            pairs.append((t, match))
             loose_b.remove(match)
+    dot = sum(wa[x] * wb[y] for x, y in pairs)
     norm = math.sqrt(sum(w * w for w in wa.values())) * math.sqrt(sum(w * w for w in wb.values()))
-    return dot / norm
+    shared = sum(min(wa[x], wb[y]) for x, y in pairs)
+    overlap = shared / min(sum(wa.values()), sum(wb.values()))
+    return OVERLAP_MIX * overlap + (1 - OVERLAP_MIX) * dot / norm
 
 
 def closeness(a: Quantity, b: Quantity) -> float:
-    """1 when intervals overlap, falling to 0 at a factor of three apart."""
-    if a.overlaps(b):
+    """1 when the stated numbers overlap, falling to 0 at a factor of three apart.
+
+    Hedges are ignored here: 'up to $25 million' is not close to '$4 million'. Dates are close
+    within a few days.
+    """
+    if a.low <= b.high and b.low <= a.high:
         return 1.0
+    if a.kind == "date":
+        return _date_closeness(a, b)
     mid_a, mid_b = (a.low + a.high) / 2, (b.low + b.high) / 2
     if mid_a <= 0 or mid_b <= 0:
         return 0.0
     return max(0.0, 1.0 - abs(math.log(mid_a / mid_b)) / math.log(3))
 
 
+def _echoes(noun: str, context: dict[str, float]) -> bool:
+    """The other sentence uses a derived form of the counted noun ('signed' for 'signatures').
+
+    The very same noun there, counted as something else, is evidence of a different count.
+    """
+    return any(related(noun, t) and t != noun for t in context)
+
+
+def _date_closeness(a: Quantity, b: Quantity) -> float:
+    gap = abs(a.low - b.low)
+    if a.unit == "weekday":
+        gap = min(gap, 7 - gap)
+    elif a.unit == "md":
+        gap = gap if a.low // 100 == b.low // 100 else 99  # same month only
+    elif a.unit == "ym":
+        gap = 99
+    return max(0.0, 1.0 - gap / 4)
+
+
 def noun_agreement(a: Mention, b: Mention) -> float:
-    """1 for the same counted noun, or one's noun echoing the other's nearby words
-    ('1,140 signatures' / '1,100 officials signed'); 0.5 when unknown; low when different."""
+    """1 for the same counted noun, or one's noun echoing the other's words ('1,140 signatures' /
+    '1,100 officials signed'); 0.5 when unknown; else the overlap of the counted phrases."""
     if not a.noun or not b.noun:
         return 0.5
     if related(a.noun, b.noun):
         return 1.0
-    if any(related(a.noun, t) for t in b.context) or any(related(b.noun, t) for t in a.context):
+    if _echoes(a.noun, b.context) or _echoes(b.noun, a.context):
         return 1.0
     phrase_a = {stem(w) for w in a.quantity.phrase}
     phrase_b = {stem(w) for w in b.quantity.phrase}
     dice = 2 * len(phrase_a & phrase_b) / (len(phrase_a) + len(phrase_b))
-    return max(0.2, dice)
+    return max(UNRELATED, dice)
 
 
 def link_score(a: Mention, b: Mention, idf: dict[str, float]) -> float:
@@ -142,7 +173,16 @@ def link_score(a: Mention, b: Mention, idf: dict[str, float]) -> float:
         return 0.0  # outlets disagreeing by more than threefold measure different things
     context = _cosine(a.context, b.context, idf)
     noun = noun_agreement(a, b)
-    return 0.55 * context + 0.3 * noun + 0.15 * near
+    same = SAME_SPECIFIC if qa.key == qb.key and _specific(qa) else 0.0
+    score = 0.55 * context + 0.3 * noun + 0.15 * near + same
+    if noun <= UNRELATED and context < DIFFERENT_NOUNS_CONTEXT:
+        score /= 2  # 'four prosecutors' and 'seven charges' likely count different things
+    return score
+
+
+def _specific(q: Quantity) -> bool:
+    """A figure unlikely to recur by chance: not a small whole count."""
+    return q.kind in {"money", "percent"} or q.low >= 20 or not float(q.low).is_integer()
 
 
 def score_matrix(mentions: list[Mention], idf: dict[str, float]) -> np.ndarray:
@@ -157,32 +197,43 @@ def score_matrix(mentions: list[Mention], idf: dict[str, float]) -> np.ndarray:
 def cluster_mentions(
     mentions: list[Mention], idf: dict[str, float], threshold: float = LINK
 ) -> list[FigureGroup]:
-    """Average-linkage merging of mentions; never two values of one source in a group."""
+    """Merge the best-linked clusters first; never two values of one source in a group.
+
+    Linkage is the mean of the stronger half of the links between two clusters: robust to one
+    outlet phrasing a figure differently ('1,140 signatures'), stricter than single linkage.
+    """
     scores = score_matrix(mentions, idf)
-    sums = np.where(_incompatible(mentions, scores), -np.inf, scores)
-    counts = np.ones_like(scores)
-    alive = np.ones(len(mentions), dtype=bool)
-    members = [[i] for i in range(len(mentions))]
-    values = [{m.group: m.quantity.key} for m in mentions]
-    np.fill_diagonal(sums, -np.inf)
-    while alive.any():
-        avg = np.where(np.outer(alive, alive), sums / counts, -np.inf)
-        x, y = np.unravel_index(int(np.argmax(avg)), avg.shape)
-        if avg[x, y] < threshold:
+    veto = _incompatible(mentions, scores)
+    clusters: dict[int, list[int]] = {i: [i] for i in range(len(mentions))}
+    values = {i: {m.group: m.quantity.key} for i, m in enumerate(mentions)}
+    rows, cols = np.nonzero(np.triu(scores, 1) > 0)
+    linkage = {(int(r), int(c)): float(scores[r, c]) for r, c in zip(rows, cols, strict=True)}
+    while linkage:
+        (x, y), best = max(linkage.items(), key=lambda kv: kv[1])
+        if best < threshold:
             break
+        del linkage[(x, y)]
         if any(values[y].get(g, key) != key for g, key in values[x].items()):
-            sums[x, y] = sums[y, x] = -np.inf  # one source, two values: never the same figure
-            continue
-        members[x] += members[y]
-        values[x].update(values[y])
-        sums[x, :] += sums[y, :]
-        sums[:, x] = sums[x, :]
-        counts[x, :] += counts[y, :]
-        counts[:, x] = counts[x, :]
-        sums[x, x] = -np.inf
-        alive[y] = False
-    groups = [members[i] for i in np.flatnonzero(alive)]
+            continue  # one source, two values: never the same figure
+        clusters[x] += clusters.pop(y)
+        values[x].update(values.pop(y))
+        linkage = {k: v for k, v in linkage.items() if x not in k and y not in k}
+        for other in clusters:
+            if other != x:
+                value = _linkage(scores, veto, clusters[x], clusters[other])
+                if value > 0:
+                    linkage[(min(x, other), max(x, other))] = value
+    groups = list(clusters.values())
     return [_group(c, scores, mentions) for c in groups if len({mentions[i].group for i in c}) > 1]
+
+
+def _linkage(scores: np.ndarray, veto: np.ndarray, a: list[int], b: list[int]) -> float:
+    if veto[np.ix_(a, b)].any():
+        return 0.0
+    cross = np.sort(scores[np.ix_(a, b)].ravel())[::-1]
+    if not cross.size or cross[0] <= 0:
+        return 0.0
+    return float(cross[: max(1, (cross.size + 1) // 2)].mean())
 
 
 def _incompatible(mentions: list[Mention], scores: np.ndarray) -> np.ndarray:

@@ -52,24 +52,48 @@ def is_pronoun(speaker: str | None) -> bool:
     return bool(speaker) and speaker.lower() in _PRONOUNS  # type: ignore[union-attr]
 
 
-def speaker_from_context(before: str, after: str, ends_clause: bool = False) -> str | None:
+def speaker_from_context(
+    before: str, after: str, ends_clause: bool = False, before_first: bool = False
+) -> str | None:
     """The speaker named by a reporting verb just after or just before the quotation.
 
     ``ends_clause``: the quotation ends its sentence ('... law.' + new sentence), so words after
-    it cannot attribute it.
+    it cannot attribute it. ``before_first``: text without sentence ends, where 'she said that'
+    before a quotation is safer than words after it, which may open the next sentence.
     """
+    lead = _before(before) if before_first else None
+    if lead:
+        return lead
     patterns = () if ends_clause else (_AFTER_VERB_FIRST, _AFTER_SPEAKER_FIRST)
     for pattern in patterns:
         m = pattern.match(after)
         if m and (spk := clean_speaker(m.group("spk"))):
             return spk
-    m = _BEFORE.search(before)
-    if m and (spk := clean_speaker(_last_clause(m.group("spk")))):
+    if spk := _before(before):
         return spk
     m = _ACCORDING.search(before + " " + after)
     if m and (spk := clean_speaker(m.group("spk"))):
         return spk
     return None
+
+
+def _before(before: str) -> str | None:
+    m = _BEFORE.search(before)
+    return clean_speaker(_last_clause(m.group("spk"))) if m else None
+
+
+_NAME = re.compile(r"\b[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)+")
+
+
+def nearest_name(text: str) -> str | None:
+    """The last capitalised multi-word name in the text: who 'he' or 'she' most likely is."""
+    names = [m.group(0) for m in _NAME.finditer(text)]
+    return names[-1] if names else None
+
+
+def speaker_key(speaker: str) -> str:
+    """People and bodies are named many ways ('Quist', 'Mayor Helena Quist'): key on the last word."""
+    return speaker.split()[-1].lower().strip(".,'’") if speaker.split() else ""
 
 
 def _last_clause(text: str) -> str:

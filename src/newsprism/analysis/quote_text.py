@@ -22,6 +22,7 @@ MIN_WORDS = 4
 _QUOTE_CHARS = re.compile(r"[\"“”]")
 _FIRST_PERSON = re.compile(r"\b(?:we|our|us|i|my|me)\b", re.IGNORECASE)
 _INTRO = re.compile(r":\s*[\"“”]?\s*$")
+_CLAUSE = re.compile(r",\s+(?:and|but)\s+|;\s+|\s*(?:…|\.\.\.+)\s*")
 _ENDS = re.compile(r"[.]\s*$")
 _CONTINUES = re.compile(r"\s*[,a-z]")
 _CLITIC = {"s", "t", "ll", "re", "ve", "d", "m"}
@@ -79,6 +80,28 @@ def _joined(sentences: list[Sentence]) -> tuple[str, list[tuple[int, int, Senten
     return text, spans
 
 
+def fragments(text: str) -> list[str]:
+    """Clauses of a quoted sentence ('..., and ...', ';', ellipses); short ones join the next.
+
+    Outlets often quote one clause of a longer statement, so clauses are what gets matched.
+    """
+    out: list[str] = []
+    carry = ""
+    for piece in _CLAUSE.split(text):
+        piece = (carry + " " + piece).strip() if carry else piece.strip()
+        if len(piece.split()) < MIN_WORDS:
+            carry = piece
+            continue
+        out.append(piece)
+        carry = ""
+    if carry:
+        if out:
+            out[-1] += " " + carry
+        else:
+            out.append(carry)
+    return out
+
+
 def _cut(k: int, q: int, text: str, start: int, end: int, spans: list[tuple[int, int, Sentence]]
          ) -> list[Segment]:  # fmt: skip
     out = []
@@ -86,7 +109,8 @@ def _cut(k: int, q: int, text: str, start: int, end: int, spans: list[tuple[int,
         lo, hi = max(start, s_start), min(end, s_end)
         piece = text[lo:hi].strip(' ,"“”')
         if hi > lo and len(piece.split()) >= 2:
-            out.append(Segment(k, piece, [sentence.id], tokens(piece), q))
+            for fragment in fragments(piece):
+                out.append(Segment(k, fragment, [sentence.id], tokens(fragment), q))
     return out
 
 
@@ -165,7 +189,7 @@ def degraded_quotes(k: int, article: Article, probes: list[Segment], first: int 
         text = " ".join(all_words[lo:hi])
         cites = list(dict.fromkeys(sid for _, sid in stream[lo:hi]))
         before, after = " ".join(all_words[max(0, lo - 8) : lo]), " ".join(all_words[hi : hi + 8])
-        span = QuoteSpan(k, text, cites, speaker_from_context(before, after))
+        span = QuoteSpan(k, text, cites, speaker_from_context(before, after, before_first=True))
         span.segments = [Segment(k, text, cites, all_words[lo:hi], first + q)]
         out.append(span)
     return out

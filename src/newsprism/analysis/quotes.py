@@ -8,9 +8,10 @@ that contains several shorter quotes joins each of them.
 from __future__ import annotations
 
 import itertools
+import re
 from collections import Counter
 
-from newsprism.analysis.attribution import is_pronoun, subject_of
+from newsprism.analysis.attribution import is_pronoun, nearest_name, speaker_key, subject_of
 from newsprism.analysis.quote_text import (
     MIN_WORDS,
     QuoteSpan,
@@ -74,10 +75,25 @@ def resolve_speakers(brief: Brief, spans: list[QuoteSpan]) -> None:
             if context and not brief.articles[span.article].degraded:
                 span.speaker = subject_of(context)
                 parsed += 1
+        if span.speaker and span.speaker.lower() in {"he", "she"}:
+            name = nearest_name(_text_before(brief, span, position))
+            if name:
+                span.speaker = name
         if is_pronoun(span.speaker) and span.article in previous:
             span.speaker = previous[span.article]
         if span.speaker and not is_pronoun(span.speaker):
             previous[span.article] = span.speaker
+
+
+def _text_before(brief: Brief, span: QuoteSpan, position: dict[str, tuple[int, int]]) -> str:
+    """The article's text from two sentences before the quotation up to its opening."""
+    article = brief.articles[span.article]
+    k, index = position.get(span.citations[0], (span.article, 0))
+    window = [s.text for s in article.sentences[max(0, index - 2) : index + 1]]
+    text = " ".join(window)
+    opening = r"\W+".join(re.escape(w) for w in span.text.split()[:4])
+    found = list(re.finditer(opening, text, re.IGNORECASE)) if opening else []
+    return text[: found[-1].start()] if found else text
 
 
 def _bigrams(tokens: list[str]) -> set[tuple[str, str]]:
@@ -112,15 +128,23 @@ def group_segments(segments: list[Segment]) -> list[list[int]]:
     return list(groups.values())
 
 
+def _join_same_spans(groups: list[list[int]], segments: list[Segment]) -> list[list[int]]:
+    """Clause groups drawn from exactly the same quotations are one quote ('A. B.' in both)."""
+    joined: dict[frozenset[tuple[int, int]], list[int]] = {}
+    for group in groups:
+        key = frozenset((segments[i].article, segments[i].quote) for i in group)
+        joined.setdefault(key, []).extend(group)
+    return [sorted(g) for g in joined.values()]
+
+
 def _speaker_vote(speakers: list[str | None]) -> str | None:
-    votes = Counter(s for s in speakers if s and not is_pronoun(s))
-    if not votes:
+    """Most variants' speaker, keyed on the last word; shown in its fullest capitalised form."""
+    named = [s for s in speakers if s and not is_pronoun(s)]
+    if not named:
         return next((s for s in speakers if s), None)
-    lowered: Counter[str] = Counter()
-    for s, n in votes.items():
-        lowered[s.lower().removeprefix("the ")] += n
-    best = lowered.most_common(1)[0][0]
-    return next(s for s in votes if s.lower().removeprefix("the ") == best)
+    best = Counter(speaker_key(s) for s in named).most_common(1)[0][0]
+    forms = [s for s in named if speaker_key(s) == best]
+    return max(forms, key=lambda s: (s != s.lower(), len(s.split()) <= 6, len(s)))
 
 
 def build_quote(brief: Brief, members: list[Segment], speaker_of: dict[tuple[int, int], str | None]
@@ -159,7 +183,7 @@ def find_quotes(brief: Brief, sources: Sources | None = None) -> tuple[list[Quot
             speaker_of[(seg.article, seg.quote)] = span.speaker
             segments.append(seg)
     quotes = []
-    for group in group_segments(segments):
+    for group in _join_same_spans(group_segments(segments), segments):
         members = [segments[i] for i in group]
         if max(len(m.tokens) for m in members) < MIN_WORDS:
             continue

@@ -53,8 +53,8 @@ _BOUND = "|".join(f"(?P<{name}>{words})" for name, words in _BOUNDS)
 _QUANTITY = re.compile(
     rf"(?<![\w.,$£€])(?:(?:{_BOUND})\s+)?(?:between\s+)?"
     rf"(?P<cur>us\$|[$£€])?\s?(?P<a>{_NUM})(?:(?P<suf>bn|mn|tn|[kmb])|\s+(?P<scale>{_SCALE_WORD}))?"
-    rf"(?![\w,])"
-    rf"(?:\s*(?:-|–|—|to|and|or)\s*(?P=cur)?\s?(?P<b>{_NUM})(?![\w,]))?"
+    rf"(?!\w|,\d)"
+    rf"(?:\s*(?:-|–|—|to|and|or)\s*(?P=cur)?\s?(?P<b>{_NUM})(?!\w|,\d))?"
     rf"(?:(?P<hyph>-)|\s*(?P<pct>%|per\s?cent\b))?",
     re.IGNORECASE,
 )

@@ -88,7 +88,7 @@ def resolve_speakers(brief: Brief, spans: list[QuoteSpan]) -> None:
 def _text_before(brief: Brief, span: QuoteSpan, position: dict[str, tuple[int, int]]) -> str:
     """The article's text from two sentences before the quotation up to its opening."""
     article = brief.articles[span.article]
-    k, index = position.get(span.citations[0], (span.article, 0))
+    _, index = position.get(span.citations[0], (span.article, 0))
     window = [s.text for s in article.sentences[max(0, index - 2) : index + 1]]
     text = " ".join(window)
     opening = r"\W+".join(re.escape(w) for w in span.text.split()[:4])

@@ -5,8 +5,7 @@ from __future__ import annotations
 import numpy as np
 
 from newsprism.text.siblings import words_of
-from newsprism.text.syntax import syntax_log_odds
-from newsprism.text.truecase import parse_words
+from newsprism.text.syntax import parse_words, syntax_log_odds
 
 
 def test_subject_after_a_finished_clause_scores_higher_than_inside_a_phrase() -> None:

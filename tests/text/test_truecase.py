@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from newsprism.text.siblings import reference_tokens, words_of
-from newsprism.text.truecase import CaseTable, parse_words, truecase
+from newsprism.text.syntax import parse_words
+from newsprism.text.truecase import CaseTable, truecase
 
 
 def test_table_prefers_the_casing_in_the_same_context() -> None:

@@ -25,15 +25,16 @@ from newsprism.text.siblings import (
     align,
     reference_tokens,
     same_run,
+    words_of,
 )
-from newsprism.text.syntax import BASE, syntax_log_odds
-from newsprism.text.truecase import CaseTable, capitalise, parse_words, truecase
+from newsprism.text.syntax import BASE, parse_words, syntax_log_odds
+from newsprism.text.truecase import CaseTable, capitalise, truecase
 
 COPIED_BOUNDARY = 0.995  # a sibling with the same wording ends its sentence here
 COPIED_CONTINUATION = 0.003  # ... or runs on
 RUN_EDGE = 2.0
 MAX_REFERENCES = 6
-SYNTAX_WEIGHT = 1.0  # how much the parse adds to the sibling-trained model (tuned on dev)
+SYNTAX_WEIGHT = 1.0  # the parse's hand-weighted odds added to the sibling-trained model
 _TERMINAL = re.compile(r"[.!?]")
 _CONTRACTED = {
     "t": {"don", "doesn", "didn", "can", "couldn", "won", "wouldn", "shouldn", "isn", "aren"}
@@ -47,16 +48,16 @@ _CONTRACTED = {
 
 
 def closest_references(
-    words: Sequence[str], refs: list[list[RefToken]], limit: int = MAX_REFERENCES
-) -> list[list[RefToken]]:
+    words: Sequence[str], references: Sequence[str], limit: int = MAX_REFERENCES
+) -> list[str]:
     """The references sharing most word trigrams with the text: repair stays linear in siblings."""
     grams = set(zip(words, words[1:], words[2:], strict=False))
 
-    def shared(tokens: list[RefToken]) -> int:
-        lows = [t.low for t in tokens]
+    def shared(text: str) -> int:
+        lows = words_of(text)
         return sum(1 for g in zip(lows, lows[1:], lows[2:], strict=False) if g in grams)
 
-    return sorted(refs, key=shared, reverse=True)[:limit]
+    return sorted(references, key=shared, reverse=True)[:limit]
 
 
 def boundary_probabilities(
@@ -71,18 +72,27 @@ def boundary_probabilities(
     probs[0] = 1.0
     for g in range(1, len(words)):
         left, right = anchors[g - 1], anchors[g]
-        if same_run(left, right):
+        if _plain_join(words[g - 1], words[g]) != " ":
+            probs[g] = COPIED_CONTINUATION  # "don | t", "mayor | s", "1 | 100" are one word
+        elif same_run(left, right):
             assert right is not None
             starts = refs[right.ref][right.pos].sentence_start
             probs[g] = COPIED_BOUNDARY if starts else COPIED_CONTINUATION
-            continue
-        x = logit(float(probs[g]))
-        if left is not None and _ends_sentence(refs[left.ref], left.pos):
-            x += RUN_EDGE
-        if right is not None and refs[right.ref][right.pos].sentence_start:
-            x += RUN_EDGE
-        probs[g] = sigmoid(x)
+        else:
+            probs[g] = _edge_evidence(float(probs[g]), refs, left, right)
     return probs
+
+
+def _edge_evidence(
+    prob: float, refs: list[list[RefToken]], left: Anchor | None, right: Anchor | None
+) -> float:
+    """A shared run that ends (or starts) where a sibling's sentence does raises the odds."""
+    x = logit(prob)
+    if left is not None and _ends_sentence(refs[left.ref], left.pos):
+        x += RUN_EDGE
+    if right is not None and refs[right.ref][right.pos].sentence_start:
+        x += RUN_EDGE
+    return sigmoid(x)
 
 
 def _ends_sentence(tokens: list[RefToken], pos: int) -> bool:
@@ -174,8 +184,8 @@ def repair_degraded(text: str, references: Sequence[str]) -> list[str]:
     if not surfaces:
         return []
     words = [s.lower() for s in surfaces]
-    refs = [tokens for tokens in (reference_tokens(r) for r in references) if tokens]
-    refs = closest_references(words, refs)
+    closest = closest_references(words, references)
+    refs = [tokens for tokens in (reference_tokens(r) for r in closest) if tokens]
     anchors = align(words, refs)
     doc = parse_words(words)
     starts = decode(boundary_probabilities(words, refs, anchors, doc))

@@ -18,8 +18,8 @@ from newsprism.text.split import split_text
 WORD = re.compile(r"[^\W_]+")
 _SPACE = re.compile(r"\s+")
 
-SEED = 3  # n-gram length that starts a match
 MIN_RUN = 4  # shorter runs are too common ("of the department") to copy punctuation from
+SEED = MIN_RUN  # n-gram length that starts a match
 
 
 @dataclass(frozen=True)
@@ -71,12 +71,20 @@ def reference_tokens(text: str) -> list[RefToken]:
     return tokens
 
 
-def _seed_index(refs: list[list[RefToken]]) -> dict[tuple[str, ...], list[tuple[int, int]]]:
+def _seed_index(
+    words: list[str], refs: list[list[RefToken]]
+) -> dict[tuple[str, ...], list[tuple[int, int]]]:
+    """Where each n-gram of the degraded text occurs in the references."""
+    wanted = {tuple(words[i : i + SEED]) for i in range(len(words) - SEED + 1)}
+    firsts = {gram[0] for gram in wanted}
     index: dict[tuple[str, ...], list[tuple[int, int]]] = defaultdict(list)
     for r, tokens in enumerate(refs):
         lows = [t.low for t in tokens]
         for j in range(len(lows) - SEED + 1):
-            index[tuple(lows[j : j + SEED])].append((r, j))
+            if lows[j] in firsts:
+                gram = tuple(lows[j : j + SEED])
+                if gram in wanted:
+                    index[gram].append((r, j))
     return index
 
 
@@ -96,14 +104,16 @@ def _longest_from(
 
 def align(words: list[str], refs: list[list[RefToken]]) -> list[Anchor | None]:
     """Map degraded words to reference words through the longest shared runs, longest first."""
-    index = _seed_index(refs)
+    index = _seed_index(words, refs)
     runs = []
+    covered_to = 0  # a run found at i covers i+1.. too; searching again there finds its tail
     for i in range(len(words) - SEED + 1):
-        starts = index.get(tuple(words[i : i + SEED]))
+        starts = index.get(tuple(words[i : i + SEED])) if i + SEED > covered_to else None
         if starts:
             n, r, j = _longest_from(words, i, refs, starts)
             if n >= MIN_RUN:
                 runs.append((n, i, r, j))
+                covered_to = i + n
     anchors: list[Anchor | None] = [None] * len(words)
     for n, i, r, j in sorted(runs, key=lambda run: (-run[0], run[1])):
         free = [k for k in range(n) if anchors[i + k] is None]

@@ -1,17 +1,22 @@
-"""Sentence-boundary probabilities from spaCy's parse of lowercase, unpunctuated text.
+"""Sentence-boundary evidence from spaCy's parse of lowercase, unpunctuated text.
 
-Used when a degraded article has no punctuated sibling to learn from. spaCy parses the run-on
-text as one sentence, but its subjects are still found: a sentence usually starts where a
-subject phrase begins whose verb is not a complement of the word just before it ("barr said |
-it would" continues; "published sunday | it comes after" starts anew). Words that cannot end a
-sentence (determiners, prepositions, conjunctions) and speech verbs after a name lower the odds.
+spaCy parses run-on text as one sentence, but its tags and subjects are still informative: a
+sentence usually starts where a subject phrase begins whose verb is not a complement of the word
+just before it ("barr said | it would" continues; "published sunday | it comes after" starts
+anew), and never after a determiner, preposition or conjunction. ``gap_syntax`` turns this into
+cues that ``syntax_log_odds`` weighs by hand (weights set on Multi-News dev clusters; a model
+learning them from siblings did worse, see ``boundaries.BoundaryModel``).
 """
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from functools import lru_cache
 from typing import Any
 
 import numpy as np
+
+from newsprism.text.nlp import MODEL
 
 BASE = -3.0  # about one boundary in twenty gaps
 SUBJECT_START = 4.0
@@ -22,7 +27,30 @@ _SUBJECTS = {"nsubj", "nsubjpass", "expl", "csubj"}
 _EMBEDDING = {"ccomp", "xcomp", "advcl", "relcl", "acl", "pcomp", "prep", "dobj"}
 _NO_END_POS = {"DET", "ADP", "CCONJ", "SCONJ", "AUX", "PART"}
 _NO_END_WORDS = {"that", "which", "who", "whom", "whose", "his", "her", "their", "its", "our"}
-_NO_START_WORDS = {"said", "says", "told", "added", "s", "to", "of", "than"}
+_NO_START_WORDS = {"said", "says", "told", "added", "to", "of", "than", "who", "whom", "whose"}
+_NO_START_WORDS |= {"which"}
+
+
+@lru_cache(maxsize=1)
+def spacy_pipeline() -> Any:
+    """The small English pipeline with NER (``nlp.pipeline`` leaves it out); loaded once."""
+    import spacy
+
+    return spacy.load(MODEL, exclude=["lemmatizer"])
+
+
+def parse_words(words: Sequence[str], names: bool = True) -> Any:
+    """spaCy Doc over exactly these words, so token i is word i; ``names`` runs NER too."""
+    return parse_word_lists([words], names)[0]
+
+
+def parse_word_lists(texts: Sequence[Sequence[str]], names: bool = False) -> list[Any]:
+    from spacy.tokens import Doc
+
+    nlp = spacy_pipeline()
+    docs = [Doc(nlp.vocab, words=list(words)) for words in texts]
+    with nlp.select_pipes(disable=[] if names else ["ner"]):
+        return list(nlp.pipe(docs))
 
 
 def _subject_starts(doc: Any) -> dict[int, Any]:
@@ -40,19 +68,36 @@ def _embedded(verb: Any, start: int) -> bool:
     return verb.dep_ in _EMBEDDING and head.i < start and start - head.i <= 2
 
 
-def syntax_log_odds(doc: Any) -> np.ndarray:
-    """Boundary log-odds before each word of a spaCy Doc (index 0, the text start, is unused)."""
-    odds = np.zeros(len(doc))
+def gap_syntax(doc: Any) -> list[dict[str, float]]:
+    """Syntactic cues at the gap before each word (index 0, the text start, is empty)."""
     subjects = _subject_starts(doc)
+    rows: list[dict[str, float]] = [{}]
     for g in range(1, len(doc)):
         prev, word = doc[g - 1], doc[g]
-        x = BASE
+        row: dict[str, float] = {}
         verb = subjects.get(g)
         if verb is not None:
-            x += EMBEDDED if _embedded(verb, g) else SUBJECT_START
+            row["embedded" if _embedded(verb, g) else "subject"] = 1.0
         if prev.pos_ in _NO_END_POS or prev.lower_ in _NO_END_WORDS:
-            x += CANNOT_END
+            row["cannot_end"] = 1.0
         if word.lower_ in _NO_START_WORDS:
-            x += CANNOT_START
-        odds[g] = x
+            row["cannot_start"] = 1.0
+        rows.append(row)
+    return rows
+
+
+_HAND_WEIGHTS = {
+    "subject": SUBJECT_START,
+    "embedded": EMBEDDED,
+    "cannot_end": CANNOT_END,
+    "cannot_start": CANNOT_START,
+}
+
+
+def syntax_log_odds(doc: Any) -> np.ndarray:
+    """Hand-weighted boundary log-odds before each word (index 0, the text start, is unused)."""
+    odds = np.zeros(len(doc))
+    for g, row in enumerate(gap_syntax(doc)):
+        if g:
+            odds[g] = BASE + sum(_HAND_WEIGHTS.get(name, 0.0) for name in row)
     return odds

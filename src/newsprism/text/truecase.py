@@ -3,18 +3,17 @@
 In order of trust: the casing a sibling article uses for the same word in the same context (the
 previous word), the sibling's casing for the word anywhere mid-sentence, then spaCy's named
 entities and runs of proper nouns on the lowercase text (it tags "william barr" PERSON from
-context; a name found once is capitalised throughout), then the few English
-words that are always capitalised (I, weekdays, most months).
+context; a name found once is capitalised throughout), then acronyms spaCy's
+vocabulary only knows in capitals, then the few English words that are always capitalised (I,
+weekdays, most months).
 """
 
 from __future__ import annotations
 
 from collections import Counter, defaultdict
 from collections.abc import Sequence
-from functools import lru_cache
 from typing import Any
 
-from newsprism.text.nlp import MODEL
 from newsprism.text.siblings import RefToken
 
 ALWAYS_CAPITAL = {
@@ -72,22 +71,6 @@ class CaseTable:
         return None
 
 
-@lru_cache(maxsize=1)
-def spacy_pipeline() -> Any:
-    """The small English pipeline with NER (``nlp.pipeline`` leaves it out); loaded once."""
-    import spacy
-
-    return spacy.load(MODEL, exclude=["lemmatizer"])
-
-
-def parse_words(words: Sequence[str]) -> Any:
-    """spaCy Doc over exactly these words, so token i is word i."""
-    from spacy.tokens import Doc
-
-    nlp = spacy_pipeline()
-    return nlp(Doc(nlp.vocab, words=list(words)))
-
-
 def entity_words(doc: Any) -> set[int]:
     """Indices of words inside names spaCy finds in the lowercase text."""
     found: set[int] = set()
@@ -108,6 +91,19 @@ def proper_noun_runs(doc: Any) -> set[int]:
     return found
 
 
+def is_acronym(word: str, strings: Any) -> bool:
+    """spaCy's vocabulary knows the word in capitals ("BBC", "FBI") but never capitalised.
+
+    Words that are not acronyms occur capitalised at sentence starts, so they fail the test.
+    """
+    return (
+        len(word) <= 5
+        and word.isalpha()
+        and word.upper() in strings
+        and word.capitalize() not in strings
+    )
+
+
 def capitalise(word: str) -> str:
     return word[:1].upper() + word[1:]
 
@@ -123,6 +119,8 @@ def truecase(doc: Any, table: CaseTable, fixed: Sequence[str | None]) -> list[st
         known = fixed[i] or table.lookup(words[i - 1] if i else None, word, nominal)
         if known is not None:
             cased.append(known)
+        elif is_acronym(word, doc.vocab.strings):
+            cased.append(word.upper())
         elif word in names:
             cased.append(capitalise(word))
         else:

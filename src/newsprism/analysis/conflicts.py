@@ -14,6 +14,7 @@ Claims are harder than figures, so confidence stays below that of well-supported
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass
 from typing import Any
 
@@ -47,6 +48,7 @@ class Frame:
     objects: frozenset[str]
     surface: str
     subject: str  # stem of the doer's head word
+    doer: str  # the doer as written
     group: int
     sentence_id: str
     anchored: bool  # the verb governs the aligned date itself
@@ -104,14 +106,16 @@ def _verb_of_date(token: Any) -> list[tuple[Any, bool]]:
     return []
 
 
-def _subject(verb: Any, noun: Any | None) -> str:
-    """The doer's head word; a relative pronoun stands for the noun its clause modifies."""
+def _subject(verb: Any, noun: Any | None) -> tuple[str, str]:
+    """The doer's head word (stem, and as written with its compounds); a relative pronoun stands
+    for the noun its clause modifies."""
     head = noun or next((c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
     if head is None:
-        return ""
+        return "", ""
     if head.tag_ in {"WDT", "WP"} and verb.dep_ == "relcl":
         head = verb.head
-    return stem(head.lower_)
+    compounds = [c.text for c in head.children if c.dep_ == "compound" and c.i < head.i]
+    return stem(head.lower_), " ".join([*compounds, head.text])
 
 
 def mention_frames(mention: Mention) -> list[Frame]:
@@ -135,8 +139,9 @@ def mention_frames(mention: Mention) -> list[Frame]:
         objects, surface = _objects(verb)
         if passive:
             surface = "was " + surface
-        frames.append(Frame(lemma + (" (passive)" if passive else ""), objects, surface,
-                            _subject(verb, noun), mention.group, mention.sentence.id, anchored))  # fmt: skip
+        subject, doer = _subject(verb, noun)
+        frames.append(Frame(lemma + (" (passive)" if passive else ""), objects, surface, subject,
+                            doer, mention.group, mention.sentence.id, anchored))  # fmt: skip
     return frames
 
 
@@ -205,7 +210,12 @@ def claim_conflicts(
 def _discrepancy(brief: Brief, a: list[Frame], b: list[Frame], anchor: Mention) -> Discrepancy:
     n_sources = len({f.group for f in a + b})
     q = anchor.quantity
-    what = f"what the {' '.join(q.phrase)} did" if q.phrase else f"what happened on {q.text}"
+    doers = Counter(f.doer for f in a + b if f.doer)
+    doer = doers.most_common(1)[0][0] if doers else "it"
+    if q.kind == "count":
+        what = f"what the {' '.join(q.phrase) or doer} did"
+    else:
+        what = f"what {doer} did on {q.text}"
     values = sorted([_side(brief, a), _side(brief, b)], key=lambda v: -len(v.outlets))
     confidence = round(min(0.5, 0.3 + 0.04 * n_sources), 3)
     return Discrepancy(what=what, kind="claim", values=values, confidence=confidence)

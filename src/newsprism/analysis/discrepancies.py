@@ -17,6 +17,7 @@ from newsprism.model import Article, Brief, Discrepancy, DiscrepancyValue
 from newsprism.pipeline import Context
 from newsprism.registry import stage
 from newsprism.text.quantities import describe
+from newsprism.text.terms import STOP_WORDS, stem, words
 
 MIN_CONFIDENCE = 0.4
 # Dates and years name many different events: demand closer context before calling a conflict.
@@ -24,19 +25,29 @@ COHESION_FLOOR = {"date": 0.55, "year": 0.65}
 
 
 def what_of(group: FigureGroup) -> str:
-    """A label for the measured thing from the words outlets use most around it."""
+    """A label for the measured thing: its kind, and the words most of its sentences share."""
     q = group.mentions[0].quantity
     phrases = Counter(" ".join(m.quantity.phrase) for m in group.mentions if m.quantity.phrase)
-    nouns = Counter(m.quantity.noun for m in group.mentions if m.quantity.noun)
     phrase = phrases.most_common(1)[0][0] if phrases else ""
-    if q.kind == "count":
-        return f"number of {phrase}" if phrase else "count"
-    if q.kind == "duration":
-        noun = nouns.most_common(1)[0][0] if nouns else "period"
-        return f"{noun} ({q.unit}s)"
-    if q.kind == "date":
-        return "date" + (f" of {phrase}" if phrase else "")
-    return f"{q.kind}" + (f" of {phrase}" if phrase else "")
+    kind = {"count": "number", "duration": f"{q.unit}s", "date": "date", "year": "year"}
+    label = kind.get(q.kind, q.kind)
+    about = shared_words(group.mentions, skip=set(phrase.split()))
+    if q.kind == "count" and phrase:
+        return f"number of {phrase}" + (f" ({about})" if about else "")
+    return f"{label}: {about}" if about else label
+
+
+def shared_words(mentions: list[Mention], limit: int = 5, skip: set[str] | None = None) -> str:
+    """Words near the figure that most of the outlets use, as the first outlet wrote them."""
+    counts = Counter(t for m in mentions for t in {t for t, w in m.context.items() if w >= 1.0})
+    common = {t for t, c in counts.items() if c >= max(2, len(mentions) / 2)}
+    taken = set(skip or ())
+    out: list[str] = []
+    for word in words(mentions[0].sentence.text):
+        if word not in STOP_WORDS and word not in taken and stem(word) in common:
+            out.append(word)
+            taken.add(word)
+    return ", ".join(out[:limit])
 
 
 def _dates(articles: list[Article], mentions: list[Mention]) -> list[str]:

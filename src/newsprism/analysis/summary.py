@@ -72,6 +72,7 @@ class Pool:
     unigrams: sparse.csr_matrix
     centrality: np.ndarray
     quoted: np.ndarray
+    same: sparse.csr_matrix  # candidate x candidate: aligned as saying the same thing
 
     def __len__(self) -> int:
         return len(self.index)
@@ -135,7 +136,17 @@ def build_pool(al: Alignment, min_words: int = MIN_WORDS) -> Pool:
         unigrams=incidence([c[0] for c in concepts]),
         centrality=np.asarray(vectors @ (centroid / norm)).ravel() if len(index) else position,
         quoted=np.asarray([bool(_QUOTE.search(t)) for t in texts], dtype=float),
+        same=_same_content(al, index),
     )
+
+
+def _same_content(al: Alignment, index: np.ndarray) -> sparse.csr_matrix:
+    """Which candidates the alignment matched: a chosen sentence already cites them."""
+    row_of = {int(i): k for k, i in enumerate(index)}
+    pairs = [(k, row_of[j]) for k, i in enumerate(index) for j, _ in al.matches[i] if j in row_of]
+    rows, cols = zip(*pairs, strict=True) if pairs else ((), ())
+    shape = (len(index), len(index))
+    return sparse.csr_matrix((np.ones(len(rows)), (rows, cols)), shape=shape)
 
 
 def _article_counts(m: sparse.csr_matrix, article: np.ndarray) -> np.ndarray:
@@ -183,14 +194,18 @@ def select(pool: Pool, p: SummaryParams, words: int) -> list[int]:
     chosen: list[int] = []
     total = 0.0
     while free.any():
-        gain = (pool.bigrams @ (w_bi * open_bi) + pool.unigrams @ (w_uni * open_uni) + bonus) / cost
-        k = int(np.argmax(np.where(free, gain, -np.inf)))
+        free &= (pool.bigrams @ open_bi + pool.unigrams @ open_uni) > 0  # says something new
+        if not free.any():
+            break
+        concepts = pool.bigrams @ (w_bi * open_bi) + pool.unigrams @ (w_uni * open_uni)
+        k = int(np.argmax(np.where(free, (concepts + bonus) / cost, -np.inf)))
         chosen.append(k)
         total += pool.words[k]
         open_bi[_row(pool.bigrams, k)] = 0.0
         open_uni[_row(pool.unigrams, k)] = 0.0
         free &= pool.words <= words - total
         free[k] = False
+        free[_row(pool.same, k)] = False
     return chosen
 
 

@@ -70,6 +70,49 @@ def _summary(view: BriefView) -> list[str]:
     return lines
 
 
+def _cites(view: BriefView, ids: list[str], first: str | None = None) -> str:
+    return cite(view.citations(ids, first=first)[0])
+
+
+def _agreed(view: BriefView) -> list[str]:
+    lines = [_heading("agreed"), ""]
+    for fact in view.brief.agreed:
+        omitted = f" *Not reported by: {', '.join(md(o) for o in fact.omitted_by)}.*"
+        lines.append(
+            f"- {md(fact.text)} — {fact.support} outlets "
+            f"{_cites(view, fact.citations, fact.source or None)}"
+            + (omitted if fact.omitted_by else "")
+        )
+    return lines
+
+
+def _discrepancies(view: BriefView) -> list[str]:
+    lines = [_heading("discrepancies"), ""]
+    for d in view.brief.discrepancies:
+        kind = "claims" if d.kind == "claim" else "figures"
+        lines.append(f"- **{md(d.what)}** ({kind}, confidence {d.confidence:.2f})")
+        lines += [f"  - {md(v.value)} {_cites(view, v.citations)}" for v in d.values]
+        if d.note:
+            lines.append(f"  - *{md(d.note)}*")
+    return lines
+
+
+def _quotes(view: BriefView) -> list[str]:
+    lines = [_heading("quotes"), ""]
+    for q in view.brief.quotes:
+        speaker = f" — {md(q.speaker)}" if q.speaker else ""
+        variants = f" *({len(q.variants)} versions)*" if len(q.variants) > 1 else ""
+        lines.append(f"- “{md(q.text)}”{speaker} {_cites(view, q.citations)}{variants}")
+    return lines
+
+
+def _unique(view: BriefView) -> list[str]:
+    lines = [_heading("unique"), ""]
+    for item in view.brief.unique:
+        lines.append(f"- **{md(item.outlet)}:** {md(item.text)} {_cites(view, item.citations)}")
+    return lines
+
+
 def _notices(view: BriefView) -> list[str]:
     lines = [_heading("notices"), ""]
     for n in view.notices:
@@ -136,6 +179,10 @@ def _provenance(view: BriefView) -> list[str]:
 SECTIONS: dict[str, Callable[[BriefView], list[str]]] = {
     "problems": _problems,
     "summary": _summary,
+    "agreed": _agreed,
+    "discrepancies": _discrepancies,
+    "quotes": _quotes,
+    "unique": _unique,
     "notices": _notices,
     "articles": _articles,
     "provenance": _provenance,

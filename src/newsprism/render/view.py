@@ -20,10 +20,17 @@ from newsprism import __version__
 from newsprism.model import Article, Brief, Notice, StageRun, content_hash
 
 # Render order. The header (title and story line) is always shown and is not a section.
-SECTIONS: tuple[str, ...] = ("problems", "summary", "notices", "articles", "provenance")
+SECTIONS: tuple[str, ...] = (
+    "problems", "summary", "agreed", "discrepancies", "quotes", "unique", "notices", "articles",
+    "provenance",
+)  # fmt: skip
 SECTION_TITLES: dict[str, str] = {
     "problems": "Missing from this brief",
     "summary": "Summary",
+    "agreed": "What the outlets agree on",
+    "discrepancies": "Where they differ",
+    "quotes": "Quotations",
+    "unique": "Only in one outlet",
     "notices": "Notices",
     "articles": "Articles",
     "provenance": "Provenance",
@@ -317,6 +324,10 @@ def format_span(first: Date, last: Date) -> str:
 _HAS: dict[str, Callable[[BriefView], bool]] = {
     "problems": lambda v: bool(v.problems),
     "summary": lambda v: bool(v.brief.summary),
+    "agreed": lambda v: bool(v.brief.agreed),
+    "discrepancies": lambda v: bool(v.brief.discrepancies),
+    "quotes": lambda v: bool(v.brief.quotes),
+    "unique": lambda v: bool(v.brief.unique),
     "notices": lambda v: bool(v.notices),
     "articles": lambda v: bool(v.articles),
     "provenance": lambda v: bool(v.brief.stages),

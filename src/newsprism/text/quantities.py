@@ -254,6 +254,17 @@ def _fmt(value: float) -> str:
     return f"{value:,.0f}" if float(value).is_integer() else f"{value:,.2f}".rstrip("0")
 
 
+_SYMBOLS = {"USD": "$", "GBP": "£", "EUR": "€"}
+
+
+def _money(value: float) -> str:
+    """'$4.2 million' rather than 'USD 4,200,000'."""
+    for word, scale in (("trillion", 1e12), ("billion", 1e9), ("million", 1e6)):
+        if value >= scale:
+            return f"{_fmt(round(value / scale, 2))} {word}"
+    return _fmt(value)
+
+
 _BOUND_WORDS = {"min": "more than ", "max": "up to ", "approx": "about ", "exact": ""}
 
 
@@ -265,7 +276,10 @@ def describe(q: Quantity) -> str:
     if q.kind == "percent":
         number += "%"
     elif q.kind == "money":
-        number = f"{q.unit} {number}"
+        symbol = _SYMBOLS.get(q.unit, q.unit + " ")
+        number = symbol + (
+            _money(q.low) if q.low == q.high else f"{_money(q.low)} to {_money(q.high)}"
+        )
     elif q.kind == "duration":
         plural = "" if q.low == q.high == 1 else "s"
         number += f" {q.unit}{plural}"

@@ -1,0 +1,42 @@
+"""Cross-validated summary quality: tune the summary knobs on 4 folds, score the 5th, 5 times.
+
+On ../shared/eval/multinews-val250.jsonl at 250 and 100 words (story k is in fold k % 5). Reports
+each fold's chosen knobs and held-out ROUGE (rouge-score F1, stemmed, RLsum over sentences), the
+held-out score of the shipped defaults, and the mean and spread over folds.
+
+Run: ``.venv/bin/python bench/summary_cv.py [--limit N] [--words 250,100]``
+-> bench/results/summary_cv.json
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+from pathlib import Path
+
+from newsprism.eval.data import load_clusters
+from newsprism.eval.tuning import cross_validate, prepare
+
+ROOT = Path(__file__).resolve().parents[1]
+DATA = ROOT.parent / "shared" / "eval" / "multinews-val250.jsonl"
+RESULTS = ROOT / "bench" / "results" / "summary_cv.json"
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--limit", type=int, default=None, help="first N stories")
+    parser.add_argument("--words", default="250,100", help="word budgets")
+    parser.add_argument("--folds", type=int, default=5)
+    args = parser.parse_args()
+    stories = prepare(load_clusters(DATA, args.limit))
+    result = {"data": str(DATA.name), "stories": len(stories), "budgets": []}
+    for words in (int(w) for w in args.words.split(",")):
+        cv = cross_validate(stories, words, args.folds, progress=lambda m: print(m, flush=True))
+        print(f"{words} words: mean {cv['mean']} stdev {cv['stdev']}", flush=True)
+        result["budgets"].append(cv)
+    RESULTS.parent.mkdir(parents=True, exist_ok=True)
+    RESULTS.write_text(json.dumps(result, indent=1) + "\n", encoding="utf-8")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,140 @@
+"""The summary stage: citations of every supporter, budget, boilerplate, order and knobs."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsprism.align import align
+from newsprism.analysis.boilerplate import is_boilerplate
+from newsprism.analysis.summary import (
+    SummaryParams,
+    build_pool,
+    concept_lists,
+    reading_order,
+    select,
+    summarize,
+)
+from newsprism.errors import NewsprismError
+from newsprism.model import Article, Story
+from newsprism.pipeline import BriefConfig, Pipeline
+
+STAGES = ("sentences", "align", "summary")
+SHARED = "The river flooded the old mill district of Harwick on Tuesday night after heavy rain."
+TEXTS = {
+    "Daily Ledger": (
+        f"{SHARED} Rescue teams moved forty families to the school gym before dawn. "
+        "Mayor Ines Calloway said the pumps failed when the power station went dark. "
+        "Advertisement\n\nThe mill itself dates from 1840 and survived two earlier floods."
+    ),
+    "Morning Post": (
+        f"{SHARED} Forty families spent the night in the school gym, rescue teams said. "
+        "Photo by Karl Benn/Getty Images. "
+        "Engineers will inspect the stone bridge over the river on Thursday morning."
+    ),
+    "Valley Times": (
+        f"{SHARED} Mayor Ines Calloway blamed failed pumps and a dark power station. "
+        '"We need a new levee before winter," she told reporters at the town hall.'
+    ),
+}
+
+
+def run(words: int = 250, options: dict[str, object] | None = None):  # type: ignore[no-untyped-def]
+    articles = [Article.create(text, outlet=name) for name, text in TEXTS.items()]
+    config = BriefConfig(words=words, options=options or {})
+    return Pipeline(STAGES).run(Story.from_articles(articles), config)
+
+
+def test_shared_sentence_cites_every_outlet() -> None:
+    brief = run()
+    index = brief.sentence_index()
+    shared = [s for s in brief.summary if s.text == SHARED]
+    assert len(shared) == 1, "the sentence all three outlets print appears once"
+    cited = {index[c][0].outlet for c in shared[0].citations}
+    assert cited == set(TEXTS)
+    assert sorted(shared[0].outlets) == sorted(TEXTS)
+    assert shared[0].source in shared[0].citations
+
+
+def test_every_citation_exists_and_outlets_match() -> None:
+    brief = run()
+    index = brief.sentence_index()
+    for sentence in brief.summary:
+        assert sentence.citations and all(c in index for c in sentence.citations)
+        assert sentence.outlets == brief.outlets_of(sentence.citations)
+        assert index[sentence.source][1].text == sentence.text
+
+
+def test_page_furniture_is_never_summarized() -> None:
+    texts = [s.text for s in run().summary]
+    assert not any("Getty" in t or "Advertisement" in t for t in texts)
+
+
+def test_budget_is_respected() -> None:
+    for words in (15, 30, 60):
+        brief = run(words)
+        assert brief.summary
+        assert sum(len(s.text.split()) for s in brief.summary) <= words
+
+
+def test_budget_below_every_sentence_still_gives_one() -> None:
+    assert len(run(words=3).summary) == 1
+
+
+def test_no_sentence_repeats_and_reading_order() -> None:
+    brief = run(words=120)
+    texts = [s.text for s in brief.summary]
+    assert len(texts) == len(set(texts))
+    assert texts[0] == SHARED, "lead material comes first"
+
+
+def test_knobs_from_options() -> None:
+    assert SummaryParams.from_options({"summary": {"quotes": "0.3"}}).quotes == 0.3
+    assert SummaryParams.from_options({}) == SummaryParams()
+    with pytest.raises(NewsprismError, match="unknown summary option"):
+        SummaryParams.from_options({"summary": {"colour": 1}})
+
+
+def test_quote_knob_changes_selection() -> None:
+    quiet = [s.text for s in run(30, {"summary": {"quotes": 0.0}}).summary]
+    loud = [s.text for s in run(30, {"summary": {"quotes": 5.0}}).summary]
+    assert any("levee" in t for t in loud) and not any("levee" in t for t in quiet)
+
+
+def test_concepts_skip_stop_word_pairs() -> None:
+    unigrams, pairs = concept_lists("The floods of the river")
+    assert unigrams == ["flood", "river"]
+    assert "of the" not in pairs and "flood of" in pairs
+
+
+def test_select_fills_budget_without_overflow() -> None:
+    articles = [Article.create(text, outlet=name) for name, text in TEXTS.items()]
+    Pipeline(("sentences",)).run(Story.from_articles(articles))
+    al = align(articles)
+    pool = build_pool(al)
+    chosen = select(pool, SummaryParams(), 40)
+    assert sum(pool.words[k] for k in chosen) <= 40
+    assert sorted(reading_order(pool, chosen)) == sorted(chosen)
+
+
+def test_only_boilerplate_still_summarizes() -> None:
+    article = Article.create("Read more. Click here.", outlet="x")
+    brief = Pipeline(STAGES).run(Story.from_articles([article]))
+    assert brief.summary, "when every line looks like furniture, fall back to all lines"
+    assert summarize(brief, align([]), 50) == []
+
+
+@pytest.mark.parametrize(
+    ("line", "furniture"),
+    [
+        ("Advertisement", True),
+        ("Sign up for our newsletter to get the top stories every morning.", True),
+        ("Photo by Karl Benn/Getty Images.", True),
+        ("FILE - In this May 2, 2016, file photo, the mayor speaks in the town hall.", True),
+        ("Trump Says He Will Not Sign The Budget Bill Today", True),
+        ("THE MAYOR SAID NOTHING AT ALL ABOUT THE FLOOD.", True),
+        ("Rescue teams moved forty families to the school gym before dawn.", False),
+        ('"We need a new levee before winter," she told reporters.', False),
+    ],
+)
+def test_boilerplate_lines(line: str, furniture: bool) -> None:
+    assert is_boilerplate(line) is furniture

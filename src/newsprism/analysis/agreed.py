@@ -100,7 +100,7 @@ def find_agreed(
     facts = figure_facts(brief, sources, groups) + anchor_facts(brief, sources, quoted or set())
     if al is not None:
         facts += sentence_facts(brief, sources, al, quoted or set())
-    facts.sort(key=lambda f: -f.support)  # stable: evidence order breaks ties
+    facts.sort(key=lambda f: -f.support)  # stable: figures, then anchors by weight, then sentences
     return _dedupe(facts)[:MAX_FACTS]
 
 

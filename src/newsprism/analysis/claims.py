@@ -9,6 +9,7 @@ claims below the sentence level without a parser.
 from __future__ import annotations
 
 import math
+import re
 from collections import Counter
 from dataclasses import dataclass, field
 
@@ -27,7 +28,7 @@ class Anchor:
     weight: float
     sentences: dict[str, Sentence] = field(default_factory=dict)  # id -> sentence
     groups: set[int] = field(default_factory=set)
-    adjacent: int = 0  # occurrences with the two words side by side
+    gaps: Counter[int] = field(default_factory=Counter)  # words between the two, per occurrence
 
 
 def _stems(text: str) -> list[str]:
@@ -37,8 +38,8 @@ def _stems(text: str) -> list[str]:
 def claim_anchors(articles: list[Article], sources: Sources) -> list[Anchor]:
     """Distinctive word pairs within a window, reported by two or more independent sources.
 
-    Names ('Roger Stone': the two words almost always adjacent) and topic-wide pairs (cited by more
-    than two sentences per source) are not claims.
+    Names and titles (the two words always at the same distance), pairs of name parts, and
+    topic-wide pairs (more than two sentences per source) are not claims.
     """
     per_sentence = [(k, s, _stems(s.text)) for k, a in enumerate(articles) for s in a.sentences]
     df = Counter(t for _, _, stems in per_sentence for t in set(stems))
@@ -55,15 +56,42 @@ def claim_anchors(articles: list[Article], sources: Sources) -> list[Anchor]:
                     continue
                 key = (min(a, b), max(a, b))
                 anchor = anchors.setdefault(key, Anchor(key, idf[a] + idf[b]))
-                anchor.adjacent += gap == 0
+                anchor.gaps[gap] += 1
                 anchor.sentences[sentence.id] = sentence
                 anchor.groups.add(sources.group_of[k])
+    names = name_stems(articles)
     return [
         a for a in anchors.values()
         if len(a.groups) > 1
-        and a.adjacent < ADJACENT * len(a.sentences)
+        and not _fixed_phrase(a)
         and len(a.sentences) <= 2 * len(a.groups)
+        and not set(a.terms) <= names
     ]  # fmt: skip
+
+
+def _fixed_phrase(anchor: Anchor) -> bool:
+    """Words at the same distance nearly every time form a name or title ('Attorney General
+    William Barr'), not a claim."""
+    total = sum(anchor.gaps.values())
+    return anchor.gaps.most_common(1)[0][1] >= ADJACENT * total if total else False
+
+
+def name_stems(articles: list[Article], share: float = 0.8) -> set[str]:
+    """Stems written capitalised mid-sentence nearly always: parts of names ('Donald', 'Barr').
+
+    Two name parts near each other ('Donald Trump and William Barr') are not a claim.
+    """
+    upper: Counter[str] = Counter()
+    total: Counter[str] = Counter()
+    for article in articles:
+        if article.degraded:
+            continue
+        for sentence in article.sentences:
+            for word in re.findall(r"(?<=\s)[^\W\d_][\w’'-]*", sentence.text):
+                key = stem(word.lower().replace("’s", "").replace("'s", ""))
+                total[key] += 1
+                upper[key] += word[0].isupper()
+    return {t for t, n in total.items() if upper[t] >= share * n}
 
 
 def merge_anchors(anchors: list[Anchor], overlap: float = 0.5) -> list[Anchor]:

@@ -138,3 +138,16 @@ def test_doj_acceptance(doj_dir: Path) -> None:
     assert "William Barr" in text
     assert "Roger Stone" in text
     assert [s.id for s in sentences] == [f"{degraded[0].id}.{i}" for i in range(len(sentences))]
+
+
+def test_marks_at_the_edge_of_shared_wording_are_kept() -> None:
+    sibling = (
+        'Prosecutors wrote that "the defendant showed no remorse at any point in the trial," '
+        "according to the filing seen by reporters on Monday. " * 3
+    )
+    text = strip_text(
+        'Prosecutors wrote that "the defendant showed no remorse at any point in the trial," '
+        "the court papers said."
+    )
+    joined = " ".join(repair_degraded(text, [sibling]))
+    assert '"the defendant showed no remorse at any point in the trial," the court' in joined

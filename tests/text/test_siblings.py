@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from newsprism.text.siblings import align, reference_tokens, same_run, strip_text, words_of
+from newsprism.text.siblings import align, bridge, reference_tokens, strip_text, words_of
 
 
 def test_strip_text_removes_case_and_every_mark() -> None:
@@ -29,8 +29,8 @@ def test_align_maps_shared_runs_and_leaves_the_rest() -> None:
     assert anchors[0] is None
     assert [a.pos if a else None for a in anchors[1:9]] == list(range(8))
     assert anchors[9] is None
-    assert same_run(anchors[1], anchors[2])
-    assert not same_run(anchors[8], anchors[9])
+    assert bridge(1, words, anchors, refs) == (0, 0)
+    assert bridge(8, words, anchors, refs) is None
 
 
 def test_short_common_runs_are_not_anchors() -> None:
@@ -47,3 +47,18 @@ def test_align_prefers_the_longest_run_across_references() -> None:
     words = words_of("the council voted on the plan today without debate")
     anchors = align(words, refs)
     assert {a.ref for a in anchors if a} == {1}
+
+
+def test_bridge_joins_two_runs_where_one_reference_continues() -> None:
+    refs = [
+        reference_tokens("Police said the bridge over the river was closed on Monday."),
+        reference_tokens("Below the river was closed, angering many drivers."),
+    ]
+    words = words_of("police said the bridge over the river was closed angering many drivers")
+    anchors = align(words, refs)
+    closed = words.index("closed")
+    assert anchors[closed] is not None and anchors[closed].ref == 0
+    assert anchors[closed + 1] is not None and anchors[closed + 1].ref == 1
+    link = bridge(closed, words, anchors, refs)
+    assert link is not None
+    assert refs[link[0]][link[1]].after == ", "

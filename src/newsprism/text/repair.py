@@ -23,16 +23,17 @@ from newsprism.text.siblings import (
     Anchor,
     RefToken,
     align,
+    bridge,
     reference_tokens,
-    same_run,
     words_of,
 )
 from newsprism.text.syntax import BASE, parse_words, syntax_log_odds
 from newsprism.text.truecase import CaseTable, capitalise, truecase
 
+Refs = list[list[RefToken]]
 COPIED_BOUNDARY = 0.995  # a sibling with the same wording ends its sentence here
 COPIED_CONTINUATION = 0.003  # ... or runs on
-RUN_EDGE = 2.0
+RUN_EDGE = 4.0  # log-odds a sibling sentence start or end at a shared run edge adds (dev set)
 MAX_REFERENCES = 6
 SYNTAX_WEIGHT = 1.0  # the parse's hand-weighted odds added to the sibling-trained model
 _TERMINAL = re.compile(r"[.!?]")
@@ -61,7 +62,7 @@ def closest_references(
 
 
 def boundary_probabilities(
-    words: Sequence[str], refs: list[list[RefToken]], anchors: list[Anchor | None], doc: Any
+    words: list[str], refs: list[list[RefToken]], anchors: list[Anchor | None], doc: Any
 ) -> np.ndarray:
     """Per-gap boundary probability: sibling runs where they speak, the learned model elsewhere."""
     model = BoundaryModel.train(refs)
@@ -74,9 +75,8 @@ def boundary_probabilities(
         left, right = anchors[g - 1], anchors[g]
         if _plain_join(words[g - 1], words[g]) != " ":
             probs[g] = COPIED_CONTINUATION  # "don | t", "mayor | s", "1 | 100" are one word
-        elif same_run(left, right):
-            assert right is not None
-            starts = refs[right.ref][right.pos].sentence_start
+        elif (link := bridge(g - 1, words, anchors, refs)) is not None:
+            starts = refs[link[0]][link[1] + 1].sentence_start
             probs[g] = COPIED_BOUNDARY if starts else COPIED_CONTINUATION
         else:
             probs[g] = _edge_evidence(float(probs[g]), refs, left, right)
@@ -114,30 +114,51 @@ def _plain_join(word: str, following: str) -> str:
     return " "
 
 
-def _separator(i: int, words: Sequence[str], anchors: list[Anchor | None], refs: Any) -> str:
-    left, right = anchors[i], anchors[i + 1]
-    if same_run(left, right):
-        assert left is not None
-        after: str = refs[left.ref][left.pos].after
-        return " " if _TERMINAL.search(after) else (after or "")
-    return _plain_join(words[i], words[i + 1])
+def _separator(i: int, words: list[str], anchors: list[Anchor | None], refs: Refs) -> str:
+    link = bridge(i, words, anchors, refs)
+    if link is not None:
+        after = refs[link[0]][link[1]].after
+        return " " if _TERMINAL.search(after) else after
+    plain = _plain_join(words[i], words[i + 1])
+    return plain if plain != " " else _run_edges(anchors[i], anchors[i + 1], refs)
 
 
-def _ending(last: int, anchors: list[Anchor | None], refs: list[list[RefToken]]) -> str:
+def _run_edges(left: Anchor | None, right: Anchor | None, refs: Refs) -> str:
+    """Where shared wording ends or starts, the sibling's marks there usually still apply.
+
+    'in the Stone case," said the letter' vs degraded 'stone case the letter states': the
+    quoted words end at 'case' in both, so ',"' is copied; an opening quote likewise.
+    """
+    closing = refs[left.ref][left.pos].after if left is not None else " "
+    closing = _TERMINAL.sub(",", closing.rstrip()).rstrip("“‘(") or ""
+    opening = ""
+    if right is not None and right.pos > 0 and not refs[right.ref][right.pos].sentence_start:
+        opening = refs[right.ref][right.pos - 1].after.lstrip()[-1:]
+        opening = opening if opening in '"“(' else ""
+    return f"{closing} {opening}".replace("  ", " ") if closing or opening else " "
+
+
+def _ending(last: int, words: list[str], anchors: list[Anchor | None], refs: Refs) -> str:
     """A copied sentence end ('."', '?') where a sibling ends the same words, else '.'."""
+    link = bridge(last, words, anchors, refs) if last + 1 < len(words) else None
     anchor = anchors[last]
-    if anchor is not None and _ends_sentence(refs[anchor.ref], anchor.pos):
-        after = refs[anchor.ref][anchor.pos].after.strip()
+    if link is None and anchor is not None:
+        link = (anchor.ref, anchor.pos)
+    if link is not None and _ends_sentence(refs[link[0]], link[1]):
+        after = refs[link[0]][link[1]].after.strip()
         if _TERMINAL.search(after):
             return after
     return "."
 
 
-def _lead(first: int, anchors: list[Anchor | None], refs: list[list[RefToken]]) -> str:
+def _lead(first: int, words: list[str], anchors: list[Anchor | None], refs: Refs) -> str:
+    """An opening quote where a sibling's sentence starts with the same word."""
+    link = bridge(first - 1, words, anchors, refs) if first else None
     anchor = anchors[first]
-    if anchor is not None and refs[anchor.ref][anchor.pos].sentence_start:
-        return refs[anchor.ref][anchor.pos].lead
-    return ""
+    token = (
+        refs[link[0]][link[1] + 1] if link else (refs[anchor.ref][anchor.pos] if anchor else None)
+    )
+    return token.lead if token is not None and token.sentence_start else ""
 
 
 def balance_quotes(sentence: str) -> str:
@@ -151,7 +172,7 @@ def balance_quotes(sentence: str) -> str:
 
 
 def assemble(
-    words: Sequence[str],
+    words: list[str],
     cased: Sequence[str],
     starts: Sequence[int],
     anchors: list[Anchor | None],
@@ -161,10 +182,10 @@ def assemble(
     sentences = []
     ends = [*starts[1:], len(words)]
     for start, end in zip(starts, ends, strict=True):
-        parts = [_lead(start, anchors, refs), capitalise(cased[start])]
+        parts = [_lead(start, words, anchors, refs), capitalise(cased[start])]
         for i in range(start + 1, end):
             parts += [_separator(i - 1, words, anchors, refs), cased[i]]
-        parts.append(_ending(end - 1, anchors, refs))
+        parts.append(_ending(end - 1, words, anchors, refs))
         sentences.append(balance_quotes("".join(parts)))
     return sentences
 

@@ -123,6 +123,19 @@ def align(words: list[str], refs: list[list[RefToken]]) -> list[Anchor | None]:
     return anchors
 
 
-def same_run(a: Anchor | None, b: Anchor | None) -> bool:
-    """Adjacent degraded words that are adjacent in the same reference."""
-    return a is not None and b is not None and a.ref == b.ref and b.pos == a.pos + 1
+def bridge(
+    i: int, words: list[str], anchors: list[Anchor | None], refs: list[list[RefToken]]
+) -> tuple[int, int] | None:
+    """(reference, position) of a reference word where words i and i+1 stand side by side.
+
+    Inside one run that is the run's own reference; where two runs meet, either side's
+    reference may still continue with the same word, and its punctuation applies there.
+    """
+    left, right = anchors[i], anchors[i + 1]
+    if left is not None:
+        tokens = refs[left.ref]
+        if left.pos + 1 < len(tokens) and tokens[left.pos + 1].low == words[i + 1]:
+            return left.ref, left.pos
+    if right is not None and right.pos > 0 and refs[right.ref][right.pos - 1].low == words[i]:
+        return right.ref, right.pos - 1
+    return None

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+from typing import Any
+
 import pytest
 
 from newsprism.align import align
@@ -14,8 +17,9 @@ from newsprism.analysis.summary import (
     select,
     summarize,
 )
+from newsprism.api import brief as brief_from_paths
 from newsprism.errors import NewsprismError
-from newsprism.model import Article, Story
+from newsprism.model import Article, Brief, Story
 from newsprism.pipeline import BriefConfig, Pipeline
 
 STAGES = ("sentences", "align", "summary")
@@ -38,7 +42,7 @@ TEXTS = {
 }
 
 
-def run(words: int = 250, options: dict[str, object] | None = None):  # type: ignore[no-untyped-def]
+def run(words: int = 250, options: dict[str, Any] | None = None) -> Brief:
     articles = [Article.create(text, outlet=name) for name, text in TEXTS.items()]
     config = BriefConfig(words=words, options=options or {})
     return Pipeline(STAGES).run(Story.from_articles(articles), config)
@@ -138,3 +142,12 @@ def test_only_boilerplate_still_summarizes() -> None:
 )
 def test_boilerplate_lines(line: str, furniture: bool) -> None:
     assert is_boilerplate(line) is furniture
+
+
+@pytest.mark.slow  # the degraded article's repair dominates
+def test_doj_letter_summary_cites_several_outlets(doj_dir: Path) -> None:
+    brief = brief_from_paths(sorted(doj_dir.glob("*.txt")), words=150, stages=STAGES)
+    assert 0 < sum(len(s.text.split()) for s in brief.summary) <= 150
+    assert any(len(s.outlets) >= 3 for s in brief.summary), "a fact most outlets report"
+    labels = {a.label for a in brief.articles}
+    assert all(set(s.outlets) <= labels for s in brief.summary)

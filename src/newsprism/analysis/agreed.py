@@ -90,16 +90,19 @@ def meaning_facts(brief: Brief, sources: Sources, al: Alignment, quoted: set[str
 
 
 def _dedupe(facts: list[AgreedFact]) -> list[AgreedFact]:
+    """One fact per claim: drop those citing mostly the same sentences or shown by the same one."""
     kept: list[AgreedFact] = []
+    shown: set[str] = set()
     for fact in facts:
         ids = set(fact.citations)
-        if len(fact.text.split()) < MIN_WORDS:
+        if len(fact.text.split()) < MIN_WORDS or fact.source in shown:
             continue
         if any(
             len(ids & set(k.citations)) >= SAME_FACT * len(ids | set(k.citations)) for k in kept
         ):
             continue
         kept.append(fact)
+        shown.add(fact.source)
     return kept
 
 

@@ -81,6 +81,8 @@ def resolve_speakers(brief: Brief, spans: list[QuoteSpan]) -> None:
                 span.speaker = name
         if is_pronoun(span.speaker) and span.article in previous:
             span.speaker = previous[span.article]
+        if span.speaker and span.speaker.lower() in {"i", "we", "you"}:
+            span.speaker = None  # the quotation's own voice, not an attribution
         if span.speaker and not is_pronoun(span.speaker):
             previous[span.article] = span.speaker
 

@@ -18,6 +18,8 @@ from newsprism.registry import stage
 from newsprism.text.terms import STOP_WORDS, stem, words
 
 MIN_WORDS = 6
+MIN_NEW_TERMS = 2  # a word or two of new wording is a paraphrase, not new information
+MIN_NEW_SHARE = 0.3  # of the sentence's information (idf), so shared names weigh little
 MAX_PER_ARTICLE = 8
 
 
@@ -35,12 +37,30 @@ def _novelty(al: Alignment, sources: Sources) -> list[float]:
         own = sources.group_of[al.article_of[i]]
         matched = any(sources.group_of[al.article_of[j]] != own for j, _ in al.matches[i])
         new = [t for t in terms if groups_of[t] == {own}]
-        scores.append(0.0 if matched else sum(math.log(n / df[t]) for t in new))
+        gain = sum(math.log(n / df[t]) for t in new)
+        total = sum(math.log(n / df[t]) for t in terms) or 1.0
+        enough = len(new) >= MIN_NEW_TERMS and gain >= MIN_NEW_SHARE * total
+        scores.append(gain if enough and not matched else 0.0)
     return scores
 
 
-def find_unique(brief: Brief, al: Alignment, sources: Sources) -> list[UniqueItem]:
+def shared_ids(brief: Brief) -> set[str]:
+    """Sentences carrying a quotation that several outlets report."""
+    return {c for q in brief.quotes if len(q.outlets) > 1 for c in q.citations}
+
+
+def find_unique(
+    brief: Brief, al: Alignment, sources: Sources, shared: set[str] | None = None
+) -> list[UniqueItem]:
+    """Passages of each source's first article that no other source reports."""
     scores = _novelty(al, sources)
+    canonical = {}
+    for k, g in enumerate(sources.group_of):
+        canonical.setdefault(g, k)
+    for i, sentence in enumerate(al.sentences):
+        k = al.article_of[i]
+        if sentence.id in (shared or set()) or canonical[sources.group_of[k]] != k:
+            scores[i] = 0.0
     items: list[UniqueItem] = []
     current: list[int] = []
 
@@ -85,4 +105,5 @@ def unique_stage(ctx: Context) -> None:
     """Per outlet, the content no other independent source reports (the blindspots)."""
     sources = ctx.artifacts.get("sources") or independent_sources(ctx.brief.articles)
     ctx.artifacts["sources"] = sources
-    ctx.brief.unique = find_unique(ctx.brief, ctx.artifacts["alignment"], sources)
+    al = ctx.artifacts["alignment"]
+    ctx.brief.unique = find_unique(ctx.brief, al, sources, shared_ids(ctx.brief))

@@ -54,7 +54,7 @@ def find_unique(
 ) -> list[UniqueItem]:
     """Passages of each source's first article that no other source reports."""
     scores = _novelty(al, sources)
-    canonical = {}
+    canonical: dict[int, int] = {}
     for k, g in enumerate(sources.group_of):
         canonical.setdefault(g, k)
     for i, sentence in enumerate(al.sentences):

@@ -1,0 +1,63 @@
+"""Conflicting claims about one actor, anchored on an agreed figure or date."""
+
+from __future__ import annotations
+
+from tests.analysis.helpers import make_brief
+
+from newsprism.analysis.discrepancies import find_discrepancies
+from newsprism.analysis.quotes import find_quotes
+
+
+def _claims(texts: dict[str, str]):
+    brief = make_brief(texts, ("sentences",))
+    _, quoted = find_quotes(brief)
+    return [d for d in find_discrepancies(brief, quoted=quoted) if d.kind == "claim"]
+
+
+def test_same_day_different_verbs_conflict() -> None:
+    claims = _claims(
+        {
+            "Wire": "Harbour master Ana Ruiz resigned on Thursday after the collision inquiry.",
+            "Herald": "Ana Ruiz, the harbour master, resigned on Thursday, her office said.",
+            "Post": "Harbour master Ana Ruiz was fired on Thursday, two board members said.",
+        }
+    )
+    assert len(claims) == 1
+    sides = {v.value: set(v.outlets) for v in claims[0].values}
+    assert sides == {"resigned": {"Wire", "Herald"}, "was fired": {"Post"}}
+
+
+def test_scope_conflict_on_a_counted_group() -> None:
+    claims = _claims(
+        {
+            "Wire": "The ruling led the three lead engineers to resign in protest.",
+            "Herald": "The ruling prompted the three lead engineers to quit the project.",
+            "Post": "The three engineers who resigned from the project wrote to the board.",
+            "Daily": "The ruling led three engineers to withdraw from the project on Monday.",
+        }
+    )
+    assert len(claims) == 1
+    sides = sorted((sorted(v.outlets) for v in claims[0].values), key=len)
+    assert sides == [["Wire"], ["Daily", "Herald", "Post"]]
+
+
+def test_different_events_on_one_day_do_not_conflict() -> None:
+    claims = _claims(
+        {
+            "Wire": "The port reopened on Friday after repairs.",
+            "Herald": "Shares in the port operator rose on Friday.",
+            "Post": "The port reopened on Friday, officials said.",
+        }
+    )
+    assert claims == []
+
+
+def test_quoted_words_are_not_the_outlet_claims() -> None:
+    claims = _claims(
+        {
+            "Wire": "Harbour master Ana Ruiz resigned on Thursday.",
+            "Herald": "Ana Ruiz resigned on Thursday, her office said.",
+            "Post": '"Ana Ruiz was fired on Thursday," a rival claimed in a post.',
+        }
+    )
+    assert claims == []

@@ -28,17 +28,31 @@ def _brief() -> Brief:
     return Brief(
         story_id="st1",
         articles=arts,
-        agreed=[AgreedFact(text=EVIL, outlets=["Wire", "Herald"], citations=[a, b], support=2,
-                           source=a)],  # fmt: skip
-        discrepancies=[
-            Discrepancy(what=EVIL, values=[DiscrepancyValue(value=EVIL, citations=[a]),
-                                           DiscrepancyValue(value="9", citations=[b])],
-                        confidence=0.6, note=EVIL)  # fmt: skip
+        agreed=[
+            AgreedFact(text=EVIL, outlets=["Wire", "Herald"], citations=[a, b], support=2, source=a)
         ],
-        quotes=[Quote(text=EVIL, speaker=EVIL, citations=[a, b], outlets=["Wire", "Herald"],
-                      variants=[QuoteVariant(article_id=arts[0].id, text=EVIL, citations=[a])])],
+        discrepancies=[
+            Discrepancy(
+                what=EVIL,
+                values=[
+                    DiscrepancyValue(value=EVIL, citations=[a]),
+                    DiscrepancyValue(value="9", citations=[b]),
+                ],
+                confidence=0.6,
+                note=EVIL,
+            )
+        ],
+        quotes=[
+            Quote(
+                text=EVIL,
+                speaker=EVIL,
+                citations=[a, b],
+                outlets=["Wire", "Herald"],
+                variants=[QuoteVariant(article_id=arts[0].id, text=EVIL, citations=[a])],
+            )
+        ],
         unique=[UniqueItem(article_id=arts[1].id, outlet="Herald", text=EVIL, citations=[b])],
-    )  # fmt: skip
+    )
 
 
 def test_html_sections_escape_and_cite() -> None:

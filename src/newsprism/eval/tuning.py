@@ -31,6 +31,10 @@ GRID: dict[str, tuple[float, ...]] = {
     "centroid": (0.0, 0.05, 0.1),
     "quotes": (0.0, 0.05, 0.1, 0.15),
 }
+# A start that knows nothing tuned: plain coverage of word pairs shared by articles, per word.
+PLAIN = SummaryParams(
+    lead_mass=0.0, unigrams=0.0, position=0.0, length_power=1.0, centroid=0.0, quotes=0.0
+)
 
 
 @dataclass
@@ -144,15 +148,17 @@ def cross_validate(
     words: int,
     folds: int = 5,
     progress: Callable[[str], None] | None = None,
+    start: SummaryParams | None = None,
+    rounds: int = 2,
 ) -> dict[str, Any]:
-    """Tune on folds-1 parts, score the held-out part; story k belongs to fold k % folds."""
+    """Tune on folds-1 parts from `start`, score the held-out part; story k is in fold k % folds."""
     results: list[dict[str, Any]] = []
     tuned: list[dict[str, float]] = []
     defaults: list[dict[str, float]] = []
     for fold in range(folds):
         train = [s for k, s in enumerate(stories) if k % folds != fold]
         test = [s for k, s in enumerate(stories) if k % folds == fold]
-        params, train_score = coordinate_search(train, words, rounds=2)
+        params, train_score = coordinate_search(train, words, start, rounds=rounds)
         tuned.append(official_scores(test, params, words))
         defaults.append(official_scores(test, SummaryParams(), words))
         results.append(
@@ -169,6 +175,7 @@ def cross_validate(
             progress(f"fold {fold}: {tuned[-1]} (defaults {defaults[-1]})")
     return {
         "words": words,
+        "start": asdict(start or SummaryParams()),
         "folds": results,
         "mean": _mean(tuned),
         "stdev": {m: round(statistics.pstdev(r[m] for r in tuned), 2) for m in tuned[0]},

@@ -26,12 +26,14 @@ MIN_WORDS = 6
 
 def _fact(brief: Brief, sources: Sources, text: str, cited: list[Sentence], source: str
           ) -> AgreedFact:  # fmt: skip
+    """An agreed fact citing every supporting sentence (ids are '<article id>.<n>')."""
     citations = list(dict.fromkeys(s.id for s in cited))
-    article_of = {s.id: k for k, a in enumerate(brief.articles) for s in a.sentences}
-    groups = {sources.group_of[article_of[c]] for c in citations}
-    outlets = brief.outlets_of(citations)
+    index = {a.id: k for k, a in enumerate(brief.articles)}
+    articles = [index[c.rsplit(".", 1)[0]] for c in citations]
+    outlets = list(dict.fromkeys(brief.articles[k].label for k in articles))
     omitted = [a.label for a in brief.articles if a.label not in outlets and not a.duplicate_of]
-    return AgreedFact(text=text, outlets=outlets, citations=citations, support=len(groups),
+    return AgreedFact(text=text, outlets=outlets, citations=citations,
+                      support=len({sources.group_of[k] for k in articles}),
                       omitted_by=list(dict.fromkeys(omitted)), source=source)  # fmt: skip
 
 

@@ -55,7 +55,9 @@ def claim_anchors(articles: list[Article], sources: Sources) -> list[Anchor]:
                 if df[b] > limit or related(a, b):
                     continue
                 key = (min(a, b), max(a, b))
-                anchor = anchors.setdefault(key, Anchor(key, idf[a] + idf[b]))
+                anchor = anchors.get(key)
+                if anchor is None:
+                    anchor = anchors[key] = Anchor(key, idf[a] + idf[b])
                 anchor.gaps[gap] += 1
                 anchor.sentences[sentence.id] = sentence
                 anchor.groups.add(sources.group_of[k])

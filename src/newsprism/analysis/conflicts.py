@@ -193,6 +193,8 @@ def claim_conflicts(
             pools.setdefault(group.mentions[0].quantity.key, []).extend(group.mentions)
     parsed, out = 0, []
     for key, mentions in pools.items():
+        if len({m.group for m in mentions}) < MIN_SOURCES:
+            continue  # too few sources for a conflict: not worth a parse
         frames: list[Frame] = []
         for mention in mentions:
             if mention.sentence.id in quoted or parsed >= MAX_PARSED:

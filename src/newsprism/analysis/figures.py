@@ -101,12 +101,18 @@ def _cosine(a: dict[str, float], b: dict[str, float], idf: dict[str, float]) -> 
     wa = {t: w * idf.get(t, 1.0) for t, w in a.items()}
     wb = {t: w * idf.get(t, 1.0) for t, w in b.items()}
     pairs = [(t, t) for t in wa.keys() & wb.keys()]
-    loose_b = [t for t in wb if t not in wa]
-    for t in (t for t in wa if t not in wb):
-        match = next((u for u in loose_b if related(t, u)), None)
+    loose_b: dict[str, list[str]] = {}
+    for t in wb:
+        if t not in wa:
+            loose_b.setdefault(t[:4], []).append(t)
+    for t in wa:
+        if t in wb:
+            continue
+        bucket = loose_b.get(t[:4], [])
+        match = next((u for u in bucket if related(t, u)), None)
         if match:
             pairs.append((t, match))
-            loose_b.remove(match)
+            bucket.remove(match)
     dot = sum(wa[x] * wb[y] for x, y in pairs)
     norm = math.sqrt(sum(w * w for w in wa.values())) * math.sqrt(sum(w * w for w in wb.values()))
     shared = sum(min(wa[x], wb[y]) for x, y in pairs)
@@ -216,6 +222,7 @@ def cluster_mentions(
     scores = score_matrix(mentions, idf, meaning)
     veto = _incompatible(mentions, scores)
     clusters: dict[int, list[int]] = {i: [i] for i in range(len(mentions))}
+    owner = list(range(len(mentions)))  # mention -> the cluster holding it
     values = {i: {m.group: m.quantity.key} for i, m in enumerate(mentions)}
     rows, cols = np.nonzero(np.triu(scores, 1) > 0)
     linkage = {(int(r), int(c)): float(scores[r, c]) for r, c in zip(rows, cols, strict=True)}
@@ -229,11 +236,13 @@ def cluster_mentions(
         clusters[x] += clusters.pop(y)
         values[x].update(values.pop(y))
         linkage = {k: v for k, v in linkage.items() if x not in k and y not in k}
-        for other in clusters:
-            if other != x:
-                value = _linkage(scores, veto, clusters[x], clusters[other])
-                if value > 0:
-                    linkage[(min(x, other), max(x, other))] = value
+        for i in clusters[x]:
+            owner[i] = x
+        near = {owner[j] for i in clusters[x] for j in np.flatnonzero(scores[i] > 0)}
+        for other in near - {x}:
+            value = _linkage(scores, veto, clusters[x], clusters[other])
+            if value > 0:
+                linkage[(min(x, other), max(x, other))] = value
     groups = list(clusters.values())
     return [_group(c, scores, mentions) for c in groups if len({mentions[i].group for i in c}) > 1]
 

@@ -27,7 +27,7 @@ from newsprism.pipeline import Context
 from newsprism.registry import stage
 
 SAME_QUOTE = 0.5
-MAX_PARSED = 12  # sentences parsed per story for speaker fallback
+MAX_PARSED = 6  # sentences parsed per story for speaker fallback, longest quotations first
 
 
 def extract_spans(brief: Brief) -> list[QuoteSpan]:
@@ -63,18 +63,20 @@ def resolve_speakers(brief: Brief, spans: list[QuoteSpan]) -> None:
     """Pronouns take the previous quotation's speaker; unattributed ones the sentence subject."""
     position = {s.id: (k, s.index) for k, a in enumerate(brief.articles) for s in a.sentences}
     text_of = {s.id: s.text for a in brief.articles for s in a.sentences}
-    parsed = 0
+    ordered = sorted(spans, key=lambda sp: position.get(sp.citations[0], (sp.article, 0)))
+    unattributed = [
+        sp for sp in ordered
+        if sp.speaker is None
+        and (sp.intro or not sp.whole)
+        and not brief.articles[sp.article].degraded
+    ]  # fmt: skip
+    for span in sorted(unattributed, key=lambda sp: -len(sp.text))[:MAX_PARSED]:
+        context = span.intro or text_of.get(span.citations[0])
+        span.speaker = subject_of(context) if context else None
     previous: dict[int, str] = {}
-    for span in sorted(spans, key=lambda sp: position.get(sp.citations[0], (sp.article, 0))):
+    for span in ordered:
         if span.speaker is None and span.whole and span.article in previous:
             span.speaker = previous[span.article]
-        if span.speaker is None and parsed < MAX_PARSED:
-            context = span.intro or (
-                text_of.get(span.citations[0]) if len(span.citations) else None
-            )
-            if context and not brief.articles[span.article].degraded:
-                span.speaker = subject_of(context)
-                parsed += 1
         if span.speaker and span.speaker.lower() in {"he", "she"}:
             name = nearest_name(_text_before(brief, span, position))
             if name:

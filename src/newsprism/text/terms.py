@@ -153,5 +153,6 @@ def related(a: str, b: str, min_prefix: int = 4) -> bool:
     """Same stem, or one derives from the other ('sign'/'signatur', 'democrat'/'democrati')."""
     if a == b:
         return True
-    short, long_ = sorted((a, b), key=len)
-    return len(short) >= min_prefix and long_.startswith(short)
+    if a[:min_prefix] != b[:min_prefix] or len(a) < min_prefix or len(b) < min_prefix:
+        return False
+    return a.startswith(b) or b.startswith(a)

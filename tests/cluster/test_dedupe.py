@@ -13,7 +13,7 @@ def test_edited_copies_point_at_their_original(stream: Stream) -> None:
     featurizer, dedup = Featurizer(), Deduplicator()
     found: dict[str, str] = {}
     for key, article in enumerate(stream.articles):
-        original = dedup.check(key, featurizer.features(article).shingles)
+        original = dedup.check(key, featurizer.features(article).signature)
         if original is not None:
             found[article.id] = stream.articles[original].id
     assert found == stream.copies
@@ -24,15 +24,15 @@ def test_forgotten_originals_are_no_longer_matched(stream: Stream) -> None:
     featurizer, dedup = Featurizer(), Deduplicator()
     copy_id, original_id = next(iter(stream.copies.items()))
     by_id = {a.id: a for a in stream.articles}
-    dedup.check(0, featurizer.features(by_id[original_id]).shingles)
+    dedup.check(0, featurizer.features(by_id[original_id]).signature)
     dedup.forget(0)
-    assert dedup.check(1, featurizer.features(by_id[copy_id]).shingles) is None
+    assert dedup.check(1, featurizer.features(by_id[copy_id]).signature) is None
     assert len(dedup) == 1
 
 
 def test_empty_text_is_never_a_duplicate() -> None:
     dedup = Deduplicator()
-    empty = Featurizer().of_text("").shingles
+    empty = Featurizer().of_text("").signature
     assert dedup.check(0, empty) is None
     assert dedup.check(1, empty) is None
 

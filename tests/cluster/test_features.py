@@ -23,13 +23,15 @@ def test_title_words_count_more() -> None:
 def test_shingles_are_stable_across_featurizers_and_order_sensitive() -> None:
     text = "one two three four five six"
     a, b = Featurizer().of_text(text), Featurizer().of_text(text)
-    assert np.array_equal(a.shingles, b.shingles)
-    assert len(a.shingles) == 4
+    assert a.signature is not None and np.array_equal(a.signature, b.signature)
     reordered = Featurizer().of_text("three two one four five six")
-    assert not np.array_equal(a.shingles, reordered.shingles)
+    assert not np.array_equal(a.signature, reordered.signature)
+    assert Featurizer().of_text("").signature is None
 
 
-def test_short_texts_still_get_shingles() -> None:
+def test_shingles_cover_every_run_of_words_and_short_texts() -> None:
+    assert len(shingle_hashes([1, 2, 3, 4, 5, 6], 3)) == 4
+    assert len(shingle_hashes([1, 2, 3, 1, 2, 3], 3)) == 3
     assert len(shingle_hashes([7, 9], 3)) == 2
     assert len(shingle_hashes([], 3)) == 0
 

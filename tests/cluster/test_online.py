@@ -37,14 +37,17 @@ def test_a_higher_threshold_splits_more() -> None:
 
 def test_story_keeps_growing_while_coverage_continues() -> None:
     rng = random.Random(5)
-    topic, background = [word(rng, 4) for _ in range(10)], [word(rng, 3) for _ in range(500)]
+    background = [word(rng, 3) for _ in range(500)]
+    topic = [word(rng, 4) for _ in range(10)]
     clusterer, featurizer = OnlineClusterer(), Featurizer()
     stories = set()
     for i in range(48):  # six articles a day for eight days: far longer than the window
         day = date(2024, 1, 1) + timedelta(days=i // 6)
         article = make_article(rng, topic, background, day, f"outlet{i % 3}")
-        stories.add(clusterer.add(i, featurizer.features(article), day.toordinal()).id)
-        assert not list(clusterer.expire())
+        stories.add(clusterer.add(2 * i, featurizer.features(article), day.toordinal()).id)
+        other = make_article(rng, [word(rng, 4) for _ in range(10)], background, day, "other")
+        clusterer.add(2 * i + 1, featurizer.features(other), day.toordinal())  # unrelated news
+        assert all(s.id not in stories for s in clusterer.expire())
     assert len(stories) == 1
 
 

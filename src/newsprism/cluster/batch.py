@@ -36,7 +36,7 @@ def cluster_batch(
     dedup = Deduplicator(cfg.dedup_threshold, cfg.num_perm)
     copy_of: dict[int, int] = {}
     for i in order:
-        original = dedup.check(i, features[i].shingles)
+        original = dedup.check(i, features[i].signature)
         if original is not None:
             copy_of[i] = original
     canon = [i for i in order if i not in copy_of]
@@ -44,7 +44,7 @@ def cluster_batch(
     for i in canon:
         df.add(features[i].terms)
     clusterer = OnlineClusterer(cfg, df=df)
-    vecs = {i: weigh(features[i].terms, df, cfg.centroid_terms) for i in canon}
+    vecs = {i: weigh(features[i].terms, df, cfg.article_terms) for i in canon}
     story_of = {i: clusterer.place(i, vecs[i], days[i]) for i in canon}
     moved = refine(clusterer.index, vecs, days, story_of, canon)
     stories = _assemble(articles, list(clusterer.index.stories.values()), copy_of)

@@ -22,13 +22,12 @@ class ClusterConfig:
     dedup_threshold: float = 0.5
     num_perm: int = 64
     shingle_size: int = 3
-    max_tokens: int = 800
+    max_tokens: int = 400
+    article_terms: int = 48
     centroid_terms: int = 150
-    query_terms: int = 64
-    max_postings: int = 200
+    query_terms: int = 12
+    max_postings: int = 60
     max_active: int = 200_000
-    semantic: bool = False
-    semantic_weight: float = 0.5
 
     @property
     def window(self) -> float:

@@ -25,7 +25,6 @@ import numpy as np
 from newsprism.cluster.batch import refine, time_order
 from newsprism.cluster.config import ClusterConfig
 from newsprism.cluster.dask_merge import band_keys, duplicate_groups, merge_chunks
-from newsprism.cluster.dedupe import Signer
 from newsprism.cluster.features import DocFrequency, Featurizer, weigh
 from newsprism.cluster.online import OnlineClusterer
 from newsprism.cluster.stream import ClusterStats, day_of
@@ -103,13 +102,13 @@ def read_block(spec: BlockSpec) -> list[Article]:
 def sign_block(spec: BlockSpec, config: ClusterConfig, bands: int, rows: int) -> Block:
     """Read a block; MinHash, band keys and document frequencies of its articles."""
     articles = read_block(spec)
-    featurizer, signer, df = Featurizer(config), Signer(config.num_perm), DocFrequency()
+    featurizer, df = Featurizer(config), DocFrequency()
     sigs = np.zeros((len(articles), config.num_perm), dtype=np.uint32)
     for i, article in enumerate(articles):
         feats = featurizer.features(article)
         df.add(feats.terms)
-        if len(feats.shingles):
-            sigs[i] = signer.sign(feats.shingles).hashvalues
+        if feats.signature is not None:
+            sigs[i] = feats.signature
     days = np.array([day_of(a) or np.nan for a in articles], dtype=np.float64)
     return Block(
         [a.model_dump_json() for a in articles],
@@ -162,7 +161,7 @@ def cluster_chunk(
     clusterer = OnlineClusterer(config, df=df)
     order = [canon[i] for i in time_order([days[p] for p in canon])]
     vecs = {
-        p: weigh(featurizer.features(articles[p]).terms, df, config.centroid_terms) for p in order
+        p: weigh(featurizer.features(articles[p]).terms, df, config.article_terms) for p in order
     }
     story_of = {p: clusterer.place(p, vecs[p], days[p]) for p in order}
     if mode == "batch":

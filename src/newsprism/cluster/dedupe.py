@@ -26,6 +26,12 @@ class Signer:
         m.update_batch(shingles.tolist())
         return m
 
+    def wrap(self, hashvalues: np.ndarray) -> MinHash:
+        """A MinHash around hash values computed elsewhere (another process)."""
+        m = self._proto.copy()
+        m.hashvalues = hashvalues
+        return m
+
 
 class Deduplicator:
     """Online duplicate finder: `check` returns the canonical key an article copies, or None."""
@@ -36,10 +42,11 @@ class Deduplicator:
         self.lsh = MinHashLSH(threshold=threshold, num_perm=num_perm)
         self._signatures: dict[int, MinHash] = {}
 
-    def check(self, key: int, shingles: np.ndarray) -> int | None:
-        if len(shingles) == 0:
+    def check(self, key: int, signature: np.ndarray | None) -> int | None:
+        """``signature``: the article's MinHash values (None for an article without words)."""
+        if signature is None:
             return None
-        sig = self.signer.sign(shingles)
+        sig = self.signer.wrap(signature)
         original = self.match(sig)
         if original is None:
             self.lsh.insert(key, sig, check_duplication=False)

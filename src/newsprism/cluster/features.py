@@ -18,6 +18,7 @@ import snowballstemmer
 from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
 
 from newsprism.cluster.config import ClusterConfig
+from newsprism.cluster.dedupe import Signer
 from newsprism.model import Article
 
 _WORD = re.compile(r"[^\W_]+")
@@ -29,10 +30,11 @@ _CACHE_LIMIT = 1_000_000
 
 @dataclass(frozen=True)
 class Features:
-    """What clustering and deduplication need from one article."""
+    """What clustering and deduplication need from one article (small enough to send between
+    processes: the shingles travel as their MinHash values)."""
 
     terms: dict[str, float]
-    shingles: np.ndarray
+    signature: np.ndarray | None
 
 
 class Featurizer:
@@ -41,6 +43,7 @@ class Featurizer:
     def __init__(self, config: ClusterConfig | None = None) -> None:
         self.config = config or ClusterConfig()
         self._stem = snowballstemmer.stemmer("english").stemWord
+        self._signer = Signer(self.config.num_perm)
         self._cache: dict[str, tuple[str, int]] = {}
 
     def _token(self, word: str) -> tuple[str, int]:
@@ -73,7 +76,9 @@ class Featurizer:
                 term = token(word)[0]
                 if term:
                     terms[term] = terms.get(term, 0.0) + weight
-        return Features(terms, shingle_hashes(hashes, self.config.shingle_size))
+        shingles = shingle_hashes(hashes, self.config.shingle_size)
+        signature = self._signer.sign(shingles).hashvalues if len(shingles) else None
+        return Features(terms, signature)
 
 
 def shingle_hashes(word_hashes: list[int], size: int) -> np.ndarray:

@@ -9,15 +9,16 @@ follows the window while an active story grows for as long as coverage continues
 
 from __future__ import annotations
 
+import heapq
 import math
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from itertools import islice
+from operator import itemgetter
 
 from newsprism.cluster.config import ClusterConfig
 from newsprism.cluster.features import DocFrequency, Features, weigh
 
-_RERANK = 4  # candidates scored exactly after the inverted-index pre-ranking
+_RERANK = 8  # candidates scored exactly after the inverted-index pre-ranking
 
 
 @dataclass(slots=True)
@@ -50,7 +51,11 @@ class StoryState:
 
 
 class StoryIndex:
-    """Active stories with an inverted index (term -> story -> centroid weight), most recent last."""
+    """Active stories, least recently updated first, and an inverted index over their centroids.
+
+    Postings hold term weight / centroid norm as of the story's last update of that term: a cheap
+    cosine estimate to pre-rank candidates, which are then scored exactly.
+    """
 
     def __init__(self, config: ClusterConfig) -> None:
         self.config = config
@@ -61,27 +66,28 @@ class StoryIndex:
     def best(
         self, vec: dict[str, float], day: float | None, exclude: int | None = None
     ) -> tuple[StoryState | None, float]:
-        """The story (other than ``exclude``) with the highest time-discounted cosine to ``vec``."""
+        """The story (other than ``exclude``) with the highest time-penalised cosine to ``vec``.
+
+        Candidates come from the inverted index over the article's heaviest terms; terms held by
+        more than ``max_postings`` open stories are too common to tell stories apart and are
+        skipped, which keeps the cost per article flat however busy the stream is.
+        """
         cfg = self.config
         acc: dict[int, float] = {}
-        top = sorted(vec.items(), key=lambda kv: kv[1], reverse=True)[: cfg.query_terms]
-        for term, w in top:
+        for term, w in heapq.nlargest(cfg.query_terms, vec.items(), key=itemgetter(1)):
             post = self.postings.get(term)
-            if post:
-                for sid in islice(reversed(post), cfg.max_postings):
-                    acc[sid] = acc.get(sid, 0.0) + w * post[sid]
-        if not acc:
-            return None, 0.0
-        scored = []
+            if post and len(post) <= cfg.max_postings:
+                for sid, cw in post.items():
+                    acc[sid] = acc.get(sid, 0.0) + w * cw
         if exclude is not None:
             acc.pop(exclude, None)
-        for sid, dot in acc.items():
-            story = self.stories[sid]
-            scored.append((dot / story.norm - self.penalty(story, day), sid))
+        if not acc:
+            return None, 0.0
+        stories = self.stories
         best: StoryState | None = None
         best_score = 0.0
-        for _, sid in sorted(scored, reverse=True)[:_RERANK]:
-            story = self.stories[sid]
+        for sid, _ in heapq.nlargest(_RERANK, acc.items(), key=itemgetter(1)):
+            story = stories[sid]
             c = story.centroid
             cos = sum(w * c.get(t, 0.0) for t, w in vec.items()) / story.norm
             score = cos - self.penalty(story, day)
@@ -105,12 +111,13 @@ class StoryIndex:
         c, sid = story.centroid, story.id
         for t, w in vec.items():
             c[t] = c.get(t, 0.0) + w
-            post = self.postings.setdefault(t, {})
-            post.pop(sid, None)
-            post[sid] = c[t]
         if len(c) > 2 * self.config.centroid_terms:
             self._prune(story)
-        story.norm = math.sqrt(sum(w * w for w in c.values())) or 1.0
+        story.norm = norm = math.sqrt(sum(w * w for w in c.values())) or 1.0
+        postings = self.postings
+        for t in vec:
+            if t in c:
+                postings.setdefault(t, {})[sid] = c[t] / norm
         story.members.append(member)
         story.stretch(day)
         del self.stories[sid]
@@ -122,12 +129,13 @@ class StoryIndex:
         for t, w in vec.items():
             if t in c:
                 c[t] -= w
-                if c[t] > 1e-9:
-                    self.postings[t][sid] = c[t]
-                else:
+                if c[t] <= 1e-9:
                     del c[t]
                     self._unpost(t, sid)
-        story.norm = math.sqrt(sum(w * w for w in c.values())) or 1.0
+        story.norm = norm = math.sqrt(sum(w * w for w in c.values())) or 1.0
+        for t in vec:
+            if t in c:
+                self.postings[t][sid] = c[t] / norm
         story.members.remove(member)
         if not story.members:
             self.close(story)
@@ -197,7 +205,7 @@ class OnlineClusterer:
     def vector(self, features: Features) -> dict[str, float]:
         if self._learn_idf:
             self.df.add(features.terms)
-        return weigh(features.terms, self.df, self.config.centroid_terms)
+        return weigh(features.terms, self.df, self.config.article_terms)
 
     def add(self, member: int, features: Features, day: float | None) -> StoryState:
         """Place one article; returns its story."""

@@ -10,6 +10,7 @@ from typing import Literal, TextIO
 from newsprism.cluster.batch import cluster_batch
 from newsprism.cluster.config import ClusterConfig
 from newsprism.cluster.io import iter_articles, write_stories
+from newsprism.cluster.parallel import default_jobs
 from newsprism.cluster.stream import ClusterStats, StreamClusterer
 from newsprism.errors import NewsprismError
 from newsprism.model import Article, Notice
@@ -30,8 +31,13 @@ def run_clustering(
     progress: Callable[[int], None] | None = None,
     scheduler: str | None = None,
     workers: int | None = None,
+    jobs: int | None = None,
 ) -> ClusterStats:
-    """Cluster every article in ``inputs`` and write one story per line to ``out``."""
+    """Cluster every article in ``inputs`` and write one story per line to ``out``.
+
+    ``jobs``: helper processes that featurise for the online engine (default: one per spare core);
+    ``scheduler``/``workers``: where the Dask engine runs (default: a LocalCluster).
+    """
     cfg = config or ClusterConfig()
     if engine == "dask":
         from newsprism.cluster.dask_engine import cluster_dask
@@ -47,7 +53,8 @@ def run_clustering(
             write_stories(stories, fh)
         else:
             clusterer = StreamClusterer(cfg)
-            write_stories(clusterer.run(articles), fh)
+            helpers = default_jobs() if jobs is None else jobs
+            write_stories(clusterer.run(articles, jobs=helpers), fh)
             stats = clusterer.stats
     stats.seconds = time.perf_counter() - start
     if stats.articles == 0:

@@ -12,8 +12,9 @@ from dataclasses import dataclass, field
 
 from newsprism.cluster.config import ClusterConfig
 from newsprism.cluster.dedupe import Deduplicator
-from newsprism.cluster.features import Featurizer
+from newsprism.cluster.features import Features, Featurizer
 from newsprism.cluster.online import OnlineClusterer, StoryState
+from newsprism.cluster.parallel import featurized
 from newsprism.model import Article, Story
 
 
@@ -56,12 +57,14 @@ class StreamClusterer:
         self._copies: dict[int, list[int]] = {}
         self._next = 0
 
-    def add(self, article: Article) -> Iterator[Story]:
+    def add(self, article: Article, features: Features | None = None) -> Iterator[Story]:
+        """Place one article (features computed here unless given); yields stories that closed."""
         key = self._next
         self._next += 1
         self.stats.articles += 1
-        features = self.featurizer.features(article)
-        original = self.dedup.check(key, features.shingles)
+        if features is None:
+            features = self.featurizer.features(article)
+        original = self.dedup.check(key, features.signature)
         if original is not None and original in self._story_of:
             self._fold_copy(key, original, article)
         else:
@@ -90,10 +93,10 @@ class StreamClusterer:
         self.stats.stories += 1
         return make_story([self._held.pop(k) for k in sorted(keys)])
 
-    def run(self, articles: Iterable[Article]) -> Iterator[Story]:
-        """Cluster a whole stream, timing it into ``stats``."""
+    def run(self, articles: Iterable[Article], jobs: int = 0) -> Iterator[Story]:
+        """Cluster a whole stream, timing it into ``stats``; ``jobs`` helper processes featurise."""
         start = time.perf_counter()
-        for article in articles:
-            yield from self.add(article)
+        for article, features in featurized(articles, self.config, jobs):
+            yield from self.add(article, features)
         yield from self.finish()
         self.stats.seconds += time.perf_counter() - start

@@ -49,6 +49,9 @@ def cluster(
         None, "--scheduler", help="Dask scheduler address (default: a LocalCluster)."
     ),
     workers: int | None = typer.Option(None, "--workers", min=1, help="LocalCluster workers."),
+    jobs: int | None = typer.Option(
+        None, "--jobs", min=0, help="Online: helper processes for features (default: spare cores)."
+    ),
     strict: bool = typer.Option(False, "--strict", help="Fail on the first unreadable input."),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress bar."),
 ) -> None:
@@ -69,6 +72,7 @@ def cluster(
             progress=bar.update,
             scheduler=scheduler,
             workers=workers,
+            jobs=jobs,
         )
     finally:
         bar.close()

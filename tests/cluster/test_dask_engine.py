@@ -39,6 +39,8 @@ def test_dask_engine_matches_known_stories(tmp_path: Path) -> None:
     stream = synthetic_stream(stories=40, days=30, seed=4)
     path, out = tmp_path / "in.jsonl", tmp_path / "stories.jsonl"
     write_jsonl(stream, path)
+    with path.open("a") as fh:
+        fh.write("not json\n")
     stats = cluster_dask([path], out, "batch", workers=2, block_bytes=20_000)
     stories = list(read_stories(out))
     ids = [a.id for s in stories for a in s.articles]
@@ -54,3 +56,4 @@ def test_dask_engine_matches_known_stories(tmp_path: Path) -> None:
     assert stats.duplicates == len(stream.copies)
     assert stats.stories == len(stories)
     assert stats.extra["workers"] == 2
+    assert stats.extra["unreadable_records"] == 1

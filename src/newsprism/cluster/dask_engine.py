@@ -55,6 +55,7 @@ class Block:
     sigs: np.ndarray
     bands: np.ndarray
     df: DocFrequency
+    skipped: int = 0
 
 
 def plan_blocks(inputs: Sequence[str | Path], target: int) -> list[BlockSpec]:
@@ -81,27 +82,34 @@ def plan_blocks(inputs: Sequence[str | Path], target: int) -> list[BlockSpec]:
     return specs
 
 
-def read_block(spec: BlockSpec) -> list[Article]:
+def read_block(spec: BlockSpec) -> tuple[list[Article], int]:
+    """The block's articles and how many records could not be used."""
     if spec.end < 0:
-        return [a for a in read_path(spec.path) if isinstance(a, Article)]
+        try:
+            items = list(read_path(spec.path))
+        except NewsprismError:
+            return [], 1
+        usable = [a for a in items if isinstance(a, Article)]
+        return usable, len(items) - len(usable)
     import json
 
     with open(spec.path, "rb") as fh:
         fh.seek(spec.start)
         data = fh.read(spec.end - spec.start)
     articles: list[Article] = []
+    skipped = 0
     for line in data.decode("utf-8", errors="replace").splitlines():
         if line.strip():
             try:
                 articles.extend(articles_from_record(json.loads(line), spec.path))
             except (ValueError, NewsprismError):
-                continue
-    return articles
+                skipped += 1
+    return articles, skipped
 
 
 def sign_block(spec: BlockSpec, config: ClusterConfig, bands: int, rows: int) -> Block:
     """Read a block; MinHash, band keys and document frequencies of its articles."""
-    articles = read_block(spec)
+    articles, skipped = read_block(spec)
     featurizer, df = Featurizer(config), DocFrequency()
     sigs = np.zeros((len(articles), config.num_perm), dtype=np.uint32)
     for i, article in enumerate(articles):
@@ -117,11 +125,12 @@ def sign_block(spec: BlockSpec, config: ClusterConfig, bands: int, rows: int) ->
         sigs,
         band_keys(sigs, bands, rows),
         df,
+        skipped,
     )
 
 
-def block_summary(block: Block) -> tuple[list[str], np.ndarray, np.ndarray, np.ndarray]:
-    return block.ids, block.days, block.sigs, block.bands
+def block_summary(block: Block) -> tuple[list[str], np.ndarray, np.ndarray, np.ndarray, int]:
+    return block.ids, block.days, block.sigs, block.bands, block.skipped
 
 
 def block_df(block: Block) -> DocFrequency:
@@ -295,6 +304,7 @@ def _pipeline(
         articles=len(ids), duplicates=int((canonical != np.arange(len(ids))).sum())
     )
     stats.stories = _write(client, results, root, out)
+    stats.extra["unreadable_records"] = sum(p[4] for p in parts)
     return stats
 
 

@@ -8,26 +8,33 @@ the outlets that omit it (the fact-level blindspot).
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 import numpy as np
 
 from newsprism.align import Alignment
 from newsprism.analysis.claims import claim_anchors, clause_with, merge_anchors
-from newsprism.analysis.figures import FigureGroup, figure_groups
+from newsprism.analysis.figures import FigureGroup, closeness, figure_groups
+from newsprism.analysis.readable import complete_clause, flaws
 from newsprism.analysis.semantic import meaning_matches, sentence_vectors
 from newsprism.analysis.sources import Sources, independent_sources
-from newsprism.model import AgreedFact, Brief, Sentence
+from newsprism.model import AgreedFact, Brief, Discrepancy, Sentence
 from newsprism.pipeline import Context
 from newsprism.registry import stage
+from newsprism.text.quantities import Quantity, find_quantities
+from newsprism.text.terms import content_stems, stem
 
-MAX_FACTS = 25
+MAX_FACTS = 12  # a reader-sized list: the best-supported claims
 SAME_FACT = 0.5
+SAME_WORDING = 0.4  # content-word overlap (Dice) of two facts' texts that restate one claim
 MIN_WORDS = 6
+MIN_SUPPORT = 2
+FIGURE_KINDS = frozenset({"count", "money", "percent", "duration"})
 
 
-def _fact(brief: Brief, sources: Sources, text: str, cited: list[Sentence], source: str
-          ) -> AgreedFact:  # fmt: skip
+def _fact(brief: Brief, sources: Sources, text: str, cited: list[str], source: str) -> AgreedFact:
     """An agreed fact citing every supporting sentence (ids are '<article id>.<n>')."""
-    citations = list(dict.fromkeys(s.id for s in cited))
+    citations = list(dict.fromkeys(cited))
     index = {a.id: k for k, a in enumerate(brief.articles)}
     articles = [index[c.rsplit(".", 1)[0]] for c in citations]
     outlets = list(dict.fromkeys(brief.articles[k].label for k in articles))
@@ -37,49 +44,137 @@ def _fact(brief: Brief, sources: Sources, text: str, cited: list[Sentence], sour
                       omitted_by=list(dict.fromkeys(omitted)), source=source)  # fmt: skip
 
 
-def figure_facts(brief: Brief, sources: Sources, groups: list[FigureGroup]) -> list[AgreedFact]:
+def _ids(sentences: list[Sentence]) -> list[str]:
+    return [s.id for s in sentences]
+
+
+Figure = tuple[str, str, float, float]
+
+
+@lru_cache(maxsize=8192)
+def _quantities(text: str, repaired: bool) -> tuple[Quantity, ...]:
+    """Stated amounts, counts (with their noun), shares and durations."""
+    return tuple(
+        q
+        for q in find_quantities(text, spaced_thousands=repaired)
+        if q.kind in FIGURE_KINDS and not (q.kind == "count" and (q.high < 2 or not q.noun))
+    )
+
+
+def _figure(q: Quantity) -> Figure:
+    """(kind, unit or counted noun, low, high): the stated figure, bounds aside."""
+    unit = stem(q.noun) if q.kind == "count" else q.unit
+    return (q.kind, unit, round(q.low, 6), round(q.high, 6))
+
+
+def figures_of(s: Sentence) -> frozenset[Figure]:
+    return frozenset(_figure(q) for q in _quantities(s.text, s.repaired))
+
+
+def _contradicts(shown: Sentence, other: Sentence) -> bool:
+    """The other sentence states a different value for a figure of the shown one: same measure,
+    not the same numbers, close enough to be one thing ('$6 million' / '$4 million', not 'two
+    years' / 'seven to nine years')."""
+    mine = _quantities(shown.text, shown.repaired)
+    for q in _quantities(other.text, other.repaired):
+        same_measure = [p for p in mine if _figure(p)[:2] == _figure(q)[:2]]
+        differs = not any(_figure(p) == _figure(q) for p in same_measure)
+        if differs and any(closeness(p, q) > 0 for p in same_measure):
+            return True
+    return False
+
+
+def _owner(s: Sentence) -> str:
+    return s.id.rsplit(".", 1)[0]
+
+
+def unsupported(shown: Sentence, cited: list[Sentence]) -> set[Figure]:
+    """Figures of the shown sentence that no cited sentence of another article states."""
+    others = {f for s in cited if _owner(s) != _owner(shown) for f in figures_of(s)}
+    return set(figures_of(shown)) - others
+
+
+def representative(
+    sentences: list[Sentence],
+    quoted: set[str],
+    disputed: frozenset[str] = frozenset(),
+    al: Alignment | None = None,
+) -> Sentence:
+    """The sentence to show: the outlet's own words (not a quotation), taking no side of a
+    discrepancy, with no figure the others do not state, complete and clean
+    (analysis/readable.py), of news-sentence length, closest to the others in wording, shortest."""
+    central = _centrality(sentences, al)
+    return min(
+        sentences,
+        key=lambda s: (
+            s.id in quoted or s.text.lstrip().startswith(('"', "“")),
+            s.id in disputed,
+            bool(unsupported(s, sentences)),
+            *flaws(s),
+            len(s.text.split()) < 8,
+            -round(central.get(s.id, 0.0), 1),
+            len(s.text),
+        ),
+    )
+
+
+def _centrality(sentences: list[Sentence], al: Alignment | None) -> dict[str, float]:
+    """Mean TF-IDF cosine of each sentence with the others cited (0 without an alignment)."""
+    if al is None or len(sentences) < 3:
+        return {}
+    position = al.position()
+    rows = [position[s.id] for s in sentences if s.id in position]
+    if len(rows) != len(sentences):
+        return {}
+    vectors = al.vectors[rows]
+    sims = np.asarray((vectors @ vectors.T).todense())
+    means = (sims.sum(axis=1) - sims.diagonal()) / (len(rows) - 1)
+    return {s.id: float(m) for s, m in zip(sentences, means, strict=True)}
+
+
+def figure_facts(brief: Brief, sources: Sources, groups: list[FigureGroup], quoted: set[str],
+                 disputed: frozenset[str], al: Alignment | None = None
+                 ) -> list[AgreedFact]:  # fmt: skip
     out = []
     for group in groups:
         if len(group.by_value()) != 1:
             continue
-        first_sentence = representative([m.sentence for m in group.mentions], set())
-        first = next(m for m in group.mentions if m.sentence is first_sentence)
-        text = clause_with(first.sentence.text, ())
         cited = [m.sentence for m in group.mentions]
-        out.append(_fact(brief, sources, text, cited, first.sentence.id))
+        shown = representative(cited, quoted, disputed, al)
+        text = complete_clause(clause_with(shown.text, ()), shown.text)
+        out.append(_fact(brief, sources, text, _ids(cited), shown.id))
     return out
 
 
-def representative(sentences: list[Sentence], quoted: set[str]) -> Sentence:
-    """An outlet's own words (not a quotation), of news-sentence length, shortest first."""
-    return min(sentences, key=lambda s: (s.id in quoted, len(s.text.split()) < 8, len(s.text)))
-
-
-def anchor_facts(brief: Brief, sources: Sources, quoted: set[str]) -> list[AgreedFact]:
+def anchor_facts(brief: Brief, sources: Sources, quoted: set[str], disputed: frozenset[str],
+                 al: Alignment | None = None) -> list[AgreedFact]:  # fmt: skip
     out = []
     for anchor in merge_anchors(claim_anchors(brief.articles, sources)):
         if all(sid in quoted for sid in anchor.sentences):
             continue  # a shared quotation: reported under quotes
-        shortest = representative(list(anchor.sentences.values()), quoted)
-        text = clause_with(shortest.text, anchor.terms)
-        out.append(_fact(brief, sources, text, list(anchor.sentences.values()), shortest.id))
+        cited = list(anchor.sentences.values())
+        shown = representative(cited, quoted, disputed, al)
+        text = complete_clause(clause_with(shown.text, anchor.terms), shown.text)
+        out.append(_fact(brief, sources, text, _ids(cited), shown.id))
     return out
 
 
-def sentence_facts(brief: Brief, sources: Sources, al: Alignment, quoted: set[str]
-                   ) -> list[AgreedFact]:  # fmt: skip
+def sentence_facts(brief: Brief, sources: Sources, al: Alignment, quoted: set[str],
+                   disputed: frozenset[str]) -> list[AgreedFact]:  # fmt: skip
     out = []
-    for i, sentence in enumerate(al.sentences):
+    for i in range(len(al.sentences)):
         supporters = al.supporters(i)
         groups = {sources.group_of[al.article_of[j]] for j in supporters}
         if len(groups) > 1 and not all(al.sentences[j].id in quoted for j in supporters):
             cited = [al.sentences[j] for j in supporters]
-            out.append(_fact(brief, sources, sentence.text, cited, sentence.id))
+            shown = representative(cited, quoted, disputed, al)
+            out.append(_fact(brief, sources, shown.text, _ids(cited), shown.id))
     return out
 
 
 def meaning_facts(brief: Brief, sources: Sources, al: Alignment, quoted: set[str],
-                  vectors: dict[str, np.ndarray]) -> list[AgreedFact]:  # fmt: skip
+                  vectors: dict[str, np.ndarray], disputed: frozenset[str]
+                  ) -> list[AgreedFact]:  # fmt: skip
     """Sentences that other sources restate in other words (semantic extra only)."""
     ids = [s.id for s in al.sentences]
     owner = [sources.group_of[k] for k in al.article_of]
@@ -87,25 +182,88 @@ def meaning_facts(brief: Brief, sources: Sources, al: Alignment, quoted: set[str
     for i, matches in enumerate(meaning_matches(vectors, ids, owner)):
         if matches and not all(ids[j] in quoted for j in [i, *matches]):
             cited = [al.sentences[j] for j in [i, *matches]]
-            out.append(_fact(brief, sources, al.sentences[i].text, cited, ids[i]))
+            shown = representative(cited, quoted, disputed, al)
+            out.append(_fact(brief, sources, shown.text, _ids(cited), shown.id))
     return out
 
 
-def _dedupe(facts: list[AgreedFact]) -> list[AgreedFact]:
-    """One fact per claim: drop those citing mostly the same sentences or shown by the same one."""
+def _wording(text: str) -> set[str]:
+    return set(content_stems(text))
+
+
+def _dice(a: set[str], b: set[str]) -> float:
+    return 2 * len(a & b) / (len(a) + len(b)) if a and b else 0.0
+
+
+def _dedupe(brief: Brief, sources: Sources, facts: list[AgreedFact]) -> list[AgreedFact]:
+    """One fact per claim. A fact citing mostly the same sentences as a stronger one, or shown by
+    the same sentence, is dropped; one that restates it (shared sentences and similar wording) is
+    merged into it, so the stronger fact cites every sentence of both."""
     kept: list[AgreedFact] = []
     shown: set[str] = set()
     for fact in facts:
         ids = set(fact.citations)
         if len(fact.text.split()) < MIN_WORDS or fact.source in shown:
             continue
-        if any(
-            len(ids & set(k.citations)) >= SAME_FACT * len(ids | set(k.citations)) for k in kept
-        ):
-            continue
-        kept.append(fact)
-        shown.add(fact.source)
+        wording = _wording(fact.text)
+        for k, other in enumerate(kept):
+            theirs = set(other.citations)
+            shared = len(ids & theirs)
+            if shared >= SAME_FACT * len(ids | theirs):
+                break
+            if shared >= SAME_FACT * min(len(ids), len(theirs)) and (
+                _dice(wording, _wording(other.text)) >= SAME_WORDING
+            ):
+                cited = other.citations + fact.citations
+                kept[k] = _fact(brief, sources, other.text, cited, other.source)
+                break
+        else:
+            kept.append(fact)
+            shown.add(fact.source)
     return kept
+
+
+def _sides(discrepancies: list[Discrepancy]) -> dict[str, dict[int, int]]:
+    """Sentence id -> {discrepancy number: the side (value number) the sentence takes}."""
+    out: dict[str, dict[int, int]] = {}
+    for d, disc in enumerate(discrepancies):
+        for v, value in enumerate(disc.values):
+            for cid in value.citations:
+                out.setdefault(cid, {}).setdefault(d, v)
+    return out
+
+
+def consistent(brief: Brief, sources: Sources, fact: AgreedFact,
+               sides: dict[str, dict[int, int]]) -> AgreedFact | None:  # fmt: skip
+    """The fact citing only sentences that agree with its shown sentence on every discrepancy it
+    takes a side in, on that same side ('up to five weeks' is agreed only by the outlets saying so),
+    and on the figures it shows. None when outlets differ on a figure it shows that no other
+    outlet states: that claim is not agreed."""
+    index = brief.sentence_index()
+    mine = sides.get(fact.source, {})
+    shown = index[fact.source][1] if fact.source in index else None
+
+    def agrees(cid: str) -> bool:
+        theirs_sides = sides.get(cid, {})
+        if any(theirs_sides.get(d) != v for d, v in mine.items()):
+            return False  # another side of, or silent on, a discrepancy the fact takes a side in
+        if shown is None or cid not in index or _owner(index[cid][1]) == _owner(shown):
+            return True
+        return not _contradicts(shown, index[cid][1])
+
+    kept = [c for c in fact.citations if agrees(c)]
+    if len(kept) == len(fact.citations):
+        return fact
+    cited = [index[c][1] for c in kept if c in index]
+    if fact.source in index and unsupported(index[fact.source][1], cited):
+        return None
+    return _fact(brief, sources, fact.text, kept, fact.source)
+
+
+def _consistent(brief: Brief, sources: Sources, facts: list[AgreedFact],
+                sides: dict[str, dict[int, int]]) -> list[AgreedFact]:  # fmt: skip
+    out = [consistent(brief, sources, f, sides) for f in facts]
+    return [f for f in out if f is not None and f.support >= MIN_SUPPORT]
 
 
 def find_agreed(
@@ -115,17 +273,31 @@ def find_agreed(
     groups: list[FigureGroup] | None = None,
     quoted: set[str] | None = None,
     vectors: dict[str, np.ndarray] | None = None,
+    limit: int = MAX_FACTS,
 ) -> list[AgreedFact]:
-    """Facts from figures, anchors and aligned sentences; quotations are left to the quotes."""
+    """Facts from figures, anchors and aligned sentences; quotations are left to the quotes.
+
+    Facts never contradict the discrepancies (brief.discrepancies, when computed): each cites only
+    the sentences on its shown sentence's side. Ranked by independent sources, strongest evidence
+    first; at most ``limit``, each with at least two independent sources.
+    """
+    quoted = quoted or set()
     if groups is None:
         groups = figure_groups(brief.articles, sources)
-    facts = figure_facts(brief, sources, groups) + anchor_facts(brief, sources, quoted or set())
+    sides = _sides(brief.discrepancies)
+    disputed = frozenset(sides)
+    facts = figure_facts(brief, sources, groups, quoted, disputed, al)
+    facts += anchor_facts(brief, sources, quoted, disputed, al)
     if al is not None:
-        facts += sentence_facts(brief, sources, al, quoted or set())
+        facts += sentence_facts(brief, sources, al, quoted, disputed)
         if vectors is not None:
-            facts += meaning_facts(brief, sources, al, quoted or set(), vectors)
+            facts += meaning_facts(brief, sources, al, quoted, vectors, disputed)
+    facts = _consistent(brief, sources, facts, sides)
     facts.sort(key=lambda f: -f.support)  # stable: figures, then anchors by weight, then sentences
-    return _dedupe(facts)[:MAX_FACTS]
+    merged = _dedupe(brief, sources, facts)
+    merged = _consistent(brief, sources, merged, sides)
+    merged.sort(key=lambda f: -f.support)
+    return merged[:limit]
 
 
 @stage(

@@ -12,6 +12,7 @@ from collections import Counter
 
 from newsprism.analysis.conflicts import claim_conflicts
 from newsprism.analysis.figures import FigureGroup, Mention, figure_groups
+from newsprism.analysis.labels import figure_label
 from newsprism.analysis.semantic import sentence_vectors
 from newsprism.analysis.sources import Sources, independent_sources
 from newsprism.model import Article, Brief, Discrepancy, DiscrepancyValue
@@ -35,7 +36,20 @@ def what_of(group: FigureGroup) -> str:
     about = shared_words(group.mentions, skip=set(phrase.split()))
     if q.kind == "count" and phrase:
         return f"number of {phrase}" + (f" ({about})" if about else "")
+    read = parsed_label(group)
+    if read:
+        return f"{read} ({label})" if q.kind == "duration" else read
     return f"{label}: {about}" if about else label
+
+
+def parsed_label(group: FigureGroup, tries: int = 3) -> str | None:
+    """What the figure measures, from the parse of its clearest sentences (analysis/labels.py)."""
+    mentions = sorted(group.mentions, key=lambda m: (m.sentence.repaired, len(m.sentence.text)))
+    for m in mentions[:tries]:
+        label = figure_label(m.sentence.text, m.quantity)
+        if label:
+            return label
+    return None
 
 
 def shared_words(mentions: list[Mention], limit: int = 5, skip: set[str] | None = None) -> str:

@@ -11,6 +11,7 @@ import math
 from collections import Counter
 
 from newsprism.align import Alignment
+from newsprism.analysis.readable import only_time
 from newsprism.analysis.sources import Sources, independent_sources
 from newsprism.model import Brief, UniqueItem
 from newsprism.pipeline import Context
@@ -44,9 +45,19 @@ def _novelty(al: Alignment, sources: Sources) -> list[float]:
     return scores
 
 
-def shared_ids(brief: Brief) -> set[str]:
-    """Sentences carrying a quotation that several outlets report."""
-    return {c for q in brief.quotes if len(q.outlets) > 1 for c in q.citations}
+def shared_ids(brief: Brief, al: Alignment | None = None) -> set[str]:
+    """Sentences the brief reports as shared, so never unique: those carrying a quotation several
+    outlets report, and those showing an agreed fact or restating (aligned with) another of its
+    cited sentences."""
+    shared = {c for q in brief.quotes if len(q.outlets) > 1 for c in q.citations}
+    position = al.position() if al is not None else {}
+    for fact in brief.agreed:
+        shared.add(fact.source)
+        cited = {position[c] for c in fact.citations if c in position}
+        for i in cited:
+            if al is not None and any(j in cited for j, _ in al.matches[i]):
+                shared.add(al.sentences[i].id)
+    return shared
 
 
 def find_unique(
@@ -76,7 +87,11 @@ def find_unique(
             current.clear()
 
     for i, sentence in enumerate(al.sentences):
-        keep = scores[i] >= 2 * math.log(2) and len(sentence.text.split()) >= MIN_WORDS
+        keep = (
+            scores[i] >= 2 * math.log(2)
+            and len(sentence.text.split()) >= MIN_WORDS
+            and not only_time(sentence.text)
+        )
         same_run = current and (
             al.article_of[current[-1]] == al.article_of[i]
             and al.sentences[current[-1]].paragraph == sentence.paragraph
@@ -106,4 +121,4 @@ def unique_stage(ctx: Context) -> None:
     sources = ctx.artifacts.get("sources") or independent_sources(ctx.brief.articles)
     ctx.artifacts["sources"] = sources
     al = ctx.artifacts["alignment"]
-    ctx.brief.unique = find_unique(ctx.brief, al, sources, shared_ids(ctx.brief))
+    ctx.brief.unique = find_unique(ctx.brief, al, sources, shared_ids(ctx.brief, al))

@@ -79,16 +79,20 @@ def _random_vectors(n: int, seed: int) -> sparse.csr_matrix:
     return sparse.csr_matrix(sparse.diags(1 / norms) @ m)
 
 
-def _kept(rows: np.ndarray, cols: np.ndarray, sims: np.ndarray) -> set[tuple[int, int]]:
-    keep = (sims >= SAME_CONTENT) & (rows != cols)
+def _kept(
+    rows: np.ndarray, cols: np.ndarray, sims: np.ndarray, threshold: float
+) -> set[tuple[int, int]]:
+    keep = (sims >= threshold) & (rows != cols)
     return set(zip(rows[keep].tolist(), cols[keep].tolist(), strict=True))
 
 
-def test_big_story_path_finds_the_same_pairs(monkeypatch: pytest.MonkeyPatch) -> None:
+@pytest.mark.parametrize("threshold", [SAME_CONTENT, 0.3, 0.7])
+def test_big_story_path_finds_exactly_the_same_pairs(
+    monkeypatch: pytest.MonkeyPatch, threshold: float
+) -> None:
     vectors = _random_vectors(1500, seed=3)
-    exact = _kept(*similar_pairs(vectors))
+    exact = _kept(*similar_pairs(vectors, threshold), threshold)
     monkeypatch.setattr(align_module, "EXACT_LIMIT", 100)
-    pruned = _kept(*similar_pairs(vectors))
-    assert len(exact) > 200
-    assert pruned <= exact
-    assert len(pruned) >= 0.97 * len(exact)  # 98.4% here; near 100% on news text
+    pruned = _kept(*similar_pairs(vectors, threshold), threshold)
+    assert len(exact) > 50
+    assert pruned == exact, "prefix filtering loses no pair at or above the threshold"

@@ -2,8 +2,8 @@
 
 One alignment, many analyses: the summary, agreed facts and unique content all read it.
 Lexical (TF-IDF cosine over word uni- and bigrams) by default. Small stories compare all pairs;
-big ones (thousands of sentences) compare only pairs that share a rarer term and could still reach
-the threshold, so the cost grows about linearly with the story instead of quadratically.
+big ones (thousands of sentences) use prefix filtering: only pairs sharing a rarer term can reach
+the threshold, so the cost grows about linearly with the story and no match is lost.
 """
 
 from __future__ import annotations
@@ -23,7 +23,7 @@ from newsprism.registry import stage
 SAME_CONTENT = 0.45
 _WORD = re.compile(r"(?u)\b\w\w+\b")
 EXACT_LIMIT = 5000  # up to this many sentences, every pair is compared
-PAIR_BUDGET = 50  # above it, candidate pairs allowed per stored vector value
+SET_ASIDE = 0.5  # above it, common terms weighing up to this share of the threshold are set aside
 
 
 @dataclass
@@ -74,30 +74,42 @@ def tfidf_vectors(texts: list[str]) -> sparse.csr_matrix:
 def similar_pairs(
     vectors: sparse.csr_matrix, threshold: float = SAME_CONTENT
 ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """(row, col, cosine) of sentence pairs that may reach `threshold`; every pair if few.
+    """(row, col, cosine) of every sentence pair that may reach `threshold`; all pairs if few.
 
-    Above EXACT_LIMIT sentences, candidates are pairs sharing a rarer term, taking terms from the
-    rarest up while the pairs they create stay within PAIR_BUDGET per stored value: cost grows
-    linearly with the story. A candidate is kept only if its rare-term similarity plus the most its
-    remaining (common) terms could add reaches the threshold; survivors get their exact cosine.
+    Above EXACT_LIMIT sentences this is prefix filtering (Bayardo et al., 2007): each row's most
+    common terms are set aside while their norm stays below the threshold, so two rows can only
+    reach it if one shares a kept (rarer) term with the other. Only such pairs are generated,
+    pairs whose bound falls short are dropped, and the rest get their exact cosine. Nothing at or
+    above the threshold is lost, and rare terms keep the work about linear in the story's size.
     """
     if vectors.shape[0] <= EXACT_LIMIT:
         sims = (vectors @ vectors.T).tocoo()
         return sims.row, sims.col, sims.data
-    present = vectors.copy()
-    present.data[:] = 1.0
-    counts = np.asarray(present.sum(axis=0)).ravel()
-    by_rarity = np.argsort(counts, kind="stable")
-    affordable = np.cumsum(counts[by_rarity] ** 2) <= PAIR_BUDGET * vectors.nnz
-    rare = np.zeros(vectors.shape[1], dtype=bool)
-    rare[by_rarity[affordable]] = True
-    rare_part, common_part = vectors[:, rare], vectors[:, ~rare]
-    partial = sparse.triu(rare_part @ rare_part.T, k=1).tocoo()
-    common_norm = np.sqrt(np.asarray(common_part.multiply(common_part).sum(axis=1)).ravel())
-    bound = partial.data + common_norm[partial.row] * common_norm[partial.col]
-    rows, cols = partial.row[bound >= threshold], partial.col[bound >= threshold]
+    kept, rest_norm = _prefixes(vectors, SET_ASIDE * threshold)
+    partial = (kept @ vectors.T).tocoo()
+    hopeful = (partial.data + rest_norm[partial.row] >= threshold) & (partial.row != partial.col)
+    pairs = np.unique(
+        np.sort(np.stack([partial.row[hopeful], partial.col[hopeful]], axis=1), axis=1), axis=0
+    )
+    rows, cols = pairs[:, 0], pairs[:, 1]
     sims = np.asarray(vectors[rows].multiply(vectors[cols]).sum(axis=1)).ravel()
     return np.concatenate([rows, cols]), np.concatenate([cols, rows]), np.concatenate([sims, sims])
+
+
+def _prefixes(vectors: sparse.csr_matrix, threshold: float) -> tuple[sparse.csr_matrix, np.ndarray]:
+    """Each row without its most common terms (while they weigh < threshold), and their norm."""
+    coo = vectors.tocoo()
+    in_rows = np.bincount(coo.col, minlength=vectors.shape[1])
+    order = np.lexsort((-in_rows[coo.col], coo.row))  # per row, most common terms first
+    rows, squares = coo.row[order], coo.data[order] ** 2
+    running = np.cumsum(squares)
+    row_start = np.searchsorted(rows, rows)  # first entry of each entry's row
+    before = running - squares - (running[row_start] - squares[row_start])
+    set_aside = np.sqrt(before + squares) < threshold
+    rest = np.bincount(rows[set_aside], weights=squares[set_aside], minlength=vectors.shape[0])
+    keep = order[~set_aside]
+    kept = sparse.csr_matrix((coo.data[keep], (coo.row[keep], coo.col[keep])), shape=vectors.shape)
+    return kept, np.sqrt(rest)
 
 
 def align(articles: list[Article], threshold: float = SAME_CONTENT) -> Alignment:

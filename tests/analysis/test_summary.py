@@ -96,6 +96,8 @@ def test_knobs_from_options() -> None:
     assert SummaryParams.from_options({}) == SummaryParams()
     with pytest.raises(NewsprismError, match="unknown summary option"):
         SummaryParams.from_options({"summary": {"colour": 1}})
+    with pytest.raises(NewsprismError, match="summary option"):
+        SummaryParams.from_options({"summary": {"quotes": "lots"}})
 
 
 def test_quote_knob_changes_selection() -> None:

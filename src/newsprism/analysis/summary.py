@@ -51,13 +51,16 @@ class SummaryParams:
     def from_options(cls, options: Mapping[str, Any]) -> SummaryParams:
         """Override defaults from BriefConfig.options['summary'] (a dict), refusing unknown keys."""
         given = dict(options.get("summary") or {})
-        known = {f.name: f.type for f in fields(cls)}
-        unknown = sorted(set(given) - set(known))
+        defaults = cls()
+        unknown = sorted(set(given) - {f.name for f in fields(cls)})
         if unknown:
             raise NewsprismError(
                 "option-invalid", detail=f"unknown summary option(s): {', '.join(unknown)}"
             )
-        return replace(cls(), **{k: type(getattr(cls(), k))(v) for k, v in given.items()})
+        try:
+            return replace(defaults, **{k: type(getattr(defaults, k))(v) for k, v in given.items()})
+        except (TypeError, ValueError) as exc:
+            raise NewsprismError("option-invalid", detail=f"summary option: {exc}") from exc
 
 
 @dataclass

@@ -103,10 +103,14 @@ class AgreedFact(_Model):
     """A claim several independent outlets report, with every sentence that reports it."""
 
     text: str
-    outlets: list[str] = Field(description="Distinct outlets (syndicated copies count once) reporting it.")
+    outlets: list[str] = Field(
+        description="Distinct outlets (syndicated copies count once) reporting it."
+    )
     citations: list[str] = Field(description="Ids of every supporting sentence.")
     support: int = Field(0, description="Number of independent sources that report it.")
-    omitted_by: list[str] = Field(default_factory=list, description="Outlets that do not report it.")
+    omitted_by: list[str] = Field(
+        default_factory=list, description="Outlets that do not report it."
+    )
     source: str = Field("", description="Id of the sentence whose wording is shown.")
 
 
@@ -116,7 +120,9 @@ class DiscrepancyValue(_Model):
     value: str
     citations: list[str]
     outlets: list[str] = Field(default_factory=list)
-    dates: list[str] = Field(default_factory=list, description="Publication dates of those outlets.")
+    dates: list[str] = Field(
+        default_factory=list, description="Publication dates of those outlets."
+    )
 
 
 class Discrepancy(_Model):

@@ -8,7 +8,9 @@ Inputs are generated streams (bench/cluster_stream.py), e.g.
     python bench/cluster_dask.py --scaling /tmp/npbench/s100k.jsonl --large /tmp/npbench/m1-*.jsonl
 
 Peak memory is the largest summed resident memory of this process and all its children (the
-LocalCluster's workers), sampled every half second.
+LocalCluster's workers), sampled every half second; CPU seconds are summed over the same
+processes. Other programs sharing the machine's two cores slow the wall clock, so the load average
+is recorded with each run.
 """
 
 from __future__ import annotations
@@ -29,27 +31,38 @@ from newsprism.cluster.dask_engine import cluster_dask
 RESULTS = Path(__file__).resolve().parent / "results" / "cluster_dask.json"
 
 
-class PeakMemory:
-    """Largest total RSS of this process tree while the block runs."""
+class ProcessTree:
+    """Largest total RSS of this process tree, and the CPU seconds its processes used."""
 
     def __init__(self) -> None:
         self.peak = 0
+        self._cpu: dict[int, float] = {}
         self._stop = threading.Event()
         self._thread = threading.Thread(target=self._sample, daemon=True)
 
+    @property
+    def cpu_seconds(self) -> float:
+        return sum(self._cpu.values())
+
     def _sample(self) -> None:
         me = psutil.Process()
+        start = me.cpu_times()
         while not self._stop.is_set():
             total = 0
             for p in [me, *me.children(recursive=True)]:
                 try:
                     total += p.memory_info().rss
+                    t = p.cpu_times()
+                    own = t.user + t.system
+                    if p.pid == me.pid:
+                        own -= start.user + start.system
+                    self._cpu[p.pid] = own
                 except psutil.Error:
                     continue
             self.peak = max(self.peak, total)
             self._stop.wait(0.5)
 
-    def __enter__(self) -> PeakMemory:
+    def __enter__(self) -> ProcessTree:
         self._thread.start()
         return self
 
@@ -59,7 +72,7 @@ class PeakMemory:
 
 
 def run(inputs: list[Path], workers: int, mode: str) -> dict:
-    with tempfile.TemporaryDirectory() as tmp, PeakMemory() as mem:
+    with tempfile.TemporaryDirectory() as tmp, ProcessTree() as tree:
         wall = time.perf_counter()
         stats = cluster_dask(
             inputs, Path(tmp) / "stories.jsonl", mode, ClusterConfig(), workers=workers
@@ -73,7 +86,8 @@ def run(inputs: list[Path], workers: int, mode: str) -> dict:
         "pipeline_seconds": round(stats.seconds, 1),
         "seconds_with_cluster_startup": round(wall, 1),
         "articles_per_second": round(stats.throughput),
-        "peak_memory_gib": round(mem.peak / 2**30, 2),
+        "peak_memory_gib": round(tree.peak / 2**30, 2),
+        "cpu_seconds": round(tree.cpu_seconds, 1),
     }
 
 
@@ -93,7 +107,7 @@ def main() -> None:
     if args.scaling:
         runs = []
         for workers in (1, 2):
-            runs.append(run(args.scaling, workers, args.mode))
+            runs.append({**run(args.scaling, workers, args.mode), "load_average": os.getloadavg()})
             print(json.dumps(runs[-1]), flush=True)
         report["scaling"] = {
             "input": [p.name for p in args.scaling],

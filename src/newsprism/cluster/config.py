@@ -25,8 +25,7 @@ class ClusterConfig:
     max_tokens: int = 400
     article_terms: int = 48
     centroid_terms: int = 150
-    query_terms: int = 12
-    max_postings: int = 60
+    posting_budget: int = 1500
     max_active: int = 200_000
 
     @property

@@ -34,6 +34,7 @@ from newsprism.ingest.jsonl import articles_from_record
 from newsprism.model import Article, content_hash
 
 _LINE_FORMATS = {".jsonl", ".ndjson"}
+Routed = tuple[int, str, str | None, bytes]
 
 
 @dataclass(frozen=True)
@@ -55,6 +56,7 @@ class Block:
     sigs: np.ndarray
     bands: np.ndarray
     df: DocFrequency
+    terms: list[bytes]  # pickled term counts: compact, and the chunks need not re-tokenise
     skipped: int = 0
 
 
@@ -112,9 +114,11 @@ def sign_block(spec: BlockSpec, config: ClusterConfig, bands: int, rows: int) ->
     articles, skipped = read_block(spec)
     featurizer, df = Featurizer(config), DocFrequency()
     sigs = np.zeros((len(articles), config.num_perm), dtype=np.uint32)
+    terms: list[bytes] = []
     for i, article in enumerate(articles):
         feats = featurizer.features(article)
         df.add(feats.terms)
+        terms.append(pickle.dumps(feats.terms, protocol=pickle.HIGHEST_PROTOCOL))
         if feats.signature is not None:
             sigs[i] = feats.signature
     days = np.array([day_of(a) or np.nan for a in articles], dtype=np.float64)
@@ -125,6 +129,7 @@ def sign_block(spec: BlockSpec, config: ClusterConfig, bands: int, rows: int) ->
         sigs,
         band_keys(sigs, bands, rows),
         df,
+        terms,
         skipped,
     )
 
@@ -140,11 +145,11 @@ def block_df(block: Block) -> DocFrequency:
 def route_block(
     block: Block, offset: int, chunk_of: np.ndarray, copy_of: dict[int, str]
 ) -> list[bytes]:
-    """Pickled (position, article JSON, canonical id or None) lists, one per time chunk."""
-    pieces: list[list[tuple[int, str, str | None]]] = [[] for _ in range(int(chunk_of.max()) + 1)]
+    """Pickled (position, article JSON, canonical id or None, terms) lists, one per time chunk."""
+    pieces: list[list[Routed]] = [[] for _ in range(int(chunk_of.max()) + 1)]
     for i, text in enumerate(block.articles):
         pos = offset + i
-        pieces[int(chunk_of[i])].append((pos, text, copy_of.get(pos)))
+        pieces[int(chunk_of[i])].append((pos, text, copy_of.get(pos), block.terms[i]))
     return [pickle.dumps(p, protocol=pickle.HIGHEST_PROTOCOL) for p in pieces]
 
 
@@ -163,19 +168,17 @@ def cluster_chunk(
 ) -> ChunkResult:
     """Cluster one time chunk with the collection's IDF; copies follow their canonical."""
     rows = sorted(r for blob in pieces for r in pickle.loads(blob))
-    articles = {pos: Article.model_validate_json(text) for pos, text, _ in rows}
-    canon = [pos for pos, _, dup in rows if dup is None]
+    articles = {pos: Article.model_validate_json(text) for pos, text, _, _ in rows}
+    terms = {pos: t for pos, _, dup, t in rows if dup is None}
+    canon = [pos for pos, _, dup, _ in rows if dup is None]
     days = {pos: day_of(articles[pos]) for pos in articles}
-    featurizer = Featurizer(config)
     clusterer = OnlineClusterer(config, df=df)
     order = [canon[i] for i in time_order([days[p] for p in canon])]
-    vecs = {
-        p: weigh(featurizer.features(articles[p]).terms, df, config.article_terms) for p in order
-    }
+    vecs = {p: weigh(pickle.loads(terms[p]), df, config.article_terms) for p in order}
     story_of = {p: clusterer.place(p, vecs[p], days[p]) for p in order}
     if mode == "batch":
         refine(clusterer.index, vecs, days, story_of, order)  # type: ignore[arg-type]
-    dup_of = {pos: dup for pos, _, dup in rows if dup is not None}
+    dup_of = {pos: dup for pos, _, dup, _ in rows if dup is not None}
     copies: dict[str, list[int]] = {}
     for pos, dup in dup_of.items():
         copies.setdefault(dup, []).append(pos)

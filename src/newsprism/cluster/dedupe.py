@@ -7,6 +7,7 @@ so memory follows the clustering window, not the stream.
 
 from __future__ import annotations
 
+import copy
 from collections.abc import Iterable
 
 import numpy as np
@@ -22,13 +23,13 @@ class Signer:
         self._proto = MinHash(num_perm=num_perm, seed=seed, hashfunc=int)
 
     def sign(self, shingles: np.ndarray) -> MinHash:
-        m = self._proto.copy()
+        m = copy.copy(self._proto)  # update_batch rebinds hashvalues: nothing shared is mutated
         m.update_batch(shingles.tolist())
         return m
 
     def wrap(self, hashvalues: np.ndarray) -> MinHash:
         """A MinHash around hash values computed elsewhere (another process)."""
-        m = self._proto.copy()
+        m = copy.copy(self._proto)
         m.hashvalues = hashvalues
         return m
 

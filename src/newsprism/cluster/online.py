@@ -18,7 +18,7 @@ from operator import itemgetter
 from newsprism.cluster.config import ClusterConfig
 from newsprism.cluster.features import DocFrequency, Features, weigh
 
-_RERANK = 8  # candidates scored exactly after the inverted-index pre-ranking
+_RERANK = 5  # candidates scored exactly after the inverted-index pre-ranking
 
 
 @dataclass(slots=True)
@@ -68,17 +68,21 @@ class StoryIndex:
     ) -> tuple[StoryState | None, float]:
         """The story (other than ``exclude``) with the highest time-penalised cosine to ``vec``.
 
-        Candidates come from the inverted index over the article's heaviest terms; terms held by
-        more than ``max_postings`` open stories are too common to tell stories apart and are
-        skipped, which keeps the cost per article flat however busy the stream is.
+        Candidates come from the inverted index, rarest shared terms first (fewest open stories
+        hold them, so they tell stories apart best), until ``posting_budget`` postings have been
+        read: the cost per article stays flat however many stories are open, and the terms given
+        up are the common ones that would have added little but cost.
         """
-        cfg = self.config
+        postings = self.postings
+        shared = sorted((len(postings[t]), t, w) for t, w in vec.items() if t in postings)
         acc: dict[int, float] = {}
-        for term, w in heapq.nlargest(cfg.query_terms, vec.items(), key=itemgetter(1)):
-            post = self.postings.get(term)
-            if post and len(post) <= cfg.max_postings:
-                for sid, cw in post.items():
-                    acc[sid] = acc.get(sid, 0.0) + w * cw
+        budget = self.config.posting_budget
+        for n, term, w in shared:
+            budget -= n
+            if budget < 0:
+                break
+            for sid, cw in postings[term].items():
+                acc[sid] = acc.get(sid, 0.0) + w * cw
         if exclude is not None:
             acc.pop(exclude, None)
         if not acc:

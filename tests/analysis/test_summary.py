@@ -13,13 +13,14 @@ from newsprism.analysis.summary import (
     SummaryParams,
     build_pool,
     concept_lists,
+    displayed,
     reading_order,
     select,
     summarize,
 )
 from newsprism.api import brief as brief_from_paths
 from newsprism.errors import NewsprismError
-from newsprism.model import Article, Brief, Story
+from newsprism.model import Article, Brief, Sentence, Story
 from newsprism.pipeline import BriefConfig, Pipeline
 
 STAGES = ("sentences", "align", "summary")
@@ -153,3 +154,32 @@ def test_doj_letter_summary_cites_several_outlets(doj_dir: Path) -> None:
     assert any(len(s.outlets) >= 3 for s in brief.summary), "a fact most outlets report"
     labels = {a.label for a in brief.articles}
     assert all(set(s.outlets) <= labels for s in brief.summary)
+
+
+def test_restored_sentence_gives_way_to_an_outlets_own_wording() -> None:
+    restored = Sentence(id="r.0", index=0, text="The order was issued on monday", repaired=True)
+    clean = Sentence(id="c.3", index=3, text="The order was issued on Monday.")
+    fragment = Sentence(id="f.1", index=1, text="issued on Monday, the order")
+    assert displayed([restored, fragment, clean]) is clean
+    assert displayed([clean, restored]) is clean
+    assert displayed([restored]) is restored
+
+
+def test_supporters_stating_another_figure_are_not_cited() -> None:
+    shared = (
+        "The pipeline will stay shut for {} weeks while engineers replace the corroded section."
+    )
+    texts = {
+        "Wire": shared.format("up to five") + " Residents queued for bottled water on Monday.",
+        "Ledger": shared.format("three to five") + " Shares in the operator fell sharply.",
+        "Radio": shared.format("up to five") + " The mayor thanked volunteers at the depot.",
+    }
+    articles = [Article.create(text, outlet=name) for name, text in texts.items()]
+    brief = Pipeline(STAGES).run(Story.from_articles(articles), BriefConfig(words=60))
+    item = next(s for s in brief.summary if "stay shut" in s.text)
+    index = brief.sentence_index()
+    cited_outlets = {index[c][0].outlet for c in item.citations}
+    if "three to five" in item.text:
+        assert cited_outlets == {"Ledger"}
+    else:
+        assert cited_outlets == {"Wire", "Radio"}

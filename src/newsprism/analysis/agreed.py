@@ -71,7 +71,7 @@ def figures_of(s: Sentence) -> frozenset[Figure]:
     return frozenset(_figure(q) for q in _quantities(s.text, s.repaired))
 
 
-def _contradicts(shown: Sentence, other: Sentence) -> bool:
+def contradicts(shown: Sentence, other: Sentence) -> bool:
     """The other sentence states a different value for a figure of the shown one: same measure,
     not the same numbers, close enough to be one thing ('$6 million' / '$4 million', not 'two
     years' / 'seven to nine years')."""
@@ -249,7 +249,7 @@ def consistent(brief: Brief, sources: Sources, fact: AgreedFact,
             return False  # another side of, or silent on, a discrepancy the fact takes a side in
         if shown is None or cid not in index or _owner(index[cid][1]) == _owner(shown):
             return True
-        return not _contradicts(shown, index[cid][1])
+        return not contradicts(shown, index[cid][1])
 
     kept = [c for c in fact.citations if agrees(c)]
     if len(kept) == len(fact.citations):

@@ -19,9 +19,11 @@ from scipy import sparse
 from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
 
 from newsprism.align import Alignment
+from newsprism.analysis.agreed import contradicts
 from newsprism.analysis.boilerplate import MIN_WORDS, is_boilerplate
+from newsprism.analysis.readable import flaws
 from newsprism.errors import NewsprismError
-from newsprism.model import Brief, SummarySentence
+from newsprism.model import Brief, Sentence, SummarySentence
 from newsprism.pipeline import Context
 from newsprism.registry import stage
 from newsprism.text.terms import stem
@@ -228,17 +230,27 @@ def summarize(
     label = {s.id: a.label for a in brief.articles for s in a.sentences}
     out = []
     for k in reading_order(pool, select(pool, p, words)):
-        i = int(pool.index[k])
-        citations = [al.sentences[j].id for j in al.supporters(i)]
+        supporters = [al.sentences[j] for j in al.supporters(int(pool.index[k]))]
+        shown = displayed(supporters)
+        citations = [s.id for s in supporters if s is shown or not contradicts(shown, s)]
         out.append(
             SummarySentence(
-                text=al.sentences[i].text,
+                text=shown.text,
                 citations=citations,
                 outlets=list(dict.fromkeys(label[c] for c in citations if c in label)),
-                source=al.sentences[i].id,
+                source=shown.id,
             )
         )
     return out
+
+
+def displayed(supporters: list[Sentence]) -> Sentence:
+    """The chosen sentence, unless it was restored from degraded text and an aligned sentence from
+    a punctuated article says the same: readers should see an outlet's own punctuation and case."""
+    chosen = supporters[0]
+    if not chosen.repaired:
+        return chosen
+    return min(supporters, key=flaws)
 
 
 @stage("summary", version="2.0", requires=("sentences", "alignment"), assigns=("summary",))

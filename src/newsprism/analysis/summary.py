@@ -253,7 +253,7 @@ def displayed(supporters: list[Sentence]) -> Sentence:
     return min(supporters, key=flaws)
 
 
-@stage("summary", version="2.0", requires=("sentences", "alignment"), assigns=("summary",))
+@stage("summary", version="2.1", requires=("sentences", "alignment"), assigns=("summary",))
 def summary_stage(ctx: Context) -> None:
     """Neutral extractive summary; each sentence cites every sentence that says the same."""
     params = SummaryParams.from_options(ctx.config.options)

@@ -10,12 +10,12 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Callable, Sequence
 from functools import lru_cache
-from itertools import pairwise, zip_longest
+from itertools import zip_longest
 from typing import Any
 
 from newsprism.errors import NewsprismError
 from newsprism.eval.data import Cluster
-from newsprism.eval.rouge import tokenize
+from newsprism.eval.rouge import ngram_counts, ngram_f1, tokenize
 
 Peer = Callable[[Cluster, int], list[str]]
 
@@ -94,21 +94,9 @@ def sumy_peer(algorithm: str) -> Peer:
     return run
 
 
-def _ngrams(tokens: Sequence[str]) -> tuple[Counter[str], Counter[tuple[str, str]]]:
-    return Counter(tokens), Counter(pairwise(tokens))
-
-
-def _f1(candidate: Counter[Any], reference: Counter[Any]) -> float:
-    overlap = sum((candidate & reference).values())
-    if not overlap:
-        return 0.0
-    p, r = overlap / sum(candidate.values()), overlap / sum(reference.values())
-    return 2 * p * r / (p + r)
-
-
 def _oracle_gain(tokens: list[str], refs: list[tuple[Counter[str], Counter[Any]]]) -> float:
-    uni, bi = _ngrams(tokens)
-    return sum(_f1(uni, r1) + _f1(bi, r2) for r1, r2 in refs)
+    uni, bi = ngram_counts(tokens)
+    return sum(ngram_f1(uni, r1) + ngram_f1(bi, r2) for r1, r2 in refs)
 
 
 def _word_tokens(text: str) -> list[list[str]]:
@@ -120,7 +108,7 @@ def oracle(cluster: Cluster, words: int) -> list[str]:
     """Greedy ROUGE-1 + ROUGE-2 F1 oracle under the same word cut; stops when nothing helps."""
     sentences = list(dict.fromkeys(s for art in cluster.sentences() for s in art))
     per_word = [_word_tokens(s) for s in sentences]
-    refs = [_ngrams(tokenize(" ".join(ref))) for ref in cluster.references]
+    refs = [ngram_counts(tokenize(" ".join(ref))) for ref in cluster.references]
     chosen: list[int] = []
     tokens: list[str] = []
     best, left = 0.0, words

@@ -6,8 +6,10 @@ a summary is cut to N whitespace words before scoring; several references are av
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Sequence
 from functools import lru_cache
+from itertools import pairwise
 from typing import Any
 
 from newsprism.errors import NewsprismError
@@ -56,3 +58,20 @@ def rouge(summary: Sequence[str], references: Sequence[Sequence[str]]) -> dict[s
         for metric in METRICS:
             totals[metric] += scores[metric].fmeasure
     return {m: 100.0 * v / len(references) for m, v in totals.items()}
+
+
+NgramCounts = tuple[Counter[str], Counter[tuple[str, str]]]
+
+
+def ngram_counts(tokens: Sequence[str]) -> NgramCounts:
+    """Unigram and bigram counts: enough for fast ROUGE-1/2 inside greedy searches."""
+    return Counter(tokens), Counter(pairwise(tokens))
+
+
+def ngram_f1(candidate: Counter[Any], reference: Counter[Any]) -> float:
+    """ROUGE-N F1 from n-gram counts, as rouge-score computes it (clipped overlap)."""
+    overlap = sum((candidate & reference).values())
+    if not overlap:
+        return 0.0
+    p, r = overlap / sum(candidate.values()), overlap / sum(reference.values())
+    return 2 * p * r / (p + r)

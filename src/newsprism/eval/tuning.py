@@ -11,13 +11,12 @@ import statistics
 from collections import Counter
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import asdict, dataclass, replace
-from itertools import pairwise
 from typing import Any
 
 from newsprism.align import Alignment, align
 from newsprism.analysis.summary import Pool, SummaryParams, build_pool, reading_order, select
 from newsprism.eval.data import Cluster
-from newsprism.eval.rouge import cut_words, rouge, tokenize
+from newsprism.eval.rouge import cut_words, ngram_counts, ngram_f1, rouge, tokenize
 from newsprism.model import Story
 from newsprism.pipeline import Pipeline
 
@@ -67,17 +66,9 @@ def prepare(clusters: Sequence[Cluster]) -> list[Prepared]:
         refs = []
         for reference in cluster.references:
             toks = tokenize(" ".join(reference))
-            refs.append((Counter(toks), Counter(pairwise(toks))))
+            refs.append(ngram_counts(toks))
         out.append(Prepared(cluster, al, build_pool(al), refs, {}))
     return out
-
-
-def _f1(candidate: Counter[Any], reference: Counter[Any]) -> float:
-    overlap = sum((candidate & reference).values())
-    if not overlap:
-        return 0.0
-    p, r = overlap / sum(candidate.values()), overlap / sum(reference.values())
-    return 2 * p * r / (p + r)
 
 
 def fast_rouge12(story: Prepared, chosen: Sequence[int], words: int) -> tuple[float, float]:
@@ -90,10 +81,10 @@ def fast_rouge12(story: Prepared, chosen: Sequence[int], words: int) -> tuple[fl
         per_word = story.word_tokens(int(k))
         tokens.extend(t for w in per_word[:left] for t in w)
         left -= len(per_word)
-    uni, bi = Counter(tokens), Counter(pairwise(tokens))
+    uni, bi = ngram_counts(tokens)
     n = len(story.references)
-    r1 = sum(_f1(uni, ref[0]) for ref in story.references) / n
-    r2 = sum(_f1(bi, ref[1]) for ref in story.references) / n
+    r1 = sum(ngram_f1(uni, ref[0]) for ref in story.references) / n
+    r2 = sum(ngram_f1(bi, ref[1]) for ref in story.references) / n
     return 100 * r1, 100 * r2
 
 

@@ -5,7 +5,13 @@ from __future__ import annotations
 import numpy as np
 
 from newsprism.cluster.config import ClusterConfig
-from newsprism.cluster.dask_merge import band_keys, candidate_pairs, duplicate_groups, merge_chunks
+from newsprism.cluster.dask_merge import (
+    band_keys,
+    candidate_pairs,
+    duplicate_groups,
+    match_boundary,
+    merge_chunks,
+)
 
 
 def test_identical_signatures_share_every_band_and_empty_ones_none() -> None:
@@ -41,7 +47,9 @@ def test_stories_continuing_across_a_boundary_are_joined() -> None:
         [(2, {"storm": 0.6, "coast": 0.8}, 5.0, 6.0), (5, {"quake": 1.0}, 5.0, 5.0)],
         [(1, {"storm": 1.0}, 7.0, 7.0)],
     ]
-    root = merge_chunks(boundaries, cfg)
+    matches = [match_boundary(boundaries[k], boundaries[k + 1], cfg) for k in range(2)]
+    assert matches == [[(0, 2)], [(2, 1)]]
+    root = merge_chunks(matches)
     assert root[(1, 2)] == (0, 0)
     assert root[(2, 1)] == (0, 0)
     assert (0, 3) not in root and (1, 5) not in root

@@ -69,10 +69,31 @@ def duplicate_groups(
     return leader[labels]
 
 
-def merge_chunks(
-    boundaries: list[Boundary], config: ClusterConfig
-) -> dict[tuple[int, int], tuple[int, int]]:
-    """Stories continuing across a chunk boundary: node (chunk, story) -> its group's first node."""
+def match_boundary(
+    earlier: Boundary, later: Boundary, config: ClusterConfig
+) -> list[tuple[int, int]]:
+    """(story in the earlier chunk, story in the later one) pairs that are one story.
+
+    Each earlier story is matched like an article: its unit centroid against the later chunk's
+    boundary stories, with the usual day penalty and threshold. Runs on a worker, one task per
+    boundary, so the merge step is parallel too.
+    """
+    index = StoryIndex(config)
+    local: dict[int, int] = {}
+    for s, centroid, first, last in later:
+        state = index.open(centroid, first, s)
+        state.stretch(last)
+        local[state.id] = s
+    pairs = []
+    for s, centroid, _, last in earlier:
+        match, score = index.best(centroid, last)
+        if match is not None and score >= config.threshold:
+            pairs.append((s, local[match.id]))
+    return pairs
+
+
+def merge_chunks(matches: list[list[tuple[int, int]]]) -> dict[tuple[int, int], tuple[int, int]]:
+    """Union of boundary matches (``matches[k]``: chunk k -> k+1): node -> its group's first node."""
     parent: dict[tuple[int, int], tuple[int, int]] = {}
 
     def find(x: tuple[int, int]) -> tuple[int, int]:
@@ -80,17 +101,9 @@ def merge_chunks(
             x = parent[x]
         return x
 
-    for k in range(len(boundaries) - 1):
-        index = StoryIndex(config)
-        local: dict[int, int] = {}
-        for s, centroid, first, last in boundaries[k + 1]:
-            state = index.open(centroid, first, s)
-            state.stretch(last)
-            local[state.id] = s
-        for s, centroid, _, last in boundaries[k]:
-            match, score = index.best(centroid, last)
-            if match is not None and score >= config.threshold:
-                ra, rb = find((k, s)), find((k + 1, local[match.id]))
-                if ra != rb:
-                    parent[max(ra, rb)] = min(ra, rb)
+    for k, pairs in enumerate(matches):
+        for s, t in pairs:
+            ra, rb = find((k, s)), find((k + 1, t))
+            if ra != rb:
+                parent[max(ra, rb)] = min(ra, rb)
     return {node: find(node) for node in parent} | {find(n): find(n) for n in parent}

@@ -249,7 +249,8 @@ def _connect(scheduler: str | None, workers: int | None) -> tuple[Any, Any]:
         n_workers=workers or os.cpu_count() or 1,
         threads_per_worker=1,
         processes=True,
-        dashboard_address=None,
+        # Any free port: a fixed one (8787) collides with other Dask clusters on the machine.
+        dashboard_address=":0",
     )
     return Client(local), local
 

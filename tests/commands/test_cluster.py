@@ -7,16 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from newsprism.cli import main
-
 from ..cluster.conftest import synthetic_stream
-
-
-def run(argv: list[str], capsys: pytest.CaptureFixture[str]) -> tuple[int, str, str]:
-    with pytest.raises(SystemExit) as exit_info:
-        main(argv)
-    out = capsys.readouterr()
-    return int(exit_info.value.code or 0), out.out, out.err
+from .conftest import Cli
 
 
 @pytest.fixture
@@ -40,10 +32,10 @@ def feed(tmp_path: Path) -> Path:
 
 @pytest.mark.parametrize("mode", ["online", "batch"])
 def test_cluster_writes_stories_and_a_summary(
-    feed: Path, tmp_path: Path, mode: str, capsys: pytest.CaptureFixture[str]
+    feed: Path, tmp_path: Path, mode: str, cli: Cli
 ) -> None:
     out = tmp_path / "stories.jsonl"
-    code, _, err = run(["cluster", str(feed), "--out", str(out), "--mode", mode], capsys)
+    code, _, err = cli(["cluster", str(feed), "--out", str(out), "--mode", mode])
     assert code == 0
     lines = out.read_text().splitlines()
     n_rows = len(feed.read_text().splitlines())
@@ -53,17 +45,15 @@ def test_cluster_writes_stories_and_a_summary(
     assert "clustering" in err  # the progress bar
 
 
-def test_brief_one_clustered_story(
-    feed: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
-) -> None:
+def test_brief_one_clustered_story(feed: Path, tmp_path: Path, cli: Cli) -> None:
     out = tmp_path / "stories.jsonl"
-    run(["cluster", str(feed), "--out", str(out), "-q"], capsys)
+    cli(["cluster", str(feed), "--out", str(out), "-q"])
     story = max(
         (json.loads(line) for line in out.read_text().splitlines()),
         key=lambda s: len(s["articles"]),
     )
-    code, text, _ = run(
-        ["brief", "--stories", str(out), "--story", story["id"], "--format", "json"], capsys
+    code, text, _ = cli(
+        ["brief", "--stories", str(out), "--story", story["id"], "--format", "json"]
     )
     assert code == 0
     brief = json.loads(text)
@@ -71,10 +61,10 @@ def test_brief_one_clustered_story(
     assert sorted(a["id"] for a in brief["articles"]) == sorted(a["id"] for a in story["articles"])
 
 
-def test_bad_invocations_exit_2(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    code, _, err = run(
-        ["cluster", str(tmp_path / "missing.jsonl"), "--out", str(tmp_path / "o.jsonl")], capsys
+def test_bad_invocations_exit_2(tmp_path: Path, cli: Cli) -> None:
+    code, _, err = cli(
+        ["cluster", str(tmp_path / "missing.jsonl"), "--out", str(tmp_path / "o.jsonl")]
     )
     assert code == 2 and "no usable article" in err
-    code, _, err = run(["brief", "--story", "st123"], capsys)
+    code, _, err = cli(["brief", "--story", "st123"])
     assert code == 2 and "--stories and --story go together" in err

@@ -7,8 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from newsprism.cli import main
 from newsprism.eval import peers
+
+from .conftest import Cli
 
 RECORD = {
     "id": "flood",
@@ -22,13 +23,6 @@ RECORD = {
 }
 
 
-def run(argv: list[str], capsys: pytest.CaptureFixture[str]) -> tuple[int, str, str]:
-    with pytest.raises(SystemExit) as exit_info:
-        main(argv)
-    out = capsys.readouterr()
-    return int(exit_info.value.code or 0), out.out, out.err
-
-
 @pytest.fixture
 def data(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     monkeypatch.setenv("NEWSPRISM_CACHE", str(tmp_path / "cache"))
@@ -38,20 +32,20 @@ def data(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     return path
 
 
-def test_table_and_json(data: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_table_and_json(data: Path, tmp_path: Path, cli: Cli) -> None:
     out_file = tmp_path / "res.json"
     argv = ["eval", "summarize", str(data), "--words", "12", "--peers", "lead,lexrank"]
-    code, out, _ = run([*argv, "--out", str(out_file)], capsys)
+    code, out, _ = cli([*argv, "--out", str(out_file)])
     assert code == 0
     assert "newsprism" in out and "lexrank" in out and "R-2" in out
     saved = json.loads(out_file.read_text())
     assert saved["words"] == 12 and set(saved["systems"]) == {"newsprism", "lead", "lexrank"}
 
 
-def test_bad_options(data: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    code, _, err = run(["eval", "summarize", str(data), "--peers", "bart"], capsys)
+def test_bad_options(data: Path, cli: Cli) -> None:
+    code, _, err = cli(["eval", "summarize", str(data), "--peers", "bart"])
     assert code == 2 and "unknown peer" in err
-    code, _, err = run(["eval", "summarize", str(data), "--options", "{nope"], capsys)
+    code, _, err = cli(["eval", "summarize", str(data), "--options", "{nope"])
     assert code == 2 and "not JSON" in err
-    code, _, err = run(["eval", "summarize", str(data), "--options", '{"hue": 1}'], capsys)
+    code, _, err = cli(["eval", "summarize", str(data), "--options", '{"hue": 1}'])
     assert code == 2 and "unknown summary option" in err

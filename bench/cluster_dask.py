@@ -88,6 +88,7 @@ def run(inputs: list[Path], workers: int, mode: str) -> dict:
         "articles_per_second": round(stats.throughput),
         "peak_memory_gib": round(tree.peak / 2**30, 2),
         "cpu_seconds": round(tree.cpu_seconds, 1),
+        "phases": {k: v for k, v in stats.extra.items() if k.endswith("_seconds")},
     }
 
 

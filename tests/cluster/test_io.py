@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
 import pytest
@@ -10,7 +9,6 @@ import pytest
 from newsprism.cluster.io import (
     clustered_story,
     find_story,
-    iter_articles,
     read_stories,
     write_stories,
 )
@@ -51,33 +49,3 @@ def test_unknown_story_and_missing_options_are_user_errors(tmp_path: Path) -> No
     with pytest.raises(NewsprismError) as err:
         list(read_stories(tmp_path / "bad.jsonl"))
     assert err.value.code == "input-format"
-
-
-def test_iter_articles_maps_source_to_outlet_and_reports_bad_rows(tmp_path: Path) -> None:
-    rows = [
-        {
-            "id": "x1",
-            "cluster": "c1",
-            "title": "T",
-            "text": "Some text here.",
-            "source": "Wire",
-            "date": "2021-05-04",
-        },
-        {"id": "x2", "cluster": "c1", "title": "T"},
-        {
-            "id": "x1",
-            "cluster": "c1",
-            "title": "T",
-            "text": "Some text here.",
-            "source": "Wire",
-            "date": "2021-05-04",
-        },
-    ]
-    path = tmp_path / "in.jsonl"
-    path.write_text("\n".join(json.dumps(r) for r in rows))
-    notices: list[str] = []
-    got = list(iter_articles([path], on_notice=lambda n: notices.append(n.code)))
-    assert [(a.outlet, str(a.date)) for a in got] == [("Wire", "2021-05-04")]
-    assert notices == ["input-format"]
-    with pytest.raises(NewsprismError):
-        list(iter_articles([path], strict=True))

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from newsprism.errors import NewsprismError
-from newsprism.ingest import read_inputs
+from newsprism.ingest import iter_articles, read_inputs
 
 STORY = "The council approved the new bridge on Monday. Work starts in May and ends in 2027."
 
@@ -136,3 +136,22 @@ def test_ids_are_stable_and_duplicates_dropped(tmp_path: Path) -> None:
     first = read_inputs([a, a]).articles
     second = read_inputs([a]).articles
     assert len(first) == 1 and first[0].id == second[0].id
+
+
+def test_iter_articles_streams_skips_repeats_and_reports_bad_rows(tmp_path: Path) -> None:
+    row = {
+        "id": "x1",
+        "cluster": "c1",
+        "title": "T",
+        "text": STORY,
+        "source": "Wire",
+        "date": "2021-05-04",
+    }
+    rows = [row, {"id": "x2", "cluster": "c1", "title": "T"}, row]
+    path = write(tmp_path, "in.jsonl", "\n".join(json.dumps(r) for r in rows))
+    notices: list[str] = []
+    got = list(iter_articles([path], on_notice=lambda n: notices.append(n.code)))
+    assert [(a.outlet, str(a.date)) for a in got] == [("Wire", "2021-05-04")]
+    assert notices == ["input-format"]
+    with pytest.raises(NewsprismError):
+        list(iter_articles([path], strict=True))

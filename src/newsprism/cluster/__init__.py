@@ -10,9 +10,10 @@ from __future__ import annotations
 from newsprism.cluster.batch import cluster_batch
 from newsprism.cluster.config import ClusterConfig
 from newsprism.cluster.dedupe import Deduplicator, source_groups
-from newsprism.cluster.io import find_story, iter_articles, read_stories, write_stories
+from newsprism.cluster.io import find_story, read_stories, write_stories
 from newsprism.cluster.runner import run_clustering
 from newsprism.cluster.stream import ClusterStats, StreamClusterer
+from newsprism.ingest import iter_articles
 
 __all__ = [
     "ClusterConfig",

@@ -1,44 +1,13 @@
-"""stories.jsonl: one `Story` per line, with full articles, so a brief needs nothing else.
-
-Inputs are read lazily through the ingest readers, one file at a time, so a stream is never held
-whole in memory by the reading side.
-"""
+"""stories.jsonl: one `Story` per line, with full articles, so a brief needs nothing else."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import IO
 
 from newsprism.errors import NewsprismError
-from newsprism.ingest import expand, read_path
-from newsprism.model import Article, Notice, Story
-
-
-def iter_articles(
-    paths: Iterable[str | Path],
-    strict: bool = False,
-    on_notice: Callable[[Notice], None] | None = None,
-) -> Iterator[Article]:
-    """Articles from files, folders or '-', in input order; exact repeats of an id are skipped."""
-    seen: set[str] = set()
-    for path in expand(paths):
-        try:
-            for item in read_path(path):
-                if isinstance(item, NewsprismError):
-                    _notice(item, strict, on_notice)
-                elif item.id not in seen:
-                    seen.add(item.id)
-                    yield item
-        except NewsprismError as exc:
-            _notice(exc, strict, on_notice)
-
-
-def _notice(exc: NewsprismError, strict: bool, on_notice: Callable[[Notice], None] | None) -> None:
-    if strict:
-        raise exc
-    if on_notice is not None:
-        on_notice(Notice(code=exc.code, message=exc.message, source=exc.source))
+from newsprism.model import Story
 
 
 def write_stories(stories: Iterable[Story], out: IO[str]) -> int:

@@ -9,10 +9,11 @@ from typing import Literal, TextIO
 
 from newsprism.cluster.batch import cluster_batch
 from newsprism.cluster.config import ClusterConfig
-from newsprism.cluster.io import iter_articles, write_stories
+from newsprism.cluster.io import write_stories
 from newsprism.cluster.parallel import default_jobs
 from newsprism.cluster.stream import ClusterStats, StreamClusterer
 from newsprism.errors import NewsprismError
+from newsprism.ingest import iter_articles
 from newsprism.model import Article, Notice
 
 Mode = Literal["online", "batch"]

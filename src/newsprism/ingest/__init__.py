@@ -6,7 +6,7 @@ One bad input yields a Notice, never an abort, unless ``strict`` is set.
 from __future__ import annotations
 
 import sys
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -24,6 +24,7 @@ __all__ = [
     "articles_from_text",
     "decode",
     "html",
+    "iter_articles",
     "jsonl",
     "make_article",
     "read_inputs",
@@ -75,24 +76,35 @@ def read_path(path: str | Path) -> Iterator[Article | NewsprismError]:
     yield from READERS[suffix](data, source)
 
 
-def read_inputs(paths: Iterable[str | Path], strict: bool = False) -> IngestResult:
-    """Read every input; errors become notices (or are raised at once when strict)."""
-    result = IngestResult()
+def iter_articles(
+    paths: Iterable[str | Path],
+    strict: bool = False,
+    on_notice: Callable[[Notice], None] | None = None,
+) -> Iterator[Article]:
+    """Articles in input order, one file at a time (streams are never held whole); repeats of an
+    id are skipped; errors go to ``on_notice`` (or are raised at once when strict)."""
     seen: set[str] = set()
     for path in expand(paths):
         try:
             for item in read_path(path):
                 if isinstance(item, NewsprismError):
-                    _note(result, item, strict)
+                    _notice(item, strict, on_notice)
                 elif item.id not in seen:
                     seen.add(item.id)
-                    result.articles.append(item)
+                    yield item
         except NewsprismError as exc:
-            _note(result, exc, strict)
+            _notice(exc, strict, on_notice)
+
+
+def read_inputs(paths: Iterable[str | Path], strict: bool = False) -> IngestResult:
+    """Read every input into memory; errors become notices (or are raised when strict)."""
+    result = IngestResult()
+    result.articles = list(iter_articles(paths, strict, result.notices.append))
     return result
 
 
-def _note(result: IngestResult, exc: NewsprismError, strict: bool) -> None:
+def _notice(exc: NewsprismError, strict: bool, on_notice: Callable[[Notice], None] | None) -> None:
     if strict:
         raise exc
-    result.notices.append(Notice(code=exc.code, message=exc.message, source=exc.source))
+    if on_notice is not None:
+        on_notice(Notice(code=exc.code, message=exc.message, source=exc.source))

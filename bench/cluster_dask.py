@@ -1,4 +1,4 @@
-"""Dask engine: speedup from 1 to 2 workers, and a large run's throughput and peak memory.
+"""Dask engine: speedup from 1 to 2 workers, a large run's throughput and peak memory, and quality.
 
 Inputs are generated streams (bench/cluster_stream.py), e.g.
 
@@ -10,7 +10,12 @@ Inputs are generated streams (bench/cluster_stream.py), e.g.
 Peak memory is the largest summed resident memory of this process and all its children (the
 LocalCluster's workers), sampled every half second; CPU seconds are summed over the same
 processes. Other programs sharing the machine's two cores slow the wall clock, so the load average
-is recorded with each run.
+is recorded before and after each run.
+
+Quality: every output article is mapped back to its row by the id the reader gives it, and the
+stories are scored against the rows' gold ``cluster`` (B-cubed and pairwise F1); only the labels
+are held, after the timed run. ``--local`` also runs (and scores) the local engine on the
+``--scaling`` input, for comparison.
 """
 
 from __future__ import annotations
@@ -21,12 +26,18 @@ import os
 import tempfile
 import threading
 import time
+from array import array
+from collections.abc import Callable
 from pathlib import Path
 
 import psutil
 
 from newsprism.cluster.config import ClusterConfig
 from newsprism.cluster.dask_engine import cluster_dask
+from newsprism.cluster.runner import run_clustering
+from newsprism.cluster.stream import ClusterStats
+from newsprism.eval.cluster_metrics import score_clusters
+from newsprism.ingest.jsonl import articles_from_record
 
 RESULTS = Path(__file__).resolve().parent / "results" / "cluster_dask.json"
 
@@ -71,15 +82,56 @@ class ProcessTree:
         self._thread.join()
 
 
-def run(inputs: list[Path], workers: int, mode: str) -> dict:
-    with tempfile.TemporaryDirectory() as tmp, ProcessTree() as tree:
-        wall = time.perf_counter()
-        stats = cluster_dask(
-            inputs, Path(tmp) / "stories.jsonl", mode, ClusterConfig(), workers=workers
-        )
-        wall = time.perf_counter() - wall
+def gold_labels(inputs: list[Path]) -> dict[str, int]:
+    """Article id (as the reader assigns it) -> its row's gold story, as a small integer."""
+    labels: dict[str, int] = {}
+    names: dict[str, int] = {}
+    for path in inputs:
+        with path.open(encoding="utf-8") as fh:
+            for line in fh:
+                row = json.loads(line)
+                label = names.setdefault(row["cluster"], len(names))
+                row.pop("date", None)  # the id does not depend on it, and parsing it is slow
+                for article in articles_from_record(row, str(path)):
+                    labels[article.id] = label
+    return labels
+
+
+def quality(stories: Path, labels: dict[str, int]) -> dict:
+    """B-cubed and pairwise scores of a stories.jsonl against the gold labels."""
+    gold, pred = array("l"), array("l")
+    with stories.open(encoding="utf-8") as fh:
+        for s, line in enumerate(fh):
+            for article in json.loads(line)["articles"]:
+                gold.append(labels[article["id"]])
+                pred.append(s)
+    scores = score_clusters(gold, pred)
     return {
-        "workers": workers,
+        "bcubed_f1": round(scores.bcubed.f1, 3),
+        "bcubed_precision": round(scores.bcubed.precision, 3),
+        "bcubed_recall": round(scores.bcubed.recall, 3),
+        "pairwise_f1": round(scores.pairwise.f1, 3),
+        "stories": scores.clusters,
+        "gold_stories": scores.gold_clusters,
+    }
+
+
+def run(
+    inputs: list[Path],
+    engine: Callable[[Path], ClusterStats],
+    labels: Callable[[], dict[str, int]],
+) -> dict:
+    """One timed run in a fresh temp folder, then its quality (untimed, outside the memory peak)."""
+    before = os.getloadavg()
+    with tempfile.TemporaryDirectory(prefix="dk-bench-") as tmp:
+        out = Path(tmp) / "stories.jsonl"
+        with ProcessTree() as tree:
+            wall = time.perf_counter()
+            stats = engine(out)
+            wall = time.perf_counter() - wall
+        after = os.getloadavg()
+        scores = quality(out, labels())
+    return {
         "articles": stats.articles,
         "stories": stats.stories,
         "duplicates": stats.duplicates,
@@ -89,7 +141,38 @@ def run(inputs: list[Path], workers: int, mode: str) -> dict:
         "peak_memory_gib": round(tree.peak / 2**30, 2),
         "cpu_seconds": round(tree.cpu_seconds, 1),
         "phases": {k: v for k, v in stats.extra.items() if k.endswith("_seconds")},
+        "chunks": stats.extra.get("chunks"),
+        "quality": scores,
+        "load_average_before": before,
+        "load_average_after": after,
     }
+
+
+def dask_engine(inputs: list[Path], workers: int, mode: str) -> Callable[[Path], ClusterStats]:
+    def engine(out: Path) -> ClusterStats:
+        return cluster_dask(inputs, out, mode, ClusterConfig(), workers=workers)
+
+    return engine
+
+
+def local_engine(inputs: list[Path], mode: str) -> Callable[[Path], ClusterStats]:
+    def engine(out: Path) -> ClusterStats:
+        return run_clustering(inputs, out, mode, "local", ClusterConfig())
+
+    return engine
+
+
+class Labels:
+    """Gold labels of one input, built on first use and kept for the next run."""
+
+    def __init__(self, inputs: list[Path]) -> None:
+        self.inputs = inputs
+        self._labels: dict[str, int] | None = None
+
+    def __call__(self) -> dict[str, int]:
+        if self._labels is None:
+            self._labels = gold_labels(self.inputs)
+        return self._labels
 
 
 def main() -> None:
@@ -99,6 +182,7 @@ def main() -> None:
     ap.add_argument("--scaling", nargs="*", type=Path, default=[], help="Input for the 1 vs 2 run.")
     ap.add_argument("--large", nargs="*", type=Path, default=[], help="Input for the large run.")
     ap.add_argument("--mode", default="online", choices=["online", "batch"])
+    ap.add_argument("--local", action="store_true", help="Also run the local engine on --scaling.")
     args = ap.parse_args()
     report = json.loads(RESULTS.read_text()) if RESULTS.exists() else {}
     report["machine"] = {
@@ -106,21 +190,30 @@ def main() -> None:
         "memory_gib": round(psutil.virtual_memory().total / 2**30),
     }
     if args.scaling:
+        labels = Labels(args.scaling)
         runs = []
         for workers in (1, 2):
-            runs.append({**run(args.scaling, workers, args.mode), "load_average": os.getloadavg()})
+            engine = dask_engine(args.scaling, workers, args.mode)
+            runs.append({"workers": workers, **run(args.scaling, engine, labels)})
             print(json.dumps(runs[-1]), flush=True)
         report["scaling"] = {
             "input": [p.name for p in args.scaling],
-            "load_average": os.getloadavg(),
+            "mode": args.mode,
             "runs": runs,
+            "same_stories": runs[0]["stories"] == runs[1]["stories"],
             "speedup_1_to_2_workers": round(
                 runs[0]["pipeline_seconds"] / runs[1]["pipeline_seconds"], 2
             ),
         }
+        if args.local:
+            local = run(args.scaling, local_engine(args.scaling, args.mode), labels)
+            report["scaling"]["local_engine"] = local
+            print(json.dumps(local), flush=True)
     if args.large:
-        report["large"] = {"input": [p.name for p in args.large], **run(args.large, 2, args.mode)}
-        report["large"]["load_average"] = os.getloadavg()
+        engine = dask_engine(args.large, 2, args.mode)
+        large = run(args.large, engine, Labels(args.large))
+        report["large"] = {"input": [p.name for p in args.large], "mode": args.mode, **large}
+        report["large"]["workers"] = 2
         print(json.dumps(report["large"]), flush=True)
     RESULTS.parent.mkdir(parents=True, exist_ok=True)
     RESULTS.write_text(json.dumps(report, indent=2) + "\n")

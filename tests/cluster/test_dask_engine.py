@@ -1,15 +1,21 @@
-"""The Dask engine on a LocalCluster: same stories as the local engine, copies found across blocks."""
+"""The Dask engine on a LocalCluster: same stories as the local engine, copies found across blocks,
+and the same output whatever the number of workers."""
 
 from __future__ import annotations
 
 import itertools
 import json
+from dataclasses import dataclass
 from pathlib import Path
 
+import numpy as np
 import pytest
 
-from newsprism.cluster.dask_engine import cluster_dask, plan_blocks
+from newsprism.cluster.dask_blocks import Rereader, located_articles
+from newsprism.cluster.dask_chunks import match_plan, plan_chunks
+from newsprism.cluster.dask_engine import BlockSpec, cluster_dask, plan_blocks
 from newsprism.cluster.io import read_stories
+from newsprism.cluster.stream import ClusterStats
 from newsprism.eval.cluster_metrics import score_clusters
 
 from .conftest import Stream, synthetic_stream
@@ -24,6 +30,42 @@ def write_jsonl(stream: Stream, path: Path) -> None:
             fh.write(json.dumps(row) + "\n")
 
 
+@dataclass
+class Run:
+    stream: Stream
+    stats: dict[int, ClusterStats]
+    outputs: dict[int, bytes]
+    leftovers: list[Path]
+
+
+@pytest.fixture(scope="module")
+def runs(tmp_path_factory: pytest.TempPathFactory) -> Run:
+    """One input (JSON Lines with a bad line and a two-document record, plus a JSON file) run
+    with one and with two workers, in several blocks and time chunks."""
+    tmp = tmp_path_factory.mktemp("dask")
+    stream = synthetic_stream(stories=40, days=30, seed=4)
+    path = tmp / "in.jsonl"
+    write_jsonl(stream, path)
+    with path.open("a") as fh:
+        fh.write("not json\n")
+        fh.write(json.dumps({"documents": ["First document text.", "Second document text."]}))
+        fh.write("\n")
+    (tmp / "more.json").write_text(json.dumps([{"text": "A lone article in a JSON list."}]))
+    stats, outputs = {}, {}
+    for workers in (1, 2):
+        out = tmp / f"w{workers}" / "stories.jsonl"
+        stats[workers] = cluster_dask(
+            [path, tmp / "more.json"],
+            out,
+            "batch",
+            workers=workers,
+            block_bytes=20_000,
+            chunk_articles=60,
+        )
+        outputs[workers] = out.read_bytes()
+    return Run(stream, stats, outputs, [p for p in tmp.rglob("*.parts")])
+
+
 def test_blocks_split_at_line_ends(tmp_path: Path) -> None:
     path = tmp_path / "in.jsonl"
     write_jsonl(synthetic_stream(stories=10), path)
@@ -35,25 +77,61 @@ def test_blocks_split_at_line_ends(tmp_path: Path) -> None:
     assert all(a.end == b.start for a, b in itertools.pairwise(specs))
 
 
-def test_dask_engine_matches_known_stories(tmp_path: Path) -> None:
-    stream = synthetic_stream(stories=40, days=30, seed=4)
-    path, out = tmp_path / "in.jsonl", tmp_path / "stories.jsonl"
-    write_jsonl(stream, path)
-    with path.open("a") as fh:
-        fh.write("not json\n")
-    stats = cluster_dask([path], out, "batch", workers=2, block_bytes=20_000)
-    stories = list(read_stories(out))
-    ids = [a.id for s in stories for a in s.articles]
+def test_articles_are_reread_from_their_place(tmp_path: Path) -> None:
+    path = tmp_path / "in.jsonl"
+    rows = [{"text": "One."}, {"documents": ["Two.", "", "Three."]}, {"text": "Four."}]
+    path.write_text("\n".join(json.dumps(r) for r in rows) + "\n\nbroken\n")
+    listed = tmp_path / "list.json"
+    listed.write_text(json.dumps([{"text": "Five."}, {"text": ""}, {"text": "Six."}]))
+    reader = Rereader([str(path), str(listed)])
+    for file, spec in enumerate(
+        [BlockSpec(str(path), 0, path.stat().st_size), BlockSpec(str(listed))]
+    ):
+        found, skipped = located_articles(spec)
+        assert skipped == 1
+        for article, offset, length, sub in found:
+            assert reader.article(file, offset, length, sub) == article
+    reader.close()
+    whole = BlockSpec(str(path), 0, path.stat().st_size)
+    assert [a.text for a, *_ in located_articles(whole)[0]] == ["One.", "Two.", "Three.", "Four."]
+
+
+def test_chunks_depend_on_the_data_and_copies_follow_their_original() -> None:
+    days = np.array([3.0, 1.0, 1.0, np.nan, 2.0, 2.0, 1.0, 3.0])
+    canonical = np.array([0, 1, 2, 3, 4, 5, 1, 5])  # 6 is a copy of 1, 7 of 5
+    where = {f: np.arange(8) for f in ("file", "offset", "length", "sub")}
+    plans = plan_chunks(canonical, days, where, size=2)
+    # Ranked canonicals: 3 (undated), 1, 2, 4, 5, 0 -> three chunks of two.
+    assert [p.offset.tolist() for p in plans] == [[1, 3, 6], [2, 4], [0, 5, 7]]
+    assert plans[0].canon.tolist() == [0, 1, 0]
+    assert plans[2].canon.tolist() == [0, 1, 1]
+    assert match_plan(plans, reach=0) == [(0, 1), (1, 2)]
+
+
+def test_dask_engine_matches_known_stories(runs: Run) -> None:
+    stream, stats = runs.stream, runs.stats[2]
+    stories = [json.loads(line) for line in runs.outputs[2].splitlines()]
+    articles = [a for s in stories for a in s["articles"]]
+    assert len({a["id"] for a in articles}) == len(articles) == len(stream.articles) + 3
     # Articles were re-read from JSONL without outlet-free ids, so match on text.
     label_by_text = {a.text: g for a, g in zip(stream.articles, stream.gold, strict=True)}
-    gold = [label_by_text[a.text] for s in stories for a in s.articles]
-    pred = [s.id for s in stories for a in s.articles]
-    assert len(ids) == len(set(ids)) == len(stream.articles)
+    pairs = [(label_by_text.get(a["text"]), s["id"]) for s in stories for a in s["articles"]]
+    gold, pred = zip(*[p for p in pairs if p[0] is not None], strict=True)
     assert score_clusters(gold, pred).bcubed.f1 >= 0.95
-    copies = {a.text for s in stories for a in s.articles if a.duplicate_of}
-    expected = {a.text for a in stream.articles if a.id in stream.copies}
-    assert copies == expected
+    copies = {a["text"] for a in articles if a["duplicate_of"]}
+    assert copies == {a.text for a in stream.articles if a.id in stream.copies}
     assert stats.duplicates == len(stream.copies)
     assert stats.stories == len(stories)
     assert stats.extra["workers"] == 2
+    assert stats.extra["chunks"] > 2
     assert stats.extra["unreadable_records"] == 1
+
+
+def test_one_and_two_workers_write_the_same_stories(runs: Run, tmp_path: Path) -> None:
+    assert runs.outputs[1] == runs.outputs[2]
+    assert runs.stats[1].stories == runs.stats[2].stories
+    assert runs.leftovers == []
+    out = tmp_path / "stories.jsonl"
+    out.write_bytes(runs.outputs[2])
+    for story in read_stories(out):  # every line is a valid Story, with Story's id rule
+        assert story.id == type(story).from_articles(story.articles).id

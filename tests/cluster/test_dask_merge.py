@@ -2,16 +2,23 @@
 
 from __future__ import annotations
 
+import io
+import json
+from pathlib import Path
+
 import numpy as np
 
 from newsprism.cluster.config import ClusterConfig
 from newsprism.cluster.dask_merge import (
+    assemble,
     band_keys,
     candidate_pairs,
     duplicate_groups,
     match_boundary,
     merge_chunks,
+    story_line,
 )
+from newsprism.model import Article, Story
 
 
 def test_identical_signatures_share_every_band_and_empty_ones_none() -> None:
@@ -49,7 +56,29 @@ def test_stories_continuing_across_a_boundary_are_joined() -> None:
     ]
     matches = [match_boundary(boundaries[k], boundaries[k + 1], cfg) for k in range(2)]
     assert matches == [[(0, 2)], [(2, 1)]]
-    root = merge_chunks(matches)
+    root = merge_chunks([(k, k + 1, pairs) for k, pairs in enumerate(matches)])
     assert root[(1, 2)] == (0, 0)
     assert root[(2, 1)] == (0, 0)
     assert (0, 3) not in root and (1, 5) not in root
+
+
+def test_parts_are_spliced_with_merged_stories_held_until_their_last_part(tmp_path: Path) -> None:
+    arts = [Article.create(f"Text {i}.", title=None if i == 0 else f"T{i}") for i in range(5)]
+    dumped = [a.model_dump_json().encode() for a in arts]
+
+    def line(*idx: int) -> bytes:
+        title = next((arts[i].title for i in idx if arts[i].title), None)
+        return story_line([arts[i].id for i in idx], [dumped[i] for i in idx], title)
+
+    parts = [tmp_path / "p0", tmp_path / "p1", tmp_path / "p2"]
+    parts[0].write_bytes(line(0) + line(1))
+    parts[1].write_bytes(line(2))
+    parts[2].write_bytes(line(3, 4))
+    root = merge_chunks([(0, 1, [(0, 0)]), (0, 2, [(0, 0)])])  # story 0 runs through all parts
+    ids = {(0, 0): [arts[0].id], (1, 0): [arts[2].id], (2, 0): [arts[3].id, arts[4].id]}
+    out = io.BytesIO()
+    assert assemble(parts, root, ids, out) == 2
+    stories = [Story.model_validate(json.loads(x)) for x in out.getvalue().splitlines()]
+    assert stories[0] == Story.model_validate_json(line(1))
+    merged = [arts[0], arts[2], arts[3], arts[4]]
+    assert stories[1] == Story.from_articles(merged, title="T2")

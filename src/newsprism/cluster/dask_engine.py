@@ -1,215 +1,55 @@
-"""Dask engine: a corpus too big for one process, clustered on a Dask cluster.
+"""Dask engine: a corpus too big for one process, clustered on a Dask cluster in bounded memory.
 
-1. Read and sign in parallel: each input block becomes articles (kept on its worker as JSON),
-   MinHash signatures and LSH band keys (datasketch's banding), dates and document frequencies.
-2. Merge duplicates across blocks on the client: equal band keys give candidate pairs, signature
-   agreement verifies them, connected components give the groups (all vectorised numpy).
-3. Shuffle by time: blocks send their articles to time chunks of about equal size; each chunk is
-   clustered in parallel with the collection's IDF.
-4. Merge across chunks: stories near a chunk boundary are matched to the next chunk's stories by
-   centroid similarity with the usual time discount, then written as stories.jsonl.
+1. Read and sign in parallel (`dask_blocks`): each input block becomes small arrays (dates,
+   MinHash signatures, LSH band keys, where each article lives); document frequencies are summed
+   by a tree of worker tasks. No text is kept.
+2. Duplicates across blocks, on the client (`dask_merge`): equal band keys give candidate pairs,
+   signature agreement verifies them, connected components give the groups (vectorised numpy).
+3. Time chunks in parallel (`dask_chunks`): canonicals ranked in time order are cut into chunks
+   of about ``chunk_articles`` (copies follow), so the chunks depend on the data, never on the
+   number of workers. Each chunk task re-reads its articles by place, clusters them with the
+   collection's IDF and writes its stories to a part file next to the output.
+4. Merge across chunks: worker tasks match each chunk's edge stories to the next chunk's by
+   centroid similarity with the usual time discount; the client splices the part files into
+   stories.jsonl, joining the matched stories.
 """
 
 from __future__ import annotations
 
 import os
-import pickle
+import shutil
 import time
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 import numpy as np
 
-from newsprism.cluster.batch import refine, time_order
 from newsprism.cluster.config import ClusterConfig
-from newsprism.cluster.dask_merge import band_keys, duplicate_groups, match_boundary, merge_chunks
-from newsprism.cluster.features import DocFrequency, Featurizer, weigh
-from newsprism.cluster.online import OnlineClusterer
-from newsprism.cluster.stream import ClusterStats, day_of
+from newsprism.cluster.dask_blocks import (
+    BlockSpec,
+    Signed,
+    merge_df,
+    plan_blocks,
+    sign_block,
+    signed_of,
+)
+from newsprism.cluster.dask_chunks import (
+    ChunkPlan,
+    cluster_chunk,
+    match_chunks,
+    match_plan,
+    plan_chunks,
+)
+from newsprism.cluster.dask_merge import assemble, duplicate_groups, merge_chunks
+from newsprism.cluster.stream import ClusterStats
 from newsprism.errors import NewsprismError
-from newsprism.ingest import expand, read_path
-from newsprism.ingest.jsonl import articles_from_record
-from newsprism.model import Article, content_hash
 
-_LINE_FORMATS = {".jsonl", ".ndjson"}
-Routed = tuple[int, str, str | None, bytes]
+__all__ = ["BlockSpec", "cluster_dask", "plan_blocks"]
 
-
-@dataclass(frozen=True)
-class BlockSpec:
-    """A byte range of a JSON Lines file, or a whole file of any other format."""
-
-    path: str
-    start: int = 0
-    end: int = -1
-
-
-@dataclass
-class Block:
-    """One input block after reading; stays on its worker until routed."""
-
-    articles: list[str]
-    ids: list[str]
-    days: np.ndarray
-    sigs: np.ndarray
-    bands: np.ndarray
-    df: DocFrequency
-    terms: list[bytes]  # pickled term counts: compact, and the chunks need not re-tokenise
-    skipped: int = 0
-
-
-def plan_blocks(inputs: Sequence[str | Path], target: int) -> list[BlockSpec]:
-    """Split JSON Lines files at line ends into blocks of about ``target`` bytes."""
-    specs: list[BlockSpec] = []
-    for path in expand(inputs):
-        p = Path(path)
-        if str(path) == "-" or p.suffix.lower() not in _LINE_FORMATS:
-            if str(path) == "-":
-                raise NewsprismError(
-                    "option-invalid", detail="the Dask engine reads files, not '-'"
-                )
-            specs.append(BlockSpec(str(p)))
-            continue
-        size = p.stat().st_size
-        start = 0
-        with p.open("rb") as fh:
-            while start < size:
-                fh.seek(min(start + target, size))
-                fh.readline()
-                end = min(fh.tell(), size)
-                specs.append(BlockSpec(str(p), start, end))
-                start = end
-    return specs
-
-
-def read_block(spec: BlockSpec) -> tuple[list[Article], int]:
-    """The block's articles and how many records could not be used."""
-    if spec.end < 0:
-        try:
-            items = list(read_path(spec.path))
-        except NewsprismError:
-            return [], 1
-        usable = [a for a in items if isinstance(a, Article)]
-        return usable, len(items) - len(usable)
-    import json
-
-    with open(spec.path, "rb") as fh:
-        fh.seek(spec.start)
-        data = fh.read(spec.end - spec.start)
-    articles: list[Article] = []
-    skipped = 0
-    for line in data.decode("utf-8", errors="replace").splitlines():
-        if line.strip():
-            try:
-                articles.extend(articles_from_record(json.loads(line), spec.path))
-            except (ValueError, NewsprismError):
-                skipped += 1
-    return articles, skipped
-
-
-def sign_block(spec: BlockSpec, config: ClusterConfig, bands: int, rows: int) -> Block:
-    """Read a block; MinHash, band keys and document frequencies of its articles."""
-    articles, skipped = read_block(spec)
-    featurizer, df = Featurizer(config), DocFrequency()
-    sigs = np.zeros((len(articles), config.num_perm), dtype=np.uint32)
-    terms: list[bytes] = []
-    for i, article in enumerate(articles):
-        feats = featurizer.features(article)
-        df.add(feats.terms)
-        terms.append(pickle.dumps(feats.terms, protocol=pickle.HIGHEST_PROTOCOL))
-        if feats.signature is not None:
-            sigs[i] = feats.signature
-    days = np.array([day_of(a) or np.nan for a in articles], dtype=np.float64)
-    return Block(
-        [a.model_dump_json() for a in articles],
-        [a.id for a in articles],
-        days,
-        sigs,
-        band_keys(sigs, bands, rows),
-        df,
-        terms,
-        skipped,
-    )
-
-
-def block_summary(block: Block) -> tuple[list[str], np.ndarray, np.ndarray, np.ndarray, int]:
-    return block.ids, block.days, block.sigs, block.bands, block.skipped
-
-
-def block_df(block: Block) -> DocFrequency:
-    return block.df
-
-
-def route_block(
-    block: Block, offset: int, chunk_of: np.ndarray, copy_of: dict[int, str]
-) -> list[bytes]:
-    """Pickled (position, article JSON, canonical id or None, terms) lists, one per time chunk."""
-    pieces: list[list[Routed]] = [[] for _ in range(int(chunk_of.max()) + 1)]
-    for i, text in enumerate(block.articles):
-        pos = offset + i
-        pieces[int(chunk_of[i])].append((pos, text, copy_of.get(pos), block.terms[i]))
-    return [pickle.dumps(p, protocol=pickle.HIGHEST_PROTOCOL) for p in pieces]
-
-
-@dataclass
-class ChunkResult:
-    stories: list[tuple[list[str], list[str], str | None]]
-    boundary: list[tuple[int, dict[str, float], float | None, float | None]]
-
-
-def cluster_chunk(
-    pieces: list[bytes],
-    df: DocFrequency,
-    config: ClusterConfig,
-    mode: str,
-    edges: tuple[float, float],
-) -> ChunkResult:
-    """Cluster one time chunk with the collection's IDF; copies follow their canonical."""
-    rows = sorted(r for blob in pieces for r in pickle.loads(blob))
-    articles = {pos: Article.model_validate_json(text) for pos, text, _, _ in rows}
-    terms = {pos: t for pos, _, dup, t in rows if dup is None}
-    canon = [pos for pos, _, dup, _ in rows if dup is None]
-    days = {pos: day_of(articles[pos]) for pos in articles}
-    clusterer = OnlineClusterer(config, df=df)
-    order = [canon[i] for i in time_order([days[p] for p in canon])]
-    vecs = {p: weigh(pickle.loads(terms[p]), df, config.article_terms) for p in order}
-    story_of = {p: clusterer.place(p, vecs[p], days[p]) for p in order}
-    if mode == "batch":
-        refine(clusterer.index, vecs, days, story_of, order)  # type: ignore[arg-type]
-    dup_of = {pos: dup for pos, _, dup, _ in rows if dup is not None}
-    copies: dict[str, list[int]] = {}
-    for pos, dup in dup_of.items():
-        copies.setdefault(dup, []).append(pos)
-    result = ChunkResult([], [])
-    lo, hi = edges
-    for state in clusterer.index.stories.values():
-        keys = sorted(k for m in state.members for k in (m, *copies.get(articles[m].id, ())))
-        members = [_as_copy(articles[k], dup_of.get(k)) for k in keys]
-        title = next((a.title for a in members if a.title and a.duplicate_of is None), None)
-        result.stories.append(
-            ([a.id for a in members], [a.model_dump_json() for a in members], title)
-        )
-        near_edge = (
-            state.first is None
-            or state.first <= lo + config.window
-            or (state.last is not None and state.last >= hi - config.window)
-        )
-        if near_edge:
-            c = {t: w / state.norm for t, w in state.centroid.items()}
-            result.boundary.append((len(result.stories) - 1, c, state.first, state.last))
-    return result
-
-
-def _as_copy(article: Article, original: str | None) -> Article:
-    return article if original is None else article.model_copy(update={"duplicate_of": original})
-
-
-def chunk_boundary(
-    result: ChunkResult,
-) -> list[tuple[int, dict[str, float], float | None, float | None]]:
-    return result.boundary
+# Chunks whose days lie this close are matched (besides neighbours): 0 joins the pieces of a day
+# cut into several chunks; 1 would also join stories continuing into the next day's pieces.
+MATCH_REACH_DAYS = float(os.environ.get("NEWSPRISM_DASK_REACH", "0"))
 
 
 def cluster_dask(
@@ -221,21 +61,44 @@ def cluster_dask(
     scheduler: str | None = None,
     workers: int | None = None,
     progress: Callable[[int], None] | None = None,
-    block_bytes: int = 32 << 20,
+    block_bytes: int = 8 << 20,
+    chunk_articles: int = 25_000,
 ) -> ClusterStats:
-    """Run the whole pipeline on a Dask cluster (a LocalCluster unless ``scheduler`` is given)."""
+    """Run the whole pipeline on a Dask cluster (a LocalCluster unless ``scheduler`` is given).
+
+    With ``scheduler``, the inputs and the output's folder must be on a file system that the
+    client and every worker see at the same paths: workers read the inputs and write the parts.
+    """
     cfg = config or ClusterConfig()
-    client, local = _connect(scheduler, workers)
+    parts = _parts_folder(Path(out))
+    client = local = None
     try:
+        client, local = _connect(scheduler, workers)
         start = time.perf_counter()
-        stats = _pipeline(client, inputs, out, mode, cfg, progress, block_bytes)
+        stats = _pipeline(
+            client, inputs, Path(out), parts, mode, cfg, progress, block_bytes, chunk_articles
+        )
         stats.seconds = time.perf_counter() - start
         stats.extra["workers"] = len(client.scheduler_info()["workers"])
         return stats
     finally:
-        client.close()
+        if client is not None:
+            client.close()
         if local is not None:
             local.close()
+        shutil.rmtree(parts, ignore_errors=True)
+
+
+def _parts_folder(out: Path) -> Path:
+    """A fresh folder for the chunks' part files, next to the output (so on the same disk)."""
+    parts = out.with_name(out.name + ".parts")
+    try:
+        out.parent.mkdir(parents=True, exist_ok=True)
+        shutil.rmtree(parts, ignore_errors=True)
+        parts.mkdir()
+    except OSError as exc:
+        raise NewsprismError("output-unwritable", source=str(out), detail=exc.strerror) from exc
+    return parts
 
 
 def _connect(scheduler: str | None, workers: int | None) -> tuple[Any, Any]:
@@ -255,73 +118,6 @@ def _connect(scheduler: str | None, workers: int | None) -> tuple[Any, Any]:
     return Client(local), local
 
 
-def _pipeline(
-    client: Any,
-    inputs: Sequence[str | Path],
-    out: Path,
-    mode: str,
-    cfg: ClusterConfig,
-    progress: Callable[[int], None] | None,
-    block_bytes: int,
-) -> ClusterStats:
-    from dask.distributed import as_completed
-    from datasketch import MinHashLSH
-
-    clock = _Clock()
-    lsh = MinHashLSH(threshold=cfg.dedup_threshold, num_perm=cfg.num_perm)
-    specs = plan_blocks(inputs, block_bytes)
-    blocks = client.map(sign_block, specs, config=cfg, bands=lsh.b, rows=lsh.r, pure=False)
-    summaries = client.map(block_summary, blocks)
-    for fut in as_completed(summaries):
-        if progress is not None:
-            progress(len(fut.result()[0]))
-    parts = client.gather(summaries)
-    clock.lap("read_and_sign")
-    ids = [i for p in parts for i in p[0]]
-    if not ids:
-        raise NewsprismError("no-articles")
-    days = np.concatenate([p[1] for p in parts])
-    sigs = np.concatenate([p[2] for p in parts])
-    canonical = duplicate_groups(
-        sigs, np.concatenate([p[3] for p in parts]), days, cfg.dedup_threshold
-    )
-    df = DocFrequency()
-    for part in client.gather(client.map(block_df, blocks)):
-        df.merge(part)
-    clock.lap("dedup_and_idf")
-    n_chunks = max(1, 2 * len(client.scheduler_info()["workers"]))
-    chunk_of, edges = _time_chunks(days, canonical, n_chunks)
-    offsets = np.cumsum([0] + [len(p[0]) for p in parts])
-    routed = []
-    for b, fut in enumerate(blocks):
-        lo, hi = int(offsets[b]), int(offsets[b + 1])
-        copy_of = {int(i): ids[canonical[i]] for i in range(lo, hi) if canonical[i] != i}
-        routed.append(client.submit(route_block, fut, lo, chunk_of[lo:hi], copy_of, pure=False))
-    del blocks, summaries
-    df_future = client.scatter(df, broadcast=True)
-    results = []
-    for k in range(len(edges)):
-        mine = [client.submit(_pick, r, k, pure=False) for r in routed]
-        results.append(
-            client.submit(cluster_chunk, mine, df_future, cfg, mode, edges[k], pure=False)
-        )
-    edges_of = client.map(chunk_boundary, results)
-    matches = [
-        client.submit(match_boundary, edges_of[k], edges_of[k + 1], cfg, pure=False)
-        for k in range(len(edges_of) - 1)
-    ]
-    root = merge_chunks(client.gather(matches))
-    clock.lap("cluster_and_merge")
-    stats = ClusterStats(
-        articles=len(ids), duplicates=int((canonical != np.arange(len(ids))).sum())
-    )
-    stats.stories = _write(client, results, root, out)
-    clock.lap("write")
-    stats.extra.update(clock.laps)
-    stats.extra["unreadable_records"] = sum(p[4] for p in parts)
-    return stats
-
-
 class _Clock:
     """Seconds spent in each phase, for the benchmark's breakdown."""
 
@@ -335,62 +131,123 @@ class _Clock:
         self._last = now
 
 
-def _pick(pieces: list[bytes], k: int) -> bytes:
-    return pieces[k] if k < len(pieces) else pickle.dumps([])
+def _pipeline(
+    client: Any,
+    inputs: Sequence[str | Path],
+    out: Path,
+    parts: Path,
+    mode: str,
+    cfg: ClusterConfig,
+    progress: Callable[[int], None] | None,
+    block_bytes: int,
+    chunk_articles: int,
+) -> ClusterStats:
+    clock = _Clock()
+    specs = plan_blocks(inputs, block_bytes)
+    signed, df = _sign(client, specs, cfg, progress)
+    clock.lap("read_and_sign")
+    days = np.concatenate([b.days for b in signed])
+    if len(days) == 0:
+        raise NewsprismError("no-articles")
+    sigs = np.concatenate([b.sigs for b in signed])
+    bands = np.concatenate([b.bands for b in signed])
+    for b in signed:  # the client keeps only the places of the articles from here on
+        b.sigs = b.bands = np.empty(0)
+    canonical = duplicate_groups(sigs, bands, days, cfg.dedup_threshold)
+    del sigs, bands
+    clock.lap("dedup")
+    files, where = _places(specs, signed)
+    plans = plan_chunks(canonical, days, where, chunk_articles)
+    clock.lap("plan_chunks")
+    root, ids = _cluster(client, plans, files, df, cfg, mode, parts)
+    clock.lap("cluster_and_match")
+    stats = ClusterStats(
+        articles=len(days), duplicates=int((canonical != np.arange(len(days))).sum())
+    )
+    try:
+        with out.open("wb") as fh:
+            part_files = [_part(parts, k) for k in range(len(plans))]
+            stats.stories = assemble([Path(p) for p in part_files], root, ids, fh)
+    except OSError as exc:
+        raise NewsprismError("output-unwritable", source=str(out), detail=exc.strerror) from exc
+    clock.lap("write")
+    stats.extra.update(clock.laps)
+    stats.extra["chunks"] = len(plans)
+    stats.extra["unreadable_records"] = sum(b.skipped for b in signed)
+    return stats
 
 
-def _time_chunks(
-    days: np.ndarray, canonical: np.ndarray, n_chunks: int
-) -> tuple[np.ndarray, list[tuple[float, float]]]:
-    """Chunk index per article (copies follow their canonical) and each chunk's day range."""
-    known = days[~np.isnan(days)]
-    if len(known) == 0:
-        return np.zeros(len(days), dtype=np.int64), [(0.0, 0.0)]
-    cuts = np.unique(np.quantile(known, np.linspace(0, 1, n_chunks + 1)[1:-1]).round())
-    filled = np.where(np.isnan(days), known.min(), days)[canonical]
-    chunk_of = np.searchsorted(cuts, filled, side="right")
-    bounds = [known.min(), *cuts.tolist(), known.max() + 1]
-    edges = [(float(bounds[i]), float(bounds[i + 1])) for i in range(len(bounds) - 1)]
-    return chunk_of, edges
+def _sign(
+    client: Any,
+    specs: list[BlockSpec],
+    cfg: ClusterConfig,
+    progress: Callable[[int], None] | None,
+) -> tuple[list[Signed], Any]:
+    """Phase 1: every block's arrays (in block order) and a future of the summed frequencies."""
+    from dask.distributed import as_completed
+    from datasketch import MinHashLSH
+
+    lsh = MinHashLSH(threshold=cfg.dedup_threshold, num_perm=cfg.num_perm)
+    blocks = client.map(sign_block, specs, config=cfg, bands=lsh.b, rows=lsh.r, pure=False)
+    arrays = client.map(signed_of, blocks, pure=False)
+    level = blocks
+    while len(level) > 1:
+        pairs = [level[i : i + 2] for i in range(0, len(level), 2)]
+        level = [client.submit(merge_df, *pair, pure=False) for pair in pairs]
+    df = level[0] if len(specs) > 1 else client.submit(merge_df, level[0], pure=False)
+    del blocks, level
+    position = {fut.key: i for i, fut in enumerate(arrays)}
+    signed: list[Signed | None] = [None] * len(arrays)
+    for fut in as_completed(arrays):
+        result: Signed = fut.result()
+        signed[position[fut.key]] = result
+        fut.release()
+        if progress is not None:
+            progress(len(result.days))
+    return [s for s in signed if s is not None], df
 
 
-def _write(
-    client: Any, results: list[Any], root: dict[tuple[int, int], tuple[int, int]], out: Path
-) -> int:
-    """Write stories chunk by chunk; merged stories are held until their last part arrives."""
-    groups: dict[tuple[int, int], list[tuple[int, int]]] = {}
-    for node, r in root.items():
-        groups.setdefault(r, []).append(node)
-    last_part = {r: max(k for k, _ in nodes) for r, nodes in groups.items()}
-    held: dict[tuple[int, int], list[tuple[list[str], list[str], str | None]]] = {}
-    n = 0
-    with out.open("w", encoding="utf-8") as fh:
-        for k, fut in enumerate(results):
-            chunk: ChunkResult = fut.result()
-            for s, story in enumerate(chunk.stories):
-                if (k, s) not in root:
-                    fh.write(_story_json(*story))
-                    n += 1
-                    continue
-                r = root[(k, s)]
-                held.setdefault(r, []).append(story)
-                if last_part[r] == k and len(held[r]) == len(groups[r]):
-                    parts = held.pop(r)
-                    fh.write(
-                        _story_json(
-                            [i for p in parts for i in p[0]],
-                            [a for p in parts for a in p[1]],
-                            parts[0][2],
-                        )
-                    )
-                    n += 1
-            fut.release()
-    return n
+def _places(specs: list[BlockSpec], signed: list[Signed]) -> tuple[list[str], dict[str, Any]]:
+    """The input files, and per article: its file's index, offset, length and index in record."""
+    files = list(dict.fromkeys(s.path for s in specs))
+    file_of = [files.index(s.path) for s in specs]
+    where = {
+        "file": np.repeat(np.array(file_of, dtype=np.int64), [len(b.days) for b in signed]),
+        "offset": np.concatenate([b.offsets for b in signed]),
+        "length": np.concatenate([b.lengths for b in signed]),
+        "sub": np.concatenate([b.subs for b in signed]),
+    }
+    return files, where
 
 
-def _story_json(ids: list[str], articles: list[str], title: str | None) -> str:
-    """The Story model's JSON, assembled from pre-serialised articles (same id rule as Story)."""
-    import json
+def _part(parts: Path, k: int) -> str:
+    return str(parts / f"part-{k:05d}.jsonl")
 
-    sid = "st" + content_hash(*sorted(ids), length=10)
-    return f'{{"id":{json.dumps(sid)},"title":{json.dumps(title)},"articles":[{",".join(articles)}]}}\n'
+
+def _cluster(
+    client: Any,
+    plans: list[ChunkPlan],
+    files: list[str],
+    df: Any,
+    cfg: ClusterConfig,
+    mode: str,
+    parts: Path,
+) -> tuple[dict[tuple[int, int], tuple[int, int]], dict[tuple[int, int], list[str]]]:
+    """Phase 3 and the boundary matches, submitted interleaved so results are freed early."""
+    pairs = match_plan(plans, MATCH_REACH_DAYS)
+    chunks: list[Any] = []
+    matches: list[Any] = []
+    for plan in plans:
+        part = _part(parts, plan.index)
+        chunks.append(client.submit(cluster_chunk, plan, files, df, cfg, mode, part, pure=False))
+        for k, j in pairs:
+            if j == plan.index:
+                matches.append(client.submit(match_chunks, chunks[k], chunks[j], cfg, pure=False))
+    if len(chunks) == 1:
+        chunks[0].result()
+    del chunks
+    found = client.gather(matches)
+    ids: dict[tuple[int, int], list[str]] = {}
+    for m in found:
+        ids.update(m.ids)
+    return merge_chunks([(m.k, m.j, m.pairs) for m in found]), ids

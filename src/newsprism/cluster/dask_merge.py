@@ -1,10 +1,16 @@
 """The merge steps of the Dask engine: duplicates across blocks, stories across time chunks.
 
-Both run on the client over small, vectorised inputs (signatures, band keys, boundary centroids),
-so they stay a small fraction of the parallel work.
+Duplicate grouping runs on the client over small, vectorised inputs (signatures, band keys);
+boundary matching runs on the workers; the client only splices the chunks' part files together.
 """
 
 from __future__ import annotations
+
+import json
+from collections import Counter
+from collections.abc import Sequence
+from pathlib import Path
+from typing import BinaryIO
 
 import numpy as np
 from scipy.sparse import coo_matrix
@@ -12,8 +18,10 @@ from scipy.sparse.csgraph import connected_components
 
 from newsprism.cluster.config import ClusterConfig
 from newsprism.cluster.online import StoryIndex
+from newsprism.model import content_hash
 
 Boundary = list[tuple[int, dict[str, float], float | None, float | None]]
+Node = tuple[int, int]  # (chunk, story within the chunk)
 _FNV = np.uint64(0x100000001B3)
 
 
@@ -92,18 +100,74 @@ def match_boundary(
     return pairs
 
 
-def merge_chunks(matches: list[list[tuple[int, int]]]) -> dict[tuple[int, int], tuple[int, int]]:
-    """Union of boundary matches (``matches[k]``: chunk k -> k+1): node -> its group's first node."""
-    parent: dict[tuple[int, int], tuple[int, int]] = {}
+def merge_chunks(matches: Sequence[tuple[int, int, list[tuple[int, int]]]]) -> dict[Node, Node]:
+    """Union of boundary matches, each (chunk k, later chunk j, pairs): node -> its group's root.
 
-    def find(x: tuple[int, int]) -> tuple[int, int]:
+    Only nodes in some match are keys; a group's root is its first node in chunk order.
+    """
+    parent: dict[Node, Node] = {}
+
+    def find(x: Node) -> Node:
         while parent.get(x, x) != x:
             x = parent[x]
         return x
 
-    for k, pairs in enumerate(matches):
+    for k, j, pairs in matches:
         for s, t in pairs:
-            ra, rb = find((k, s)), find((k + 1, t))
+            ra, rb = find((k, s)), find((j, t))
             if ra != rb:
                 parent[max(ra, rb)] = min(ra, rb)
     return {node: find(node) for node in parent} | {find(n): find(n) for n in parent}
+
+
+def story_line(ids: list[str], articles: Sequence[bytes], title: str | None) -> bytes:
+    """A Story's JSON line from pre-serialised articles, with ``Story.from_articles``'s id."""
+    sid = "st" + content_hash(*sorted(ids), length=10)
+    head = f'{{"id":{json.dumps(sid)},"title":{json.dumps(title)},"articles":['.encode()
+    return head + b",".join(articles) + b"]}\n"
+
+
+_ARTICLES = b',"articles":['
+_TITLE = b'"title":'
+
+
+def _cut(line: bytes) -> tuple[str | None, bytes]:
+    """A story line's title and its articles' JSON, without parsing the articles.
+
+    The markers cannot occur inside the id or the title: quotes within JSON strings are escaped.
+    """
+    at = line.index(_ARTICLES)
+    title = json.loads(line[line.index(_TITLE) + len(_TITLE) : at])
+    return title, line[at + len(_ARTICLES) : line.rindex(b"]}")]
+
+
+def assemble(
+    parts: Sequence[Path],
+    root: dict[Node, Node],
+    ids: dict[Node, list[str]],
+    out: BinaryIO,
+) -> int:
+    """Splice the chunks' part files, in chunk order, into ``out``; returns the stories written.
+
+    A story not merged across a boundary is copied through as its line. A merged one is held (its
+    articles' JSON, cut from its line) only until its group's last part has been read.
+    """
+    size = Counter(root.values())
+    held: dict[Node, list[tuple[Node, str | None, bytes]]] = {}
+    written = 0
+    for k, part in enumerate(parts):
+        with open(part, "rb") as fh:
+            for s, line in enumerate(fh):
+                group = root.get((k, s))
+                if group is None:
+                    out.write(line)
+                    written += 1
+                    continue
+                held.setdefault(group, []).append(((k, s), *_cut(line)))
+                if len(held[group]) == size[group]:
+                    pieces = held.pop(group)
+                    title = next((t for _, t, _ in pieces if t), None)
+                    member_ids = [i for node, _, _ in pieces for i in ids[node]]
+                    out.write(story_line(member_ids, [a for _, _, a in pieces], title))
+                    written += 1
+    return written

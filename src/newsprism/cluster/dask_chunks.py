@@ -1,0 +1,213 @@
+"""Phase 3 of the Dask engine: time chunks, each clustered and written by one worker task.
+
+Chunks depend only on the data: canonical articles are ranked in time order and cut into runs of
+about equal size (inside a day if need be; the boundary merge joins stories across any cut), and
+copies follow their canonical. So any number of workers gives the same stories.
+
+A chunk task re-reads its own articles by place, clusters them with the collection's IDF, writes
+its stories as final ``Story`` JSON lines to a part file and returns only what the boundary merge
+needs: each edge story's unit centroid, days and article ids.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+import numpy as np
+
+from newsprism.cluster.batch import refine, time_order
+from newsprism.cluster.config import ClusterConfig
+from newsprism.cluster.dask_blocks import Rereader
+from newsprism.cluster.dask_merge import Boundary, match_boundary, story_line
+from newsprism.cluster.features import DocFrequency, Featurizer, weigh
+from newsprism.cluster.online import OnlineClusterer, StoryState
+from newsprism.model import Article
+
+
+@dataclass
+class ChunkPlan:
+    """One time chunk's articles in input order: their place, day and canonical."""
+
+    index: int
+    canon: np.ndarray  # local index of each member's canonical (itself when canonical)
+    days: np.ndarray
+    file: np.ndarray
+    offset: np.ndarray
+    length: np.ndarray
+    sub: np.ndarray
+
+
+@dataclass
+class ChunkResult:
+    """A clustered chunk, minus its stories (those are in its part file)."""
+
+    index: int
+    stories: int
+    boundary: Boundary = field(default_factory=list)
+    ids: dict[int, list[str]] = field(default_factory=dict)  # article ids of the edge stories
+
+
+def chunk_count(articles: int, size: int) -> int:
+    return max(1, round(articles / max(size, 1)))
+
+
+def plan_chunks(
+    canonical: np.ndarray, days: np.ndarray, where: dict[str, np.ndarray], size: int
+) -> list[ChunkPlan]:
+    """Cut the canonicals, ranked by (dated, day, position), into chunks of about ``size``."""
+    n = len(canonical)
+    canon = np.flatnonzero(canonical == np.arange(n))
+    cdays = days[canon]
+    dated = ~np.isnan(cdays)
+    ranked = canon[np.lexsort((canon, np.where(dated, cdays, 0.0), dated))]
+    n_chunks = chunk_count(len(canon), size)
+    chunk_of = np.empty(n, dtype=np.int64)
+    chunk_of[ranked] = np.arange(len(ranked)) * n_chunks // len(ranked)
+    chunk_of = chunk_of[canonical]
+    members = np.argsort(chunk_of, kind="stable")
+    cuts = np.searchsorted(chunk_of[members], np.arange(n_chunks + 1))
+    plans = []
+    for k in range(n_chunks):
+        mine = members[cuts[k] : cuts[k + 1]]
+        local = np.searchsorted(mine, canonical[mine])
+        plans.append(ChunkPlan(k, local, days[mine], *(where[f][mine] for f in _WHERE)))
+    return plans
+
+
+_WHERE = ("file", "offset", "length", "sub")
+
+
+def cluster_chunk(
+    plan: ChunkPlan,
+    files: Sequence[str],
+    df: DocFrequency,
+    config: ClusterConfig,
+    mode: str,
+    part: str,
+) -> ChunkResult:
+    """Cluster one chunk with the collection's IDF and write its stories to ``part``."""
+    reader = Rereader(files)
+    try:
+        days: list[float | None] = [None if np.isnan(d) else float(d) for d in plan.days]
+        own = plan.canon == np.arange(len(plan.canon))
+        canon = np.flatnonzero(own).tolist()
+        order = [canon[i] for i in time_order([days[i] for i in canon])]
+        ids, titles, texts, clusterer = _place(plan, reader, order, days, df, config, mode)
+        for i in np.flatnonzero(~own).tolist():
+            article = _read(reader, plan, i)
+            ids[i] = article.id
+            copy = article.model_copy(update={"duplicate_of": ids[int(plan.canon[i])]})
+            texts[i] = copy.model_dump_json().encode()
+    finally:
+        reader.close()
+    copies: dict[int, list[int]] = {}
+    for i in np.flatnonzero(~own).tolist():
+        copies.setdefault(int(plan.canon[i]), []).append(i)
+    return _write_part(plan, clusterer, copies, (ids, titles, texts), config, part)
+
+
+def _read(reader: Rereader, plan: ChunkPlan, i: int) -> Article:
+    return reader.article(
+        int(plan.file[i]), int(plan.offset[i]), int(plan.length[i]), int(plan.sub[i])
+    )
+
+
+def _place(
+    plan: ChunkPlan,
+    reader: Rereader,
+    order: list[int],
+    days: list[float | None],
+    df: DocFrequency,
+    config: ClusterConfig,
+    mode: str,
+) -> tuple[list[str], list[str | None], list[bytes], OnlineClusterer]:
+    """Read, featurise and place the canonicals in time order; keep only their ids and JSON."""
+    n = len(plan.canon)
+    ids, texts = [""] * n, [b""] * n
+    titles: list[str | None] = [None] * n
+    featurizer = Featurizer(config)
+    clusterer = OnlineClusterer(config, df=df)
+    vecs: dict[int, dict[str, float]] = {}
+    story_of: dict[int, StoryState] = {}
+    for i in order:
+        article = _read(reader, plan, i)
+        ids[i], titles[i], texts[i] = article.id, article.title, article.model_dump_json().encode()
+        vec = weigh(featurizer.features(article).terms, df, config.article_terms)
+        story_of[i] = clusterer.place(i, vec, days[i])
+        if mode == "batch":
+            vecs[i] = vec
+    if mode == "batch":
+        refine(clusterer.index, vecs, days, story_of, order)
+    return ids, titles, texts, clusterer
+
+
+def _write_part(
+    plan: ChunkPlan,
+    clusterer: OnlineClusterer,
+    copies: dict[int, list[int]],
+    members: tuple[list[str], list[str | None], list[bytes]],
+    config: ClusterConfig,
+    part: str,
+) -> ChunkResult:
+    """Stories (in order of their first article) to the part file; edge stories to the result."""
+    ids, titles, texts = members
+    lo, hi = _span(plan.days)
+    states = sorted(clusterer.index.stories.values(), key=lambda s: min(s.members))
+    result = ChunkResult(plan.index, len(states))
+    with open(part, "wb") as fh:
+        for s, state in enumerate(states):
+            keys = sorted(k for m in state.members for k in (m, *copies.get(m, ())))
+            title = next((titles[k] for k in keys if titles[k]), None)
+            fh.write(story_line([ids[k] for k in keys], [texts[k] for k in keys], title))
+            if _near_edge(state, lo, hi, config.window):
+                result.boundary.append((s, _unit_centroid(state, config), state.first, state.last))
+                result.ids[s] = [ids[k] for k in keys]
+    return result
+
+
+def _near_edge(state: StoryState, lo: float, hi: float, window: float) -> bool:
+    if state.first is None or state.last is None:
+        return True
+    return state.first <= lo + window or state.last >= hi - window
+
+
+def _unit_centroid(state: StoryState, config: ClusterConfig) -> dict[str, float]:
+    """The heaviest terms of the story's centroid, over its full norm (what a story index keeps)."""
+    top = sorted(state.centroid.items(), key=lambda kv: kv[1], reverse=True)
+    return {t: w / state.norm for t, w in top[: config.centroid_terms]}
+
+
+@dataclass
+class Match:
+    """Stories of chunk ``k`` matched to stories of a later chunk ``j``, with their article ids."""
+
+    k: int
+    j: int
+    pairs: list[tuple[int, int]]
+    ids: dict[tuple[int, int], list[str]]
+
+
+def match_chunks(earlier: ChunkResult, later: ChunkResult, config: ClusterConfig) -> Match:
+    pairs = match_boundary(earlier.boundary, later.boundary, config)
+    ids = {(earlier.index, s): earlier.ids[s] for s, _ in pairs}
+    ids.update({(later.index, t): later.ids[t] for _, t in pairs})
+    return Match(earlier.index, later.index, pairs, ids)
+
+
+def match_plan(plans: Sequence[ChunkPlan], reach: float) -> list[tuple[int, int]]:
+    """Chunk pairs whose stories may continue into each other: neighbours, and chunks within
+    ``reach`` days of each other, since a day cut into several chunks is cut at random."""
+    spans = [_span(p.days) for p in plans]
+    pairs = []
+    for k in range(len(plans)):
+        for j in range(k + 1, len(plans)):
+            if j > k + 1 and spans[j][0] > spans[k][1] + reach:
+                break
+            pairs.append((k, j))
+    return pairs
+
+
+def _span(days: np.ndarray) -> tuple[float, float]:
+    known = days[~np.isnan(days)]
+    return (float(known.min()), float(known.max())) if len(known) else (0.0, 0.0)

@@ -11,6 +11,7 @@ needs: each edge story's unit centroid, days and article ids.
 
 from __future__ import annotations
 
+import time
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
@@ -46,6 +47,7 @@ class ChunkResult:
     stories: int
     boundary: Boundary = field(default_factory=list)
     ids: dict[int, list[str]] = field(default_factory=dict)  # article ids of the edge stories
+    seconds: dict[str, float] = field(default_factory=dict)  # worker time by step, for profiles
 
 
 def chunk_count(articles: int, size: int) -> int:
@@ -87,13 +89,14 @@ def cluster_chunk(
     part: str,
 ) -> ChunkResult:
     """Cluster one chunk with the collection's IDF and write its stories to ``part``."""
+    start = time.perf_counter()
     reader = Rereader(files)
     try:
         days: list[float | None] = [None if np.isnan(d) else float(d) for d in plan.days]
         own = plan.canon == np.arange(len(plan.canon))
         canon = np.flatnonzero(own).tolist()
         order = [canon[i] for i in time_order([days[i] for i in canon])]
-        ids, titles, texts, clusterer = _place(plan, reader, order, days, df, config, mode)
+        ids, titles, texts, clusterer, placing = _place(plan, reader, order, days, df, config, mode)
         for i in np.flatnonzero(~own).tolist():
             article = _read(reader, plan, i)
             ids[i] = article.id
@@ -104,7 +107,13 @@ def cluster_chunk(
     copies: dict[int, list[int]] = {}
     for i in np.flatnonzero(~own).tolist():
         copies.setdefault(int(plan.canon[i]), []).append(i)
-    return _write_part(plan, clusterer, copies, (ids, titles, texts), config, part)
+    result = _write_part(plan, clusterer, copies, (ids, titles, texts), config, part)
+    result.seconds = {"chunk": time.perf_counter() - start, "place": placing}
+    return result
+
+
+def chunk_seconds(result: ChunkResult) -> dict[str, float]:
+    return result.seconds
 
 
 def _read(reader: Rereader, plan: ChunkPlan, i: int) -> Article:
@@ -121,8 +130,10 @@ def _place(
     df: DocFrequency,
     config: ClusterConfig,
     mode: str,
-) -> tuple[list[str], list[str | None], list[bytes], OnlineClusterer]:
-    """Read, featurise and place the canonicals in time order; keep only their ids and JSON."""
+) -> tuple[list[str], list[str | None], list[bytes], OnlineClusterer, float]:
+    """Read, featurise and place the canonicals in time order; keep only their ids and JSON.
+
+    Also returns the seconds spent placing (clustering proper, without reading)."""
     n = len(plan.canon)
     ids, texts = [""] * n, [b""] * n
     titles: list[str | None] = [None] * n
@@ -130,16 +141,20 @@ def _place(
     clusterer = OnlineClusterer(config, df=df)
     vecs: dict[int, dict[str, float]] = {}
     story_of: dict[int, StoryState] = {}
+    placing = 0.0
     for i in order:
         article = _read(reader, plan, i)
         ids[i], titles[i], texts[i] = article.id, article.title, article.model_dump_json().encode()
         vec = weigh(featurizer.features(article).terms, df, config.article_terms)
+        tick = time.perf_counter()
         story_of[i] = clusterer.place(i, vec, days[i])
+        placing += time.perf_counter() - tick
         if mode == "batch":
             vecs[i] = vec
+    tick = time.perf_counter()
     if mode == "batch":
         refine(clusterer.index, vecs, days, story_of, order)
-    return ids, titles, texts, clusterer
+    return ids, titles, texts, clusterer, placing + time.perf_counter() - tick
 
 
 def _write_part(
@@ -186,13 +201,15 @@ class Match:
     j: int
     pairs: list[tuple[int, int]]
     ids: dict[tuple[int, int], list[str]]
+    seconds: float = 0.0
 
 
 def match_chunks(earlier: ChunkResult, later: ChunkResult, config: ClusterConfig) -> Match:
+    start = time.perf_counter()
     pairs = match_boundary(earlier.boundary, later.boundary, config)
     ids = {(earlier.index, s): earlier.ids[s] for s, _ in pairs}
     ids.update({(later.index, t): later.ids[t] for _, t in pairs})
-    return Match(earlier.index, later.index, pairs, ids)
+    return Match(earlier.index, later.index, pairs, ids, time.perf_counter() - start)
 
 
 def match_plan(plans: Sequence[ChunkPlan], reach: float) -> list[tuple[int, int]]:

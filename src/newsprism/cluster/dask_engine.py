@@ -36,12 +36,13 @@ from newsprism.cluster.dask_blocks import (
 )
 from newsprism.cluster.dask_chunks import (
     ChunkPlan,
+    chunk_seconds,
     cluster_chunk,
     match_chunks,
     match_plan,
     plan_chunks,
 )
-from newsprism.cluster.dask_merge import assemble, duplicate_groups, merge_chunks
+from newsprism.cluster.dask_merge import Node, assemble, duplicate_groups, merge_chunks
 from newsprism.cluster.stream import ClusterStats
 from newsprism.errors import NewsprismError
 
@@ -49,7 +50,7 @@ __all__ = ["BlockSpec", "cluster_dask", "plan_blocks"]
 
 # Chunks whose days lie this close are matched (besides neighbours): 0 joins the pieces of a day
 # cut into several chunks; 1 would also join stories continuing into the next day's pieces.
-MATCH_REACH_DAYS = float(os.environ.get("NEWSPRISM_DASK_REACH", "0"))
+MATCH_REACH_DAYS = 0.0
 
 
 def cluster_dask(
@@ -159,7 +160,7 @@ def _pipeline(
     files, where = _places(specs, signed)
     plans = plan_chunks(canonical, days, where, chunk_articles)
     clock.lap("plan_chunks")
-    root, ids = _cluster(client, plans, files, df, cfg, mode, parts)
+    root, ids, work = _cluster(client, plans, files, df, cfg, mode, parts)
     clock.lap("cluster_and_match")
     stats = ClusterStats(
         articles=len(days), duplicates=int((canonical != np.arange(len(days))).sum())
@@ -172,6 +173,8 @@ def _pipeline(
         raise NewsprismError("output-unwritable", source=str(out), detail=exc.strerror) from exc
     clock.lap("write")
     stats.extra.update(clock.laps)
+    stats.extra["worker_sign_seconds"] = round(sum(b.seconds for b in signed), 1)
+    stats.extra.update({f"worker_{k}_seconds": round(v, 1) for k, v in work.items()})
     stats.extra["chunks"] = len(plans)
     stats.extra["unreadable_records"] = sum(b.skipped for b in signed)
     return stats
@@ -232,22 +235,26 @@ def _cluster(
     cfg: ClusterConfig,
     mode: str,
     parts: Path,
-) -> tuple[dict[tuple[int, int], tuple[int, int]], dict[tuple[int, int], list[str]]]:
-    """Phase 3 and the boundary matches, submitted interleaved so results are freed early."""
+) -> tuple[dict[Node, Node], dict[Node, list[str]], dict[str, float]]:
+    """Phase 3 and the boundary matches, submitted interleaved so results are freed early.
+
+    Returns the merged groups, the article ids of their stories, and worker seconds by step."""
     pairs = match_plan(plans, MATCH_REACH_DAYS)
     chunks: list[Any] = []
     matches: list[Any] = []
-    for plan in plans:
-        part = _part(parts, plan.index)
+    # Scattered, not embedded: a plan's arrays are too big to travel inside the task graph.
+    for index, plan in enumerate(client.scatter(plans)):
+        part = _part(parts, index)
         chunks.append(client.submit(cluster_chunk, plan, files, df, cfg, mode, part, pure=False))
         for k, j in pairs:
-            if j == plan.index:
+            if j == index:
                 matches.append(client.submit(match_chunks, chunks[k], chunks[j], cfg, pure=False))
-    if len(chunks) == 1:
-        chunks[0].result()
+    timings = client.gather(client.map(chunk_seconds, chunks, pure=False))
     del chunks
     found = client.gather(matches)
-    ids: dict[tuple[int, int], list[str]] = {}
+    ids: dict[Node, list[str]] = {}
     for m in found:
         ids.update(m.ids)
-    return merge_chunks([(m.k, m.j, m.pairs) for m in found]), ids
+    work = {key: sum(t[key] for t in timings) for key in ("chunk", "place")}
+    work["match"] = sum(m.seconds for m in found)
+    return merge_chunks([(m.k, m.j, m.pairs) for m in found]), ids, work

@@ -15,12 +15,13 @@ is recorded before and after each run.
 Quality: every output article is mapped back to its row by the id the reader gives it, and the
 stories are scored against the rows' gold ``cluster`` (B-cubed and pairwise F1); only the labels
 are held, after the timed run. ``--local`` also runs (and scores) the local engine on the
-``--scaling`` input, for comparison.
+``--scaling`` input, for comparison; ``--local-stories`` scores an earlier output of it instead.
 """
 
 from __future__ import annotations
 
 import argparse
+import hashlib
 import json
 import os
 import tempfile
@@ -131,6 +132,8 @@ def run(
             wall = time.perf_counter() - wall
         after = os.getloadavg()
         scores = quality(out, labels())
+        with out.open("rb") as fh:
+            digest = hashlib.file_digest(fh, "sha1").hexdigest()[:16]
     return {
         "articles": stats.articles,
         "stories": stats.stories,
@@ -143,6 +146,7 @@ def run(
         "phases": {k: v for k, v in stats.extra.items() if k.endswith("_seconds")},
         "chunks": stats.extra.get("chunks"),
         "quality": scores,
+        "output_sha1": digest,
         "load_average_before": before,
         "load_average_after": after,
     }
@@ -183,6 +187,9 @@ def main() -> None:
     ap.add_argument("--large", nargs="*", type=Path, default=[], help="Input for the large run.")
     ap.add_argument("--mode", default="online", choices=["online", "batch"])
     ap.add_argument("--local", action="store_true", help="Also run the local engine on --scaling.")
+    ap.add_argument(
+        "--local-stories", type=Path, help="Or score its existing output for --scaling instead."
+    )
     args = ap.parse_args()
     report = json.loads(RESULTS.read_text()) if RESULTS.exists() else {}
     report["machine"] = {
@@ -200,13 +207,20 @@ def main() -> None:
             "input": [p.name for p in args.scaling],
             "mode": args.mode,
             "runs": runs,
-            "same_stories": runs[0]["stories"] == runs[1]["stories"],
+            "same_output": runs[0]["output_sha1"] == runs[1]["output_sha1"],
             "speedup_1_to_2_workers": round(
                 runs[0]["pipeline_seconds"] / runs[1]["pipeline_seconds"], 2
             ),
         }
         if args.local:
             local = run(args.scaling, local_engine(args.scaling, args.mode), labels)
+            report["scaling"]["local_engine"] = local
+            print(json.dumps(local), flush=True)
+        elif args.local_stories:
+            local = {
+                "stories_file": args.local_stories.name,
+                **quality(args.local_stories, labels()),
+            }
             report["scaling"]["local_engine"] = local
             print(json.dumps(local), flush=True)
     if args.large:

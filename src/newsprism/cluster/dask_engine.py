@@ -239,6 +239,11 @@ def _cluster(
     """Phase 3 and the boundary matches, submitted interleaved so results are freed early.
 
     Returns the merged groups, the article ids of their stories, and worker seconds by step."""
+    from dask.distributed import wait
+
+    # Every worker gets the IDF table up front, or the scheduler would favour the one holding it.
+    wait(df)
+    client.replicate([df])
     pairs = match_plan(plans, MATCH_REACH_DAYS)
     chunks: list[Any] = []
     matches: list[Any] = []

@@ -213,16 +213,24 @@ def match_chunks(earlier: ChunkResult, later: ChunkResult, config: ClusterConfig
 
 
 def match_plan(plans: Sequence[ChunkPlan], reach: float) -> list[tuple[int, int]]:
-    """Chunk pairs whose stories may continue into each other: neighbours, and chunks within
-    ``reach`` days of each other, since a day cut into several chunks is cut at random."""
-    spans = [_span(p.days) for p in plans]
+    """Chunk pairs whose stories may continue into each other: neighbours, and chunks whose median
+    days are within ``reach`` days, since a day cut into several chunks is cut at random.
+
+    The median, not the span: a chunk that ends a few articles into the next day would otherwise
+    be paired with all of that day's chunks, for stories the neighbour match already joins."""
+    middle = [_middle(p.days) for p in plans]
     pairs = []
     for k in range(len(plans)):
         for j in range(k + 1, len(plans)):
-            if j > k + 1 and spans[j][0] > spans[k][1] + reach:
+            if j > k + 1 and middle[j] > middle[k] + reach:
                 break
             pairs.append((k, j))
     return pairs
+
+
+def _middle(days: np.ndarray) -> float:
+    known = days[~np.isnan(days)]
+    return float(np.median(known)) if len(known) else -np.inf
 
 
 def _span(days: np.ndarray) -> tuple[float, float]:

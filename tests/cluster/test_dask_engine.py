@@ -12,7 +12,7 @@ import numpy as np
 import pytest
 
 from newsprism.cluster.dask_blocks import Rereader, located_articles
-from newsprism.cluster.dask_chunks import match_plan, plan_chunks
+from newsprism.cluster.dask_chunks import chunk_count, match_plan, plan_chunks
 from newsprism.cluster.dask_engine import BlockSpec, cluster_dask, plan_blocks
 from newsprism.cluster.io import read_stories
 from newsprism.cluster.stream import ClusterStats
@@ -60,7 +60,7 @@ def runs(tmp_path_factory: pytest.TempPathFactory) -> Run:
             "batch",
             workers=workers,
             block_bytes=20_000,
-            chunk_articles=60,
+            chunk_articles=40,
         )
         outputs[workers] = out.read_bytes()
     return Run(stream, stats, outputs, [p for p in tmp.rglob("*.parts")])
@@ -106,6 +106,10 @@ def test_chunks_depend_on_the_data_and_copies_follow_their_original() -> None:
     assert plans[0].canon.tolist() == [0, 1, 0]
     assert plans[2].canon.tolist() == [0, 1, 1]
     assert match_plan(plans, reach=0) == [(0, 1), (1, 2)]
+
+
+def test_chunk_count_depends_on_the_article_count_only() -> None:
+    assert [chunk_count(n, 50_000) for n in (300, 20_000, 100_000, 1_000_000)] == [1, 4, 4, 20]
 
 
 def test_dask_engine_matches_known_stories(runs: Run) -> None:

@@ -20,7 +20,7 @@ import numpy as np
 from newsprism.cluster.batch import refine, time_order
 from newsprism.cluster.config import ClusterConfig
 from newsprism.cluster.dask_blocks import Rereader
-from newsprism.cluster.dask_merge import Boundary, match_boundary, story_line
+from newsprism.cluster.dask_merge import Boundary, match_into, story_line
 from newsprism.cluster.features import DocFrequency, Featurizer, weigh
 from newsprism.cluster.online import OnlineClusterer, StoryState
 from newsprism.model import Article
@@ -50,8 +50,16 @@ class ChunkResult:
     seconds: dict[str, float] = field(default_factory=dict)  # worker time by step, for profiles
 
 
+MIN_CHUNKS = 4  # for load balance, once chunks of MIN_CHUNK_ARTICLES are possible
+MIN_CHUNK_ARTICLES = 5_000
+
+
 def chunk_count(articles: int, size: int) -> int:
-    return max(1, round(articles / max(size, 1)))
+    """About ``size`` articles a chunk, but at least four chunks of 5,000 or more when possible.
+
+    Chunks are large because a day cut into m chunks needs m (m - 1) / 2 boundary matches."""
+    floor = min(MIN_CHUNKS, articles // MIN_CHUNK_ARTICLES)
+    return max(1, round(articles / max(size, 1)), floor)
 
 
 def plan_chunks(
@@ -204,12 +212,17 @@ class Match:
     seconds: float = 0.0
 
 
-def match_chunks(earlier: ChunkResult, later: ChunkResult, config: ClusterConfig) -> Match:
+def match_chunks(later: ChunkResult, *earlier: ChunkResult, config: ClusterConfig) -> list[Match]:
+    """Match the edge stories of each earlier chunk to a later one (indexed once for all)."""
     start = time.perf_counter()
-    pairs = match_boundary(earlier.boundary, later.boundary, config)
-    ids = {(earlier.index, s): earlier.ids[s] for s, _ in pairs}
-    ids.update({(later.index, t): later.ids[t] for _, t in pairs})
-    return Match(earlier.index, later.index, pairs, ids, time.perf_counter() - start)
+    found = match_into(later.boundary, [e.boundary for e in earlier], config)
+    matches = []
+    for e, pairs in zip(earlier, found, strict=True):
+        ids = {(e.index, s): e.ids[s] for s, _ in pairs}
+        ids.update({(later.index, t): later.ids[t] for _, t in pairs})
+        matches.append(Match(e.index, later.index, pairs, ids))
+    matches[0].seconds = time.perf_counter() - start
+    return matches
 
 
 def match_plan(plans: Sequence[ChunkPlan], reach: float) -> list[tuple[int, int]]:

@@ -6,12 +6,12 @@
 2. Duplicates across blocks, on the client (`dask_merge`): equal band keys give candidate pairs,
    signature agreement verifies them, connected components give the groups (vectorised numpy).
 3. Time chunks in parallel (`dask_chunks`): canonicals ranked in time order are cut into chunks
-   of about ``chunk_articles`` (copies follow), so the chunks depend on the data, never on the
-   number of workers. Each chunk task re-reads its articles by place, clusters them with the
-   collection's IDF and writes its stories to a part file next to the output.
-4. Merge across chunks: worker tasks match each chunk's edge stories to the next chunk's by
-   centroid similarity with the usual time discount; the client splices the part files into
-   stories.jsonl, joining the matched stories.
+   of about ``chunk_articles`` (at least four from 20,000 articles on; copies follow), so chunks
+   depend on the data, never on the number of workers. Each chunk task re-reads its articles by
+   place, clusters them with the collection's IDF and writes its stories to a part file.
+4. Merge across chunks: worker tasks match each chunk's edge stories to the next chunk's, and to
+   those of every later chunk of the same day, by centroid similarity with the usual time
+   discount; the client splices the part files into stories.jsonl, joining matched stories.
 """
 
 from __future__ import annotations
@@ -63,7 +63,7 @@ def cluster_dask(
     workers: int | None = None,
     progress: Callable[[int], None] | None = None,
     block_bytes: int = 8 << 20,
-    chunk_articles: int = 25_000,
+    chunk_articles: int = 50_000,
 ) -> ClusterStats:
     """Run the whole pipeline on a Dask cluster (a LocalCluster unless ``scheduler`` is given).
 
@@ -251,12 +251,13 @@ def _cluster(
     for index, plan in enumerate(client.scatter(plans)):
         part = _part(parts, index)
         chunks.append(client.submit(cluster_chunk, plan, files, df, cfg, mode, part, pure=False))
-        for k, j in pairs:
-            if j == index:
-                matches.append(client.submit(match_chunks, chunks[k], chunks[j], cfg, pure=False))
+        earlier = [chunks[k] for k, j in pairs if j == index]
+        if earlier:
+            task = client.submit(match_chunks, chunks[index], *earlier, config=cfg, pure=False)
+            matches.append(task)
     timings = client.gather(client.map(chunk_seconds, chunks, pure=False))
     del chunks
-    found = client.gather(matches)
+    found = [m for group in client.gather(matches) for m in group]
     ids: dict[Node, list[str]] = {}
     for m in found:
         ids.update(m.ids)

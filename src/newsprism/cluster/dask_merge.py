@@ -80,11 +80,17 @@ def duplicate_groups(
 def match_boundary(
     earlier: Boundary, later: Boundary, config: ClusterConfig
 ) -> list[tuple[int, int]]:
-    """(story in the earlier chunk, story in the later one) pairs that are one story.
+    """(story in the earlier chunk, story in the later one) pairs that are one story."""
+    return match_into(later, [earlier], config)[0]
+
+
+def match_into(
+    later: Boundary, earlier: Sequence[Boundary], config: ClusterConfig
+) -> list[list[tuple[int, int]]]:
+    """Pairs as in `match_boundary` for several earlier chunks, indexing the later one once.
 
     Each earlier story is matched like an article: its unit centroid against the later chunk's
-    boundary stories, with the usual day penalty and threshold. Runs on a worker, one task per
-    boundary, so the merge step is parallel too.
+    boundary stories, with the usual day penalty and threshold. Runs on a worker.
     """
     index = StoryIndex(config)
     local: dict[int, int] = {}
@@ -92,12 +98,15 @@ def match_boundary(
         state = index.open(centroid, first, s)
         state.stretch(last)
         local[state.id] = s
-    pairs = []
-    for s, centroid, _, last in earlier:
-        match, score = index.best(centroid, last)
-        if match is not None and score >= config.threshold:
-            pairs.append((s, local[match.id]))
-    return pairs
+    found = []
+    for stories in earlier:
+        pairs = []
+        for s, centroid, _, last in stories:
+            match, score = index.best(centroid, last)
+            if match is not None and score >= config.threshold:
+                pairs.append((s, local[match.id]))
+        found.append(pairs)
+    return found
 
 
 def merge_chunks(matches: Sequence[tuple[int, int, list[tuple[int, int]]]]) -> dict[Node, Node]:

@@ -184,7 +184,8 @@ def _write_part(
             title = next((titles[k] for k in keys if titles[k]), None)
             fh.write(story_line([ids[k] for k in keys], [texts[k] for k in keys], title))
             if _near_edge(state, lo, hi, config.window):
-                result.boundary.append((s, _unit_centroid(state, config), state.first, state.last))
+                centroid = _unit_centroid(state, config, clusterer.df)
+                result.boundary.append((s, centroid, state.first, state.last))
                 result.ids[s] = [ids[k] for k in keys]
     return result
 
@@ -195,10 +196,13 @@ def _near_edge(state: StoryState, lo: float, hi: float, window: float) -> bool:
     return state.first <= lo + window or state.last >= hi - window
 
 
-def _unit_centroid(state: StoryState, config: ClusterConfig) -> dict[str, float]:
-    """The heaviest terms of the story's centroid, over its full norm (what a story index keeps)."""
+def _unit_centroid(state: StoryState, config: ClusterConfig, df: DocFrequency) -> dict[str, float]:
+    """The heaviest terms of the story's centroid over its full norm (what a story index keeps),
+    rarest first like `weigh`'s vectors, the order the story index reads postings in."""
     top = sorted(state.centroid.items(), key=lambda kv: kv[1], reverse=True)
-    return {t: w / state.norm for t, w in top[: config.centroid_terms]}
+    kept = dict(top[: config.centroid_terms])
+    counts = df.counts
+    return {t: kept[t] / state.norm for t in sorted(kept, key=lambda t: (counts.get(t, 0), t))}
 
 
 @dataclass

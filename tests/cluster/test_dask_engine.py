@@ -5,17 +5,24 @@ from __future__ import annotations
 
 import itertools
 import json
+import pickle
 from dataclasses import dataclass
 from pathlib import Path
 
 import numpy as np
 import pytest
 
-from newsprism.cluster.dask_blocks import Rereader, located_articles
+from newsprism.cluster.dask_blocks import (
+    Rereader,
+    WorkerError,
+    located_articles,
+    portable_errors,
+)
 from newsprism.cluster.dask_chunks import chunk_count, match_plan, plan_chunks
 from newsprism.cluster.dask_engine import BlockSpec, cluster_dask, plan_blocks
 from newsprism.cluster.io import read_stories
 from newsprism.cluster.stream import ClusterStats
+from newsprism.errors import NewsprismError
 from newsprism.eval.cluster_metrics import score_clusters
 
 from .conftest import Stream, synthetic_stream
@@ -94,6 +101,22 @@ def test_articles_are_reread_from_their_place(tmp_path: Path) -> None:
     reader.close()
     whole = BlockSpec(str(path), 0, path.stat().st_size)
     assert [a.text for a, *_ in located_articles(whole)[0]] == ["One.", "Two.", "Three.", "Four."]
+    article, offset, length, sub = located_articles(whole)[0][-1]
+    path.write_text("changed\n" * 20)
+    with Rereader([str(path)]) as again, pytest.raises(NewsprismError, match="changed while"):
+        again.article(0, offset, length, sub)
+
+
+def _fail() -> None:
+    raise NewsprismError("input-unreadable", source="a.jsonl", detail="gone")
+
+
+def test_worker_errors_reach_the_client_as_newsprism_errors() -> None:
+    with pytest.raises(WorkerError) as info:
+        portable_errors(_fail)()
+    again = pickle.loads(pickle.dumps(info.value))  # how Dask sends it to the client
+    error = NewsprismError(again.code, **again.params)
+    assert error.code == "input-unreadable" and error.source == "a.jsonl"
 
 
 def test_chunks_depend_on_the_data_and_copies_follow_their_original() -> None:

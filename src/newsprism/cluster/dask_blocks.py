@@ -11,10 +11,10 @@ from __future__ import annotations
 import functools
 import json
 import time
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import BinaryIO
+from typing import Any, BinaryIO, ParamSpec, TypeVar
 
 import numpy as np
 
@@ -29,9 +29,33 @@ from newsprism.ingest.jsonl import articles_from_record
 from newsprism.model import Article
 
 _LINE_FORMATS = {".jsonl", ".ndjson"}
+P = ParamSpec("P")
+R = TypeVar("R")
 WHOLE_FILE = -1  # offset of an article read from a whole file (any format but JSON Lines)
 # A stream has few distinct date strings; dateutil costs more than the rest of the record.
 _cached_date = functools.lru_cache(maxsize=4096)(parse_date)
+
+
+class WorkerError(Exception):
+    """A NewsprismError raised in a worker task, in a form that survives pickling to the client
+    (NewsprismError's own arguments do not); the client raises it again as a NewsprismError."""
+
+    def __init__(self, code: str, params: dict[str, Any]) -> None:
+        super().__init__(code, params)
+        self.code, self.params = code, params
+
+
+def portable_errors(task: Callable[P, R]) -> Callable[P, R]:
+    """Wrap a worker task so its NewsprismErrors reach the client intact."""
+
+    @functools.wraps(task)
+    def run(*args: P.args, **kwargs: P.kwargs) -> R:
+        try:
+            return task(*args, **kwargs)
+        except NewsprismError as exc:
+            raise WorkerError(exc.code, exc.params) from None
+
+    return run
 
 
 @dataclass(frozen=True)
@@ -136,6 +160,7 @@ def located_articles(spec: BlockSpec) -> tuple[list[tuple[Article, int, int, int
     return found, skipped
 
 
+@portable_errors
 def sign_block(spec: BlockSpec, config: ClusterConfig, bands: int, rows: int) -> Block:
     """Read a block; MinHash, band keys, dates and document frequencies of its articles."""
     start = time.perf_counter()
@@ -202,6 +227,12 @@ class Rereader:
         except (OSError, ValueError, IndexError, NewsprismError) as exc:
             detail = "it changed while being clustered"
             raise NewsprismError("input-unreadable", source=path, detail=detail) from exc
+
+    def __enter__(self) -> Rereader:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
 
     def close(self) -> None:
         for fh in self._open.values():

@@ -14,15 +14,17 @@ from __future__ import annotations
 import time
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from typing import BinaryIO
 
 import numpy as np
 
 from newsprism.cluster.batch import refine, time_order
 from newsprism.cluster.config import ClusterConfig
-from newsprism.cluster.dask_blocks import Rereader
+from newsprism.cluster.dask_blocks import Rereader, portable_errors
 from newsprism.cluster.dask_merge import Boundary, match_into, story_line
 from newsprism.cluster.features import DocFrequency, Featurizer, weigh
 from newsprism.cluster.online import OnlineClusterer, StoryState
+from newsprism.errors import NewsprismError
 from newsprism.model import Article
 
 
@@ -88,6 +90,7 @@ def plan_chunks(
 _WHERE = ("file", "offset", "length", "sub")
 
 
+@portable_errors
 def cluster_chunk(
     plan: ChunkPlan,
     files: Sequence[str],
@@ -98,20 +101,17 @@ def cluster_chunk(
 ) -> ChunkResult:
     """Cluster one chunk with the collection's IDF and write its stories to ``part``."""
     start = time.perf_counter()
-    reader = Rereader(files)
-    try:
-        days: list[float | None] = [None if np.isnan(d) else float(d) for d in plan.days]
-        own = plan.canon == np.arange(len(plan.canon))
-        canon = np.flatnonzero(own).tolist()
-        order = [canon[i] for i in time_order([days[i] for i in canon])]
+    days: list[float | None] = [None if np.isnan(d) else float(d) for d in plan.days]
+    own = plan.canon == np.arange(len(plan.canon))
+    canon = np.flatnonzero(own).tolist()
+    order = [canon[i] for i in time_order([days[i] for i in canon])]
+    with Rereader(files) as reader:
         ids, titles, texts, clusterer, placing = _place(plan, reader, order, days, df, config, mode)
         for i in np.flatnonzero(~own).tolist():
             article = _read(reader, plan, i)
             ids[i] = article.id
             copy = article.model_copy(update={"duplicate_of": ids[int(plan.canon[i])]})
             texts[i] = copy.model_dump_json().encode()
-    finally:
-        reader.close()
     copies: dict[int, list[int]] = {}
     for i in np.flatnonzero(~own).tolist():
         copies.setdefault(int(plan.canon[i]), []).append(i)
@@ -174,19 +174,33 @@ def _write_part(
     part: str,
 ) -> ChunkResult:
     """Stories (in order of their first article) to the part file; edge stories to the result."""
+    try:
+        with open(part, "wb") as fh:
+            return _write_stories(fh, plan, clusterer, copies, members, config)
+    except OSError as exc:
+        raise NewsprismError("output-unwritable", source=part, detail=exc.strerror) from exc
+
+
+def _write_stories(
+    fh: BinaryIO,
+    plan: ChunkPlan,
+    clusterer: OnlineClusterer,
+    copies: dict[int, list[int]],
+    members: tuple[list[str], list[str | None], list[bytes]],
+    config: ClusterConfig,
+) -> ChunkResult:
     ids, titles, texts = members
     lo, hi = _span(plan.days)
     states = sorted(clusterer.index.stories.values(), key=lambda s: min(s.members))
     result = ChunkResult(plan.index, len(states))
-    with open(part, "wb") as fh:
-        for s, state in enumerate(states):
-            keys = sorted(k for m in state.members for k in (m, *copies.get(m, ())))
-            title = next((titles[k] for k in keys if titles[k]), None)
-            fh.write(story_line([ids[k] for k in keys], [texts[k] for k in keys], title))
-            if _near_edge(state, lo, hi, config.window):
-                centroid = _unit_centroid(state, config, clusterer.df)
-                result.boundary.append((s, centroid, state.first, state.last))
-                result.ids[s] = [ids[k] for k in keys]
+    for s, state in enumerate(states):
+        keys = sorted(k for m in state.members for k in (m, *copies.get(m, ())))
+        title = next((titles[k] for k in keys if titles[k]), None)
+        fh.write(story_line([ids[k] for k in keys], [texts[k] for k in keys], title))
+        if _near_edge(state, lo, hi, config.window):
+            centroid = _unit_centroid(state, config, clusterer.df)
+            result.boundary.append((s, centroid, state.first, state.last))
+            result.ids[s] = [ids[k] for k in keys]
     return result
 
 

@@ -29,6 +29,7 @@ from newsprism.cluster.config import ClusterConfig
 from newsprism.cluster.dask_blocks import (
     BlockSpec,
     Signed,
+    WorkerError,
     merge_df,
     plan_blocks,
     sign_block,
@@ -82,6 +83,8 @@ def cluster_dask(
         stats.seconds = time.perf_counter() - start
         stats.extra["workers"] = len(client.scheduler_info()["workers"])
         return stats
+    except WorkerError as exc:
+        raise NewsprismError(exc.code, **exc.params) from None
     finally:
         if client is not None:
             client.close()

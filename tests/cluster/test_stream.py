@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 from newsprism.cluster.stream import StreamClusterer
 from newsprism.eval.cluster_metrics import score_clusters
 
@@ -39,3 +41,19 @@ def test_same_input_gives_same_stories(stream: Stream) -> None:
     first = [s.model_dump() for s in StreamClusterer().run(stream.articles)]
     again = [s.model_dump() for s in StreamClusterer().run(stream.articles)]
     assert first == again
+
+
+def test_a_stream_newest_first_is_put_back_in_date_order(stream: Stream) -> None:
+    newest_first = stream.articles[::-1]
+    by_date = sorted(newest_first, key=lambda a: a.date or date.min)  # stable: same-day order kept
+    expected = [s.model_dump() for s in StreamClusterer().run(by_date)]
+    clusterer = StreamClusterer()
+    stories = [s.model_dump() for s in clusterer.run(newest_first, reorder=len(newest_first))]
+    assert stories == expected
+    assert clusterer.stats.extra["late_articles"] == 0
+
+
+def test_articles_later_than_the_buffer_can_repair_are_counted(stream: Stream) -> None:
+    clusterer = StreamClusterer()
+    list(clusterer.run(stream.articles[::-1], reorder=5))
+    assert clusterer.stats.extra["late_articles"] > len(stream.articles) // 2

@@ -68,3 +68,16 @@ def test_bad_invocations_exit_2(tmp_path: Path, cli: Cli) -> None:
     assert code == 2 and "no usable article" in err
     code, _, err = cli(["brief", "--story", "st123"])
     assert code == 2 and "--stories and --story go together" in err
+
+
+def test_cluster_warns_when_input_is_too_far_out_of_date_order(
+    feed: Path, tmp_path: Path, cli: Cli
+) -> None:
+    newest_first = tmp_path / "newest-first.jsonl"
+    newest_first.write_text("\n".join(feed.read_text().splitlines()[::-1]) + "\n")
+    out = tmp_path / "stories.jsonl"
+    code, _, err = cli(["cluster", str(newest_first), "-o", str(out), "-q", "--reorder", "3"])
+    assert code == 0
+    assert "out of date order" in err and "--reorder" in err
+    code, _, err = cli(["cluster", str(newest_first), "-o", str(out), "-q"])
+    assert code == 0 and "out of date order" not in err

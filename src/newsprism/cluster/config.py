@@ -27,6 +27,7 @@ class ClusterConfig:
     centroid_terms: int = 150
     posting_budget: int = 1500
     max_active: int = 200_000
+    reorder: int = 10_000  # online: articles held back to restore date order
 
     @property
     def window(self) -> float:

@@ -27,46 +27,63 @@ class Signer:
         m.update_batch(shingles.tolist())
         return m
 
-    def wrap(self, hashvalues: np.ndarray) -> MinHash:
-        """A MinHash around hash values computed elsewhere (another process)."""
-        m = copy.copy(self._proto)
-        m.hashvalues = hashvalues
-        return m
-
 
 class Deduplicator:
-    """Online duplicate finder: `check` returns the canonical key an article copies, or None."""
+    """Online duplicate finder: `check` returns the canonical key an article copies, or None.
+
+    The banding is datasketch's (its MinHashLSH picks the bands and rows that minimise errors at
+    the threshold); the buckets are plain dicts keyed by each band's bytes, because a query and
+    insert through MinHashLSH's storage layer cost more than clustering the article did.
+    """
 
     def __init__(self, threshold: float = 0.5, num_perm: int = 64) -> None:
         self.threshold = threshold
-        self.signer = Signer(num_perm)
-        self.lsh = MinHashLSH(threshold=threshold, num_perm=num_perm)
-        self._signatures: dict[int, MinHash] = {}
+        self.num_perm = num_perm
+        params = MinHashLSH(threshold=threshold, num_perm=num_perm)
+        self.bands, self.rows = params.b, params.r
+        self._buckets: list[dict[bytes, set[int]]] = [{} for _ in range(self.bands)]
+        self._signatures: dict[int, tuple[np.ndarray, list[bytes]]] = {}
 
     def check(self, key: int, signature: np.ndarray | None) -> int | None:
         """``signature``: the article's MinHash values (None for an article without words)."""
         if signature is None:
             return None
-        sig = self.signer.wrap(signature)
-        original = self.match(sig)
+        keys = self._band_keys(signature)
+        original = self._match(signature, keys)
         if original is None:
-            self.lsh.insert(key, sig, check_duplication=False)
-            self._signatures[key] = sig
+            for bucket, band in zip(self._buckets, keys, strict=True):
+                bucket.setdefault(band, set()).add(key)
+            self._signatures[key] = (signature, keys)
         return original
 
-    def match(self, sig: MinHash) -> int | None:
+    def _band_keys(self, signature: np.ndarray) -> list[bytes]:
+        r = self.rows
+        return [signature[j * r : (j + 1) * r].tobytes() for j in range(self.bands)]
+
+    def _match(self, signature: np.ndarray, keys: list[bytes]) -> int | None:
         """The most similar indexed article at or above the threshold (ties: the earliest)."""
+        found: set[int] = set()
+        for bucket, band in zip(self._buckets, keys, strict=True):
+            hit = bucket.get(band)
+            if hit:
+                found |= hit
         best, best_sim = None, self.threshold
-        for key in sorted(self.lsh.query(sig)):
-            sim = sig.jaccard(self._signatures[key])
+        for key in sorted(found):
+            sim = np.count_nonzero(signature == self._signatures[key][0]) / self.num_perm
             if sim > best_sim or (best is None and sim == best_sim):
                 best, best_sim = key, sim
         return best
 
     def forget(self, key: int) -> None:
         """Drop a canonical from the index (its story has closed); unknown keys are ignored."""
-        if self._signatures.pop(key, None) is not None:
-            self.lsh.remove(key)
+        entry = self._signatures.pop(key, None)
+        if entry is None:
+            return
+        for bucket, band in zip(self._buckets, entry[1], strict=True):
+            members = bucket[band]
+            members.discard(key)
+            if not members:
+                del bucket[band]
 
     def __len__(self) -> int:
         return len(self._signatures)

@@ -26,6 +26,7 @@ _MASK32 = np.uint64(0xFFFFFFFF)
 # Odd 32-bit multipliers that mix the words of a shingle in order ("a b c" != "c b a").
 _MIXERS = tuple(np.uint64(m) for m in (0x9E3779B1, 0x85EBCA77, 0xC2B2AE3D, 0x27D4EB2F, 0x165667B1))
 _CACHE_LIMIT = 1_000_000
+_CHARS_PER_WORD = 12  # generous: news English averages about six characters per word and space
 
 
 @dataclass(frozen=True)
@@ -35,6 +36,7 @@ class Features:
 
     terms: dict[str, float]
     signature: np.ndarray | None
+    vector: dict[str, float] | None = None  # weighted already (by a stream's helper process)
 
 
 class Featurizer:
@@ -61,7 +63,7 @@ class Featurizer:
         return self.of_text(article.text, article.title)
 
     def of_text(self, text: str, title: str | None = None) -> Features:
-        words = _WORD.findall(text.lower())[: self.config.max_tokens]
+        words = self._words(text)
         terms: dict[str, float] = {}
         hashes: list[int] = []
         token = self._token
@@ -79,6 +81,15 @@ class Featurizer:
         shingles = shingle_hashes(hashes, self.config.shingle_size)
         signature = self._signer.sign(shingles).hashvalues if len(shingles) else None
         return Features(terms, signature)
+
+    def _words(self, text: str) -> list[str]:
+        """The first ``max_tokens`` words, without lowering and scanning the rest of a long text."""
+        limit = self.config.max_tokens
+        head = text[: limit * _CHARS_PER_WORD]
+        words = _WORD.findall(head.lower())
+        if len(words) <= limit and len(head) < len(text):
+            words = _WORD.findall(text.lower())
+        return words[:limit]
 
 
 def shingle_hashes(word_hashes: list[int], size: int) -> np.ndarray:
@@ -123,7 +134,10 @@ class DocFrequency:
 
 
 def weigh(terms: dict[str, float], df: DocFrequency, keep: int) -> dict[str, float]:
-    """Unit-length sublinear TF-IDF vector, cut to its ``keep`` heaviest terms."""
+    """Unit-length sublinear TF-IDF vector of the ``keep`` heaviest terms, rarest term first.
+
+    The order is what the story index reads postings in (`Postings.estimate`).
+    """
     counts, n1 = df.counts, math.log(df.n + 1) + 1.0
     vec = {
         t: (1.0 + math.log(tf)) * (n1 - math.log(counts.get(t, 0) + 1)) for t, tf in terms.items()
@@ -131,4 +145,5 @@ def weigh(terms: dict[str, float], df: DocFrequency, keep: int) -> dict[str, flo
     if len(vec) > keep:
         vec = dict(sorted(vec.items(), key=lambda kv: kv[1], reverse=True)[:keep])
     norm = math.sqrt(sum(w * w for w in vec.values())) or 1.0
-    return {t: w / norm for t, w in vec.items()}
+    rarest = sorted(vec, key=lambda t: (counts.get(t, 0), t))
+    return {t: vec[t] / norm for t in rarest}

@@ -1,25 +1,31 @@
 """Features for an ordered stream, computed by helper processes while the main one clusters.
 
-Online clustering is sequential, but tokenising, stemming and MinHash signing are not, and they
-are about half the work: on two cores one helper process roughly doubles the rate. Order is kept
-and only a few batches are in flight, so memory stays bounded on endless streams.
+Online clustering is sequential, but tokenising, stemming, MinHash signing and TF-IDF weighting
+are not, and they are about half the work: on two cores one helper process roughly doubles the
+rate. Each helper learns IDF from the articles it sees, and batches go to helpers in turn (not
+to whichever is free), so a run is reproducible for a given number of helpers; with one helper
+it equals the inline run exactly. Only a few batches are in flight, so memory stays bounded on
+endless streams.
 """
 
 from __future__ import annotations
 
 import multiprocessing
 import os
+import queue
 from collections import deque
 from collections.abc import Iterable, Iterator
+from dataclasses import replace
 from itertools import islice
-from multiprocessing.pool import AsyncResult
+from multiprocessing.process import BaseProcess
+from multiprocessing.queues import Queue
 
 from newsprism.cluster.config import ClusterConfig
-from newsprism.cluster.features import Features, Featurizer
+from newsprism.cluster.features import DocFrequency, Features, Featurizer, weigh
 from newsprism.model import Article
 
 BATCH = 256
-_worker: Featurizer | None = None
+Texts = list[tuple[str, str | None]]
 
 
 def default_jobs() -> int:
@@ -27,35 +33,106 @@ def default_jobs() -> int:
     return max(0, (os.cpu_count() or 1) - 1)
 
 
-def _init(config: ClusterConfig) -> None:
-    global _worker
-    _worker = Featurizer(config)
+class StreamFeaturizer:
+    """Features with the article's weighted vector, IDF learnt from the articles seen so far.
+
+    The term counts are dropped once weighted: the clusterer needs only the vector, and they
+    would double what travels between processes.
+    """
+
+    def __init__(self, config: ClusterConfig) -> None:
+        self.featurizer = Featurizer(config)
+        self.df = DocFrequency()
+        self.keep = config.article_terms
+
+    def __call__(self, text: str, title: str | None) -> Features:
+        feats = self.featurizer.of_text(text, title)
+        self.df.add(feats.terms)
+        return replace(feats, terms={}, vector=weigh(feats.terms, self.df, self.keep))
+
+    def batch(self, texts: Texts) -> list[Features]:
+        return [self(text, title) for text, title in texts]
 
 
-def _featurize(texts: list[tuple[str, str | None]]) -> list[Features]:
-    assert _worker is not None
-    return [_worker.of_text(text, title) for text, title in texts]
+def _serve(
+    config: ClusterConfig, inbox: Queue[Texts | None], outbox: Queue[list[Features]]
+) -> None:
+    work = StreamFeaturizer(config)
+    for texts in iter(inbox.get, None):
+        outbox.put(work.batch(texts))
 
 
 def featurized(
     articles: Iterable[Article], config: ClusterConfig, jobs: int = 0
 ) -> Iterator[tuple[Article, Features]]:
     """(article, features) in input order; ``jobs`` helper processes (0: compute inline)."""
+    batches = _batches(articles)
     if jobs <= 0:
-        featurizer = Featurizer(config)
-        for article in articles:
-            yield article, featurizer.features(article)
+        work = StreamFeaturizer(config)
+        for batch in batches:
+            yield from zip(batch, work.batch(_texts(batch)), strict=True)
         return
-    it = iter(articles)
-    inflight: deque[tuple[list[Article], AsyncResult[list[Features]]]] = deque()
-    with multiprocessing.Pool(jobs, initializer=_init, initargs=(config,)) as pool:
+    yield from _with_helpers(batches, config, jobs)
+
+
+def _with_helpers(
+    batches: Iterator[list[Article]], config: ClusterConfig, jobs: int
+) -> Iterator[tuple[Article, Features]]:
+    helpers = _Helpers(config, jobs)
+    inflight: deque[tuple[list[Article], int]] = deque()
+    try:
+        for n, batch in enumerate(batches):
+            helpers.send(n % jobs, _texts(batch))
+            inflight.append((batch, n % jobs))
+            while len(inflight) > 2 * jobs + 1:
+                batch, helper = inflight.popleft()
+                yield from zip(batch, helpers.receive(helper), strict=True)
+        while inflight:
+            batch, helper = inflight.popleft()
+            yield from zip(batch, helpers.receive(helper), strict=True)
+    finally:
+        helpers.stop()
+
+
+class _Helpers:
+    """Helper processes, each with its own queues so batch n always goes to helper n % jobs."""
+
+    def __init__(self, config: ClusterConfig, jobs: int) -> None:
+        ctx = multiprocessing.get_context()
+        self.inboxes: list[Queue[Texts | None]] = [ctx.Queue() for _ in range(jobs)]
+        self.outboxes: list[Queue[list[Features]]] = [ctx.Queue() for _ in range(jobs)]
+        self.processes: list[BaseProcess] = [
+            ctx.Process(target=_serve, args=(config, inbox, outbox), daemon=True)
+            for inbox, outbox in zip(self.inboxes, self.outboxes, strict=True)
+        ]
+        for process in self.processes:
+            process.start()
+
+    def send(self, helper: int, texts: Texts) -> None:
+        self.inboxes[helper].put(texts)
+
+    def receive(self, helper: int) -> list[Features]:
         while True:
-            batch = list(islice(it, BATCH))
-            if batch:
-                texts = [(a.text, a.title) for a in batch]
-                inflight.append((batch, pool.apply_async(_featurize, (texts,))))
-            while inflight and (not batch or len(inflight) > 2 * jobs + 1):
-                done, result = inflight.popleft()
-                yield from zip(done, result.get(), strict=True)
-            if not batch:
-                return
+            try:
+                return self.outboxes[helper].get(timeout=1.0)
+            except queue.Empty:
+                if not self.processes[helper].is_alive():
+                    raise RuntimeError("a featurising helper process died") from None
+
+    def stop(self) -> None:
+        for inbox in self.inboxes:
+            inbox.put(None)
+        for process in self.processes:
+            process.join(timeout=5)
+            if process.is_alive():
+                process.terminate()
+
+
+def _batches(articles: Iterable[Article]) -> Iterator[list[Article]]:
+    it = iter(articles)
+    while batch := list(islice(it, BATCH)):
+        yield batch
+
+
+def _texts(batch: list[Article]) -> Texts:
+    return [(a.text, a.title) for a in batch]

@@ -55,7 +55,7 @@ def run_clustering(
         else:
             clusterer = StreamClusterer(cfg)
             helpers = default_jobs() if jobs is None else jobs
-            write_stories(clusterer.run(articles, jobs=helpers), fh)
+            write_stories(clusterer.run(articles, jobs=helpers, reorder=cfg.reorder), fh)
             stats = clusterer.stats
     stats.seconds = time.perf_counter() - start
     if stats.articles == 0:

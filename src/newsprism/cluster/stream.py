@@ -6,6 +6,7 @@ memory of its time window. Closed stories are yielded at once for the caller to 
 
 from __future__ import annotations
 
+import heapq
 import time
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
@@ -93,10 +94,40 @@ class StreamClusterer:
         self.stats.stories += 1
         return make_story([self._held.pop(k) for k in sorted(keys)])
 
-    def run(self, articles: Iterable[Article], jobs: int = 0) -> Iterator[Story]:
-        """Cluster a whole stream, timing it into ``stats``; ``jobs`` helper processes featurise."""
+    def run(self, articles: Iterable[Article], jobs: int = 0, reorder: int = 0) -> Iterator[Story]:
+        """Cluster a whole stream, timing it into ``stats``; ``jobs`` helper processes featurise.
+
+        ``reorder``: how many articles to hold back to put a stream that arrives roughly, not
+        strictly, in date order back in order (feeds, files sorted newest first).
+        """
         start = time.perf_counter()
+        if reorder > 0:
+            articles = self._reordered(articles, reorder)
         for article, features in featurized(articles, self.config, jobs):
             yield from self.add(article, features)
         yield from self.finish()
         self.stats.seconds += time.perf_counter() - start
+
+    def _reordered(self, articles: Iterable[Article], size: int) -> Iterator[Article]:
+        """Date order within a buffer of ``size``; counts articles that still come out late.
+
+        An undated article sorts with the latest date seen, so it keeps its arrival position.
+        """
+        held: list[tuple[float, int, Article]] = []
+        latest = released = float("-inf")
+        late = 0
+        for seq, article in enumerate(articles):
+            day = day_of(article)
+            latest = max(latest, day) if day is not None else latest
+            heapq.heappush(held, (latest if day is None else day, seq, article))
+            if len(held) > size:
+                day, _, out = heapq.heappop(held)
+                late += day < released
+                released = max(released, day)
+                yield out
+        while held:
+            day, _, out = heapq.heappop(held)
+            late += day < released
+            released = max(released, day)
+            yield out
+        self.stats.extra["late_articles"] = late

@@ -49,6 +49,12 @@ def cluster(
         None, "--scheduler", help="Dask scheduler address (default: a LocalCluster)."
     ),
     workers: int | None = typer.Option(None, "--workers", min=1, help="LocalCluster workers."),
+    reorder: int = typer.Option(
+        ClusterConfig.reorder,
+        "--reorder",
+        min=0,
+        help="Online: articles held back to put a roughly dated stream in date order.",
+    ),
     jobs: int | None = typer.Option(
         None, "--jobs", min=0, help="Online: helper processes for features (default: spare cores)."
     ),
@@ -58,7 +64,9 @@ def cluster(
     """Group articles into stories; syndicated copies and near-duplicates join their original."""
     if not inputs:
         raise NewsprismError("option-invalid", detail="give input files, folders or '-' for stdin")
-    config = ClusterConfig(threshold=threshold, day_penalty=day_penalty, dedup_threshold=dedup)
+    config = ClusterConfig(
+        threshold=threshold, day_penalty=day_penalty, dedup_threshold=dedup, reorder=reorder
+    )
     bar = tqdm(desc="clustering", unit=" articles", disable=quiet, dynamic_ncols=True)
     try:
         stats = run_clustering(
@@ -76,14 +84,22 @@ def cluster(
         )
     finally:
         bar.close()
-    typer.echo(summary(stats, out), err=True)
+    typer.echo(summary(stats, out, reorder), err=True)
 
 
-def summary(stats: ClusterStats, out: Path) -> str:
-    return (
+def summary(stats: ClusterStats, out: Path, reorder: int = ClusterConfig.reorder) -> str:
+    line = (
         f"{stats.articles} articles -> {stats.stories} stories, {stats.duplicates} duplicates; "
         f"{stats.throughput:,.0f} articles/s ({stats.seconds:.1f} s); wrote {out}"
     )
+    late = int(stats.extra.get("late_articles", 0))
+    if late:
+        line += (
+            f"\nwarning: {late} articles arrived further out of date order than --reorder "
+            f"({reorder:,} articles) could repair, so some stories may be split; sort the input "
+            "by date, raise --reorder, or use --mode batch."
+        )
+    return line
 
 
 def _warn(notice: Notice) -> None:

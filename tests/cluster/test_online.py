@@ -94,3 +94,15 @@ def test_max_active_caps_undated_streams() -> None:
         clusterer.add(i, featurizer.features(a), None)
         list(clusterer.expire())
         assert len(clusterer.index.stories) <= 5
+
+
+def test_pruned_terms_leave_no_postings_behind() -> None:
+    config = ClusterConfig(centroid_terms=4, threshold=0.01)
+    index = OnlineClusterer(config).index
+    story = index.open({"shared": 0.9, "a0": 0.4}, 1.0, 0)
+    for i in range(1, 12):
+        index.join(story, {"shared": 0.9, f"a{i}": 0.4, f"b{i}": 0.1}, 1.0, i)
+        posted = {t for t, post in index.postings.terms.items() if story.slot in post.where}
+        assert posted <= set(story.centroid)
+    index.close(story)
+    assert len(index.postings) == 0

@@ -7,6 +7,8 @@ from pathlib import Path
 
 import pytest
 
+from newsprism.text import embeddings
+
 from ..cluster.conftest import synthetic_stream
 from .conftest import Cli
 
@@ -81,3 +83,14 @@ def test_cluster_warns_when_input_is_too_far_out_of_date_order(
     assert "out of date order" in err and "--reorder" in err
     code, _, err = cli(["cluster", str(newest_first), "-o", str(out), "-q"])
     assert code == 0 and "out of date order" not in err
+
+
+def test_semantic_clustering_says_what_it_needs(feed: Path, tmp_path: Path, cli: Cli) -> None:
+    out = tmp_path / "stories.jsonl"
+    code, _, err = cli(["cluster", str(feed), "-o", str(out), "--semantic", "--engine", "dask"])
+    assert code == 2 and "lexical features only" in err
+    if not embeddings.available():
+        code, _, err = cli(["cluster", str(feed), "-o", str(out), "--semantic"])
+        assert code == 2 and "newsprism[semantic]" in err and "torch==2.13.0" in err
+    code, _, err = cli(["cluster", str(feed), "-o", str(out), "-q", "--lexical"])
+    assert code == 0 and "lexical)" in err

@@ -11,10 +11,13 @@ import math
 import time
 from collections.abc import Sequence
 
+import numpy as np
+
 from newsprism.cluster.config import ClusterConfig
 from newsprism.cluster.dedupe import Deduplicator
 from newsprism.cluster.features import DocFrequency, Featurizer, weigh
 from newsprism.cluster.online import OnlineClusterer, StoryIndex, StoryState
+from newsprism.cluster.semantic import embed_articles, rescale
 from newsprism.cluster.stream import ClusterStats, day_of, make_story
 from newsprism.model import Article, Story
 
@@ -45,7 +48,8 @@ def cluster_batch(
         df.add(features[i].terms)
     clusterer = OnlineClusterer(cfg, df=df)
     vecs = {i: weigh(features[i].terms, df, cfg.article_terms) for i in canon}
-    story_of = {i: clusterer.place(i, vecs[i], days[i]) for i in canon}
+    embs = _embeddings(articles, canon) if cfg.semantic else {}
+    story_of = {i: clusterer.place(i, vecs[i], days[i], embs.get(i)) for i in canon}
     moved = refine(clusterer.index, vecs, days, story_of, canon)
     stories = _assemble(articles, list(clusterer.index.stories.values()), copy_of)
     stats = ClusterStats(len(articles), len(stories), len(copy_of), time.perf_counter() - start)
@@ -64,14 +68,34 @@ def refine(
     moved = 0
     for i in order:
         vec, own = vecs[i], story_of[i]
-        stay = _leave_one_out(own, vec) - index.penalty(own, days[i])
-        other, score = index.best(vec, days[i], exclude=own.id)
+        emb = index.embedding_of(i)
+        stay = _stay_score(index, own, vec, emb) - index.penalty(own, days[i])
+        other, score = index.best(vec, days[i], exclude=own.id, emb=emb)
         if other is not None and score >= index.config.threshold and score > stay:
             index.leave(own, vec, i)
             index.join(other, vec, days[i], i)
             story_of[i] = other
             moved += 1
     return moved
+
+
+def _embeddings(articles: Sequence[Article], keys: list[int]) -> dict[int, np.ndarray]:
+    rows = embed_articles([(articles[i].text, articles[i].title) for i in keys])
+    return dict(zip(keys, rows, strict=True))
+
+
+def _stay_score(
+    index: StoryIndex, story: StoryState, vec: dict[str, float], emb: np.ndarray | None
+) -> float:
+    """How well a member fits its own story without itself, on the same scale as `best`."""
+    lexical = _leave_one_out(story, vec)
+    if emb is None or index.embeddings is None or len(story.members) < 2:
+        return lexical
+    rest = index.embeddings.sums[story.slot] - emb
+    norm = float(np.linalg.norm(rest))
+    semantic = rescale(float(rest @ emb) / norm) if norm > 0 else 0.0
+    mix = index.config.semantic_weight
+    return (1.0 - mix) * lexical + mix * semantic
 
 
 def _leave_one_out(story: StoryState, vec: dict[str, float]) -> float:

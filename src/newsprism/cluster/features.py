@@ -37,6 +37,7 @@ class Features:
     terms: dict[str, float]
     signature: np.ndarray | None
     vector: dict[str, float] | None = None  # weighted already (by a stream's helper process)
+    embedding: np.ndarray | None = None  # headline and lead, with the semantic extra
 
 
 class Featurizer:

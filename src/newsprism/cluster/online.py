@@ -18,6 +18,7 @@ import numpy as np
 from newsprism.cluster.config import ClusterConfig
 from newsprism.cluster.features import DocFrequency, Features, weigh
 from newsprism.cluster.postings import Postings
+from newsprism.cluster.semantic import StoryEmbeddings, rescale, top_slots
 
 _RERANK = 8  # candidates scored exactly after the inverted-index pre-ranking
 
@@ -66,9 +67,24 @@ class StoryIndex:
         self._slots: list[StoryState | None] = []
         self._free: list[int] = []
         self._next_id = 0
+        self.embeddings: StoryEmbeddings | None = None  # with the semantic extra
+        self._member_emb: dict[int, np.ndarray] = {}
+
+    def remember(self, member: int, emb: np.ndarray) -> None:
+        """An article's embedding, used when it is scored, joins, leaves or its story closes."""
+        if self.embeddings is None:
+            self.embeddings = StoryEmbeddings(len(emb))
+        self._member_emb[member] = emb
+
+    def embedding_of(self, member: int) -> np.ndarray | None:
+        return self._member_emb.get(member)
 
     def best(
-        self, vec: dict[str, float], day: float | None, exclude: int | None = None
+        self,
+        vec: dict[str, float],
+        day: float | None,
+        exclude: int | None = None,
+        emb: np.ndarray | None = None,
     ) -> tuple[StoryState | None, float]:
         """The story (other than ``exclude``) with the highest time-penalised cosine to ``vec``.
 
@@ -78,28 +94,38 @@ class StoryIndex:
         up are the common ones that would have added little but cost. The postings are summed
         with numpy (a Python loop over them was most of the cost of clustering).
         """
+        skip = self.stories[exclude].slot if exclude in self.stories else None
+        candidates = self._lexical_candidates(vec, skip)
+        store = self.embeddings if emb is not None else None
+        if store is not None and emb is not None:
+            more = top_slots(store.cosines(emb), _RERANK, skip)
+            candidates = sorted(set(candidates).union(more))
+        best: StoryState | None = None
+        best_score = 0.0
+        mix = self.config.semantic_weight
+        for slot in candidates:
+            story = self._slots[slot]
+            assert story is not None
+            c = story.centroid
+            score = sum(w * c.get(t, 0.0) for t, w in vec.items()) / story.norm
+            if store is not None and emb is not None:
+                score = (1.0 - mix) * score + mix * rescale(store.cosine(slot, emb))
+            score -= self.penalty(story, day)
+            if score > best_score:
+                best, best_score = story, score
+        return best, best_score
+
+    def _lexical_candidates(self, vec: dict[str, float], skip: int | None) -> list[int]:
         estimate = self.postings.estimate(vec, self.config.posting_budget)
         if estimate is None:
-            return None, 0.0
-        if exclude is not None and exclude in self.stories:
-            slot = self.stories[exclude].slot
-            if slot < len(estimate):
-                estimate[slot] = 0.0
+            return []
+        if skip is not None and skip < len(estimate):
+            estimate[skip] = 0.0
         candidates = np.flatnonzero(estimate)
         if len(candidates) > _RERANK:
             top = np.argpartition(estimate[candidates], -_RERANK)[-_RERANK:]
             candidates = np.sort(candidates[top])
-        best: StoryState | None = None
-        best_score = 0.0
-        for slot in candidates.tolist():
-            story = self._slots[slot]
-            assert story is not None
-            c = story.centroid
-            cos = sum(w * c.get(t, 0.0) for t, w in vec.items()) / story.norm
-            score = cos - self.penalty(story, day)
-            if score > best_score:
-                best, best_score = story, score
-        return best, best_score
+        return candidates.tolist()
 
     def penalty(self, story: StoryState, day: float | None) -> float:
         return story.penalty(day, self.config.day_penalty, self.config.persistence)
@@ -126,7 +152,7 @@ class StoryIndex:
             c[t] = new = old + w
             sq += new * new - old * old
         if len(c) > 2 * self.config.centroid_terms:
-            self._prune(story)
+            c = self._prune(story)
             sq = sum(w * w for w in c.values())
         story.norm = norm = math.sqrt(sq) if sq > 0.0 else 1.0
         post = self.postings.set
@@ -135,6 +161,9 @@ class StoryIndex:
                 post(t, slot, c[t] / norm)
         story.members.append(member)
         story.stretch(day)
+        emb = self._member_emb.get(member)
+        if emb is not None and self.embeddings is not None:
+            self.embeddings.add(slot, emb)
         del self.stories[sid]
         self.stories[sid] = story
 
@@ -152,14 +181,19 @@ class StoryIndex:
             if t in c:
                 self.postings.set(t, slot, c[t] / norm)
         story.members.remove(member)
+        emb = self._member_emb.get(member)
+        if emb is not None and self.embeddings is not None:
+            self.embeddings.add(slot, emb, sign=-1.0)
         if not story.members:
             self.close(story)
 
-    def _prune(self, story: StoryState) -> None:
+    def _prune(self, story: StoryState) -> dict[str, float]:
+        """Keep the heaviest centroid terms; returns the new centroid (a new dict)."""
         ranked = sorted(story.centroid.items(), key=lambda kv: kv[1], reverse=True)
         story.centroid = dict(ranked[: self.config.centroid_terms])
         for t, _ in ranked[self.config.centroid_terms :]:
             self._unpost(t, story.slot)
+        return story.centroid
 
     def _unpost(self, term: str, slot: int) -> None:
         self.postings.remove(term, slot)
@@ -169,6 +203,10 @@ class StoryIndex:
             self._unpost(t, story.slot)
         del self.stories[story.id]
         self._slots[story.slot] = None
+        if self.embeddings is not None:
+            self.embeddings.clear(story.slot)
+            for member in story.members:
+                self._member_emb.pop(member, None)
         self._free.append(story.slot)
         return story
 
@@ -225,12 +263,20 @@ class OnlineClusterer:
 
     def add(self, member: int, features: Features, day: float | None) -> StoryState:
         """Place one article; returns its story."""
-        return self.place(member, self.vector(features), day)
+        return self.place(member, self.vector(features), day, features.embedding)
 
-    def place(self, member: int, vec: dict[str, float], day: float | None) -> StoryState:
+    def place(
+        self,
+        member: int,
+        vec: dict[str, float],
+        day: float | None,
+        emb: np.ndarray | None = None,
+    ) -> StoryState:
         if day is not None:
             self.now = day if self.now is None else max(self.now, day)
-        story, score = self.index.best(vec, day)
+        if emb is not None:
+            self.index.remember(member, emb)
+        story, score = self.index.best(vec, day, emb=emb)
         if story is not None and score >= self.config.threshold:
             self.index.join(story, vec, day, member)
             return story

@@ -22,6 +22,7 @@ from multiprocessing.queues import Queue
 
 from newsprism.cluster.config import ClusterConfig
 from newsprism.cluster.features import DocFrequency, Features, Featurizer, weigh
+from newsprism.cluster.semantic import embed_articles
 from newsprism.model import Article
 
 BATCH = 256
@@ -44,6 +45,7 @@ class StreamFeaturizer:
         self.featurizer = Featurizer(config)
         self.df = DocFrequency()
         self.keep = config.article_terms
+        self.semantic = config.semantic
 
     def __call__(self, text: str, title: str | None) -> Features:
         feats = self.featurizer.of_text(text, title)
@@ -51,7 +53,11 @@ class StreamFeaturizer:
         return replace(feats, terms={}, vector=weigh(feats.terms, self.df, self.keep))
 
     def batch(self, texts: Texts) -> list[Features]:
-        return [self(text, title) for text, title in texts]
+        feats = [self(text, title) for text, title in texts]
+        if not self.semantic or not feats:
+            return feats
+        embs = embed_articles(texts)
+        return [replace(f, embedding=e) for f, e in zip(feats, embs, strict=True)]
 
 
 def _serve(

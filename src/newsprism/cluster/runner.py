@@ -15,6 +15,7 @@ from newsprism.cluster.stream import ClusterStats, StreamClusterer
 from newsprism.errors import NewsprismError
 from newsprism.ingest import iter_articles
 from newsprism.model import Article, Notice
+from newsprism.text import embeddings
 
 Mode = Literal["online", "batch"]
 Engine = Literal["local", "dask"]
@@ -40,6 +41,8 @@ def run_clustering(
     ``scheduler``/``workers``: where the Dask engine runs (default: a LocalCluster).
     """
     cfg = config or ClusterConfig()
+    if cfg.semantic:
+        require_embeddings(engine)
     if engine == "dask":
         from newsprism.cluster.dask_engine import cluster_dask
 
@@ -61,6 +64,27 @@ def run_clustering(
     if stats.articles == 0:
         raise NewsprismError("no-articles")
     return stats
+
+
+def resolve_semantic(semantic: bool | None, engine: Engine = "local") -> bool:
+    """``None``: embeddings when the semantic extra is installed (and the engine can use them)."""
+    if semantic is None:
+        return engine == "local" and embeddings.available()
+    return semantic
+
+
+def require_embeddings(engine: Engine) -> None:
+    if engine == "dask":
+        raise NewsprismError(
+            "option-invalid", detail="the Dask engine clusters with lexical features only"
+        )
+    if not embeddings.available():
+        raise NewsprismError(
+            "extra-missing",
+            feature="Clustering by meaning",
+            extra="semantic",
+            before=embeddings.INSTALL_FIRST,
+        )
 
 
 def _counted(

@@ -9,7 +9,7 @@ import typer
 from tqdm import tqdm
 
 from newsprism.cluster.config import ClusterConfig
-from newsprism.cluster.runner import run_clustering
+from newsprism.cluster.runner import resolve_semantic, run_clustering
 from newsprism.cluster.stream import ClusterStats
 from newsprism.errors import NewsprismError
 from newsprism.model import Notice
@@ -58,6 +58,13 @@ def cluster(
     jobs: int | None = typer.Option(
         None, "--jobs", min=0, help="Online: helper processes for features (default: spare cores)."
     ),
+    semantic: bool | None = typer.Option(
+        None,
+        "--semantic/--lexical",
+        help="Add embeddings of headline and lead to the lexical score (needs the semantic "
+        "extra; about ten times slower). Default: when the extra is installed (local engine).",
+        show_default=False,
+    ),
     strict: bool = typer.Option(False, "--strict", help="Fail on the first unreadable input."),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress bar."),
 ) -> None:
@@ -65,7 +72,11 @@ def cluster(
     if not inputs:
         raise NewsprismError("option-invalid", detail="give input files, folders or '-' for stdin")
     config = ClusterConfig(
-        threshold=threshold, day_penalty=day_penalty, dedup_threshold=dedup, reorder=reorder
+        threshold=threshold,
+        day_penalty=day_penalty,
+        dedup_threshold=dedup,
+        reorder=reorder,
+        semantic=resolve_semantic(semantic, engine.value),
     )
     bar = tqdm(desc="clustering", unit=" articles", disable=quiet, dynamic_ncols=True)
     try:
@@ -84,19 +95,20 @@ def cluster(
         )
     finally:
         bar.close()
-    typer.echo(summary(stats, out, reorder), err=True)
+    typer.echo(summary(stats, out, config), err=True)
 
 
-def summary(stats: ClusterStats, out: Path, reorder: int = ClusterConfig.reorder) -> str:
+def summary(stats: ClusterStats, out: Path, config: ClusterConfig) -> str:
+    features = "lexical + embeddings" if config.semantic else "lexical"
     line = (
         f"{stats.articles} articles -> {stats.stories} stories, {stats.duplicates} duplicates; "
-        f"{stats.throughput:,.0f} articles/s ({stats.seconds:.1f} s); wrote {out}"
+        f"{stats.throughput:,.0f} articles/s ({stats.seconds:.1f} s, {features}); wrote {out}"
     )
     late = int(stats.extra.get("late_articles", 0))
     if late:
         line += (
             f"\nwarning: {late} articles arrived further out of date order than --reorder "
-            f"({reorder:,} articles) could repair, so some stories may be split; sort the input "
+            f"({config.reorder:,} articles) could repair, so some stories may be split; sort the input "
             "by date, raise --reorder, or use --mode batch."
         )
     return line

@@ -9,6 +9,7 @@ from typing import Any
 import typer
 
 from newsprism.cluster.config import ClusterConfig
+from newsprism.cluster.runner import require_embeddings, resolve_semantic
 from newsprism.commands.cluster import Mode
 from newsprism.eval.cluster_metrics import evaluate_clustering, load_labeled
 
@@ -18,10 +19,19 @@ def cluster(
     mode: Mode = typer.Option(Mode.online, "--mode", help="online replays the rows in date order."),
     threshold: float = typer.Option(ClusterConfig.threshold, "--threshold", min=0.01, max=1.0),
     day_penalty: float = typer.Option(ClusterConfig.day_penalty, "--day-penalty", min=0.0),
+    semantic: bool | None = typer.Option(
+        None,
+        "--semantic/--lexical",
+        help="Add embeddings to the lexical score. Default: when the semantic extra is installed.",
+        show_default=False,
+    ),
     as_json: bool = typer.Option(False, "--json", help="Print the report as JSON."),
 ) -> None:
     """Pairwise and B-cubed precision/recall/F1, cluster count vs gold, articles per second."""
-    config = ClusterConfig(threshold=threshold, day_penalty=day_penalty)
+    use_semantic = resolve_semantic(semantic)
+    if use_semantic:
+        require_embeddings("local")
+    config = ClusterConfig(threshold=threshold, day_penalty=day_penalty, semantic=use_semantic)
     report = {"data": str(data), **evaluate_clustering(load_labeled(data), mode.value, config)}
     typer.echo(json.dumps(report, indent=2) if as_json else render(report))
 
@@ -30,7 +40,7 @@ def render(r: dict[str, Any]) -> str:
     pw, b3 = r["pairwise"], r["bcubed"]
     return "\n".join(
         [
-            f"{r['data']}  ({r['items']} articles, mode {r['mode']})",
+            f"{r['data']}  ({r['items']} articles, mode {r['mode']}, {r['features']})",
             f"  {'':10}{'precision':>10}{'recall':>10}{'F1':>10}",
             f"  {'pairwise':10}{pw['precision']:>10.3f}{pw['recall']:>10.3f}{pw['f1']:>10.3f}",
             f"  {'B-cubed':10}{b3['precision']:>10.3f}{b3['recall']:>10.3f}{b3['f1']:>10.3f}",

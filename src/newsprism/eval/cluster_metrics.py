@@ -117,6 +117,7 @@ def evaluate_clustering(
     n = len(data.articles)
     return {
         "mode": mode,
+        "features": "lexical + embeddings" if config and config.semantic else "lexical",
         **scores.to_dict(),
         "seconds": round(seconds, 3),
         "articles_per_second": round(n / seconds, 1) if seconds > 0 else None,

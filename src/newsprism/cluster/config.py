@@ -29,7 +29,7 @@ class ClusterConfig:
     max_active: int = 200_000
     reorder: int = 10_000  # online: articles held back to restore date order
     semantic: bool = False  # embeddings of headline and lead join the lexical score
-    semantic_weight: float = 0.5
+    semantic_weight: float = 0.3
 
     @property
     def window(self) -> float:

@@ -66,13 +66,6 @@ def run_clustering(
     return stats
 
 
-def resolve_semantic(semantic: bool | None, engine: Engine = "local") -> bool:
-    """``None``: embeddings when the semantic extra is installed (and the engine can use them)."""
-    if semantic is None:
-        return engine == "local" and embeddings.available()
-    return semantic
-
-
 def require_embeddings(engine: Engine) -> None:
     if engine == "dask":
         raise NewsprismError(

@@ -9,7 +9,7 @@ import typer
 from tqdm import tqdm
 
 from newsprism.cluster.config import ClusterConfig
-from newsprism.cluster.runner import resolve_semantic, run_clustering
+from newsprism.cluster.runner import run_clustering
 from newsprism.cluster.stream import ClusterStats
 from newsprism.errors import NewsprismError
 from newsprism.model import Notice
@@ -58,12 +58,11 @@ def cluster(
     jobs: int | None = typer.Option(
         None, "--jobs", min=0, help="Online: helper processes for features (default: spare cores)."
     ),
-    semantic: bool | None = typer.Option(
-        None,
+    semantic: bool = typer.Option(
+        False,
         "--semantic/--lexical",
         help="Add embeddings of headline and lead to the lexical score (needs the semantic "
-        "extra; about ten times slower). Default: when the extra is installed (local engine).",
-        show_default=False,
+        "extra; much slower, and no better on the benchmarks in docs/clustering.md).",
     ),
     strict: bool = typer.Option(False, "--strict", help="Fail on the first unreadable input."),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress bar."),
@@ -76,7 +75,7 @@ def cluster(
         day_penalty=day_penalty,
         dedup_threshold=dedup,
         reorder=reorder,
-        semantic=resolve_semantic(semantic, engine.value),
+        semantic=semantic,
     )
     bar = tqdm(desc="clustering", unit=" articles", disable=quiet, dynamic_ncols=True)
     try:

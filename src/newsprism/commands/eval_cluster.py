@@ -9,7 +9,7 @@ from typing import Any
 import typer
 
 from newsprism.cluster.config import ClusterConfig
-from newsprism.cluster.runner import require_embeddings, resolve_semantic
+from newsprism.cluster.runner import require_embeddings
 from newsprism.commands.cluster import Mode
 from newsprism.eval.cluster_metrics import evaluate_clustering, load_labeled
 
@@ -19,19 +19,15 @@ def cluster(
     mode: Mode = typer.Option(Mode.online, "--mode", help="online replays the rows in date order."),
     threshold: float = typer.Option(ClusterConfig.threshold, "--threshold", min=0.01, max=1.0),
     day_penalty: float = typer.Option(ClusterConfig.day_penalty, "--day-penalty", min=0.0),
-    semantic: bool | None = typer.Option(
-        None,
-        "--semantic/--lexical",
-        help="Add embeddings to the lexical score. Default: when the semantic extra is installed.",
-        show_default=False,
+    semantic: bool = typer.Option(
+        False, "--semantic/--lexical", help="Add embeddings to the lexical score (semantic extra)."
     ),
     as_json: bool = typer.Option(False, "--json", help="Print the report as JSON."),
 ) -> None:
     """Pairwise and B-cubed precision/recall/F1, cluster count vs gold, articles per second."""
-    use_semantic = resolve_semantic(semantic)
-    if use_semantic:
+    if semantic:
         require_embeddings("local")
-    config = ClusterConfig(threshold=threshold, day_penalty=day_penalty, semantic=use_semantic)
+    config = ClusterConfig(threshold=threshold, day_penalty=day_penalty, semantic=semantic)
     report = {"data": str(data), **evaluate_clustering(load_labeled(data), mode.value, config)}
     typer.echo(json.dumps(report, indent=2) if as_json else render(report))
 

@@ -51,7 +51,9 @@ def run_ours(articles: list[Article], gold: list[str], jobs: int) -> dict:
     (main0, helpers0), wall = cpu_seconds(), time.perf_counter()
     stories = list(clusterer.run(articles, jobs=jobs))
     wall = time.perf_counter() - wall
-    main, helpers = (now - before for now, before in zip(cpu_seconds(), (main0, helpers0)))
+    main, helpers = (
+        now - before for now, before in zip(cpu_seconds(), (main0, helpers0), strict=True)
+    )
     cpu = main + helpers
     # With a core per process, the slower of the main process and each helper sets the pace.
     busiest = max(main, helpers / jobs) if jobs else main

@@ -94,3 +94,13 @@ def test_semantic_clustering_says_what_it_needs(feed: Path, tmp_path: Path, cli:
         assert code == 2 and "newsprism[semantic]" in err and "torch==2.13.0" in err
     code, _, err = cli(["cluster", str(feed), "-o", str(out), "-q", "--lexical"])
     assert code == 0 and "lexical)" in err
+
+
+def test_exact_repeats_are_read_once_and_counted(feed: Path, tmp_path: Path, cli: Cli) -> None:
+    lines = feed.read_text().splitlines()
+    repeated = tmp_path / "repeated.jsonl"
+    repeated.write_text("\n".join([*lines, lines[0], lines[1]]) + "\n")
+    out = tmp_path / "stories.jsonl"
+    code, _, err = cli(["cluster", str(repeated), "-o", str(out), "-q"])
+    assert code == 0
+    assert f"{len(lines)} articles ->" in err and "2 exact repeats" in err

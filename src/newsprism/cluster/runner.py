@@ -49,7 +49,9 @@ def run_clustering(
         return cluster_dask(
             inputs, out, mode, cfg, scheduler=scheduler, workers=workers, progress=progress
         )
-    articles = _counted(iter_articles(inputs, strict=strict, on_notice=on_notice), progress)
+    repeats = _Tally()
+    read = iter_articles(inputs, strict=strict, on_notice=on_notice, on_repeat=repeats)
+    articles = _counted(read, progress)
     start = time.perf_counter()
     with _open_out(out) as fh:
         if mode == "batch":
@@ -61,9 +63,20 @@ def run_clustering(
             write_stories(clusterer.run(articles, jobs=helpers, reorder=cfg.reorder), fh)
             stats = clusterer.stats
     stats.seconds = time.perf_counter() - start
+    stats.extra["exact_repeats"] = repeats.count
     if stats.articles == 0:
         raise NewsprismError("no-articles")
     return stats
+
+
+class _Tally:
+    """Counts the exact repeats the reader skipped."""
+
+    def __init__(self) -> None:
+        self.count = 0
+
+    def __call__(self, _: Article) -> None:
+        self.count += 1
 
 
 def require_embeddings(engine: Engine) -> None:

@@ -103,6 +103,9 @@ def summary(stats: ClusterStats, out: Path, config: ClusterConfig) -> str:
         f"{stats.articles} articles -> {stats.stories} stories, {stats.duplicates} duplicates; "
         f"{stats.throughput:,.0f} articles/s ({stats.seconds:.1f} s, {features}); wrote {out}"
     )
+    repeats = int(stats.extra.get("exact_repeats", 0))
+    if repeats:
+        line += f"\n{repeats} exact repeats (same outlet, title and text) were read once."
     late = int(stats.extra.get("late_articles", 0))
     if late:
         line += (

@@ -80,9 +80,14 @@ def iter_articles(
     paths: Iterable[str | Path],
     strict: bool = False,
     on_notice: Callable[[Notice], None] | None = None,
+    on_repeat: Callable[[Article], None] | None = None,
 ) -> Iterator[Article]:
-    """Articles in input order, one file at a time (streams are never held whole); repeats of an
-    id are skipped; errors go to ``on_notice`` (or are raised at once when strict)."""
+    """Articles in input order, one file at a time (streams are never held whole); errors go to
+    ``on_notice`` (or are raised at once when strict).
+
+    An exact repeat (same outlet, title and text, hence the same id) is skipped and passed to
+    ``on_repeat``: two copies with one id could not be told apart in a story.
+    """
     seen: set[str] = set()
     for path in expand(paths):
         try:
@@ -92,6 +97,8 @@ def iter_articles(
                 elif item.id not in seen:
                     seen.add(item.id)
                     yield item
+                elif on_repeat is not None:
+                    on_repeat(item)
         except NewsprismError as exc:
             _notice(exc, strict, on_notice)
 

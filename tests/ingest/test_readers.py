@@ -11,6 +11,7 @@ import pytest
 
 from newsprism.errors import NewsprismError
 from newsprism.ingest import iter_articles, read_inputs
+from newsprism.ingest.base import parse_date
 
 STORY = "The council approved the new bridge on Monday. Work starts in May and ends in 2027."
 
@@ -155,3 +156,19 @@ def test_iter_articles_streams_skips_repeats_and_reports_bad_rows(tmp_path: Path
     assert notices == ["input-format"]
     with pytest.raises(NewsprismError):
         list(iter_articles([path], strict=True))
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [
+        ("2021-10-18", date(2021, 10, 18)),
+        ("2021-10-18T23:30:00+00:00", date(2021, 10, 18)),
+        ("2021-10-18T23:30:00Z", date(2021, 10, 18)),
+        ("Oct 18, 2021", date(2021, 10, 18)),
+        ("18 October 2021 10:00", date(2021, 10, 18)),
+        ("not a date", None),
+        ("", None),
+    ],
+)
+def test_dates_in_iso_and_other_forms(value: str, expected: date | None) -> None:
+    assert parse_date(value) == expected

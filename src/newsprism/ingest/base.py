@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 from datetime import date as Date
+from datetime import datetime
 
 from charset_normalizer import from_bytes
 from dateutil import parser as dateparser
@@ -53,8 +54,13 @@ def parse_date(value: object) -> Date | None:
         return None
     if isinstance(value, Date):
         return value
+    text = str(value)
+    try:  # ISO 8601, what feeds and exports mostly carry: the stdlib parses it 20x faster
+        return datetime.fromisoformat(text).date()
+    except ValueError:
+        pass
     try:
-        return dateparser.parse(str(value), fuzzy=False).date()
+        return dateparser.parse(text, fuzzy=False).date()
     except (ValueError, OverflowError, TypeError):
         return None
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+from collections.abc import Iterable
 from datetime import date as Date
 from typing import Literal
 
@@ -18,6 +19,11 @@ def content_hash(*parts: str, length: int = 12) -> str:
     """Stable short hash: ids must not change between runs on the same input."""
     digest = hashlib.sha1("\x1f".join(_SPACE.sub(" ", p).strip() for p in parts).encode("utf-8"))
     return digest.hexdigest()[:length]
+
+
+def story_id(article_ids: Iterable[str]) -> str:
+    """A story's id: a hash of its articles' ids, so the same members give the same story."""
+    return "st" + content_hash(*sorted(article_ids), length=10)
 
 
 def _source_name(source: str) -> str:
@@ -84,8 +90,7 @@ class Story(_Model):
 
     @classmethod
     def from_articles(cls, articles: list[Article], title: str | None = None) -> Story:
-        ids = sorted(a.id for a in articles)
-        return cls(id="st" + content_hash(*ids, length=10), title=title, articles=articles)
+        return cls(id=story_id(a.id for a in articles), title=title, articles=articles)
 
 
 class SummarySentence(_Model):

@@ -91,9 +91,7 @@ def _stay_score(
     lexical = _leave_one_out(story, vec)
     if emb is None or index.embeddings is None or len(story.members) < 2:
         return lexical
-    rest = index.embeddings.sums[story.slot] - emb
-    norm = float(np.linalg.norm(rest))
-    semantic = rescale(float(rest @ emb) / norm) if norm > 0 else 0.0
+    semantic = rescale(index.embeddings.cosine_without(story.slot, emb))
     mix = index.config.semantic_weight
     return (1.0 - mix) * lexical + mix * semantic
 

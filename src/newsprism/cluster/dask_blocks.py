@@ -24,7 +24,6 @@ from newsprism.cluster.features import DocFrequency, Featurizer
 from newsprism.cluster.stream import day_of
 from newsprism.errors import NewsprismError
 from newsprism.ingest import expand, read_path
-from newsprism.ingest.base import parse_date
 from newsprism.ingest.jsonl import articles_from_record
 from newsprism.model import Article
 
@@ -32,8 +31,6 @@ _LINE_FORMATS = {".jsonl", ".ndjson"}
 P = ParamSpec("P")
 R = TypeVar("R")
 WHOLE_FILE = -1  # offset of an article read from a whole file (any format but JSON Lines)
-# A stream has few distinct date strings; dateutil costs more than the rest of the record.
-_cached_date = functools.lru_cache(maxsize=4096)(parse_date)
 
 
 class WorkerError(Exception):
@@ -113,14 +110,7 @@ def plan_blocks(inputs: Sequence[str | Path], target: int) -> list[BlockSpec]:
 
 def record_articles(line: bytes, source: str) -> list[Article]:
     """The articles of one JSON line, exactly as the JSON Lines reader makes them."""
-    record = json.loads(line.decode("utf-8", errors="replace"))
-    if isinstance(record, dict):
-        for key in ("date", "published"):
-            value = record.get(key)
-            parsed = _cached_date(value) if isinstance(value, str) else None
-            if parsed is not None:
-                record[key] = parsed
-    return articles_from_record(record, source)
+    return articles_from_record(json.loads(line.decode("utf-8", errors="replace")), source)
 
 
 def _lines(spec: BlockSpec) -> Iterator[tuple[int, bytes]]:

@@ -18,7 +18,7 @@ from scipy.sparse.csgraph import connected_components
 
 from newsprism.cluster.config import ClusterConfig
 from newsprism.cluster.online import StoryIndex
-from newsprism.model import content_hash
+from newsprism.model import story_id
 
 Boundary = list[tuple[int, dict[str, float], float | None, float | None]]
 Node = tuple[int, int]  # (chunk, story within the chunk)
@@ -131,8 +131,7 @@ def merge_chunks(matches: Sequence[tuple[int, int, list[tuple[int, int]]]]) -> d
 
 def story_line(ids: list[str], articles: Sequence[bytes], title: str | None) -> bytes:
     """A Story's JSON line from pre-serialised articles, with ``Story.from_articles``'s id."""
-    sid = "st" + content_hash(*sorted(ids), length=10)
-    head = f'{{"id":{json.dumps(sid)},"title":{json.dumps(title)},"articles":['.encode()
+    head = f'{{"id":{json.dumps(story_id(ids))},"title":{json.dumps(title)},"articles":['.encode()
     return head + b",".join(articles) + b"]}\n"
 
 

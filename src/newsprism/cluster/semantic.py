@@ -63,6 +63,12 @@ class StoryEmbeddings:
         norm = float(self.norms[slot])
         return float(self.sums[slot] @ emb) / norm if norm > 0 else 0.0
 
+    def cosine_without(self, slot: int, emb: np.ndarray) -> float:
+        """Cosine of a member to its story's mean embedding without itself (leave-one-out)."""
+        rest = self.sums[slot] - emb
+        norm = float(np.linalg.norm(rest))
+        return float(rest @ emb) / norm if norm > 0 else 0.0
+
 
 def top_slots(cosines: np.ndarray, k: int, exclude: int | None) -> list[int]:
     """The ``k`` slots most similar by embedding, above the floor where similarity counts."""

@@ -116,18 +116,19 @@ class StreamClusterer:
         held: list[tuple[float, int, Article]] = []
         latest = released = float("-inf")
         late = 0
-        for seq, article in enumerate(articles):
-            day = day_of(article)
-            latest = max(latest, day) if day is not None else latest
-            heapq.heappush(held, (latest if day is None else day, seq, article))
-            if len(held) > size:
+
+        def release(keep: int) -> Iterator[Article]:
+            nonlocal released, late
+            while len(held) > keep:
                 day, _, out = heapq.heappop(held)
                 late += day < released
                 released = max(released, day)
                 yield out
-        while held:
-            day, _, out = heapq.heappop(held)
-            late += day < released
-            released = max(released, day)
-            yield out
+
+        for seq, article in enumerate(articles):
+            day = day_of(article)
+            latest = max(latest, day) if day is not None else latest
+            heapq.heappush(held, (latest if day is None else day, seq, article))
+            yield from release(size)
+        yield from release(0)
         self.stats.extra["late_articles"] = late

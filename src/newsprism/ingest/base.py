@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from datetime import date as Date
 from datetime import datetime
+from functools import lru_cache
 
 from charset_normalizer import from_bytes
 from dateutil import parser as dateparser
@@ -54,7 +55,12 @@ def parse_date(value: object) -> Date | None:
         return None
     if isinstance(value, Date):
         return value
-    text = str(value)
+    return _date_of_text(str(value))
+
+
+@lru_cache(maxsize=4096)
+def _date_of_text(text: str) -> Date | None:
+    """Cached: a stream repeats a few date strings, and dateutil costs more than the record."""
     try:  # ISO 8601, what feeds and exports mostly carry: the stdlib parses it 20x faster
         return datetime.fromisoformat(text).date()
     except ValueError:

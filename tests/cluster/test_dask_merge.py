@@ -14,7 +14,7 @@ from newsprism.cluster.dask_merge import (
     band_keys,
     candidate_pairs,
     duplicate_groups,
-    match_boundary,
+    match_into,
     merge_chunks,
     story_line,
 )
@@ -54,7 +54,7 @@ def test_stories_continuing_across_a_boundary_are_joined() -> None:
         [(2, {"storm": 0.6, "coast": 0.8}, 5.0, 6.0), (5, {"quake": 1.0}, 5.0, 5.0)],
         [(1, {"storm": 1.0}, 7.0, 7.0)],
     ]
-    matches = [match_boundary(boundaries[k], boundaries[k + 1], cfg) for k in range(2)]
+    matches = [match_into(boundaries[k + 1], [boundaries[k]], cfg)[0] for k in range(2)]
     assert matches == [[(0, 2)], [(2, 1)]]
     root = merge_chunks([(k, k + 1, pairs) for k, pairs in enumerate(matches)])
     assert root[(1, 2)] == (0, 0)

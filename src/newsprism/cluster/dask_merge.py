@@ -77,17 +77,11 @@ def duplicate_groups(
     return leader[labels]
 
 
-def match_boundary(
-    earlier: Boundary, later: Boundary, config: ClusterConfig
-) -> list[tuple[int, int]]:
-    """(story in the earlier chunk, story in the later one) pairs that are one story."""
-    return match_into(later, [earlier], config)[0]
-
-
 def match_into(
     later: Boundary, earlier: Sequence[Boundary], config: ClusterConfig
 ) -> list[list[tuple[int, int]]]:
-    """Pairs as in `match_boundary` for several earlier chunks, indexing the later one once.
+    """(story in an earlier chunk, story in the later one) pairs that are one story, for each
+    earlier chunk; the later chunk is indexed once for all of them.
 
     Each earlier story is matched like an article: its unit centroid against the later chunk's
     boundary stories, with the usual day penalty and threshold. Runs on a worker.

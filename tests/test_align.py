@@ -9,7 +9,7 @@ from scipy import sparse
 from newsprism import align as align_module
 from newsprism.align import SAME_CONTENT, align, similar_pairs
 from newsprism.model import Article, Story
-from newsprism.pipeline import Context, Pipeline
+from newsprism.pipeline import BriefConfig, Context, Pipeline
 
 SHARED = "The river flooded the old mill district of Harwick on Tuesday night after heavy rain."
 
@@ -57,9 +57,9 @@ def test_stage_assigns_alignment() -> None:
     story = Story.from_articles(articles)
     brief = Pipeline(("sentences", "align")).run(story)
     assert brief.stages[-1].name == "align" and brief.stages[-1].status == "ok"
-    ctx = Context(story=story, brief=brief, config=None)  # type: ignore[arg-type]
+    ctx = Context(story=story, brief=brief, config=BriefConfig(), values={"sentences": articles})
     align_module.align_stage(ctx)
-    assert len(ctx.artifacts["alignment"].sentences) == len(brief.sentence_index())
+    assert len(ctx.values["alignment"].sentences) == len(brief.sentence_index())
 
 
 def _random_vectors(n: int, seed: int) -> sparse.csr_matrix:

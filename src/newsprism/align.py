@@ -132,4 +132,4 @@ def align(articles: list[Article], threshold: float = SAME_CONTENT) -> Alignment
 @stage("align", version="1.0", requires=("sentences",), assigns=("alignment",))
 def align_stage(ctx: Context) -> None:
     """Find sentences that different articles share, for citations and agreement."""
-    ctx.artifacts["alignment"] = align(ctx.brief.articles)
+    ctx.put("alignment", align(ctx.get("sentences")))

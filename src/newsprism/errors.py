@@ -57,6 +57,21 @@ CATALOGUE: dict[str, ErrorKind] = {
             "add a stage that assigns it before '{stage}', or remove '{stage}'",
         ),
         ErrorKind(
+            "stage-undeclared",
+            "stage '{stage}' {action} '{name}', which it does not declare",
+            "add '{name}' to the stage's {declaration}",
+        ),
+        ErrorKind(
+            "stage-incomplete",
+            "stage '{stage}' finished without assigning '{missing}'",
+            "assign every name the stage declares, or remove it from its 'assigns'",
+        ),
+        ErrorKind(
+            "config-invalid",
+            "invalid configuration: {detail}",
+            "pass values in the documented ranges (see `newsprism brief --help`)",
+        ),
+        ErrorKind(
             "stage-unknown",
             "no stage named '{stage}' is registered",
             "choose one of: {known}",

@@ -6,9 +6,11 @@ import hashlib
 import re
 from collections.abc import Iterable
 from datetime import date as Date
-from typing import Literal
+from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
+
+from newsprism.errors import NewsprismError
 
 SCHEMA_VERSION = "1"
 
@@ -187,6 +189,27 @@ class Notice(_Model):
     source: str | None = None
 
 
+class BriefConfig(_Model):
+    """How a brief was made. Validated when built, so a bad value fails before any work is done."""
+
+    words: int = Field(250, ge=1, le=100_000, description="Summary length budget in words.")
+    strict: bool = Field(False, description="Unreadable inputs and failing stages are errors.")
+    semantic: bool = Field(False, description="Claims aligned by meaning (embeddings) as well.")
+    options: dict[str, Any] = Field(
+        default_factory=dict, description="Per-stage options, e.g. {'summary': {...}}."
+    )
+
+    def __init__(self, **data: Any) -> None:
+        try:
+            super().__init__(**data)
+        except ValidationError as exc:
+            detail = "; ".join(
+                f"{'.'.join(str(p) for p in e['loc']) or 'config'}: {e['msg']}"
+                for e in exc.errors()
+            )
+            raise NewsprismError("config-invalid", detail=detail) from None
+
+
 class Brief(_Model):
     schema_version: str = SCHEMA_VERSION
     story_id: str
@@ -198,6 +221,7 @@ class Brief(_Model):
     quotes: list[Quote] = Field(default_factory=list)
     unique: list[UniqueItem] = Field(default_factory=list)
     stages: list[StageRun] = Field(default_factory=list)
+    config: BriefConfig | None = Field(None, description="The configuration the brief ran with.")
     notices: list[Notice] = Field(default_factory=list)
 
     def sentence_index(self) -> dict[str, tuple[Article, Sentence]]:

@@ -1,45 +1,98 @@
 """Assemble, validate and run the brief pipeline.
 
-The pipeline is checked before it runs: each stage's ``requires`` must be assigned by the input or an
-earlier stage. Each run records stage name, version, time and status in the Brief.
+Data flows between stages only through names they declare. Before a run, every ``requires`` must be
+assigned by the input or an earlier stage; during it, a stage may read only what it requires and
+write only what it assigns, and must write all of it. Brief sections a stage did not declare are
+hidden from it, so a hidden dependency fails loudly instead of silently changing the output.
+Each run records stage name, version, time and status in the Brief, and the configuration it used.
 """
 
 from __future__ import annotations
 
 import logging
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, NoReturn
 
 from newsprism.errors import NewsprismError
-from newsprism.model import Brief, Notice, StageRun, Story
+from newsprism.model import Brief, BriefConfig, Notice, StageRun, Story
 from newsprism.registry import StageSpec, load_stages
+
+__all__ = ["DEFAULT_PIPELINE", "INPUTS", "BriefConfig", "Context", "Pipeline"]
 
 log = logging.getLogger(__name__)
 
 INPUTS = ("articles",)
 DEFAULT_PIPELINE = (
-    "sentences", "align", "summary", "quotes", "discrepancies", "agreed", "unique",
+    "sentences", "sources", "embed", "align", "summary", "quotes", "discrepancies", "agreed",
+    "unique",
 )  # fmt: skip
 
+# Brief fields a stage may assign; the others are the story itself or provenance.
+_NOT_SECTIONS = frozenset({"schema_version", "story_id", "title", "articles", "stages", "config"})
+BRIEF_SECTIONS = frozenset(Brief.model_fields) - _NOT_SECTIONS - {"notices"}
 
-@dataclass
-class BriefConfig:
-    words: int = 250
-    strict: bool = False
-    semantic: bool = False
-    options: dict[str, Any] = field(default_factory=dict)
+
+class _Hidden:
+    """Stands in for a brief section the running stage did not declare; any use of it fails."""
+
+    def __init__(self, stage: str, name: str) -> None:
+        self.stage, self.name = stage, name
+
+    def _fail(self, *_: object) -> NoReturn:
+        raise NewsprismError(
+            "stage-undeclared",
+            stage=self.stage,
+            action="reads",
+            name=self.name,
+            declaration="requires",
+        )
+
+    __iter__ = __len__ = __bool__ = __getitem__ = __contains__ = _fail
 
 
 @dataclass
 class Context:
-    """What stages read and write: the story, the brief being built, and shared artefacts."""
+    """What a stage sees: the brief being built, the config, and the named values it declared."""
 
     story: Story
     brief: Brief
     config: BriefConfig
-    artifacts: dict[str, Any] = field(default_factory=dict)
+    values: dict[str, Any] = field(default_factory=dict)
+    spec: StageSpec | None = None
+
+    def get(self, name: str) -> Any:
+        """A value the running stage declared in ``requires``."""
+        if self.spec is not None and name not in self.spec.requires:
+            raise NewsprismError(
+                "stage-undeclared",
+                stage=self.spec.name,
+                action="reads",
+                name=name,
+                declaration="requires",
+            )
+        if name not in self.values:
+            raise NewsprismError("pipeline-invalid", stage=self._stage_name(), missing=name)
+        return self.values[name]
+
+    def put(self, name: str, value: Any) -> None:
+        """Set a value the running stage declared in ``assigns``; brief sections land in the brief."""
+        if self.spec is not None and name not in self.spec.assigns:
+            raise NewsprismError(
+                "stage-undeclared",
+                stage=self.spec.name,
+                action="writes",
+                name=name,
+                declaration="assigns",
+            )
+        self.values[name] = value
+        if name in BRIEF_SECTIONS:
+            setattr(self.brief, name, value)
+
+    def _stage_name(self) -> str:
+        return self.spec.name if self.spec is not None else "(outside a stage)"
 
 
 class Pipeline:
@@ -64,9 +117,9 @@ class Pipeline:
         progress: Callable[[str], None] | None = None,
     ) -> Brief:
         config = config or BriefConfig()
-        brief = Brief(story_id=story.id, title=story.title, articles=story.articles)
+        brief = Brief(story_id=story.id, title=story.title, articles=story.articles, config=config)
         brief.notices.extend(notices)
-        ctx = Context(story=story, brief=brief, config=config)
+        ctx = Context(story=story, brief=brief, config=config, values={"articles": brief.articles})
         failed: set[str] = set()
         for spec in self.stages:
             if progress:
@@ -82,7 +135,11 @@ class Pipeline:
     def _run_stage(self, spec: StageSpec, ctx: Context, failed: set[str]) -> StageRun:
         start = time.perf_counter()
         try:
-            spec.fn(ctx)
+            with _declared(ctx, spec):
+                spec.fn(ctx)
+            missing = [name for name in spec.assigns if name not in ctx.values]
+            if missing:
+                raise NewsprismError("stage-incomplete", stage=spec.name, missing=missing[0])
         except Exception as exc:
             if ctx.config.strict or spec.on_error == "raise":
                 if isinstance(exc, NewsprismError):
@@ -104,6 +161,22 @@ class Pipeline:
                 error=repr(exc),
             )
         return StageRun(name=spec.name, version=spec.version, seconds=time.perf_counter() - start)
+
+
+@contextmanager
+def _declared(ctx: Context, spec: StageSpec) -> Iterator[None]:
+    """While a stage runs: it is the context's current stage and undeclared sections are hidden."""
+    ctx.spec = spec
+    visible = set(spec.requires) | set(spec.assigns)
+    saved = {name: getattr(ctx.brief, name) for name in sorted(BRIEF_SECTIONS - visible)}
+    for name in saved:
+        object.__setattr__(ctx.brief, name, _Hidden(spec.name, name))
+    try:
+        yield
+    finally:
+        for name, value in saved.items():
+            object.__setattr__(ctx.brief, name, value)
+        ctx.spec = None
 
 
 def _skipped(spec: StageSpec, reason: str) -> StageRun:

@@ -23,6 +23,8 @@ OnError = Literal["raise", "skip"]
 
 DEFAULT_STAGE_MODULES = (
     "newsprism.text.stage",
+    "newsprism.analysis.sources",
+    "newsprism.analysis.semantic",
     "newsprism.align",
     "newsprism.analysis.summary",
     "newsprism.analysis.quotes",

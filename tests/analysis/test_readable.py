@@ -60,9 +60,14 @@ STORY = {
 
 
 def test_agreed_fact_cites_only_its_side_of_a_discrepancy() -> None:
-    brief = make_brief(STORY, ("sentences", "align", "discrepancies"))
+    brief = make_brief(STORY, ("sentences", "sources", "embed", "align", "quotes", "discrepancies"))
     assert brief.discrepancies, "the weeks differ"
-    facts = find_agreed(brief, independent_sources(brief.articles), align(brief.articles))
+    facts = find_agreed(
+        brief,
+        independent_sources(brief.articles),
+        align(brief.articles),
+        discrepancies=brief.discrepancies,
+    )
     for fact in facts:
         values = {v.value for v in brief.discrepancies[0].values for c in v.citations
                   if c in fact.citations}  # fmt: skip
@@ -74,7 +79,12 @@ def test_unsupported_differing_figure_is_not_agreed() -> None:
         "Wire": "The repair bill for the flooded town hall could reach $6 million, insiders said.",
         "Herald": "The council expects the repair bill for the flooded town hall to be $4 million.",
     })  # fmt: skip
-    facts = find_agreed(brief, independent_sources(brief.articles), align(brief.articles))
+    facts = find_agreed(
+        brief,
+        independent_sources(brief.articles),
+        align(brief.articles),
+        discrepancies=brief.discrepancies,
+    )
     assert not any("million" in f.text for f in facts), [f.text for f in facts]
 
 
@@ -93,7 +103,8 @@ def test_unique_excludes_agreed_sentences_and_time_checks() -> None:
     radio = brief.articles[1].sentences[0].id
     brief.agreed = [AgreedFact(text="x", outlets=["Wire", "Radio"], citations=[wire, radio],
                                source=wire)]  # fmt: skip
-    items = find_unique(brief, al, independent_sources(brief.articles), shared_ids(brief, al))
+    shared = shared_ids(brief.quotes, brief.agreed, al)
+    items = find_unique(brief, al, independent_sources(brief.articles), shared)
     assert not any(wire in u.citations for u in items)
     assert only_time("It is seven minutes past seven.")
     assert not only_time("The dam was examined at seven.")

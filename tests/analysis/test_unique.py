@@ -8,12 +8,13 @@ from tests.analysis.test_agreed import STORY
 from newsprism.align import align
 from newsprism.analysis.sources import independent_sources
 from newsprism.analysis.unique import find_unique, shared_ids
+from newsprism.pipeline import DEFAULT_PIPELINE
 
 
 def _unique():
-    brief = make_brief(STORY, ("sentences", "align", "quotes", "discrepancies", "agreed"))
+    brief = make_brief(STORY, DEFAULT_PIPELINE)
     al, sources = align(brief.articles), independent_sources(brief.articles)
-    return find_unique(brief, al, sources, shared_ids(brief))
+    return find_unique(brief, al, sources, shared_ids(brief.quotes, brief.agreed))
 
 
 def test_each_outlet_gets_its_own_content() -> None:

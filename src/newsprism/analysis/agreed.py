@@ -8,6 +8,7 @@ the outlets that omit it (the fact-level blindspot).
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from functools import lru_cache
 
 import numpy as np
@@ -16,8 +17,8 @@ from newsprism.align import Alignment
 from newsprism.analysis.claims import claim_anchors, clause_with, merge_anchors
 from newsprism.analysis.figures import FigureGroup, closeness, figure_groups
 from newsprism.analysis.readable import complete_clause, flaws
-from newsprism.analysis.semantic import meaning_matches, sentence_vectors
-from newsprism.analysis.sources import Sources, independent_sources
+from newsprism.analysis.semantic import meaning_matches
+from newsprism.analysis.sources import Sources
 from newsprism.model import AgreedFact, Brief, Discrepancy, Sentence
 from newsprism.pipeline import Context
 from newsprism.registry import stage
@@ -223,7 +224,7 @@ def _dedupe(brief: Brief, sources: Sources, facts: list[AgreedFact]) -> list[Agr
     return kept
 
 
-def _sides(discrepancies: list[Discrepancy]) -> dict[str, dict[int, int]]:
+def _sides(discrepancies: Sequence[Discrepancy]) -> dict[str, dict[int, int]]:
     """Sentence id -> {discrepancy number: the side (value number) the sentence takes}."""
     out: dict[str, dict[int, int]] = {}
     for d, disc in enumerate(discrepancies):
@@ -274,17 +275,18 @@ def find_agreed(
     quoted: set[str] | None = None,
     vectors: dict[str, np.ndarray] | None = None,
     limit: int = MAX_FACTS,
+    discrepancies: Sequence[Discrepancy] = (),
 ) -> list[AgreedFact]:
     """Facts from figures, anchors and aligned sentences; quotations are left to the quotes.
 
-    Facts never contradict the discrepancies (brief.discrepancies, when computed): each cites only
+    Facts never contradict the ``discrepancies``: each cites only
     the sentences on its shown sentence's side. Ranked by independent sources, strongest evidence
     first; at most ``limit``, each with at least two independent sources.
     """
     quoted = quoted or set()
     if groups is None:
         groups = figure_groups(brief.articles, sources)
-    sides = _sides(brief.discrepancies)
+    sides = _sides(discrepancies)
     disputed = frozenset(sides)
     facts = figure_facts(brief, sources, groups, quoted, disputed, al)
     facts += anchor_facts(brief, sources, quoted, disputed, al)
@@ -300,22 +302,36 @@ def find_agreed(
     return merged[:limit]
 
 
+AGREED_NEEDS = (
+    "sentences", "alignment", "sources", "figure_groups", "quoted", "discrepancies",
+    "sentence_vectors",
+)  # fmt: skip
+
+
 @stage(
     "agreed",
     version="1.0",
-    requires=("sentences", "alignment"),
+    requires=(
+        "sentences",
+        "alignment",
+        "sources",
+        "figure_groups",
+        "quoted",
+        "discrepancies",
+        "sentence_vectors",
+    ),
     assigns=("agreed",),
     on_error="skip",
 )
 def agreed_stage(ctx: Context) -> None:
     """Claims several independent outlets report, with the outlets that omit each."""
-    sources = ctx.artifacts.get("sources") or independent_sources(ctx.brief.articles)
-    ctx.artifacts["sources"] = sources
-    ctx.brief.agreed = find_agreed(
+    facts = find_agreed(
         ctx.brief,
-        sources,
-        ctx.artifacts.get("alignment"),
-        ctx.artifacts.get("figure_groups"),
-        ctx.artifacts.get("quoted"),
-        sentence_vectors(ctx),
+        ctx.get("sources"),
+        ctx.get("alignment"),
+        ctx.get("figure_groups"),
+        ctx.get("quoted"),
+        ctx.get("sentence_vectors"),
+        discrepancies=ctx.get("discrepancies"),
     )
+    ctx.put("agreed", facts)

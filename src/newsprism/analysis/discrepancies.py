@@ -13,7 +13,6 @@ from collections import Counter
 from newsprism.analysis.conflicts import claim_conflicts
 from newsprism.analysis.figures import FigureGroup, Mention, figure_groups
 from newsprism.analysis.labels import figure_label
-from newsprism.analysis.semantic import sentence_vectors
 from newsprism.analysis.sources import Sources, independent_sources
 from newsprism.model import Article, Brief, Discrepancy, DiscrepancyValue
 from newsprism.pipeline import Context
@@ -125,15 +124,13 @@ def find_discrepancies(
 @stage(
     "discrepancies",
     version="1.0",
-    requires=("sentences",),
+    requires=("sentences", "sources", "quoted", "sentence_vectors"),
     assigns=("discrepancies", "figure_groups"),
     on_error="skip",
 )
 def discrepancies_stage(ctx: Context) -> None:
     """Figures and claims that outlets report differently, ranked by confidence."""
-    sources = ctx.artifacts.get("sources") or independent_sources(ctx.brief.articles)
-    ctx.artifacts["sources"] = sources
-    groups = figure_groups(ctx.brief.articles, sources, sentence_vectors(ctx))
-    ctx.artifacts["figure_groups"] = groups
-    quoted = ctx.artifacts.get("quoted")
-    ctx.brief.discrepancies = find_discrepancies(ctx.brief, sources, groups, quoted)
+    sources = ctx.get("sources")
+    groups = figure_groups(ctx.brief.articles, sources, ctx.get("sentence_vectors"))
+    ctx.put("figure_groups", groups)
+    ctx.put("discrepancies", find_discrepancies(ctx.brief, sources, groups, ctx.get("quoted")))

@@ -201,12 +201,12 @@ def find_quotes(brief: Brief, sources: Sources | None = None) -> tuple[list[Quot
 @stage(
     "quotes",
     version="1.0",
-    requires=("sentences",),
+    requires=("sentences", "sources"),
     assigns=("quotes", "quoted"),
     on_error="skip",
 )
 def quotes_stage(ctx: Context) -> None:
     """Quotations merged across outlets: canonical text, speaker, outlets and variants."""
-    sources = ctx.artifacts.get("sources") or independent_sources(ctx.brief.articles)
-    ctx.artifacts["sources"] = sources
-    ctx.brief.quotes, ctx.artifacts["quoted"] = find_quotes(ctx.brief, sources)
+    quotes, quoted = find_quotes(ctx.brief, ctx.get("sources"))
+    ctx.put("quotes", quotes)
+    ctx.put("quoted", quoted)

@@ -9,21 +9,19 @@ from __future__ import annotations
 import numpy as np
 
 from newsprism.pipeline import Context
+from newsprism.registry import stage
 from newsprism.text.embeddings import embed
 
-KEY = "sentence_vectors"
 
-
-def sentence_vectors(ctx: Context) -> dict[str, np.ndarray] | None:
-    """Sentence id -> unit vector, or None when semantic alignment is off."""
-    if not ctx.config.semantic:
-        return None
-    if KEY not in ctx.artifacts:
-        sentences = [s for a in ctx.brief.articles for s in a.sentences]
+@stage("embed", version="1.0", requires=("sentences",), assigns=("sentence_vectors",))
+def embed_stage(ctx: Context) -> None:
+    """Sentence embeddings when semantic alignment is on; None keeps the stages lexical."""
+    vectors = None
+    if ctx.config.semantic:
+        sentences = [s for a in ctx.get("sentences") for s in a.sentences]
         matrix = embed([s.text for s in sentences])
-        ctx.artifacts[KEY] = {s.id: v for s, v in zip(sentences, matrix, strict=True)}
-    vectors: dict[str, np.ndarray] = ctx.artifacts[KEY]
-    return vectors
+        vectors = {s.id: v for s, v in zip(sentences, matrix, strict=True)}
+    ctx.put("sentence_vectors", vectors)
 
 
 def meaning_matches(

@@ -10,6 +10,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from newsprism.model import Article
+from newsprism.pipeline import Context
+from newsprism.registry import stage
 from newsprism.text.terms import words
 
 COPY_CONTAINMENT = 0.8
@@ -69,3 +71,9 @@ def independent_sources(articles: list[Article]) -> Sources:
         members[g].append(articles[k].label)
     labels = [m[0] + (f" (also: {', '.join(m[1:])})" if len(m) > 1 else "") for m in members]
     return Sources(group_of, labels)
+
+
+@stage("sources", version="1.0", requires=("articles",), assigns=("sources",))
+def sources_stage(ctx: Context) -> None:
+    """Group syndicated copies once per brief, so every section counts independent outlets alike."""
+    ctx.put("sources", independent_sources(ctx.get("articles")))

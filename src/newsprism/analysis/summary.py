@@ -257,4 +257,4 @@ def displayed(supporters: list[Sentence]) -> Sentence:
 def summary_stage(ctx: Context) -> None:
     """Neutral extractive summary; each sentence cites every sentence that says the same."""
     params = SummaryParams.from_options(ctx.config.options)
-    ctx.brief.summary = summarize(ctx.brief, ctx.artifacts["alignment"], ctx.config.words, params)
+    ctx.put("summary", summarize(ctx.brief, ctx.get("alignment"), ctx.config.words, params))

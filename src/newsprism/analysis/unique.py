@@ -9,11 +9,12 @@ from __future__ import annotations
 
 import math
 from collections import Counter
+from collections.abc import Sequence
 
 from newsprism.align import Alignment
 from newsprism.analysis.readable import only_time
-from newsprism.analysis.sources import Sources, independent_sources
-from newsprism.model import Brief, UniqueItem
+from newsprism.analysis.sources import Sources
+from newsprism.model import AgreedFact, Brief, Quote, UniqueItem
 from newsprism.pipeline import Context
 from newsprism.registry import stage
 from newsprism.text.terms import STOP_WORDS, stem, words
@@ -45,13 +46,15 @@ def _novelty(al: Alignment, sources: Sources) -> list[float]:
     return scores
 
 
-def shared_ids(brief: Brief, al: Alignment | None = None) -> set[str]:
+def shared_ids(
+    quotes: Sequence[Quote], agreed: Sequence[AgreedFact], al: Alignment | None = None
+) -> set[str]:
     """Sentences the brief reports as shared, so never unique: those carrying a quotation several
     outlets report, and those showing an agreed fact or restating (aligned with) another of its
     cited sentences."""
-    shared = {c for q in brief.quotes if len(q.outlets) > 1 for c in q.citations}
+    shared = {c for q in quotes if len(q.outlets) > 1 for c in q.citations}
     position = al.position() if al is not None else {}
-    for fact in brief.agreed:
+    for fact in agreed:
         shared.add(fact.source)
         cited = {position[c] for c in fact.citations if c in position}
         for i in cited:
@@ -112,13 +115,12 @@ def find_unique(
 @stage(
     "unique",
     version="1.0",
-    requires=("sentences", "alignment"),
+    requires=("sentences", "alignment", "sources", "quotes", "agreed"),
     assigns=("unique",),
     on_error="skip",
 )
 def unique_stage(ctx: Context) -> None:
     """Per outlet, the content no other independent source reports (the blindspots)."""
-    sources = ctx.artifacts.get("sources") or independent_sources(ctx.brief.articles)
-    ctx.artifacts["sources"] = sources
-    al = ctx.artifacts["alignment"]
-    ctx.brief.unique = find_unique(ctx.brief, al, sources, shared_ids(ctx.brief, al))
+    al = ctx.get("alignment")
+    shared = shared_ids(ctx.get("quotes"), ctx.get("agreed"), al)
+    ctx.put("unique", find_unique(ctx.brief, al, ctx.get("sources"), shared))

@@ -173,6 +173,8 @@ def _provenance(view: BriefView) -> list[str]:
         "",
         f"{versions} · story {md(view.brief.story_id)} · {view.total_seconds:.2f} s in all",
     ]
+    if view.settings:
+        lines += ["", f"Settings: {md(view.settings)}"]
     return lines
 
 

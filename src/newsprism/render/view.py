@@ -210,6 +210,21 @@ class BriefView:
         return [("newsprism", __version__), ("brief schema", self.brief.schema_version)]
 
     @property
+    def settings(self) -> str:
+        """The configuration the brief ran with, in one line a reader can repeat."""
+        config = self.brief.config
+        if config is None:
+            return ""
+        parts = [
+            f"{config.words} words",
+            "semantic alignment" if config.semantic else "lexical alignment",
+        ]
+        if config.strict:
+            parts.append("strict")
+        parts += [f"{key}={value}" for key, value in sorted(config.options.items())]
+        return ", ".join(parts)
+
+    @property
     def total_seconds(self) -> float:
         return sum(s.seconds for s in self.brief.stages)
 

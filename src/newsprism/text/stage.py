@@ -27,10 +27,11 @@ def sentences_for(article: Article, siblings: list[str]) -> tuple[list[Sentence]
 @stage("sentences", version="2.0", requires=("articles",), assigns=("sentences",))
 def sentences_stage(ctx: Context) -> None:
     """Split articles into sentences; restore boundaries and case of degraded text."""
-    articles = ctx.brief.articles
+    articles: list[Article] = ctx.get("articles")
     clean = [a.text for a in articles if not is_degraded(a.text)]
     for article in articles:
         if article.sentences:
             continue
         siblings = [t for t in clean if t is not article.text]
         article.sentences, article.degraded = sentences_for(article, siblings)
+    ctx.put("sentences", articles)

@@ -7,7 +7,10 @@ from pathlib import Path
 
 import pytest
 
-SHARED = Path(__file__).resolve().parents[1].parent / "shared"
+# $NEWSPRISM_SHARED points elsewhere (a git worktree has no ../shared beside it).
+SHARED = Path(
+    os.environ.get("NEWSPRISM_SHARED") or Path(__file__).resolve().parents[1].parent / "shared"
+)
 
 
 @pytest.fixture(scope="session")

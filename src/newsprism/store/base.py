@@ -43,6 +43,7 @@ class StoryRow:
     last_seen: date | None
     articles: int
     stale: bool
+    created_at: datetime
     updated_at: datetime
 
 

@@ -32,7 +32,7 @@ def watch(
     db: str | None = db_option(),
     allow_private: bool = typer.Option(False, "--allow-private", help=PRIVATE_HELP),
     full: bool = typer.Option(False, "--full", help="Fetch each entry's page too."),
-    once: bool = typer.Option(False, "--once", help="Poll each due feed once, then stop."),
+    once: bool = typer.Option(False, "--once", help="Poll every feed once now, then stop."),
 ) -> None:
     """Poll feeds politely and ingest new entries; stories that grow are marked stale."""
     urls = feed_urls(feeds or [], feeds_file)

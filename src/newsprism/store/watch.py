@@ -94,9 +94,10 @@ class Watcher:
         return [s.url for s in states if s.next_poll is None or _aware(s) <= stamp]
 
     def run(self, urls: Sequence[str], once: bool, report: Callable[[PollResult], None]) -> None:
-        """Poll what is due until `stop` is set (or once); sleeps wake up early on stop."""
+        """Poll what is due until `stop` is set (``once``: every feed now, then return); sleeps
+        wake up early on stop."""
         while not self.stop.is_set():
-            for url in self.due(urls):
+            for url in urls if once else self.due(urls):
                 if self.stop.is_set():
                     return
                 report(self.poll(url))

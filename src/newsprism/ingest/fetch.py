@@ -57,6 +57,14 @@ class Fetched:
     content: bytes = b""
 
 
+_ALWAYS_REFUSED = (
+    ("unspecified", "an unspecified address"),
+    ("multicast", "a multicast address"),
+    ("link_local", "a link-local address"),
+    ("reserved", "a reserved address"),
+)
+
+
 class Refused(Exception):
     """Raised inside the network backend; the fetcher turns it into `url-refused`."""
 
@@ -67,13 +75,13 @@ def refusal(ip: IP, policy: FetchPolicy) -> str | None:
         return None
     if isinstance(ip, ipaddress.IPv6Address) and ip.ipv4_mapped is not None:
         return refusal(ip.ipv4_mapped, policy)
-    for kind in ("unspecified", "multicast", "link_local", "reserved"):
+    if ip.is_loopback:  # before the other kinds: IPv6 counts ::1 as reserved too
+        return None if policy.allow_private else "a loopback address"
+    for kind, named in _ALWAYS_REFUSED:
         if getattr(ip, f"is_{kind}"):
-            return f"a {kind.replace('_', '-')} address"
+            return named
     if policy.allow_private:
         return None
-    if ip.is_loopback:
-        return "a loopback address"
     if ip.is_private or not ip.is_global:
         return "a private address"
     return None

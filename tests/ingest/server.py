@@ -83,12 +83,13 @@ def _handler(site: Site) -> type[BaseHTTPRequestHandler]:
             routes.get(path, lambda: self.send(404, "text/plain", b"?"))()
 
         def feed(self) -> None:
-            if self.headers.get("If-None-Match") == '"v1"':
+            etag = f'"v{site.feed_items}"'
+            if self.headers.get("If-None-Match") == etag:
                 self.send_response(304)
                 self.end_headers()
                 return
             body = rss(site.base, site.feed_items).encode()
-            self.send(200, "application/rss+xml", body, ETag='"v1"')
+            self.send(200, "application/rss+xml", body, ETag=etag)
 
         def chunked(self) -> None:
             self.send_response(200)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Iterable, Iterator
 from datetime import date
 
@@ -100,7 +101,8 @@ def _counted(articles: Iterable[Article], bar: tqdm) -> Iterator[Article]:
 
 
 def warn(notice: Notice) -> None:
-    typer.secho(f"warning: {notice.message}", fg=typer.colors.YELLOW, err=True)
+    """One line per problem; tqdm.write keeps it apart from the progress bar."""
+    tqdm.write(typer.style(f"warning: {notice.message}", fg=typer.colors.YELLOW), file=sys.stderr)
 
 
 def register(app: typer.Typer) -> None:

@@ -101,8 +101,9 @@ def _counted(articles: Iterable[Article], bar: tqdm) -> Iterator[Article]:
 
 
 def warn(notice: Notice) -> None:
-    """One line per problem; tqdm.write keeps it apart from the progress bar."""
-    tqdm.write(typer.style(f"warning: {notice.message}", fg=typer.colors.YELLOW), file=sys.stderr)
+    """One line per problem, kept apart from the progress bar."""
+    with tqdm.external_write_mode(file=sys.stderr):
+        typer.secho(f"warning: {notice.message}", fg=typer.colors.YELLOW, err=True)
 
 
 def register(app: typer.Typer) -> None:

@@ -134,3 +134,15 @@ def test_watch_options(tmp_path: Path) -> None:
         "https://a.example/rss",
         "https://b.example/atom",
     ]
+
+
+def test_store_options_are_checked(cli: Cli, tmp_path: Path) -> None:
+    db = str(tmp_path / "s.db")
+    code, _, err = cli(["brief", "--db", db])
+    assert code == 2 and "--db needs --story" in err
+    code, _, err = cli(["stories", "--db", db, "--since", "someday"])
+    assert code == 2 and "'someday' is not a date" in err
+    code, _, err = cli(["brief", "--db", db, "--story", "st0"])
+    assert code == 2 and "no single story matches 'st0'" in err
+    code, _, err = cli(["ingest", "--db", db])
+    assert code == 2 and "give files" in err

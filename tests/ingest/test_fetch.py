@@ -6,6 +6,7 @@ from __future__ import annotations
 import ipaddress
 import socket
 from collections.abc import Iterator
+from typing import Any
 
 import pytest
 from tests.ingest.server import Site, serve
@@ -127,3 +128,26 @@ def test_a_batch_goes_on_past_bad_sources(site: Site, fetcher: Fetcher) -> None:
     assert [a.url for a in articles] == [f"{site.base}/page"]
     assert [n.source for n in notices] == bad
     assert [n.code for n in notices] == ["url-content-type", "url-refused", "feed-invalid"]
+
+
+def test_the_connection_goes_to_the_address_that_was_checked(
+    site: Site, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A made-up name resolving to loopback: refused by default; with --allow-private the socket
+    connects to the vetted address itself (the name is never resolved again)."""
+    real = socket.getaddrinfo
+    port = int(site.base.rsplit(":", 1)[1])
+
+    def resolve(host: str, *args: Any, **kwargs: Any) -> list[Any]:
+        if host == "news.test":
+            return [(socket.AF_INET, socket.SOCK_STREAM, 6, "", ("127.0.0.1", port))]
+        return real(host, *args, **kwargs)
+
+    monkeypatch.setattr(socket, "getaddrinfo", resolve)
+    url = f"http://news.test:{port}/page"
+    with Fetcher(FetchPolicy()) as fetcher:
+        assert (
+            "news.test resolves to 127.0.0.1, a loopback address" in refused(fetcher, url).message
+        )
+    with Fetcher(FetchPolicy(allow_private=True)) as fetcher:
+        assert fetcher.get(url, HTML_TYPES).status == 200

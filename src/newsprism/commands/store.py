@@ -47,6 +47,10 @@ def ingest(
         with Fetcher(FetchPolicy(allow_private=allow_private)) as fetcher:
             read = iter_sources(sources, fetcher, strict, warn, full)
             stats = Ingester(store).ingest(_counted(read, bar))
+    except KeyboardInterrupt:
+        bar.close()
+        typer.echo("interrupted: every batch acknowledged so far is stored", err=True)
+        raise typer.Exit(130) from None
     finally:
         bar.close()
         store.close()

@@ -13,7 +13,7 @@ import feedparser
 import lxml.html
 
 from newsprism.errors import NewsprismError
-from newsprism.ingest.base import make_article, reader
+from newsprism.ingest.base import decode, make_article, reader
 from newsprism.ingest.fetch import HTML_TYPES, Fetcher
 from newsprism.ingest.html import article_from_html
 from newsprism.model import Article
@@ -54,7 +54,7 @@ def entry_article(entry: Any, source: str, outlet: str | None, full: Fetcher | N
     }
     if full is not None and link:
         page = full.get(link, HTML_TYPES).content
-        article = article_from_html(page.decode("utf-8", "replace"), source, url=link)
+        article = article_from_html(decode(page, link), source, url=link)
         return article.model_copy(update={k: v for k, v in meta.items() if v and k != "url"})
     text = _text(_body(entry))
     if not text:

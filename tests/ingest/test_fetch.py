@@ -123,11 +123,16 @@ def test_refusal_by_kind_of_address(address: str, private_ok: bool, why: str | N
 
 def test_a_batch_goes_on_past_bad_sources(site: Site, fetcher: Fetcher) -> None:
     notices: list[Notice] = []
-    bad = [f"{site.base}/pdf", f"{site.base}/to-private", f"{site.base}/bad-feed"]
+    routes = ["/pdf", "/to-private", "/bad-feed", "/huge", "/slow", "/gone"]
+    bad = [f"{site.base}{r}" for r in routes]
     articles = list(iter_sources([*bad, f"{site.base}/page"], fetcher, on_notice=notices.append))
     assert [a.url for a in articles] == [f"{site.base}/page"]
     assert [n.source for n in notices] == bad
-    assert [n.code for n in notices] == ["url-content-type", "url-refused", "feed-invalid"]
+    assert [n.code for n in notices] == [
+        "url-content-type", "url-refused", "feed-invalid", "url-too-large", "url-failed",
+        "url-failed",
+    ]  # fmt: skip
+    assert all(n.source in n.message and "\n" not in n.message for n in notices)
 
 
 def test_the_connection_goes_to_the_address_that_was_checked(

@@ -4,6 +4,7 @@ across runs, atomic batches, integrity checks, feed state."""
 from __future__ import annotations
 
 from datetime import date
+from pathlib import Path
 
 import pytest
 from sqlalchemy import inspect, text
@@ -119,7 +120,19 @@ def test_feed_state_round_trips(db_url: str) -> None:
     store.close()
 
 
-def test_a_store_that_cannot_be_opened_is_one_clear_error(tmp_path: object) -> None:
+def test_a_store_that_cannot_be_opened_is_one_clear_error() -> None:
     with pytest.raises(NewsprismError, match="store cannot be opened") as err:
         open_store("postgresql://nobody@127.0.0.1:1/none")
     assert "127.0.0.1:1" in err.value.message
+
+
+def test_the_default_store_is_a_sqlite_file_in_the_data_directory(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.delenv("NEWSPRISM_DB", raising=False)
+    monkeypatch.setenv("NEWSPRISM_DATA", str(tmp_path / "data"))
+    open_store().close()
+    assert (tmp_path / "data" / "newsprism.db").is_file()
+    monkeypatch.setenv("NEWSPRISM_DB", str(tmp_path / "env.db"))
+    open_store().close()
+    assert (tmp_path / "env.db").is_file()

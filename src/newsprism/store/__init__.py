@@ -12,7 +12,7 @@ from sqlalchemy.exc import SQLAlchemyError
 
 from newsprism.errors import NewsprismError
 from newsprism.store import postgres, sqlite
-from newsprism.store.base import FeedState, Placed, Store, StoryRow, articles_hash, stages_key
+from newsprism.store.base import FeedState, Placed, Store, StoryRow, articles_hash
 
 __all__ = [
     "FeedState",
@@ -22,7 +22,6 @@ __all__ = [
     "articles_hash",
     "default_db",
     "open_store",
-    "stages_key",
 ]
 
 

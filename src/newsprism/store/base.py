@@ -6,16 +6,16 @@ at all, so a crash never leaves an article without its story or a story count th
 
 from __future__ import annotations
 
-import json
+import hashlib
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from types import ModuleType
 from typing import Any, TypeVar
 
 from alembic import command
 from alembic.config import Config
-from sqlalchemy import Engine, RowMapping, func, or_, select, update
+from sqlalchemy import Engine, RowMapping, Table, func, or_, select, update
 from sqlalchemy.exc import SQLAlchemyError
 
 from newsprism.errors import NewsprismError
@@ -56,7 +56,6 @@ class FeedState:
     next_poll: datetime | None = None
     errors: int = 0
     last_error: str | None = None
-    extra: dict[str, Any] = field(default_factory=dict)
 
 
 def now() -> datetime:
@@ -245,12 +244,8 @@ class Store:
             "brief": brief_json,
             "created_at": now(),
         }
-        stmt = self.backend.insert(briefs).values(row)
-        stmt = stmt.on_conflict_do_update(
-            index_elements=["story_id"], set_={k: stmt.excluded[k] for k in row if k != "story_id"}
-        )
         with self.engine.begin() as conn:
-            conn.execute(stmt)
+            conn.execute(self._upsert(briefs, row, "story_id"))
             conn.execute(update(stories).where(stories.c.id == story_id).values(stale=False))
 
     # -- feeds -------------------------------------------------------------------------------
@@ -261,63 +256,63 @@ class Store:
         return FeedState(**row) if row else FeedState(url=url)
 
     def save_feed_state(self, state: FeedState) -> None:
-        row = {k: v for k, v in vars(state).items() if k != "extra"}
-        stmt = self.backend.insert(feeds).values(row)
-        stmt = stmt.on_conflict_do_update(
-            index_elements=["url"], set_={k: stmt.excluded[k] for k in row if k != "url"}
-        )
         with self.engine.begin() as conn:
-            conn.execute(stmt)
+            conn.execute(self._upsert(feeds, vars(state), "url"))
+
+    def _upsert(self, table: Table, row: dict[str, Any], key: str) -> Any:
+        """INSERT, or UPDATE the row with the same ``key`` (the dialect's ON CONFLICT)."""
+        stmt = self.backend.insert(table).values(row)
+        return stmt.on_conflict_do_update(
+            index_elements=[key], set_={k: stmt.excluded[k] for k in row if k != key}
+        )
 
     # -- checks ------------------------------------------------------------------------------
 
     def integrity_problems(self) -> list[str]:
         """Engine-level check plus the store's own invariants; empty when all is well."""
         with self.engine.connect() as conn:
-            problems = self.backend.engine_problems(conn)
-            orphans = conn.execute(
-                select(func.count())
-                .select_from(articles)
-                .where(
-                    articles.c.story_id.is_(None) | ~articles.c.story_id.in_(select(stories.c.id))
-                )
-            ).scalar()
-            if orphans:
-                problems.append(f"{orphans} articles without a stored story")
-            counted = (
-                select(articles.c.story_id, func.count().label("n"))
-                .group_by(articles.c.story_id)
-                .subquery()
-            )
-            wrong = conn.execute(
-                select(func.count())
-                .select_from(stories.outerjoin(counted, counted.c.story_id == stories.c.id))
-                .where(func.coalesce(counted.c.n, 0) != stories.c.articles)
-            ).scalar()
-            if wrong:
-                problems.append(f"{wrong} stories whose article count does not match their members")
-            dangling = conn.execute(
-                select(func.count())
-                .select_from(articles)
-                .where(
-                    articles.c.duplicate_of.is_not(None),
-                    ~articles.c.duplicate_of.in_(select(articles.c.id)),
-                )
-            ).scalar()
-            if dangling:
-                problems.append(f"{dangling} copies whose original is not stored")
+            problems: list[str] = self.backend.engine_problems(conn)
+            for what, query in _invariants():
+                found = conn.execute(query).scalar()
+                if found:
+                    problems.append(f"{found} {what}")
         return problems
+
+
+def _invariants() -> list[tuple[str, Any]]:
+    """(what a violation is, a query counting violations)."""
+    count = select(func.count())
+    counted = (
+        select(articles.c.story_id, func.count().label("n"))
+        .group_by(articles.c.story_id)
+        .subquery()
+    )
+    return [
+        (
+            "articles without a stored story",
+            count.select_from(articles).where(
+                articles.c.story_id.is_(None) | ~articles.c.story_id.in_(select(stories.c.id))
+            ),
+        ),
+        (
+            "stories whose article count does not match their members",
+            count.select_from(stories.outerjoin(counted, counted.c.story_id == stories.c.id)).where(
+                func.coalesce(counted.c.n, 0) != stories.c.articles
+            ),
+        ),
+        (
+            "copies whose original is not stored",
+            count.select_from(articles).where(
+                articles.c.duplicate_of.is_not(None),
+                ~articles.c.duplicate_of.in_(select(articles.c.id)),
+            ),
+        ),
+    ]
 
 
 def articles_hash(story: Story) -> str:
     """What a brief was made from: the sorted article ids, hashed."""
-    import hashlib
-
     return hashlib.sha256("\n".join(sorted(a.id for a in story.articles)).encode()).hexdigest()
-
-
-def stages_key(stages: Iterable[tuple[str, str]]) -> str:
-    return json.dumps(sorted(stages))
 
 
 def _article_row(p: Placed, stamp: datetime) -> dict[str, Any]:

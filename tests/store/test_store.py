@@ -11,7 +11,7 @@ from sqlalchemy import inspect, text
 from tests.store.helpers import article, stream
 
 from newsprism.errors import NewsprismError
-from newsprism.store import FeedState, open_store
+from newsprism.store import FeedState, Placed, open_store
 from newsprism.store.ingest import Ingester
 from newsprism.store.schema import metadata
 
@@ -80,7 +80,7 @@ def test_a_failed_batch_leaves_nothing_behind(db_url: str, monkeypatch: pytest.M
     def broken(*_: object) -> None:
         raise RuntimeError("disk full")
 
-    monkeypatch.setattr(store.backend, "insert", broken)  # fails after the stories were written
+    monkeypatch.setattr(store, "_grow_stories", broken)  # after stories and articles were written
     with pytest.raises(RuntimeError):
         Ingester(store).ingest(stream(4))
     assert store.counts() == before
@@ -136,3 +136,15 @@ def test_the_default_store_is_a_sqlite_file_in_the_data_directory(
     monkeypatch.setenv("NEWSPRISM_DB", str(tmp_path / "env.db"))
     open_store().close()
     assert (tmp_path / "env.db").is_file()
+
+
+def test_a_batch_another_writer_stored_first_changes_nothing(db_url: str) -> None:
+    """Two writers placing the same new articles: the second insert is ignored, and neither
+    the counts nor an empty story are left behind."""
+    store = open_store(db_url)
+    placed = [Placed(a, "st-race", a.title) for a in stream(2)]
+    assert store.write_batch(placed) == 10
+    assert store.write_batch([*placed, Placed(placed[0].article, "st-other")]) == 0
+    assert [(r.id, r.articles) for r in store.stories()] == [("st-race", 10)]
+    assert store.integrity_problems() == []
+    store.close()

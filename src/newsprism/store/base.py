@@ -15,7 +15,7 @@ from typing import Any, TypeVar
 
 from alembic import command
 from alembic.config import Config
-from sqlalchemy import Engine, RowMapping, Table, func, or_, select, update
+from sqlalchemy import Engine, RowMapping, Table, case, delete, func, or_, select, update
 from sqlalchemy.exc import SQLAlchemyError
 
 from newsprism.errors import NewsprismError
@@ -100,53 +100,48 @@ class Store:
     def write_batch(self, placed: Sequence[Placed]) -> int:
         """Store a batch of placed articles and grow their stories, in one transaction.
 
-        Returns how many articles were new; a repeat (same id) is skipped, so ingest is idempotent.
+        Returns how many articles were new. A repeat (same id) is skipped by the insert itself
+        and only inserted articles are counted, so ingest is idempotent even when two writers
+        race.
         """
-        if not placed:
+        fresh = unique(placed, lambda p: p.article.id)
+        if not fresh:
             return 0
         stamp = now()
         with self.engine.begin() as conn:
-            ids = [p.article.id for p in placed]
-            stored = set(
-                conn.execute(select(articles.c.id).where(articles.c.id.in_(ids))).scalars()
-            )
-            fresh = [
-                p for p in unique(placed, lambda p: p.article.id) if p.article.id not in stored
-            ]
-            if not fresh:
-                return 0
-            self._touch_stories(conn, fresh, stamp)
+            self._open_stories(conn, fresh, stamp)
             rows = [_article_row(p, stamp) for p in fresh]
-            conn.execute(self.backend.insert(articles).values(rows).on_conflict_do_nothing())
-        return len(fresh)
+            insert = self.backend.insert(articles).values(rows).on_conflict_do_nothing()
+            added = set(conn.execute(insert.returning(articles.c.id)).scalars())
+            self._grow_stories(conn, [p for p in fresh if p.article.id in added], stamp)
+            begun = list({p.story_id for p in fresh})
+            conn.execute(delete(stories).where(stories.c.id.in_(begun), stories.c.articles == 0))
+        return len(added)
 
-    def _touch_stories(self, conn: Any, placed: Sequence[Placed], stamp: datetime) -> None:
-        """Create new stories and grow existing ones (count, span, stale) for this batch."""
+    def _open_stories(self, conn: Any, placed: Sequence[Placed], stamp: datetime) -> None:
+        """Rows for stories this batch begins (empty until `_grow_stories`)."""
+        rows = [
+            {
+                "id": p.story_id, "title": p.story_title, "articles": 0, "stale": True,
+                "created_at": stamp, "updated_at": stamp,
+            }
+            for p in unique(placed, lambda p: p.story_id)
+        ]  # fmt: skip
+        conn.execute(self.backend.insert(stories).values(rows).on_conflict_do_nothing())
+
+    def _grow_stories(self, conn: Any, added: Sequence[Placed], stamp: datetime) -> None:
+        """Count the inserted articles into their stories, widen the span, mark them stale."""
         grouped: dict[str, list[Placed]] = {}
-        for p in placed:
+        for p in added:
             grouped.setdefault(p.story_id, []).append(p)
-        spans = {
-            r.id: (r.first_seen, r.last_seen)
-            for r in conn.execute(
-                select(stories.c.id, stories.c.first_seen, stories.c.last_seen).where(
-                    stories.c.id.in_(list(grouped))
-                )
-            )
-        }
         for sid, members in grouped.items():
-            old = spans.get(sid, (None, None))
-            dates = [d for d in (*old, *(p.article.date for p in members)) if d is not None]
-            span = {"first_seen": min(dates, default=None), "last_seen": max(dates, default=None)}
-            if sid in spans:
-                grow = {"articles": stories.c.articles + len(members), "stale": True}
-                stmt = update(stories).where(stories.c.id == sid)
-                conn.execute(stmt.values(updated_at=stamp, **span, **grow))
-            else:
-                title = next((p.story_title for p in members if p.story_title), None)
-                new = {"id": sid, "title": title, "articles": len(members), "stale": True}
-                conn.execute(
-                    stories.insert().values(created_at=stamp, updated_at=stamp, **span, **new)
-                )
+            values: dict[str, Any] = {"articles": stories.c.articles + len(members)}
+            dates = [p.article.date for p in members if p.article.date is not None]
+            if dates:
+                values["first_seen"] = _widen(stories.c.first_seen, min(dates), lower=True)
+                values["last_seen"] = _widen(stories.c.last_seen, max(dates), lower=False)
+            stmt = update(stories).where(stories.c.id == sid)
+            conn.execute(stmt.values(stale=True, updated_at=stamp, **values))
 
     def recent_articles(self, since: date | None, limit: int) -> list[tuple[Article, str]]:
         """(article, story id) of the newest stories' members, oldest first: the clusterer's
@@ -313,6 +308,12 @@ def _invariants() -> list[tuple[str, Any]]:
 def articles_hash(story: Story) -> str:
     """What a brief was made from: the sorted article ids, hashed."""
     return hashlib.sha256("\n".join(sorted(a.id for a in story.articles)).encode()).hexdigest()
+
+
+def _widen(column: Any, day: date, lower: bool) -> Any:
+    """SQL for the column's date moved out to ``day`` if that is earlier (later)."""
+    beyond = column > day if lower else column < day
+    return case((column.is_(None) | beyond, day), else_=column)
 
 
 def _article_row(p: Placed, stamp: datetime) -> dict[str, Any]:

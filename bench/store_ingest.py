@@ -16,6 +16,7 @@ import argparse
 import json
 import os
 import platform
+import subprocess
 import tempfile
 import time
 import uuid
@@ -107,6 +108,9 @@ def main() -> None:
     args = ap.parse_args()
     report: dict = {
         "machine": {"cpus": os.cpu_count(), "python": platform.python_version()},
+        "commit": subprocess.run(
+            ["git", "-C", str(ROOT), "rev-parse", "--short", "HEAD"], capture_output=True, text=True
+        ).stdout.strip(),
         "load_average_before": os.getloadavg(),
         "files": {},
     }

@@ -1,5 +1,5 @@
-"""SIGKILL in the middle of an ingest: whatever was acknowledged survives, a rerun completes the
-store without duplicates, and the integrity check passes."""
+"""SIGKILL in the middle of an ingest: whatever was acknowledged survives, `newsprism ingest` run
+again completes the store without duplicates, and the integrity check passes."""
 
 from __future__ import annotations
 
@@ -57,8 +57,12 @@ def test_sigkill_mid_ingest_loses_nothing_acknowledged(db_url: str, tmp_path: Pa
     assert store.integrity_problems() == []
     store.close()
 
-    done = subprocess.run([sys.executable, "-c", INGEST, db_url, str(feed)], capture_output=True)
+    survived = len(stored)
+    restart = [sys.executable, "-m", "newsprism.cli", "ingest", str(feed), "--db", db_url, "-q"]
+    done = subprocess.run(restart, capture_output=True, text=True)
     assert done.returncode == 0, done.stderr
+    stored_now = len(articles) - survived
+    assert f"{stored_now} stored, {survived} already stored" in done.stderr
     store = open_store(db_url)
     stored = store.article_ids()
     assert len(stored) == len(set(stored)) == len(articles)

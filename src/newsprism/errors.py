@@ -123,7 +123,8 @@ CATALOGUE: dict[str, ErrorKind] = {
         ),
         ErrorKind(
             "warc-truncated",
-            "{source}: the WARC file is truncated or damaged after {count} records ({detail})",
+            "{source}: the WARC file is truncated or damaged ({detail}); HTML records read "
+            "before it: {count}",
             "the records before the damage were kept; fetch or copy the file again",
         ),
         ErrorKind(

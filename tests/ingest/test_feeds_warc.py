@@ -146,4 +146,4 @@ def test_a_truncated_warc_keeps_earlier_records_and_says_so(
     assert [a.url for a in result.articles] == ["https://harbor.example/bridge"]
     (notice,) = result.notices
     assert notice.code == "warc-truncated" and notice.source == str(path)
-    assert "after 1 records" in notice.message
+    assert "HTML records read before it: 1" in notice.message

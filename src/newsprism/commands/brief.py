@@ -10,9 +10,11 @@ import typer
 from newsprism.api import brief_story, load_articles
 from newsprism.cluster.io import clustered_story
 from newsprism.errors import NewsprismError
-from newsprism.model import Notice, Story
+from newsprism.model import Brief, Notice, Story
 from newsprism.render import render
 from newsprism.samples import sample_paths
+from newsprism.store import open_store
+from newsprism.store.briefs import stored_brief
 
 
 class Format(StrEnum):
@@ -37,6 +39,9 @@ def brief(
         None, "--stories", help="A stories.jsonl from `newsprism cluster` (use with --story)."
     ),
     story_id: str | None = typer.Option(None, "--story", help="Id of the story to brief."),
+    db: str | None = typer.Option(
+        None, "--db", help="Brief a stored story (with --story); the brief is stored and reused."
+    ),
     semantic: bool | None = typer.Option(
         None,
         "--semantic/--lexical",
@@ -46,14 +51,34 @@ def brief(
     ),
 ) -> None:
     """Brief one story from several articles."""
-    story, notices = _story(paths, sample, strict, title, stories, story_id)
-    result = brief_story(story, words=words, strict=strict, notices=notices, semantic=semantic)
+    if db is not None:
+        result = _stored(db, story_id, words, semantic, strict)
+    else:
+        story, notices = _story(paths, sample, strict, title, stories, story_id)
+        result = brief_story(story, words=words, strict=strict, notices=notices, semantic=semantic)
     text = render(result, format.value)
     if output:
         output.write_text(text, encoding="utf-8")
         typer.echo(f"wrote {output} ({len(result.articles)} articles)", err=True)
     else:
         typer.echo(text)
+
+
+def _stored(
+    db: str, story_id: str | None, words: int, semantic: bool | None, strict: bool
+) -> Brief:
+    """A stored story's brief: reused while its articles and stages are unchanged."""
+    if story_id is None:
+        raise NewsprismError(
+            "option-invalid", detail="--db needs --story ID (see 'newsprism stories')"
+        )
+    store = open_store(db)
+    try:
+        result, reused = stored_brief(store, story_id, words, semantic, strict)
+    finally:
+        store.close()
+    typer.echo(f"{'reused the stored' if reused else 'made and stored a new'} brief", err=True)
+    return result
 
 
 def _story(

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from newsprism.errors import NewsprismError
-from newsprism.ingest import html, jsonl, text
+from newsprism.ingest import feeds, html, jsonl, text, warc
 from newsprism.ingest.base import READERS, decode, make_article, reader
 from newsprism.ingest.html import article_from_html
 from newsprism.ingest.text import articles_from_text, split_multinews
@@ -23,15 +23,18 @@ __all__ = [
     "article_from_html",
     "articles_from_text",
     "decode",
+    "feeds",
     "html",
     "iter_articles",
     "jsonl",
     "make_article",
+    "notice",
     "read_inputs",
     "read_path",
     "reader",
     "split_multinews",
     "text",
+    "warc",
 ]
 
 
@@ -53,7 +56,13 @@ def expand(paths: Iterable[str | Path]) -> Iterator[str | Path]:
 
 def _readable_child(root: Path, child: Path) -> bool:
     hidden = any(part.startswith(".") for part in child.relative_to(root).parts)
-    return child.is_file() and not hidden and child.suffix.lower() in READERS
+    return child.is_file() and not hidden and suffix_of(child) in READERS
+
+
+def suffix_of(path: Path) -> str:
+    """The registered extension: a double one such as '.warc.gz' first, else the last one."""
+    double = "".join(path.suffixes[-2:]).lower()
+    return double if double in READERS else path.suffix.lower()
 
 
 def read_path(path: str | Path) -> Iterator[Article | NewsprismError]:
@@ -62,7 +71,7 @@ def read_path(path: str | Path) -> Iterator[Article | NewsprismError]:
         data, source, suffix = sys.stdin.buffer.read(), "stdin", ".txt"
     else:
         p = Path(path)
-        source, suffix = str(p), p.suffix.lower()
+        source, suffix = str(p), suffix_of(p)
         if not p.exists():
             raise NewsprismError("input-not-found", source=source)
         if suffix not in READERS:
@@ -93,14 +102,14 @@ def iter_articles(
         try:
             for item in read_path(path):
                 if isinstance(item, NewsprismError):
-                    _notice(item, strict, on_notice)
+                    notice(item, strict, on_notice)
                 elif item.id not in seen:
                     seen.add(item.id)
                     yield item
                 elif on_repeat is not None:
                     on_repeat(item)
         except NewsprismError as exc:
-            _notice(exc, strict, on_notice)
+            notice(exc, strict, on_notice)
 
 
 def read_inputs(paths: Iterable[str | Path], strict: bool = False) -> IngestResult:
@@ -110,7 +119,7 @@ def read_inputs(paths: Iterable[str | Path], strict: bool = False) -> IngestResu
     return result
 
 
-def _notice(exc: NewsprismError, strict: bool, on_notice: Callable[[Notice], None] | None) -> None:
+def notice(exc: NewsprismError, strict: bool, on_notice: Callable[[Notice], None] | None) -> None:
     if strict:
         raise exc
     if on_notice is not None:

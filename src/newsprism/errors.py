@@ -48,8 +48,8 @@ CATALOGUE: dict[str, ErrorKind] = {
         ),
         ErrorKind(
             "no-articles",
-            "no usable article among the inputs",
-            "pass at least one readable article (see the errors above)",
+            "no usable article among the inputs{detail}",
+            "pass at least one readable article",
         ),
         ErrorKind(
             "pipeline-invalid",
@@ -69,7 +69,7 @@ CATALOGUE: dict[str, ErrorKind] = {
         ErrorKind(
             "config-invalid",
             "invalid configuration: {detail}",
-            "pass values in the documented ranges (see `newsprism brief --help`)",
+            "pass values in the documented ranges (see the command's --help)",
         ),
         ErrorKind(
             "stage-unknown",

@@ -94,8 +94,9 @@ def test_articles_are_reread_from_their_place(tmp_path: Path) -> None:
     for file, spec in enumerate(
         [BlockSpec(str(path), 0, path.stat().st_size), BlockSpec(str(listed))]
     ):
-        found, skipped = located_articles(spec)
-        assert skipped == 1
+        found, problems = located_articles(spec)
+        assert len(problems) == 1  # the broken line, or the empty record, named by place
+        assert problems[0].source in (f"{path}:5", f"{listed}[1]")
         for article, offset, length, sub in found:
             assert reader.article(file, offset, length, sub) == article
     reader.close()
@@ -160,5 +161,6 @@ def test_one_and_two_workers_write_the_same_stories(runs: Run, tmp_path: Path) -
     assert runs.leftovers == []
     out = tmp_path / "stories.jsonl"
     out.write_bytes(runs.outputs[2])
-    for story in read_stories(out):  # every line is a valid Story, with Story's id rule
+    # every line is a valid Story, with Story's id rule
+    for story in read_stories(out, require_complete=False):
         assert story.id == type(story).from_articles(story.articles).id

@@ -10,9 +10,12 @@ endless streams.
 
 from __future__ import annotations
 
+import ctypes
 import multiprocessing
 import os
 import queue
+import signal
+import sys
 from collections import deque
 from collections.abc import Iterable, Iterator
 from dataclasses import replace
@@ -23,9 +26,12 @@ from multiprocessing.queues import Queue
 from newsprism.cluster.config import ClusterConfig
 from newsprism.cluster.features import DocFrequency, Features, Featurizer, weigh
 from newsprism.cluster.semantic import embed_articles
+from newsprism.errors import NewsprismError
 from newsprism.model import Article
 
 BATCH = 256
+PR_SET_PDEATHSIG = 1  # from <sys/prctl.h>
+PARENT_CHECK_SECONDS = 2.0
 Texts = list[tuple[str, str | None]]
 
 
@@ -63,9 +69,30 @@ class StreamFeaturizer:
 def _serve(
     config: ClusterConfig, inbox: Queue[Texts | None], outbox: Queue[list[Features]]
 ) -> None:
+    parent = os.getppid()
+    _die_with_parent()
     work = StreamFeaturizer(config)
-    for texts in iter(inbox.get, None):
+    while True:
+        try:
+            texts = inbox.get(timeout=PARENT_CHECK_SECONDS)
+        except queue.Empty:
+            if os.getppid() != parent:  # orphaned where the kernel cannot tell us (not Linux)
+                return
+            continue
+        if texts is None:
+            return
         outbox.put(work.batch(texts))
+
+
+def _die_with_parent() -> None:
+    """On Linux, ask the kernel to kill this helper when its parent dies, even by SIGKILL."""
+    if not sys.platform.startswith("linux"):
+        return
+    try:
+        libc = ctypes.CDLL(None, use_errno=True)
+        libc.prctl(PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0)
+    except (OSError, AttributeError):
+        return
 
 
 def featurized(
@@ -111,6 +138,7 @@ class _Helpers:
             ctx.Process(target=_serve, args=(config, inbox, outbox), daemon=True)
             for inbox, outbox in zip(self.inboxes, self.outboxes, strict=True)
         ]
+        self.failed = False
         for process in self.processes:
             process.start()
 
@@ -122,16 +150,27 @@ class _Helpers:
             try:
                 return self.outboxes[helper].get(timeout=1.0)
             except queue.Empty:
-                if not self.processes[helper].is_alive():
-                    raise RuntimeError("a featurising helper process died") from None
+                process = self.processes[helper]
+                if not process.is_alive():
+                    self.failed = True
+                    raise NewsprismError(
+                        "helper-failed", detail=f"died (exit code {process.exitcode})"
+                    ) from None
 
     def stop(self) -> None:
+        """Helpers end; after a failure no queue waits at exit for a reader that is gone."""
         for inbox in self.inboxes:
             inbox.put(None)
         for process in self.processes:
             process.join(timeout=5)
             if process.is_alive():
                 process.terminate()
+                process.join(timeout=5)
+        if self.failed:
+            for inbox in self.inboxes:
+                inbox.cancel_join_thread()
+            for outbox in self.outboxes:
+                outbox.cancel_join_thread()
 
 
 def _batches(articles: Iterable[Article]) -> Iterator[list[Article]]:

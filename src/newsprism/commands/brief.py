@@ -2,17 +2,16 @@
 
 from __future__ import annotations
 
+import sys
 from enum import StrEnum
 from pathlib import Path
 
 import typer
 
-from newsprism.api import brief_story, load_articles
-from newsprism.cluster.io import clustered_story
 from newsprism.errors import NewsprismError
+from newsprism.ingest.base import Limits
+from newsprism.ingest.clean import for_terminal
 from newsprism.model import Notice, Story
-from newsprism.render import render
-from newsprism.samples import sample_paths
 
 
 class Format(StrEnum):
@@ -25,8 +24,9 @@ def brief(
     paths: list[str] = typer.Argument(None, help="Files, folders or '-' for stdin."),
     format: Format = typer.Option(Format.md, "--format", "-f", help="Output format."),
     output: Path | None = typer.Option(
-        None, "--output", "-o", help="Write here instead of stdout."
+        None, "--output", "-o", help="Write here instead of stdout (never over an input)."
     ),
+    force: bool = typer.Option(False, "--force", help="Overwrite the --output file if it exists."),
     words: int = typer.Option(250, "--words", min=20, help="Summary length budget in words."),
     sample: bool = typer.Option(
         False, "--sample", help="Brief the bundled fictional sample story."
@@ -44,16 +44,35 @@ def brief(
         "Default: by meaning when the extra is installed.",
         show_default=False,
     ),
+    max_article_bytes: int = typer.Option(
+        Limits().article_bytes, "--max-article-bytes", help="Refuse longer articles, with a notice."
+    ),
+    max_articles: int = typer.Option(
+        Limits().articles, "--max-articles", help="Refuse a story with more articles."
+    ),
 ) -> None:
     """Brief one story from several articles."""
-    story, notices = _story(paths, sample, strict, title, stories, story_id)
-    result = brief_story(story, words=words, strict=strict, notices=notices, semantic=semantic)
+    from newsprism.api import brief_story
+    from newsprism.output import check_output, write_atomic
+    from newsprism.render import render
+
+    limits = Limits(article_bytes=max_article_bytes, articles=max_articles)
+    if output is not None:
+        check_output(output, [*(paths or []), *([stories] if stories else [])], force)
+    story, notices = _story(paths, sample, strict, title, stories, story_id, limits)
+    result = brief_story(
+        story, words=words, strict=strict, notices=notices, semantic=semantic, limits=limits
+    )
+    if result.config is not None and result.config.semantic and semantic is None:
+        _say(
+            "note: aligning claims by meaning (the semantic extra is installed; --lexical is faster)"
+        )
     text = render(result, format.value)
     if output:
-        output.write_text(text, encoding="utf-8")
-        typer.echo(f"wrote {output} ({len(result.articles)} articles)", err=True)
+        write_atomic(output, text)
+        _say(f"wrote {output} ({len(result.articles)} articles)")
     else:
-        typer.echo(text)
+        typer.echo(for_terminal(text) if sys.stdout.isatty() else text)
 
 
 def _story(
@@ -63,8 +82,13 @@ def _story(
     title: str | None,
     stories: Path | None,
     story_id: str | None,
+    limits: Limits,
 ) -> tuple[Story, list[Notice]]:
     """The story to brief: one from a stories file, or one made of the given inputs."""
+    from newsprism.api import load_inputs, require_articles
+    from newsprism.cluster.io import clustered_story
+    from newsprism.samples import sample_paths
+
     if stories is not None or story_id is not None:
         return clustered_story(stories, story_id, title), []
     inputs: list[str | Path] = list(paths or [])
@@ -75,16 +99,20 @@ def _story(
         raise NewsprismError(
             "option-invalid", detail="give article paths, '-' for stdin, or --sample"
         )
-    articles, notices = load_articles(inputs, strict=strict)
-    _report(notices)
-    if not articles:
-        raise NewsprismError("no-articles")
-    return Story.from_articles(articles, title=title), notices
+    result = load_inputs(inputs, strict=strict, limits=limits)
+    report(result.notices)
+    require_articles(result.articles, result.notices, limits)
+    return Story.from_articles(result.articles, title=title or result.title), result.notices
 
 
-def _report(notices: list[Notice]) -> None:
+def report(notices: list[Notice]) -> None:
     for n in notices:
-        typer.secho(f"warning: {n.message}", fg=typer.colors.YELLOW, err=True)
+        _say(f"warning: {n.message}", typer.colors.YELLOW)
+
+
+def _say(message: str, colour: str | None = None) -> None:
+    """A line on stderr, with terminal escapes from file names or text removed."""
+    typer.secho(for_terminal(message), fg=colour, err=True)
 
 
 def register(app: typer.Typer) -> None:

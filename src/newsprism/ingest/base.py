@@ -35,7 +35,7 @@ __all__ = [
 ]
 
 # A reader yields articles, or errors for single bad records so the rest of the file still runs.
-ReaderFn = Callable[[bytes, str], Iterable[Article | NewsprismError]]
+ReaderFn = Callable[[bytes, str], Iterable["Article | NewsprismError | StoryTitle"]]
 
 READERS: dict[str, ReaderFn] = {}
 
@@ -70,7 +70,8 @@ class Limits(BaseModel):
             raise NewsprismError("config-invalid", detail=detail) from None
 
 
-LIMITS: ContextVar[Limits] = ContextVar("newsprism_read_limits", default=Limits())
+# Limits is frozen, so one shared default is safe.
+LIMITS: ContextVar[Limits] = ContextVar("newsprism_read_limits", default=Limits())  # noqa: B039
 
 
 @contextmanager
@@ -92,21 +93,22 @@ class StoryTitle:
     source: str
 
 
-def make_article(text: str, source: str, limits: Limits | None = None, **meta: object) -> Article:
+def make_article(text: str, source: str, **meta: object) -> Article:
     """An article from text and optional metadata, refusing empty or oversized text.
 
     Metadata fields of the wrong kind are dropped (see `make_article_noting` for the notices).
     The outlet is the metadata's, else the URL's domain, else an agency cue in the first lines.
     """
-    article, _ = make_article_noting(text, source, limits, **meta)
+    article, _ = make_article_noting(text, source, **meta)
     return article
 
 
 def make_article_noting(
-    text: str, source: str, limits: Limits | None = None, **meta: object
+    text: str, source: str, **meta: object
 ) -> tuple[Article, list[NewsprismError]]:
-    """`make_article`, also returning one notice per dropped metadata field."""
-    limits = limits or LIMITS.get()
+    """`make_article`, also returning one notice per dropped metadata field; the size limit is
+    the current read's (`read_limits`)."""
+    limits = LIMITS.get()
     if not isinstance(text, str):
         raise NewsprismError("input-format", source=source, detail="article text is not text")
     size = len(text.encode("utf-8", errors="replace"))

@@ -33,7 +33,19 @@ if TYPE_CHECKING:
     from newsprism.cluster.stream import ClusterStats, StreamClusterer
     from newsprism.ingest import iter_articles
 
-__all__ = sorted(_EXPORTS)
+__all__ = [
+    "ClusterConfig",
+    "ClusterStats",
+    "Deduplicator",
+    "StreamClusterer",
+    "cluster_batch",
+    "find_story",
+    "iter_articles",
+    "read_stories",
+    "run_clustering",
+    "source_groups",
+    "write_stories",
+]
 
 
 def __getattr__(name: str) -> Any:

@@ -15,11 +15,14 @@ def schema(
     model: str = typer.Option("all", help="One of: all, brief, story, article, sentence."),
 ) -> None:
     """Print the JSON Schema of the data model (generated from the pydantic models)."""
+    from pydantic import BaseModel
     from pydantic.json_schema import models_json_schema
 
     from newsprism.model import Article, Brief, Sentence, Story
 
-    models = dict(zip(MODELS, (Brief, Story, Article, Sentence), strict=True))
+    models: dict[str, type[BaseModel]] = dict(
+        zip(MODELS, (Brief, Story, Article, Sentence), strict=True)
+    )
     if model == "all":
         _, doc = models_json_schema(
             [(m, "serialization") for m in models.values()], title="newsprism data model"

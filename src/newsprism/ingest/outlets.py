@@ -86,7 +86,9 @@ def _extractor() -> Any:
     """The public suffix list bundled with tldextract: never fetched over the network."""
     import tldextract  # imported on first use: loading the list costs start-up time
 
-    return tldextract.TLDExtract(suffix_list_urls=(), cache_dir=None)
+    return tldextract.TLDExtract(
+        suffix_list_urls=(), cache_dir=None, include_psl_private_domains=True
+    )
 
 
 def _camel_words(part: str) -> list[str]:
@@ -94,10 +96,10 @@ def _camel_words(part: str) -> list[str]:
 
 
 def _word(word: str) -> str:
-    """Short or vowel-less words are initials ('cnn' -> 'CNN', 'cnbc' -> 'CNBC')."""
+    """Vowel-less or two-letter words are initials ('cnn' -> 'CNN', 'cnbc' -> 'CNBC', 'ap')."""
     if word.isupper() or word.isdigit():
         return word
     low = word.lower()
-    if len(low) <= 3 or (len(low) <= 5 and not re.search(r"[aeiouy]", low)):
+    if len(low) <= 2 or (len(low) <= 5 and not re.search(r"[aeiouy]", low)):
         return low.upper()
     return low.capitalize()

@@ -20,6 +20,7 @@ from collections import deque
 from collections.abc import Iterable, Iterator
 from dataclasses import replace
 from itertools import islice
+from multiprocessing.connection import Connection
 from multiprocessing.process import BaseProcess
 from multiprocessing.queues import Queue
 
@@ -66,9 +67,7 @@ class StreamFeaturizer:
         return [replace(f, embedding=e) for f, e in zip(feats, embs, strict=True)]
 
 
-def _serve(
-    config: ClusterConfig, inbox: Queue[Texts | None], outbox: Queue[list[Features]]
-) -> None:
+def _serve(config: ClusterConfig, inbox: Queue[Texts | None], outbox: Connection) -> None:
     parent = os.getppid()
     _die_with_parent()
     work = StreamFeaturizer(config)
@@ -81,7 +80,7 @@ def _serve(
             continue
         if texts is None:
             return
-        outbox.put(work.batch(texts))
+        outbox.send(work.batch(texts))
 
 
 def _die_with_parent() -> None:
@@ -128,34 +127,42 @@ def _with_helpers(
 
 
 class _Helpers:
-    """Helper processes, each with its own queues so batch n always goes to helper n % jobs."""
+    """Helper processes, each with its own queue in and pipe out, so batch n always goes to
+    helper n % jobs. Only the helper holds its pipe's sending end: if it dies, even in the middle
+    of a message, the main process reads end-of-file instead of waiting forever."""
 
     def __init__(self, config: ClusterConfig, jobs: int) -> None:
         ctx = multiprocessing.get_context()
         self.inboxes: list[Queue[Texts | None]] = [ctx.Queue() for _ in range(jobs)]
-        self.outboxes: list[Queue[list[Features]]] = [ctx.Queue() for _ in range(jobs)]
+        pipes = [ctx.Pipe(duplex=False) for _ in range(jobs)]
+        self.outboxes: list[Connection] = [reader for reader, _ in pipes]
         self.processes: list[BaseProcess] = [
-            ctx.Process(target=_serve, args=(config, inbox, outbox), daemon=True)
-            for inbox, outbox in zip(self.inboxes, self.outboxes, strict=True)
+            ctx.Process(target=_serve, args=(config, inbox, writer), daemon=True)
+            for inbox, (_, writer) in zip(self.inboxes, pipes, strict=True)
         ]
         self.failed = False
-        for process in self.processes:
+        for process, (_, writer) in zip(self.processes, pipes, strict=True):
             process.start()
+            writer.close()
 
     def send(self, helper: int, texts: Texts) -> None:
         self.inboxes[helper].put(texts)
 
     def receive(self, helper: int) -> list[Features]:
+        outbox, process = self.outboxes[helper], self.processes[helper]
         while True:
             try:
-                return self.outboxes[helper].get(timeout=1.0)
-            except queue.Empty:
-                process = self.processes[helper]
-                if not process.is_alive():
-                    self.failed = True
-                    raise NewsprismError(
-                        "helper-failed", detail=f"died (exit code {process.exitcode})"
-                    ) from None
+                if outbox.poll(1.0):
+                    features: list[Features] = outbox.recv()
+                    return features
+            except (EOFError, OSError):
+                pass  # the helper is gone: its end of the pipe closed
+            else:
+                if process.is_alive():
+                    continue
+            self.failed = True
+            process.join(timeout=5)
+            raise NewsprismError("helper-failed", detail=f"died (exit code {process.exitcode})")
 
     def stop(self) -> None:
         """Helpers end; after a failure no queue waits at exit for a reader that is gone."""
@@ -166,11 +173,11 @@ class _Helpers:
             if process.is_alive():
                 process.terminate()
                 process.join(timeout=5)
+        for outbox in self.outboxes:
+            outbox.close()
         if self.failed:
             for inbox in self.inboxes:
                 inbox.cancel_join_thread()
-            for outbox in self.outboxes:
-                outbox.cancel_join_thread()
 
 
 def _batches(articles: Iterable[Article]) -> Iterator[list[Article]]:

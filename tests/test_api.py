@@ -33,9 +33,7 @@ def test_articles_and_paths_mix_and_the_headline_titles_the_story(tmp_path: Path
     path.write_text('{"headline": "Bridge Approved", "documents": ["' + BODY + '"]}')
     own = Article.create(BODY.replace("Monday", "Friday"), outlet="Valley Post")
     result = load_inputs([own, path])
-    assert [a.label for a in result.articles][
-        0
-    ] == "Valley Post" and result.title == "Bridge Approved"
+    assert result.articles[0].label == "Valley Post" and result.title == "Bridge Approved"
     made = brief([own, path], stages=["sentences"])
     assert made.title == "Bridge Approved"
     assert brief([own, path], stages=["sentences"], title="Mine").title == "Mine"

@@ -117,7 +117,7 @@ def make_article_noting(
             "input-too-large", source=source, size=f"{size:,}", limit=f"{limits.article_bytes:,}"
         )
     text = clean_text(text).strip()
-    if not text:
+    if not any(c.isalnum() for c in text):  # empty, invisible or only separators and symbols
         raise NewsprismError("input-no-text", source=source, detail="")
     fields, problems = coerce_meta(meta, source)
     outlet = fields.get("outlet")

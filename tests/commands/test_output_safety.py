@@ -102,3 +102,24 @@ def test_bad_cluster_options_are_config_errors(tmp_path: Path, cli: Cli) -> None
     for option in (["--day-penalty", "0"], ["--threshold", "1.5"], ["--reorder", "-1"]):
         code, _, err = cli(["cluster", str(path), "-o", str(tmp_path / "s.jsonl"), *option])
         assert code == 2 and "invalid configuration" in err, option
+
+
+def test_late_arrivals_are_reported_without_a_reorder_buffer(tmp_path: Path, cli: Cli) -> None:
+    rows = [
+        {"text": f"{BODY} Item {i}.", "date": f"2024-03-{day:02d}"}
+        for i, day in enumerate([10, 2, 9, 1, 8])
+    ]
+    path = tmp_path / "shuffled.jsonl"
+    path.write_text("".join(json.dumps(r) + "\n" for r in rows))
+    code, _, err = cli(
+        ["cluster", str(path), "-o", str(tmp_path / "s.jsonl"), "-q", "--reorder", "0"]
+    )
+    assert code == 0 and "out of date order" in err
+
+
+def test_terminal_escapes_in_names_never_reach_stderr(tmp_path: Path, cli: Cli) -> None:
+    a, _ = articles(tmp_path)
+    odd = tmp_path / "bad\x1b[2Jname.docx"
+    odd.write_text(BODY)
+    code, _, err = cli(["brief", str(tmp_path), "-f", "json"])
+    assert code == 0 and "\x1b" not in err and "badname.docx" in err.replace("[2J", "")

@@ -146,9 +146,10 @@ def _connect(scheduler: str | None, workers: int | None, dashboard: bool) -> tup
         threads_per_worker=1,
         processes=True,
         # Loopback only: the scheduler, workers and dashboard expose logs and call stacks. The
-        # dashboard is off unless asked for, then on any free port (8787 may be taken).
+        # dashboard pages are off unless asked for; any free port (8787 may be taken).
         host="127.0.0.1",
-        dashboard_address="127.0.0.1:0" if dashboard else None,
+        dashboard_address="127.0.0.1:0",  # Dask's HTTP server starts regardless: keep it local
+        scheduler_kwargs={"dashboard": dashboard},
     )
     return Client(local), local
 

@@ -60,13 +60,13 @@ def brief(
     if output is not None:
         check_output(output, [*(paths or []), *([stories] if stories else [])], force)
     story, notices = _story(paths, sample, strict, title, stories, story_id, limits)
-    result = brief_story(
-        story, words=words, strict=strict, notices=notices, semantic=semantic, limits=limits
-    )
-    if result.config is not None and result.config.semantic and semantic is None:
+    if semantic is None and _semantic_installed():
         _say(
             "note: aligning claims by meaning (the semantic extra is installed; --lexical is faster)"
         )
+    result = brief_story(
+        story, words=words, strict=strict, notices=notices, semantic=semantic, limits=limits
+    )
     text = render(result, format.value)
     if output:
         write_atomic(output, text)
@@ -103,6 +103,12 @@ def _story(
     report(result.notices)
     require_articles(result.articles, result.notices, limits)
     return Story.from_articles(result.articles, title=title or result.title), result.notices
+
+
+def _semantic_installed() -> bool:
+    from newsprism.text import embeddings
+
+    return embeddings.available()
 
 
 def report(notices: list[Notice]) -> None:

@@ -32,3 +32,10 @@ def test_help_imports_no_heavy_library() -> None:
     )
     assert done.stderr.strip().splitlines()[-1] == "[]"
     assert "brief" in done.stdout and "cluster" in done.stdout
+
+
+def test_help_lists_every_summary_peer() -> None:
+    from newsprism.commands.eval_summarize import DEFAULT_PEERS
+    from newsprism.eval.peers import PEERS
+
+    assert DEFAULT_PEERS.split(",") == list(PEERS)

@@ -11,12 +11,12 @@ import sys
 
 import typer
 
+from newsprism.clean import for_terminal
 from newsprism.commands import brief as brief_cmd
 from newsprism.commands import cluster as cluster_cmd
 from newsprism.commands import eval as eval_cmd
 from newsprism.commands import info as info_cmd
 from newsprism.errors import NewsprismError
-from newsprism.ingest.clean import for_terminal
 
 app = typer.Typer(
     name="newsprism",

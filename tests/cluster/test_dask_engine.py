@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import itertools
 import json
-import urllib.request
 import pickle
+import urllib.request
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -24,8 +24,8 @@ from newsprism.cluster.dask_engine import BlockSpec, cluster_dask, plan_blocks
 from newsprism.cluster.io import read_stories
 from newsprism.cluster.stream import ClusterStats
 from newsprism.errors import NewsprismError
-from newsprism.model import Notice
 from newsprism.eval.cluster_metrics import score_clusters
+from newsprism.model import Notice
 
 from .conftest import Stream, synthetic_stream
 

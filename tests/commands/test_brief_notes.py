@@ -5,9 +5,9 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from tests.commands.conftest import Cli
 
 from newsprism.commands import brief as brief_cmd
-from tests.commands.conftest import Cli
 
 
 def test_semantic_switching_on_is_said(

@@ -118,7 +118,7 @@ def test_late_arrivals_are_reported_without_a_reorder_buffer(tmp_path: Path, cli
 
 
 def test_terminal_escapes_in_names_never_reach_stderr(tmp_path: Path, cli: Cli) -> None:
-    a, _ = articles(tmp_path)
+    articles(tmp_path)
     odd = tmp_path / "bad\x1b[2Jname.docx"
     odd.write_text(BODY)
     code, _, err = cli(["brief", str(tmp_path), "-f", "json"])

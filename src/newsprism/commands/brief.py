@@ -5,13 +5,16 @@ from __future__ import annotations
 import sys
 from enum import StrEnum
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import typer
 
 from newsprism.errors import NewsprismError
-from newsprism.ingest.base import Limits
-from newsprism.ingest.clean import for_terminal
-from newsprism.model import Notice, Story
+
+if TYPE_CHECKING:
+    from newsprism.ingest.base import Limits
+    from newsprism.model import Notice, Story
+from newsprism.clean import for_terminal
 
 
 class Format(StrEnum):
@@ -44,19 +47,27 @@ def brief(
         "Default: by meaning when the extra is installed.",
         show_default=False,
     ),
-    max_article_bytes: int = typer.Option(
-        Limits().article_bytes, "--max-article-bytes", help="Refuse longer articles, with a notice."
+    max_article_bytes: int | None = typer.Option(
+        None,
+        "--max-article-bytes",
+        help="Skip longer articles, with a notice [default: 500,000].",
+        show_default=False,
     ),
-    max_articles: int = typer.Option(
-        Limits().articles, "--max-articles", help="Refuse a story with more articles."
+    max_articles: int | None = typer.Option(
+        None,
+        "--max-articles",
+        help="Refuse a story with more articles [default: 500].",
+        show_default=False,
     ),
 ) -> None:
     """Brief one story from several articles."""
     from newsprism.api import brief_story
+    from newsprism.ingest.base import Limits
     from newsprism.output import check_output, write_atomic
     from newsprism.render import render
 
-    limits = Limits(article_bytes=max_article_bytes, articles=max_articles)
+    given = {"article_bytes": max_article_bytes, "articles": max_articles}
+    limits = Limits(**{k: v for k, v in given.items() if v is not None})
     if output is not None:
         check_output(output, [*(paths or []), *([stories] if stories else [])], force)
     story, notices = _story(paths, sample, strict, title, stories, story_id, limits)
@@ -87,6 +98,7 @@ def _story(
     """The story to brief: one from a stories file, or one made of the given inputs."""
     from newsprism.api import load_inputs, require_articles
     from newsprism.cluster.io import clustered_story
+    from newsprism.model import Story
     from newsprism.samples import sample_paths
 
     if stories is not None or story_id is not None:

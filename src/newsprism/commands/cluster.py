@@ -8,9 +8,9 @@ from typing import TYPE_CHECKING
 
 import typer
 
+from newsprism.clean import for_terminal
 from newsprism.cluster.config import ClusterConfig
 from newsprism.errors import NewsprismError
-from newsprism.ingest.clean import for_terminal
 
 if TYPE_CHECKING:
     from newsprism.cluster.stream import ClusterStats

@@ -15,8 +15,8 @@ from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
+from newsprism.clean import clean_text
 from newsprism.errors import NewsprismError
-from newsprism.ingest.clean import clean_text
 from newsprism.ingest.encoding import decode
 from newsprism.ingest.fields import coerce_meta, parse_date
 from newsprism.ingest.outlets import agency_cue, name_from_url

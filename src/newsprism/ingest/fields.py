@@ -12,8 +12,8 @@ from datetime import date as Date
 from datetime import datetime
 from functools import lru_cache
 
+from newsprism.clean import clean_line
 from newsprism.errors import NewsprismError
-from newsprism.ingest.clean import clean_line
 
 TEXT_FIELDS = ("title", "outlet", "author", "url", "stance")
 MAX_FIELD_CHARS = 2000  # a title or outlet name longer than this is not one

@@ -14,9 +14,9 @@ from collections.abc import Iterator
 from itertools import accumulate
 from typing import Any
 
+from newsprism.clean import clean_line
 from newsprism.errors import NewsprismError
 from newsprism.ingest.base import LIMITS, StoryTitle, decode, make_article_noting, reader
-from newsprism.ingest.clean import clean_line
 from newsprism.ingest.fields import HugeNumber, describe
 from newsprism.ingest.text import split_multinews
 from newsprism.model import Article

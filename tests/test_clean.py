@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from newsprism.ingest.clean import clean_line, clean_text, for_terminal, replace_surrogates
+from newsprism.clean import clean_line, clean_text, for_terminal, replace_surrogates
 
 
 def test_nul_zero_width_controls_and_escapes_are_removed() -> None:

@@ -123,3 +123,10 @@ def test_terminal_escapes_in_names_never_reach_stderr(tmp_path: Path, cli: Cli) 
     odd.write_text(BODY)
     code, _, err = cli(["brief", str(tmp_path), "-f", "json"])
     assert code == 0 and "\x1b" not in err and "badname.docx" in err.replace("[2J", "")
+
+
+def test_an_empty_output_path_is_named_as_empty(tmp_path: Path, cli: Cli) -> None:
+    a, _ = articles(tmp_path)
+    for argv in (["brief", str(a), "-o", ""], ["cluster", str(a), "--out", ""]):
+        code, _, err = cli(argv)
+        assert code == 2 and "the path is empty" in err, argv

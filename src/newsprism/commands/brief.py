@@ -26,7 +26,7 @@ class Format(StrEnum):
 def brief(
     paths: list[str] = typer.Argument(None, help="Files, folders or '-' for stdin."),
     format: Format = typer.Option(Format.md, "--format", "-f", help="Output format."),
-    output: Path | None = typer.Option(
+    output: str | None = typer.Option(
         None, "--output", "-o", help="Write here instead of stdout (never over an input)."
     ),
     force: bool = typer.Option(False, "--force", help="Overwrite the --output file if it exists."),
@@ -68,8 +68,9 @@ def brief(
 
     given = {"article_bytes": max_article_bytes, "articles": max_articles}
     limits = Limits(**{k: v for k, v in given.items() if v is not None})
-    if output is not None:
-        check_output(output, [*(paths or []), *([stories] if stories else [])], force)
+    target = None
+    if output is not None:  # a str, not a Path: Path('') would silently be '.'
+        target = check_output(output, [*(paths or []), *([stories] if stories else [])], force)
     story, notices = _story(paths, sample, strict, title, stories, story_id, limits)
     if semantic is None and _semantic_installed():
         _say(
@@ -79,9 +80,9 @@ def brief(
         story, words=words, strict=strict, notices=notices, semantic=semantic, limits=limits
     )
     text = render(result, format.value)
-    if output:
-        write_atomic(output, text)
-        _say(f"wrote {output} ({len(result.articles)} articles)")
+    if target is not None:
+        write_atomic(target, text)
+        _say(f"wrote {target} ({len(result.articles)} articles)")
     else:
         typer.echo(for_terminal(text) if sys.stdout.isatty() else text)
 

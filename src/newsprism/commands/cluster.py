@@ -31,7 +31,7 @@ def cluster(
     inputs: list[str] = typer.Argument(
         None, help="Files, folders or '-' (JSONL, JSON, text, HTML)."
     ),
-    out: Path = typer.Option(..., "--out", "-o", help="Where to write stories, one JSON per line."),
+    out: str = typer.Option(..., "--out", "-o", help="Where to write stories, one JSON per line."),
     force: bool = typer.Option(False, "--force", help="Overwrite --out if it exists."),
     mode: Mode = typer.Option(Mode.online, "--mode", help="online: one pass in arrival order."),
     engine: Engine = typer.Option(Engine.local, "--engine", help="dask: partitioned, parallel."),
@@ -78,7 +78,7 @@ def cluster(
 
     if not inputs:
         raise NewsprismError("option-invalid", detail="give input files, folders or '-' for stdin")
-    check_output(out, inputs, force)
+    target = check_output(out, inputs, force)  # a str, not a Path: Path('') would be '.'
     config = ClusterConfig(
         threshold=threshold,
         day_penalty=day_penalty,
@@ -90,7 +90,7 @@ def cluster(
     try:
         stats = run_clustering(
             inputs,
-            out,
+            target,
             mode.value,
             engine.value,
             config,
@@ -104,7 +104,7 @@ def cluster(
         )
     finally:
         bar.close()
-    typer.echo(for_terminal(summary(stats, out, config)), err=True)
+    typer.echo(for_terminal(summary(stats, target, config)), err=True)
 
 
 def summary(stats: ClusterStats, out: Path, config: ClusterConfig) -> str:

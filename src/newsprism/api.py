@@ -36,7 +36,9 @@ def load_inputs(
         )
     items = list(inputs)
     articles = [i for i in items if isinstance(i, Article)]
-    result = read_inputs(as_paths([i for i in items if not isinstance(i, Article)]), strict, limits)
+    paths = as_paths([i for i in items if not isinstance(i, Article)])
+    # One past the limit is enough to refuse a story that is too big, without reading it all.
+    result = read_inputs(paths, strict, limits, stop_after=(limits or Limits()).articles + 1)
     result.articles = articles + result.articles
     return result
 

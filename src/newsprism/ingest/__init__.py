@@ -169,18 +169,21 @@ class _Manifests:
 
 
 def read_inputs(
-    paths: Iterable[str | Path] | str | Path, strict: bool = False, limits: Limits | None = None
+    paths: Iterable[str | Path] | str | Path,
+    strict: bool = False,
+    limits: Limits | None = None,
+    stop_after: int | None = None,
 ) -> IngestResult:
     """Read every input into memory; errors become notices (or are raised when strict).
 
-    Reading stops one article past ``limits.articles``, so a huge input is refused quickly.
+    ``stop_after``: stop reading after that many articles (a brief refuses more, so there is
+    no point reading a huge input whole).
     """
     result = IngestResult()
-    limit = (limits or Limits()).articles
     found = iter_articles(
         paths, strict, result.notices.append, limits=limits, on_story=_titles(result)
     )
-    result.articles = list(islice(found, limit + 1))
+    result.articles = list(found if stop_after is None else islice(found, stop_after))
     return result
 
 

@@ -5,8 +5,9 @@ Names are imported on first use, so `newsprism --help` and `--version` start fas
 
 from __future__ import annotations
 
-from importlib import import_module
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
+
+from newsprism.lazy import lazy_exports
 
 __version__ = "0.1.0"
 
@@ -46,9 +47,4 @@ __all__ = [
 ]
 
 
-def __getattr__(name: str) -> Any:
-    if name in _EXPORTS:
-        value = getattr(import_module(_EXPORTS[name]), name)
-        globals()[name] = value
-        return value
-    raise AttributeError(f"module 'newsprism' has no attribute {name!r}")
+__getattr__ = lazy_exports("newsprism", globals(), _EXPORTS)

@@ -7,8 +7,9 @@ stories.jsonl. Names are imported on first use: the engines pull in scikit-learn
 
 from __future__ import annotations
 
-from importlib import import_module
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
+
+from newsprism.lazy import lazy_exports
 
 _EXPORTS = {
     "ClusterConfig": "newsprism.cluster.config",
@@ -48,9 +49,4 @@ __all__ = [
 ]
 
 
-def __getattr__(name: str) -> Any:
-    if name in _EXPORTS:
-        value = getattr(import_module(_EXPORTS[name]), name)
-        globals()[name] = value
-        return value
-    raise AttributeError(f"module 'newsprism.cluster' has no attribute {name!r}")
+__getattr__ = lazy_exports("newsprism.cluster", globals(), _EXPORTS)

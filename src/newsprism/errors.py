@@ -113,7 +113,7 @@ CATALOGUE: dict[str, ErrorKind] = {
         ),
         ErrorKind(
             "input-too-large",
-            "{source}: the article is {size} bytes, over the limit of {limit}",
+            "{source}: the {what} is {size} bytes, over the limit of {limit}",
             "split it, or raise the limit (--max-article-bytes, Limits(article_bytes=...))",
         ),
         ErrorKind(

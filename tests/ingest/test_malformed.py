@@ -247,6 +247,7 @@ def html_cases() -> Iterator[Case]:
         "deep-divs": b"<html><body>" + b"<div>" * 5000 + OTHER.encode() + b"</div>" * 5000,
         "unclosed": b"<html><body><p>" + GOOD.encode()[:20],
         "binary-in-html": b"<html>" + bytes(range(256)) * 4,
+        "huge-page": b"<html><body>" + (b"<p>" + OTHER.encode() + b"</p>") * 40_000,
     }
     for kind, data in pages.items():
         yield Case(f"html-{kind}", "page.html", data)

@@ -114,7 +114,11 @@ def make_article_noting(
     size = len(text.encode("utf-8", errors="replace"))
     if size > limits.article_bytes:
         raise NewsprismError(
-            "input-too-large", source=source, size=f"{size:,}", limit=f"{limits.article_bytes:,}"
+            "input-too-large",
+            source=source,
+            what="article",
+            size=f"{size:,}",
+            limit=f"{limits.article_bytes:,}",
         )
     text = clean_text(text).strip()
     if not any(c.isalnum() for c in text):  # empty, invisible or only separators and symbols

@@ -5,12 +5,13 @@ from __future__ import annotations
 from typing import Any
 
 from newsprism.errors import NewsprismError
-from newsprism.ingest.base import decode, make_article_noting, reader
+from newsprism.ingest.base import LIMITS, decode, make_article_noting, reader
 from newsprism.ingest.outlets import name_from_url
 from newsprism.model import Article
 
 # Below this, what trafilatura found is a menu or a caption, not an article body.
 MIN_WORDS = 10
+PAGE_TO_TEXT = 6  # a page may be this many times the article byte limit
 
 
 def article_from_html(html: str, source: str, url: str | None = None) -> Article:
@@ -56,4 +57,11 @@ def _site_name(name: object) -> object:
 
 @reader(".html", ".htm", ".xhtml")
 def read_html(data: bytes, source: str) -> list[Any]:
+    """A page far larger than an article could be is refused before parsing: trafilatura takes
+    about 5 s per MB, and markup rarely makes a page more than a few times its text."""
+    limit = PAGE_TO_TEXT * LIMITS.get().article_bytes
+    if len(data) > limit:
+        raise NewsprismError(
+            "input-too-large", source=source, size=f"{len(data):,}", limit=f"{limit:,}"
+        )
     return html_items(decode(data, source), source)

@@ -81,3 +81,22 @@ def test_atomic_write_replaces_a_link_not_its_target(tmp_path: Path) -> None:
     write_atomic(check_output(link, force=True), "new brief")
     assert target.read_text() == "keep me"
     assert not link.is_symlink() and link.read_text() == "new brief"
+
+
+def test_a_full_disk_is_a_one_line_error_and_the_old_file_stays(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import errno
+
+    out = tmp_path / "brief.md"
+    out.write_text("previous")
+
+    def full(_: int) -> None:
+        raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+
+    monkeypatch.setattr(os, "fsync", full)
+    with pytest.raises(NewsprismError) as err:
+        write_atomic(out, "new")
+    assert err.value.code == "output-unwritable" and str(out) in err.value.message
+    assert "No space left" in err.value.message
+    assert out.read_text() == "previous" and [p.name for p in tmp_path.iterdir()] == ["brief.md"]

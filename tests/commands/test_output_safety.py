@@ -130,3 +130,14 @@ def test_an_empty_output_path_is_named_as_empty(tmp_path: Path, cli: Cli) -> Non
     for argv in (["brief", str(a), "-o", ""], ["cluster", str(a), "--out", ""]):
         code, _, err = cli(argv)
         assert code == 2 and "the path is empty" in err, argv
+
+
+def test_brief_refuses_a_stories_file_cut_short(tmp_path: Path, cli: Cli) -> None:
+    out = tmp_path / "stories.jsonl"
+    assert cli(["cluster", str(feed(tmp_path)), "--out", str(out), "-q"])[0] == 0
+    *stories, _ = out.read_text().splitlines()
+    story_id = json.loads(stories[0])["id"]
+    assert cli(["brief", "--stories", str(out), "--story", story_id])[0] == 0
+    out.write_text("".join(line + "\n" for line in stories))  # killed before the last line
+    code, _, err = cli(["brief", "--stories", str(out), "--story", story_id])
+    assert code == 2 and "cut short" in err

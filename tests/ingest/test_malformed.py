@@ -51,7 +51,7 @@ BAD_VALUES = {
     "nan": math.nan,
     "infinity": math.inf,
     "bool": True,
-    "list": ["a", "b"],
+    "list": [1, "b"],
     "nested-list": [[["deep"]]],
     "dict": {"a": 1},
     "empty-dict": {},

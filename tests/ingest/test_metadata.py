@@ -129,3 +129,22 @@ def test_stdin_documents_are_numbered_not_hashed() -> None:
 
     articles = articles_from_text(f"{BODY} ||||| {BODY.replace('May', 'June')}", "stdin")
     assert [a.label for a in articles] == ["stdin #1", "stdin #2"]
+
+
+def test_news_api_shapes_outlet_object_author_list_and_date_key(tmp_path: Path) -> None:
+    record = {
+        "content": BODY,
+        "source": {"id": None, "name": "Harbor Daily"},
+        "authors": ["Ana Ruiz", "Li Wei"],
+        "publishedAt": "2024-03-04T09:00:00Z",
+    }
+    path = tmp_path / "feed.json"
+    path.write_text(json.dumps(record))
+    result = read_inputs([path])
+    article = result.articles[0]
+    assert (article.label, article.author, article.date) == (
+        "Harbor Daily",
+        "Ana Ruiz, Li Wei",
+        date(2024, 3, 4),
+    )
+    assert result.notices == []

@@ -23,7 +23,8 @@ from newsprism.model import Article
 
 _TEXT_KEYS = ("text", "body", "content")
 _OUTLET_KEYS = ("outlet", "source", "site", "sitename", "publisher")
-_DATE_KEYS = ("date", "published", "published_at", "publish_date")
+_DATE_KEYS = ("date", "published", "published_at", "publishedAt", "publish_date", "pubDate")
+_AUTHOR_KEYS = ("author", "authors", "byline")
 MAX_INT_DIGITS = 40  # longer JSON integers are kept as text and refused as values
 
 Item = Article | NewsprismError | StoryTitle
@@ -66,16 +67,32 @@ def _single(record: dict[str, Any], source: str) -> list[Item]:
 
 def _meta(record: dict[str, Any]) -> dict[str, object]:
     """The metadata fields an Article takes, under the names records use for them."""
-    outlet_key = next((k for k in _OUTLET_KEYS if record.get(k) not in (None, "")), "outlet")
-    date_key = next((k for k in _DATE_KEYS if record.get(k) not in (None, "")), "date")
     return {
         "title": record.get("title"),
-        "outlet": record.get(outlet_key),
+        "outlet": _named(_first(record, _OUTLET_KEYS)),
         "url": record.get("url"),
-        "date": record.get(date_key),
-        "author": record.get("author"),
+        "date": _first(record, _DATE_KEYS),
+        "author": _joined(_first(record, _AUTHOR_KEYS)),
         "stance": record.get("stance"),
     }
+
+
+def _first(record: dict[str, Any], keys: tuple[str, ...]) -> Any:
+    return next((record[k] for k in keys if record.get(k) not in (None, "")), None)
+
+
+def _named(value: Any) -> Any:
+    """Feeds and news APIs give the outlet as an object: `{"id": ..., "name": "Harbor Daily"}`."""
+    if isinstance(value, dict) and isinstance(value.get("name"), str):
+        return value["name"]
+    return value
+
+
+def _joined(value: Any) -> Any:
+    """Several authors as a list of names become one 'A, B' field; other lists stay refused."""
+    if isinstance(value, list) and value and all(isinstance(v, str) for v in value):
+        return ", ".join(v.strip() for v in value if v.strip())
+    return value
 
 
 def _documents(record: dict[str, Any], source: str) -> list[Item]:

@@ -191,7 +191,7 @@ def _pipeline(
     bands = np.concatenate([b.bands for b in signed])
     for b in signed:  # the client keeps only the places of the articles from here on
         b.sigs = b.bands = np.empty(0)
-    canonical = duplicate_groups(sigs, bands, days, cfg.dedup_threshold)
+    canonical = duplicate_groups(sigs, bands, days, cfg.dedup_threshold, max_days=cfg.window)
     del sigs, bands
     clock.lap("dedup")
     files, where = _places(specs, signed)

@@ -115,7 +115,11 @@ def main() -> None:
         ("chardet", chardet_guess),
         ("none (cp1252 fallback)", cp1252_only),
     ]:
-        run(name, guess, False)  # warm-up: imports and model loading are not per-file costs
+        try:
+            run(name, guess, False)  # warm-up: imports and model loading are not per-file costs
+        except ImportError:
+            print(f"| {name} | not installed | | |")
+            continue
         alone = run(name, guess, True)[0] if name != "none (cp1252 fallback)" else "-"
         right, ms = run(name, guess, False)
         print(f"| {name} | {alone} | {right} | {ms:.2f} |")

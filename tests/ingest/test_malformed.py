@@ -373,3 +373,26 @@ def test_random_bytes_never_raise(data: bytes) -> None:
             assert exc.source == "random.bin"
             continue
         _items_are_sound(items, "random.bin")
+
+
+END_TO_END = [  # a few classes through the whole pipeline and every rendering
+    "field-title-nan",
+    "documents-null-number-bool",
+    "surrogate-1-\\ud800",
+    "nul-inside-text",
+    "escapes-inside-text",
+]
+
+
+@pytest.mark.parametrize("name", END_TO_END)
+def test_whole_brief_survives_and_renders(name: str, tmp_path: Path) -> None:
+    from newsprism.api import brief
+    from newsprism.render import render
+
+    case = next(c for c in ALONE if c.name == name)
+    (tmp_path / "0-good.txt").write_text(GOOD + " The mayor said it will cost $4 million.")
+    (tmp_path / "1-other.txt").write_text(OTHER + " The mayor said it will cost $5 million.")
+    (tmp_path / case.file).write_bytes(case.data)
+    made = brief(sorted(tmp_path.iterdir()))
+    for fmt in ("md", "html", "json"):
+        render(made, fmt).encode("utf-8")

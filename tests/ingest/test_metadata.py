@@ -148,3 +148,20 @@ def test_news_api_shapes_outlet_object_author_list_and_date_key(tmp_path: Path) 
         date(2024, 3, 4),
     )
     assert result.notices == []
+
+
+def test_names_from_metadata_and_file_names_never_become_markup(tmp_path: Path) -> None:
+    from newsprism.api import brief
+    from newsprism.render import render
+
+    (tmp_path / "a.txt").write_text(
+        '---\noutlet: "<img src=x onerror=alert(1)>"\ntitle: "<script>alert(2)</script>"\n---\n'
+        + BODY
+    )
+    (tmp_path / "b<svg onload=alert(3)>.txt").write_text(BODY.replace("Monday", "Friday"))
+    made = brief([tmp_path], stages=["sentences"])
+    assert "<img src=x onerror=alert(1)>" in [a.label for a in made.articles]
+    page, text = render(made, "html"), render(made, "md")
+    for payload in ("<img src=x", "<script>alert", "<svg onload"):
+        assert payload not in page
+        assert payload not in text.replace("\\<", "&lt;")  # Markdown escapes '<' as '\<'

@@ -119,7 +119,7 @@ CATALOGUE: dict[str, ErrorKind] = {
         ErrorKind(
             "input-too-deep",
             "{source}: the record is nested deeper than {limit} levels",
-            "flatten the record, or raise the limit (Limits(depth=...))",
+            "flatten the record, or raise the limit (--max-depth, Limits(depth=...))",
         ),
         ErrorKind(
             "too-many-articles",

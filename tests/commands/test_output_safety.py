@@ -141,3 +141,15 @@ def test_brief_refuses_a_stories_file_cut_short(tmp_path: Path, cli: Cli) -> Non
     out.write_text("".join(line + "\n" for line in stories))  # killed before the last line
     code, _, err = cli(["brief", "--stories", str(out), "--story", story_id])
     assert code == 2 and "cut short" in err
+
+
+def test_limits_are_options(tmp_path: Path, cli: Cli) -> None:
+    a, _ = articles(tmp_path)
+    deep = tmp_path / "deep.jsonl"
+    deep.write_text('{"text": "' + BODY + ' Deep.", "x": ' + "[" * 10 + "]" * 10 + "}\n")
+    code, _, err = cli(["brief", str(a), str(deep), "--max-depth", "5"])
+    assert code == 0 and "nested deeper than 5" in err
+    code, _, err = cli(["brief", str(a), str(deep), "--max-articles", "1"])
+    assert code == 2 and "limit 1" in err
+    code, _, err = cli(["brief", str(a), "--max-depth", "0"])
+    assert code == 2 and "invalid configuration" in err

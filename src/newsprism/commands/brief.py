@@ -53,6 +53,12 @@ def brief(
         help="Skip longer articles, with a notice [default: 500,000].",
         show_default=False,
     ),
+    max_depth: int | None = typer.Option(
+        None,
+        "--max-depth",
+        help="Skip JSON records nested deeper, with a notice [default: 64].",
+        show_default=False,
+    ),
     max_articles: int | None = typer.Option(
         None,
         "--max-articles",
@@ -66,7 +72,7 @@ def brief(
     from newsprism.output import check_output, write_atomic
     from newsprism.render import render
 
-    given = {"article_bytes": max_article_bytes, "articles": max_articles}
+    given = {"article_bytes": max_article_bytes, "articles": max_articles, "depth": max_depth}
     limits = Limits(**{k: v for k, v in given.items() if v is not None})
     target = None
     if output is not None:  # a str, not a Path: Path('') would silently be '.'

@@ -24,6 +24,8 @@ app = typer.Typer(
     no_args_is_help=True,
     add_completion=False,
     pretty_exceptions_enable=False,
+    # Plain help: rich's Markdown formatting alone costs more start-up time than the budget allows.
+    rich_markup_mode=None,
 )
 
 

@@ -15,9 +15,13 @@ $(VENV)/.installed: $(BIN)/python pyproject.toml requirements/spacy-model.txt
 	touch $@
 
 demo: $(VENV)/.installed
-	$(BIN)/newsprism brief --sample --format md -o sample-brief.md
-	$(BIN)/newsprism brief --sample --format html -o sample-brief.html
-	@cat sample-brief.md
+	@$(BIN)/newsprism brief --sample --format md -o sample-brief.md --force
+	@$(BIN)/newsprism brief --sample --format html -o sample-brief.html --force
+	@echo "The brief of the bundled sample story is in $(CURDIR)/sample-brief.md and"
+	@echo "$(CURDIR)/sample-brief.html (open it in a browser). Its first screen:"
+	@echo
+	@head -n 24 sample-brief.md
+	@echo "..."
 
 lint: $(VENV)/.installed
 	$(BIN)/ruff check src tests bench

@@ -1,6 +1,8 @@
 """The `newsprism` command: a thin typer app over the Python API.
 
 Each command group lives in `newsprism.commands.<name>`; errors become messages only here.
+Command modules import their heavy dependencies inside the command, so `--help` and
+`--version` start fast (`bench/startup.py`; a test keeps scikit-learn and spaCy out).
 """
 
 from __future__ import annotations
@@ -9,6 +11,7 @@ import sys
 
 import typer
 
+from newsprism.clean import for_terminal
 from newsprism.commands import brief as brief_cmd
 from newsprism.commands import cluster as cluster_cmd
 from newsprism.commands import eval as eval_cmd
@@ -23,7 +26,28 @@ app = typer.Typer(
     no_args_is_help=True,
     add_completion=False,
     pretty_exceptions_enable=False,
+    # Plain help: rich's Markdown formatting alone costs more start-up time than the budget allows.
+    rich_markup_mode=None,
 )
+
+
+def _version(value: bool) -> None:
+    if value:
+        from newsprism import __version__
+
+        typer.echo(f"newsprism {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _options(
+    version: bool = typer.Option(
+        False, "--version", callback=_version, is_eager=True, help="Print the version and exit."
+    ),
+) -> None:
+    """Brief a news story from many outlets: summary, agreement, discrepancies, quotes, framing."""
+
+
 brief_cmd.register(app)
 info_cmd.register(app)
 eval_cmd.register(app)
@@ -37,7 +61,8 @@ def main(argv: list[str] | None = None) -> None:
     try:
         app(args=argv)
     except NewsprismError as exc:
-        typer.secho(f"error: {exc.message}", fg=typer.colors.RED, err=True)
+        message = for_terminal(f"error: {exc.message}")
+        typer.secho(message, fg=typer.colors.RED, err=True)
         sys.exit(2)
 
 

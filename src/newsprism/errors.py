@@ -48,8 +48,8 @@ CATALOGUE: dict[str, ErrorKind] = {
         ),
         ErrorKind(
             "no-articles",
-            "no usable article among the inputs",
-            "pass at least one readable article (see the errors above)",
+            "no usable article among the inputs{detail}",
+            "pass at least one readable article",
         ),
         ErrorKind(
             "pipeline-invalid",
@@ -69,7 +69,7 @@ CATALOGUE: dict[str, ErrorKind] = {
         ErrorKind(
             "config-invalid",
             "invalid configuration: {detail}",
-            "pass values in the documented ranges (see `newsprism brief --help`)",
+            "pass values in the documented ranges (see the command's --help)",
         ),
         ErrorKind(
             "stage-unknown",
@@ -141,6 +141,56 @@ CATALOGUE: dict[str, ErrorKind] = {
             "{source}: the WARC file is truncated or damaged ({detail}); HTML records read "
             "before it: {count}",
             "the records before the damage were kept; fetch or copy the file again",
+        ),
+        ErrorKind(
+            "input-field",
+            "{source}: field '{field}' {detail}; it was ignored",
+            "give '{field}' as text (dates as e.g. 2024-03-05)",
+        ),
+        ErrorKind(
+            "input-too-large",
+            "{source}: the {what} is {size} bytes, over the limit of {limit}",
+            "split it, or raise the limit (--max-article-bytes, Limits(article_bytes=...))",
+        ),
+        ErrorKind(
+            "input-too-deep",
+            "{source}: the record is nested deeper than {limit} levels",
+            "flatten the record, or raise the limit (--max-depth, Limits(depth=...))",
+        ),
+        ErrorKind(
+            "too-many-articles",
+            "{count} articles is more than one brief takes (limit {limit})",
+            "group them into stories with `newsprism cluster` first, or raise --max-articles",
+        ),
+        ErrorKind(
+            "input-skipped",
+            "{source}: skipped ({detail})",
+            "pass the file itself if it is an article",
+        ),
+        ErrorKind(
+            "input-failed",
+            "{source}: could not be read ({detail})",
+            "report this input; the other inputs were read",
+        ),
+        ErrorKind(
+            "stories-incomplete",
+            "{source}: {detail}",
+            "rerun `newsprism cluster`; a run that was stopped leaves no complete file",
+        ),
+        ErrorKind(
+            "output-exists",
+            "{source}: the file exists",
+            "pass --force to overwrite it, or choose another path",
+        ),
+        ErrorKind(
+            "output-is-input",
+            "{source}: the output is also an input, and writing it would destroy the input",
+            "choose an output path that is not among the inputs",
+        ),
+        ErrorKind(
+            "helper-failed",
+            "a featurising helper process {detail}",
+            "rerun with --jobs 0 to featurise in the main process, or free memory",
         ),
         ErrorKind(
             "nlp-model-missing",

@@ -56,6 +56,10 @@ class Article(_Model):
     text: str
     title: str | None = None
     outlet: str | None = None
+    stance: str | None = Field(
+        None,
+        description="The outlet's leaning when known: left, lean left, center, lean right or right.",
+    )
     author: str | None = None
     url: str | None = None
     date: Date | None = None
@@ -75,12 +79,19 @@ class Article(_Model):
 
     @property
     def label(self) -> str:
-        """What a reader calls this article: its outlet, else its file name, else its title or id."""
+        """What a reader calls this article: its outlet, else its file name, else its title, else
+        its place in standard input ('stdin #2'); a content hash only when nothing else exists."""
         if self.outlet:
             return self.outlet
-        if self.source and self.source != "stdin":
+        if self.source and not self.source.startswith("stdin"):
             return _source_name(self.source)
-        return self.title or self.id
+        if self.title:
+            return self.title
+        if self.source.startswith("stdin#"):
+            return (
+                f"stdin #{int(self.source[6:]) + 1}" if self.source[6:].isdigit() else self.source
+            )
+        return self.source or self.id
 
 
 class Story(_Model):

@@ -45,6 +45,16 @@ def test_groups_verify_candidates_and_pick_the_earliest_canonical() -> None:
     assert canonical.tolist() == [2, 1, 2, 3, 4]  # the copy dated earlier is the canonical
 
 
+def test_copies_are_near_in_time_as_in_the_local_engine() -> None:
+    rng = np.random.default_rng(2)
+    sigs = rng.integers(1, 2**32, size=(3, 16), dtype=np.uint64).astype(np.uint32)
+    sigs[1] = sigs[2] = sigs[0]  # the same text three times
+    keys = band_keys(sigs, bands=8, rows=2)
+    days = np.array([10.0, 11.0, 40.0])  # a day later, a month later
+    canonical = duplicate_groups(sigs, keys, days, threshold=0.6, max_days=4.1)
+    assert canonical.tolist() == [0, 0, 2]  # a month apart: a new article repeating old text
+
+
 def test_stories_continuing_across_a_boundary_are_joined() -> None:
     cfg = ClusterConfig()
     storm = {"storm": 0.8, "coast": 0.6}

@@ -2,7 +2,28 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import math
+from dataclasses import dataclass, fields
+
+from newsprism.errors import NewsprismError
+
+# (lowest, highest, whether the lowest itself is allowed): checked when a config is built.
+_RANGES: dict[str, tuple[float, float, bool]] = {
+    "threshold": (0.0, 1.0, False),
+    "day_penalty": (0.0, 1.0, False),
+    "persistence": (0.0, 365.0, True),
+    "title_weight": (0.0, 100.0, True),
+    "dedup_threshold": (0.0, 1.0, False),
+    "num_perm": (16, 1024, True),
+    "shingle_size": (1, 20, True),
+    "max_tokens": (1, 1_000_000, True),
+    "article_terms": (1, 100_000, True),
+    "centroid_terms": (1, 100_000, True),
+    "posting_budget": (1, 10_000_000, True),
+    "max_active": (1, 1_000_000_000, True),
+    "reorder": (0, 100_000_000, True),
+    "semantic_weight": (0.0, 1.0, True),
+}
 
 
 @dataclass(frozen=True)
@@ -31,7 +52,36 @@ class ClusterConfig:
     semantic: bool = False  # embeddings of headline and lead join the lexical score
     semantic_weight: float = 0.3
 
+    def __post_init__(self) -> None:
+        """Validated when built (as datasketch checks its parameters), so a zero day penalty or
+        a threshold of 5 fails with a clear error before any work, from the CLI and the API alike."""
+        problems = [
+            p for f in fields(self) if (p := _problem(f.name, getattr(self, f.name), f.type))
+        ]
+        if problems:
+            raise NewsprismError("config-invalid", detail="; ".join(problems))
+
     @property
     def window(self) -> float:
         """Days after which no article can reach a story that spans a single day."""
         return (1.0 - self.threshold) / self.day_penalty
+
+
+def _problem(name: str, value: object, declared: object) -> str | None:
+    """What is wrong with one setting, or None."""
+    if declared in (bool, "bool"):
+        return None if isinstance(value, bool) else f"{name} must be true or false"
+    whole = declared in (int, "int")
+    if (
+        isinstance(value, bool)
+        or not isinstance(value, int | float)
+        or (whole and not isinstance(value, int))
+    ):
+        return f"{name} must be {'a whole number' if whole else 'a number'}, not {value!r}"
+    if not math.isfinite(value):
+        return f"{name} must be a finite number, not {value!r}"
+    low, high, low_ok = _RANGES[name]
+    if value < low or (value == low and not low_ok) or value > high:
+        bracket = "[" if low_ok else "("
+        return f"{name} must be in {bracket}{low}, {high}], not {value!r}"
+    return None

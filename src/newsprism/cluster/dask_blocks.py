@@ -9,10 +9,9 @@ which the OS page cache makes cheap, so no process ever holds the corpus.
 from __future__ import annotations
 
 import functools
-import json
 import time
 from collections.abc import Callable, Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, BinaryIO, ParamSpec, TypeVar
 
@@ -24,7 +23,7 @@ from newsprism.cluster.features import DocFrequency, Featurizer
 from newsprism.cluster.stream import day_of
 from newsprism.errors import NewsprismError
 from newsprism.ingest import expand, read_path
-from newsprism.ingest.jsonl import articles_from_record
+from newsprism.ingest.jsonl import articles_from_record, loads, record_items
 from newsprism.model import Article
 
 _LINE_FORMATS = {".jsonl", ".ndjson"}
@@ -76,6 +75,7 @@ class Signed:
     subs: np.ndarray  # int64 index of the article within its record (whole file: within file)
     skipped: int = 0
     seconds: float = 0.0  # worker time, for profiles
+    problems: list[tuple[str, str, str | None]] = field(default_factory=list)  # notices, capped
 
 
 @dataclass
@@ -108,9 +108,24 @@ def plan_blocks(inputs: Sequence[str | Path], target: int) -> list[BlockSpec]:
     return specs
 
 
+MAX_PROBLEMS = 100  # notices a block reports in full; the rest are counted
+
+
 def record_articles(line: bytes, source: str) -> list[Article]:
     """The articles of one JSON line, exactly as the JSON Lines reader makes them."""
-    return articles_from_record(json.loads(line.decode("utf-8", errors="replace")), source)
+    return articles_from_record(loads(line.decode("utf-8", errors="replace"), source), source)
+
+
+def _record_items(line: bytes, source: str) -> tuple[list[Article], list[NewsprismError]]:
+    try:
+        items = record_items(loads(line.decode("utf-8", errors="replace"), source), source)
+    except NewsprismError as exc:
+        return [], [exc]
+    except ValueError as exc:
+        detail = f"invalid JSON: {str(exc)[:200]}"
+        return [], [NewsprismError("input-format", source=source, detail=detail)]
+    articles = [i for i in items if isinstance(i, Article)]
+    return articles, [i for i in items if isinstance(i, NewsprismError)]
 
 
 def _lines(spec: BlockSpec) -> Iterator[tuple[int, bytes]]:
@@ -126,35 +141,57 @@ def _lines(spec: BlockSpec) -> Iterator[tuple[int, bytes]]:
         pos = end
 
 
-def located_articles(spec: BlockSpec) -> tuple[list[tuple[Article, int, int, int]], int]:
-    """(article, offset, length, sub) for the block's articles, and how many records failed."""
+def located_articles(
+    spec: BlockSpec,
+) -> tuple[list[tuple[Article, int, int, int]], list[NewsprismError]]:
+    """(article, offset, length, sub) for the block's articles, and the problems met, each
+    located `file:line` as the local engine's notices are."""
     found: list[tuple[Article, int, int, int]] = []
     if spec.end < 0:
         try:
             items = list(read_path(spec.path))
-        except NewsprismError:
-            return [], 1
+        except NewsprismError as exc:
+            return [], [exc]
         usable = [a for a in items if isinstance(a, Article)]
         found = [(a, WHOLE_FILE, 0, i) for i, a in enumerate(usable)]
-        return found, len(items) - len(usable)
-    skipped = 0
+        return found, [i for i in items if isinstance(i, NewsprismError)]
+    problems: list[NewsprismError] = []
+    lineno = _line_number(spec)
     for offset, line in _lines(spec):
+        lineno += 1
         if not line.strip():
             continue
-        try:
-            articles = record_articles(line, spec.path)
-        except (ValueError, NewsprismError):
-            skipped += 1
-            continue
+        # Sources as `Rereader` makes them again from the place; notices name the line.
+        articles, errors = _record_items(line, spec.path)
+        for error in errors:
+            where = f"{spec.path}:{lineno}{(error.source or '')[len(spec.path) :]}"
+            error.params["source"] = error.source = where
+        problems.extend(errors)
         found.extend((a, offset, len(line), j) for j, a in enumerate(articles))
-    return found, skipped
+    return found, problems
+
+
+def _line_number(spec: BlockSpec) -> int:
+    """Lines before the block's first byte, so notices name the line as the local engine does."""
+    if spec.start <= 0:
+        return 0
+    count = 0
+    with open(spec.path, "rb") as fh:
+        remaining = spec.start
+        while remaining > 0:
+            chunk = fh.read(min(remaining, 1 << 20))
+            if not chunk:
+                break
+            count += chunk.count(b"\n")
+            remaining -= len(chunk)
+    return count
 
 
 @portable_errors
 def sign_block(spec: BlockSpec, config: ClusterConfig, bands: int, rows: int) -> Block:
     """Read a block; MinHash, band keys, dates and document frequencies of its articles."""
     start = time.perf_counter()
-    found, skipped = located_articles(spec)
+    found, problems = located_articles(spec)
     featurizer, df = Featurizer(config), DocFrequency()
     sigs = np.zeros((len(found), config.num_perm), dtype=np.uint32)
     days = np.full(len(found), np.nan)
@@ -167,9 +204,9 @@ def sign_block(spec: BlockSpec, config: ClusterConfig, bands: int, rows: int) ->
         if day is not None:
             days[i] = day
     where = np.array([f[1:] for f in found], dtype=np.int64).reshape(-1, 3)
-    signed = Signed(
-        days, sigs, band_keys(sigs, bands, rows), where[:, 0], where[:, 1], where[:, 2], skipped
-    )
+    signed = Signed(days, sigs, band_keys(sigs, bands, rows), where[:, 0], where[:, 1], where[:, 2])
+    signed.skipped = sum(1 for p in problems if p.code != "input-field")
+    signed.problems = [(p.code, p.message, p.source) for p in problems[:MAX_PROBLEMS]]
     signed.seconds = time.perf_counter() - start
     return Block(signed, df)
 

@@ -46,6 +46,7 @@ from newsprism.cluster.dask_chunks import (
 from newsprism.cluster.dask_merge import Node, assemble, duplicate_groups, merge_chunks
 from newsprism.cluster.stream import ClusterStats
 from newsprism.errors import NewsprismError
+from newsprism.model import Notice
 
 __all__ = ["BlockSpec", "cluster_dask", "plan_blocks"]
 
@@ -65,6 +66,9 @@ def cluster_dask(
     progress: Callable[[int], None] | None = None,
     block_bytes: int = 8 << 20,
     chunk_articles: int = 50_000,
+    on_notice: Callable[[Notice], None] | None = None,
+    strict: bool = False,
+    dashboard: bool = False,
 ) -> ClusterStats:
     """Run the whole pipeline on a Dask cluster (a LocalCluster unless ``scheduler`` is given).
 
@@ -74,11 +78,21 @@ def cluster_dask(
     cfg = config or ClusterConfig()
     parts = _parts_folder(Path(out))
     client = local = None
+    report = _Reporter(on_notice, strict)
     try:
-        client, local = _connect(scheduler, workers)
-        start = time.perf_counter()
+        start = time.perf_counter()  # starting the cluster is part of the run's time
+        client, local = _connect(scheduler, workers, dashboard)
         stats = _pipeline(
-            client, inputs, Path(out), parts, mode, cfg, progress, block_bytes, chunk_articles
+            client,
+            inputs,
+            Path(out),
+            parts,
+            mode,
+            cfg,
+            progress,
+            block_bytes,
+            chunk_articles,
+            report,
         )
         stats.seconds = time.perf_counter() - start
         stats.extra["workers"] = len(client.scheduler_info()["workers"])
@@ -105,7 +119,22 @@ def _parts_folder(out: Path) -> Path:
     return parts
 
 
-def _connect(scheduler: str | None, workers: int | None) -> tuple[Any, Any]:
+class _Reporter:
+    """Bad records found by the workers, passed on as notices (or raised, when strict)."""
+
+    def __init__(self, on_notice: Callable[[Notice], None] | None, strict: bool) -> None:
+        self.on_notice, self.strict = on_notice, strict
+
+    def __call__(self, signed: list[Signed]) -> None:
+        for block in signed:
+            for code, message, source in block.problems:
+                if self.strict:
+                    raise NewsprismError("input-failed", source=source, detail=message)
+                if self.on_notice is not None:
+                    self.on_notice(Notice(code=code, message=message, source=source))
+
+
+def _connect(scheduler: str | None, workers: int | None, dashboard: bool) -> tuple[Any, Any]:
     try:
         from dask.distributed import Client, LocalCluster
     except ImportError as exc:
@@ -116,8 +145,11 @@ def _connect(scheduler: str | None, workers: int | None) -> tuple[Any, Any]:
         n_workers=workers or os.cpu_count() or 1,
         threads_per_worker=1,
         processes=True,
-        # Any free port: a fixed one (8787) collides with other Dask clusters on the machine.
-        dashboard_address=":0",
+        # Loopback only: the scheduler, workers and dashboard expose logs and call stacks. The
+        # dashboard pages are off unless asked for; any free port (8787 may be taken).
+        host="127.0.0.1",
+        dashboard_address="127.0.0.1:0",  # Dask's HTTP server starts regardless: keep it local
+        scheduler_kwargs={"dashboard": dashboard},
     )
     return Client(local), local
 
@@ -145,10 +177,12 @@ def _pipeline(
     progress: Callable[[int], None] | None,
     block_bytes: int,
     chunk_articles: int,
+    report: Callable[[list[Signed]], None],
 ) -> ClusterStats:
     clock = _Clock()
     specs = plan_blocks(inputs, block_bytes)
     signed, df = _sign(client, specs, cfg, progress)
+    report(signed)
     clock.lap("read_and_sign")
     days = np.concatenate([b.days for b in signed])
     if len(days) == 0:
@@ -157,7 +191,7 @@ def _pipeline(
     bands = np.concatenate([b.bands for b in signed])
     for b in signed:  # the client keeps only the places of the articles from here on
         b.sigs = b.bands = np.empty(0)
-    canonical = duplicate_groups(sigs, bands, days, cfg.dedup_threshold)
+    canonical = duplicate_groups(sigs, bands, days, cfg.dedup_threshold, max_days=cfg.window)
     del sigs, bands
     clock.lap("dedup")
     files, where = _places(specs, signed)

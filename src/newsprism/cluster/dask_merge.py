@@ -60,13 +60,22 @@ def candidate_pairs(keys: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
 
 
 def duplicate_groups(
-    sigs: np.ndarray, keys: np.ndarray, days: np.ndarray, threshold: float
+    sigs: np.ndarray,
+    keys: np.ndarray,
+    days: np.ndarray,
+    threshold: float,
+    max_days: float = np.inf,
 ) -> np.ndarray:
-    """canonical[i]: the earliest article of i's duplicate group (i itself when unique)."""
+    """canonical[i]: the earliest article of i's duplicate group (i itself when unique).
+
+    Two articles more than ``max_days`` apart are never copies (undated ones may be), as in the
+    local engine, whose copies must reach an original still in its clustering window.
+    """
     n = len(sigs)
     a, b = candidate_pairs(keys)
     if len(a):
-        agree = (sigs[a] == sigs[b]).mean(axis=1) >= threshold
+        apart = np.abs(days[a] - days[b])
+        agree = ((sigs[a] == sigs[b]).mean(axis=1) >= threshold) & ~(apart > max_days)
         a, b = a[agree], b[agree]
     graph = coo_matrix((np.ones(len(a), dtype=np.int8), (a, b)), shape=(n, n))
     _, labels = connected_components(graph, directed=False)

@@ -10,22 +10,29 @@ endless streams.
 
 from __future__ import annotations
 
+import ctypes
 import multiprocessing
 import os
 import queue
+import signal
+import sys
 from collections import deque
 from collections.abc import Iterable, Iterator
 from dataclasses import replace
 from itertools import islice
+from multiprocessing.connection import Connection
 from multiprocessing.process import BaseProcess
 from multiprocessing.queues import Queue
 
 from newsprism.cluster.config import ClusterConfig
 from newsprism.cluster.features import DocFrequency, Features, Featurizer, weigh
 from newsprism.cluster.semantic import embed_articles
+from newsprism.errors import NewsprismError
 from newsprism.model import Article
 
 BATCH = 256
+PR_SET_PDEATHSIG = 1  # from <sys/prctl.h>
+PARENT_CHECK_SECONDS = 2.0
 Texts = list[tuple[str, str | None]]
 
 
@@ -60,12 +67,31 @@ class StreamFeaturizer:
         return [replace(f, embedding=e) for f, e in zip(feats, embs, strict=True)]
 
 
-def _serve(
-    config: ClusterConfig, inbox: Queue[Texts | None], outbox: Queue[list[Features]]
-) -> None:
+def _serve(config: ClusterConfig, inbox: Queue[Texts | None], outbox: Connection) -> None:
+    parent = os.getppid()
+    _die_with_parent()
     work = StreamFeaturizer(config)
-    for texts in iter(inbox.get, None):
-        outbox.put(work.batch(texts))
+    while True:
+        try:
+            texts = inbox.get(timeout=PARENT_CHECK_SECONDS)
+        except queue.Empty:
+            if os.getppid() != parent:  # orphaned where the kernel cannot tell us (not Linux)
+                return
+            continue
+        if texts is None:
+            return
+        outbox.send(work.batch(texts))
+
+
+def _die_with_parent() -> None:
+    """On Linux, ask the kernel to kill this helper when its parent dies, even by SIGKILL."""
+    if not sys.platform.startswith("linux"):
+        return
+    try:
+        libc = ctypes.CDLL(None, use_errno=True)
+        libc.prctl(PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0)
+    except (OSError, AttributeError):
+        return
 
 
 def featurized(
@@ -101,37 +127,57 @@ def _with_helpers(
 
 
 class _Helpers:
-    """Helper processes, each with its own queues so batch n always goes to helper n % jobs."""
+    """Helper processes, each with its own queue in and pipe out, so batch n always goes to
+    helper n % jobs. Only the helper holds its pipe's sending end: if it dies, even in the middle
+    of a message, the main process reads end-of-file instead of waiting forever."""
 
     def __init__(self, config: ClusterConfig, jobs: int) -> None:
         ctx = multiprocessing.get_context()
         self.inboxes: list[Queue[Texts | None]] = [ctx.Queue() for _ in range(jobs)]
-        self.outboxes: list[Queue[list[Features]]] = [ctx.Queue() for _ in range(jobs)]
+        pipes = [ctx.Pipe(duplex=False) for _ in range(jobs)]
+        self.outboxes: list[Connection] = [reader for reader, _ in pipes]
         self.processes: list[BaseProcess] = [
-            ctx.Process(target=_serve, args=(config, inbox, outbox), daemon=True)
-            for inbox, outbox in zip(self.inboxes, self.outboxes, strict=True)
+            ctx.Process(target=_serve, args=(config, inbox, writer), daemon=True)
+            for inbox, (_, writer) in zip(self.inboxes, pipes, strict=True)
         ]
-        for process in self.processes:
+        self.failed = False
+        for process, (_, writer) in zip(self.processes, pipes, strict=True):
             process.start()
+            writer.close()
 
     def send(self, helper: int, texts: Texts) -> None:
         self.inboxes[helper].put(texts)
 
     def receive(self, helper: int) -> list[Features]:
+        outbox, process = self.outboxes[helper], self.processes[helper]
         while True:
             try:
-                return self.outboxes[helper].get(timeout=1.0)
-            except queue.Empty:
-                if not self.processes[helper].is_alive():
-                    raise RuntimeError("a featurising helper process died") from None
+                if outbox.poll(1.0):
+                    features: list[Features] = outbox.recv()
+                    return features
+            except (EOFError, OSError):
+                pass  # the helper is gone: its end of the pipe closed
+            else:
+                if process.is_alive():
+                    continue
+            self.failed = True
+            process.join(timeout=5)
+            raise NewsprismError("helper-failed", detail=f"died (exit code {process.exitcode})")
 
     def stop(self) -> None:
+        """Helpers end; after a failure no queue waits at exit for a reader that is gone."""
         for inbox in self.inboxes:
             inbox.put(None)
         for process in self.processes:
             process.join(timeout=5)
             if process.is_alive():
                 process.terminate()
+                process.join(timeout=5)
+        for outbox in self.outboxes:
+            outbox.close()
+        if self.failed:
+            for inbox in self.inboxes:
+                inbox.cancel_join_thread()
 
 
 def _batches(articles: Iterable[Article]) -> Iterator[list[Article]]:

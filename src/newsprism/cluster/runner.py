@@ -9,12 +9,14 @@ from typing import Literal, TextIO
 
 from newsprism.cluster.batch import cluster_batch
 from newsprism.cluster.config import ClusterConfig
-from newsprism.cluster.io import write_stories
+from newsprism.cluster.io import completion_record, write_stories
 from newsprism.cluster.parallel import default_jobs
 from newsprism.cluster.stream import ClusterStats, StreamClusterer
 from newsprism.errors import NewsprismError
 from newsprism.ingest import iter_articles
+from newsprism.ingest.paths import as_paths
 from newsprism.model import Article, Notice
+from newsprism.output import atomic_path, check_output
 from newsprism.text import embeddings
 
 Mode = Literal["online", "batch"]
@@ -34,8 +36,13 @@ def run_clustering(
     scheduler: str | None = None,
     workers: int | None = None,
     jobs: int | None = None,
+    dashboard: bool = False,
 ) -> ClusterStats:
     """Cluster every article in ``inputs`` and write one story per line to ``out``.
+
+    ``out`` is replaced only when clustering succeeds (never an input); its last line is the
+    completion record `read_stories` checks. ``dashboard``: serve the local Dask cluster's
+    dashboard on 127.0.0.1 (off by default).
 
     ``jobs``: helper processes that featurise for the online engine (default: one per spare core);
     ``scheduler``/``workers``: where the Dask engine runs (default: a LocalCluster).
@@ -43,25 +50,54 @@ def run_clustering(
     cfg = config or ClusterConfig()
     if cfg.semantic:
         require_embeddings(engine)
-    if engine == "dask":
-        from newsprism.cluster.dask_engine import cluster_dask
+    out, inputs = Path(out), as_paths(inputs)
+    check_output(out, inputs, force=True)
+    with atomic_path(out) as tmp:
+        if engine == "dask":
+            from newsprism.cluster.dask_engine import cluster_dask
 
-        return cluster_dask(
-            inputs, out, mode, cfg, scheduler=scheduler, workers=workers, progress=progress
-        )
+            stats = cluster_dask(
+                inputs,
+                tmp,
+                mode,
+                cfg,
+                scheduler=scheduler,
+                workers=workers,
+                progress=progress,
+                on_notice=on_notice,
+                strict=strict,
+                dashboard=dashboard,
+            )
+        else:
+            with tmp.open("w", encoding="utf-8") as fh:
+                stats = _cluster_local(inputs, fh, mode, cfg, strict, on_notice, progress, jobs)
+        with tmp.open("a", encoding="utf-8") as fh:
+            fh.write(completion_record(stats.stories))
+    return stats
+
+
+def _cluster_local(
+    inputs: Sequence[str | Path],
+    fh: TextIO,
+    mode: Mode,
+    cfg: ClusterConfig,
+    strict: bool,
+    on_notice: Callable[[Notice], None] | None,
+    progress: Callable[[int], None] | None,
+    jobs: int | None,
+) -> ClusterStats:
     repeats = _Tally()
     read = iter_articles(inputs, strict=strict, on_notice=on_notice, on_repeat=repeats)
     articles = _counted(read, progress)
     start = time.perf_counter()
-    with _open_out(out) as fh:
-        if mode == "batch":
-            stories, stats = cluster_batch(list(articles), cfg)
-            write_stories(stories, fh)
-        else:
-            clusterer = StreamClusterer(cfg)
-            helpers = default_jobs() if jobs is None else jobs
-            write_stories(clusterer.run(articles, jobs=helpers, reorder=cfg.reorder), fh)
-            stats = clusterer.stats
+    if mode == "batch":
+        stories, stats = cluster_batch(list(articles), cfg)
+        write_stories(stories, fh)
+    else:
+        clusterer = StreamClusterer(cfg)
+        helpers = default_jobs() if jobs is None else jobs
+        write_stories(clusterer.run(articles, jobs=helpers, reorder=cfg.reorder), fh)
+        stats = clusterer.stats
     stats.seconds = time.perf_counter() - start
     stats.extra["exact_repeats"] = repeats.count
     if stats.articles == 0:
@@ -100,11 +136,3 @@ def _counted(
         yield article
         if progress is not None:
             progress(1)
-
-
-def _open_out(out: Path) -> TextIO:
-    try:
-        out.parent.mkdir(parents=True, exist_ok=True)
-        return out.open("w", encoding="utf-8")
-    except OSError as exc:
-        raise NewsprismError("output-unwritable", source=str(out), detail=exc.strerror) from exc

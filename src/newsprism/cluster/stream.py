@@ -101,8 +101,8 @@ class StreamClusterer:
         strictly, in date order back in order (feeds, files sorted newest first).
         """
         start = time.perf_counter()
-        if reorder > 0:
-            articles = self._reordered(articles, reorder)
+        # Through the buffer even when it holds nothing (0), so late arrivals are always counted.
+        articles = self._reordered(articles, reorder)
         for article, features in featurized(articles, self.config, jobs):
             yield from self.add(article, features)
         yield from self.finish()

@@ -2,19 +2,19 @@
 
 from __future__ import annotations
 
+import sys
 from enum import StrEnum
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import typer
 
-from newsprism.api import brief_story, load_articles
-from newsprism.cluster.io import clustered_story
 from newsprism.errors import NewsprismError
-from newsprism.model import Brief, Notice, Story
-from newsprism.render import render
-from newsprism.samples import sample_paths
-from newsprism.store import open_store
-from newsprism.store.briefs import stored_brief
+
+if TYPE_CHECKING:
+    from newsprism.ingest.base import Limits
+    from newsprism.model import Brief, Notice, Story
+from newsprism.clean import for_terminal
 
 
 class Format(StrEnum):
@@ -26,9 +26,10 @@ class Format(StrEnum):
 def brief(
     paths: list[str] = typer.Argument(None, help="Files, folders or '-' for stdin."),
     format: Format = typer.Option(Format.md, "--format", "-f", help="Output format."),
-    output: Path | None = typer.Option(
-        None, "--output", "-o", help="Write here instead of stdout."
+    output: str | None = typer.Option(
+        None, "--output", "-o", help="Write here instead of stdout (never over an input)."
     ),
+    force: bool = typer.Option(False, "--force", help="Overwrite the --output file if it exists."),
     words: int = typer.Option(250, "--words", min=20, help="Summary length budget in words."),
     sample: bool = typer.Option(
         False, "--sample", help="Brief the bundled fictional sample story."
@@ -49,19 +50,54 @@ def brief(
         "Default: by meaning when the extra is installed.",
         show_default=False,
     ),
+    max_article_bytes: int | None = typer.Option(
+        None,
+        "--max-article-bytes",
+        help="Skip longer articles, with a notice [default: 500,000].",
+        show_default=False,
+    ),
+    max_depth: int | None = typer.Option(
+        None,
+        "--max-depth",
+        help="Skip JSON records nested deeper, with a notice [default: 64].",
+        show_default=False,
+    ),
+    max_articles: int | None = typer.Option(
+        None,
+        "--max-articles",
+        help="Refuse a story with more articles [default: 500].",
+        show_default=False,
+    ),
 ) -> None:
     """Brief one story from several articles."""
+    from newsprism.api import brief_story
+    from newsprism.ingest.base import Limits
+    from newsprism.output import check_output, write_atomic
+    from newsprism.render import render
+
+    given = {"article_bytes": max_article_bytes, "articles": max_articles, "depth": max_depth}
+    limits = Limits(**{k: v for k, v in given.items() if v is not None})
+    target = None
+    if output is not None:  # a str, not a Path: Path('') would silently be '.'
+        target = check_output(output, [*(paths or []), *([stories] if stories else [])], force)
     if db is not None:
         result = _stored(db, story_id, words, semantic, strict)
     else:
-        story, notices = _story(paths, sample, strict, title, stories, story_id)
-        result = brief_story(story, words=words, strict=strict, notices=notices, semantic=semantic)
+        story, notices = _story(paths, sample, strict, title, stories, story_id, limits)
+        if semantic is None and _semantic_installed():
+            _say(
+                "note: aligning claims by meaning (the semantic extra is installed; --lexical is "
+                "faster)"
+            )
+        result = brief_story(
+            story, words=words, strict=strict, notices=notices, semantic=semantic, limits=limits
+        )
     text = render(result, format.value)
-    if output:
-        output.write_text(text, encoding="utf-8")
-        typer.echo(f"wrote {output} ({len(result.articles)} articles)", err=True)
+    if target is not None:
+        write_atomic(target, text)
+        _say(f"wrote {target} ({len(result.articles)} articles)")
     else:
-        typer.echo(text)
+        typer.echo(for_terminal(text) if sys.stdout.isatty() else text)
 
 
 def _stored(
@@ -72,12 +108,15 @@ def _stored(
         raise NewsprismError(
             "option-invalid", detail="--db needs --story ID (see 'newsprism stories')"
         )
+    from newsprism.store import open_store
+    from newsprism.store.briefs import stored_brief
+
     store = open_store(db)
     try:
         result, reused = stored_brief(store, story_id, words, semantic, strict)
     finally:
         store.close()
-    typer.echo(f"{'reused the stored' if reused else 'made and stored a new'} brief", err=True)
+    _say(f"{'reused the stored' if reused else 'made and stored a new'} brief")
     return result
 
 
@@ -88,8 +127,14 @@ def _story(
     title: str | None,
     stories: Path | None,
     story_id: str | None,
+    limits: Limits,
 ) -> tuple[Story, list[Notice]]:
     """The story to brief: one from a stories file, or one made of the given inputs."""
+    from newsprism.api import load_inputs, require_articles
+    from newsprism.cluster.io import clustered_story
+    from newsprism.model import Story
+    from newsprism.samples import sample_paths
+
     if stories is not None or story_id is not None:
         return clustered_story(stories, story_id, title), []
     inputs: list[str | Path] = list(paths or [])
@@ -100,16 +145,26 @@ def _story(
         raise NewsprismError(
             "option-invalid", detail="give article paths, '-' for stdin, or --sample"
         )
-    articles, notices = load_articles(inputs, strict=strict)
-    _report(notices)
-    if not articles:
-        raise NewsprismError("no-articles")
-    return Story.from_articles(articles, title=title), notices
+    result = load_inputs(inputs, strict=strict, limits=limits)
+    report(result.notices)
+    require_articles(result.articles, result.notices, limits)
+    return Story.from_articles(result.articles, title=title or result.title), result.notices
 
 
-def _report(notices: list[Notice]) -> None:
+def _semantic_installed() -> bool:
+    from newsprism.text import embeddings
+
+    return embeddings.available()
+
+
+def report(notices: list[Notice]) -> None:
     for n in notices:
-        typer.secho(f"warning: {n.message}", fg=typer.colors.YELLOW, err=True)
+        _say(f"warning: {n.message}", typer.colors.YELLOW)
+
+
+def _say(message: str, colour: str | None = None) -> None:
+    """A line on stderr, with terminal escapes from file names or text removed."""
+    typer.secho(for_terminal(message), fg=colour, err=True)
 
 
 def register(app: typer.Typer) -> None:

@@ -4,15 +4,17 @@ from __future__ import annotations
 
 from enum import StrEnum
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import typer
-from tqdm import tqdm
 
+from newsprism.clean import for_terminal
 from newsprism.cluster.config import ClusterConfig
-from newsprism.cluster.runner import run_clustering
-from newsprism.cluster.stream import ClusterStats
 from newsprism.errors import NewsprismError
-from newsprism.model import Notice
+
+if TYPE_CHECKING:
+    from newsprism.cluster.stream import ClusterStats
+    from newsprism.model import Notice
 
 
 class Mode(StrEnum):
@@ -29,30 +31,31 @@ def cluster(
     inputs: list[str] = typer.Argument(
         None, help="Files, folders or '-' (JSONL, JSON, text, HTML)."
     ),
-    out: Path = typer.Option(..., "--out", "-o", help="Where to write stories, one JSON per line."),
+    out: str = typer.Option(..., "--out", "-o", help="Where to write stories, one JSON per line."),
+    force: bool = typer.Option(False, "--force", help="Overwrite --out if it exists."),
     mode: Mode = typer.Option(Mode.online, "--mode", help="online: one pass in arrival order."),
     engine: Engine = typer.Option(Engine.local, "--engine", help="dask: partitioned, parallel."),
     threshold: float = typer.Option(
         ClusterConfig.threshold,
         "--threshold",
-        min=0.01,
-        max=1.0,
-        help="Similarity to join a story.",
+        help="Similarity to join a story, in (0, 1].",
     ),
     day_penalty: float = typer.Option(
-        ClusterConfig.day_penalty, "--day-penalty", min=0.0, help="Similarity lost per day apart."
+        ClusterConfig.day_penalty, "--day-penalty", help="Similarity lost per day apart, in (0, 1]."
     ),
     dedup: float = typer.Option(
-        ClusterConfig.dedup_threshold, "--dedup-threshold", min=0.05, max=1.0, help="Copy Jaccard."
+        ClusterConfig.dedup_threshold, "--dedup-threshold", help="Copy Jaccard, in (0, 1]."
     ),
     scheduler: str | None = typer.Option(
         None, "--scheduler", help="Dask scheduler address (default: a LocalCluster)."
     ),
     workers: int | None = typer.Option(None, "--workers", min=1, help="LocalCluster workers."),
+    dashboard: bool = typer.Option(
+        False, "--dashboard", help="Dask: serve the LocalCluster's dashboard on 127.0.0.1."
+    ),
     reorder: int = typer.Option(
         ClusterConfig.reorder,
         "--reorder",
-        min=0,
         help="Online: articles held back to put a roughly dated stream in date order.",
     ),
     jobs: int | None = typer.Option(
@@ -68,8 +71,14 @@ def cluster(
     quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress bar."),
 ) -> None:
     """Group articles into stories; syndicated copies and near-duplicates join their original."""
+    from tqdm import tqdm
+
+    from newsprism.cluster.runner import run_clustering
+    from newsprism.output import check_output
+
     if not inputs:
         raise NewsprismError("option-invalid", detail="give input files, folders or '-' for stdin")
+    target = check_output(out, inputs, force)  # a str, not a Path: Path('') would be '.'
     config = ClusterConfig(
         threshold=threshold,
         day_penalty=day_penalty,
@@ -81,7 +90,7 @@ def cluster(
     try:
         stats = run_clustering(
             inputs,
-            out,
+            target,
             mode.value,
             engine.value,
             config,
@@ -91,10 +100,11 @@ def cluster(
             scheduler=scheduler,
             workers=workers,
             jobs=jobs,
+            dashboard=dashboard,
         )
     finally:
         bar.close()
-    typer.echo(summary(stats, out, config), err=True)
+    typer.echo(for_terminal(summary(stats, target, config)), err=True)
 
 
 def summary(stats: ClusterStats, out: Path, config: ClusterConfig) -> str:
@@ -117,7 +127,7 @@ def summary(stats: ClusterStats, out: Path, config: ClusterConfig) -> str:
 
 
 def _warn(notice: Notice) -> None:
-    typer.secho(f"warning: {notice.message}", fg=typer.colors.YELLOW, err=True)
+    typer.secho(for_terminal(f"warning: {notice.message}"), fg=typer.colors.YELLOW, err=True)
 
 
 def register(app: typer.Typer) -> None:

@@ -9,22 +9,23 @@ from typing import Any
 import typer
 
 from newsprism.cluster.config import ClusterConfig
-from newsprism.cluster.runner import require_embeddings
 from newsprism.commands.cluster import Mode
-from newsprism.eval.cluster_metrics import evaluate_clustering, load_labeled
 
 
 def cluster(
     data: Path = typer.Argument(..., help="JSONL rows {id, cluster, title, text, source, date}."),
     mode: Mode = typer.Option(Mode.online, "--mode", help="online replays the rows in date order."),
-    threshold: float = typer.Option(ClusterConfig.threshold, "--threshold", min=0.01, max=1.0),
-    day_penalty: float = typer.Option(ClusterConfig.day_penalty, "--day-penalty", min=0.0),
+    threshold: float = typer.Option(ClusterConfig.threshold, "--threshold"),
+    day_penalty: float = typer.Option(ClusterConfig.day_penalty, "--day-penalty"),
     semantic: bool = typer.Option(
         False, "--semantic/--lexical", help="Add embeddings to the lexical score (semantic extra)."
     ),
     as_json: bool = typer.Option(False, "--json", help="Print the report as JSON."),
 ) -> None:
     """Pairwise and B-cubed precision/recall/F1, cluster count vs gold, articles per second."""
+    from newsprism.cluster.runner import require_embeddings
+    from newsprism.eval.cluster_metrics import evaluate_clustering, load_labeled
+
     if semantic:
         require_embeddings("local")
     config = ClusterConfig(threshold=threshold, day_penalty=day_penalty, semantic=semantic)

@@ -9,11 +9,8 @@ from typing import Any
 import typer
 
 from newsprism.errors import NewsprismError
-from newsprism.eval.data import iter_clusters
-from newsprism.eval.harness import evaluate, parse_peers
-from newsprism.eval.peers import PEERS
 
-DEFAULT_PEERS = "lead,lexrank,textrank,lsa,oracle"
+DEFAULT_PEERS = "lead,lexrank,textrank,lsa,oracle"  # every peer in newsprism.eval.peers.PEERS
 
 
 def summarize(
@@ -22,7 +19,9 @@ def summarize(
     ),
     words: int = typer.Option(250, "--words", min=1, help="Cut every output to N words."),
     peers: str = typer.Option(
-        DEFAULT_PEERS, "--peers", help=f"Comma-separated peers from: {', '.join(PEERS)}."
+        DEFAULT_PEERS,
+        "--peers",
+        help=f"Comma-separated peers from: {DEFAULT_PEERS.replace(',', ', ')}.",
     ),
     limit: int | None = typer.Option(None, "--limit", min=1, help="Only the first N stories."),
     out: Path | None = typer.Option(None, "--out", help="Save scores (with per-story) as JSON."),
@@ -31,6 +30,9 @@ def summarize(
     ),
 ) -> None:
     """R-1, R-2, RLsum (rouge-score F1, stemmed, mean over references) and ms per story."""
+    from newsprism.eval.data import iter_clusters  # imported here: `--help` must start fast
+    from newsprism.eval.harness import evaluate, parse_peers
+
     names = parse_peers(peers)
     summary_options = {"summary": _knobs(options)} if options else None
     report = evaluate(

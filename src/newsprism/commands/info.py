@@ -5,31 +5,30 @@ from __future__ import annotations
 import json
 
 import typer
-from pydantic import BaseModel
-from pydantic.json_schema import models_json_schema
 
 from newsprism.errors import NewsprismError
-from newsprism.model import Article, Brief, Sentence, Story
-from newsprism.registry import describe_stages
 
-MODELS: dict[str, type[BaseModel]] = {
-    "brief": Brief,
-    "story": Story,
-    "article": Article,
-    "sentence": Sentence,
-}
+MODELS = ("brief", "story", "article", "sentence")
 
 
 def schema(
     model: str = typer.Option("all", help="One of: all, brief, story, article, sentence."),
 ) -> None:
     """Print the JSON Schema of the data model (generated from the pydantic models)."""
+    from pydantic import BaseModel
+    from pydantic.json_schema import models_json_schema
+
+    from newsprism.model import Article, Brief, Sentence, Story
+
+    models: dict[str, type[BaseModel]] = dict(
+        zip(MODELS, (Brief, Story, Article, Sentence), strict=True)
+    )
     if model == "all":
         _, doc = models_json_schema(
-            [(m, "serialization") for m in MODELS.values()], title="newsprism data model"
+            [(m, "serialization") for m in models.values()], title="newsprism data model"
         )
-    elif model in MODELS:
-        doc = MODELS[model].model_json_schema(mode="serialization")
+    elif model in models:
+        doc = models[model].model_json_schema(mode="serialization")
     else:
         raise NewsprismError(
             "option-invalid", detail=f"unknown model '{model}' (use all, {', '.join(MODELS)})"
@@ -39,6 +38,8 @@ def schema(
 
 def stages() -> None:
     """List registered pipeline stages with what they require and assign."""
+    from newsprism.registry import describe_stages
+
     for s in describe_stages():
         typer.echo(
             f"{s['name']} {s['version']}: requires {', '.join(s['requires']) or '-'}; "

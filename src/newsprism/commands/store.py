@@ -5,17 +5,18 @@ from __future__ import annotations
 import sys
 from collections.abc import Iterable, Iterator
 from datetime import date
+from typing import TYPE_CHECKING
 
 import typer
-from tqdm import tqdm
 
 from newsprism.errors import NewsprismError
-from newsprism.ingest.base import parse_date
-from newsprism.ingest.fetch import Fetcher, FetchPolicy
-from newsprism.ingest.url import iter_sources
-from newsprism.model import Article, Notice
-from newsprism.store import Store, StoryRow, open_store
-from newsprism.store.ingest import Ingester, IngestStats
+
+if TYPE_CHECKING:  # the store, readers and clustering load only when a command runs
+    from tqdm import tqdm
+
+    from newsprism.model import Article, Notice
+    from newsprism.store import Store, StoryRow
+    from newsprism.store.ingest import IngestStats
 
 DB_HELP = (
     "The store: a SQLite file path or postgresql://user@host/db "
@@ -39,6 +40,13 @@ def ingest(
     quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress bar."),
 ) -> None:
     """Store articles and cluster them into stories, continuing the stories already stored."""
+    from tqdm import tqdm
+
+    from newsprism.ingest.fetch import Fetcher, FetchPolicy
+    from newsprism.ingest.url import iter_sources
+    from newsprism.store import open_store
+    from newsprism.store.ingest import Ingester
+
     if not sources:
         raise NewsprismError("option-invalid", detail="give files, folders, URLs or '-' for stdin")
     store = open_store(db)
@@ -72,6 +80,8 @@ def stories(
     limit: int = typer.Option(50, "--limit", min=1, help="At most this many, newest first."),
 ) -> None:
     """List stored stories: id, articles, dates, '*' when its brief is missing or stale, title."""
+    from newsprism.store import open_store
+
     day = _since(since)
     store = open_store(db)
     try:
@@ -90,6 +100,8 @@ def story_line(row: StoryRow) -> str:
 
 
 def _since(text: str | None) -> date | None:
+    from newsprism.ingest.base import parse_date
+
     if text is None:
         return None
     day = parse_date(text)
@@ -106,6 +118,8 @@ def _counted(articles: Iterable[Article], bar: tqdm) -> Iterator[Article]:
 
 def warn(notice: Notice) -> None:
     """One line per problem, kept apart from the progress bar."""
+    from tqdm import tqdm
+
     with tqdm.external_write_mode(file=sys.stderr):
         typer.secho(f"warning: {notice.message}", fg=typer.colors.YELLOW, err=True)
 

@@ -7,15 +7,15 @@ import signal
 from datetime import timedelta
 from pathlib import Path
 from types import FrameType
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import typer
 
 from newsprism.commands.store import PRIVATE_HELP, db_option, warn
 from newsprism.errors import NewsprismError
-from newsprism.ingest.fetch import Fetcher, FetchPolicy
-from newsprism.store import open_store
-from newsprism.store.watch import PollResult, Watcher
+
+if TYPE_CHECKING:  # the store and fetcher load only when the command runs
+    from newsprism.store.watch import PollResult, Watcher
 
 _UNITS = {"s": 1, "m": 60, "h": 3600, "d": 86400}
 
@@ -35,6 +35,10 @@ def watch(
     once: bool = typer.Option(False, "--once", help="Poll every feed once now, then stop."),
 ) -> None:
     """Poll feeds politely and ingest new entries; stories that grow are marked stale."""
+    from newsprism.ingest.fetch import Fetcher, FetchPolicy
+    from newsprism.store import open_store
+    from newsprism.store.watch import Watcher
+
     urls = feed_urls(feeds or [], feeds_file)
     interval = parse_every(every)
     store = open_store(db)

@@ -1,20 +1,42 @@
-"""Reader registry and the byte-level checks every reader shares (encoding, binary, empty)."""
+"""Reader registry, read limits, and `make_article`, which every reader ends in.
+
+A reader is `fn(data: bytes, source: str) -> Iterable[Article | NewsprismError]`, registered for
+file extensions with `@reader(".ext")`; an error it yields is a notice about one record, and the
+rest of the file still loads.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
-from datetime import date as Date
-from datetime import datetime
-from functools import lru_cache
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
 
-from charset_normalizer import from_bytes
-from dateutil import parser as dateparser
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
+from newsprism.clean import clean_text
 from newsprism.errors import NewsprismError
+from newsprism.ingest.encoding import decode
+from newsprism.ingest.fields import coerce_meta, parse_date
+from newsprism.ingest.outlets import agency_cue, name_from_url
 from newsprism.model import Article
 
+__all__ = [
+    "READERS",
+    "Limits",
+    "ReaderFn",
+    "StoryTitle",
+    "decode",
+    "make_article",
+    "parse_date",
+    "read_limits",
+    "reader",
+]
+
 # A reader yields articles, or errors for single bad records so the rest of the file still runs.
-ReaderFn = Callable[[bytes, str], Iterable[Article | NewsprismError]]
+ReaderFn = Callable[[bytes, str], Iterable["Article | NewsprismError | StoryTitle"]]
 
 READERS: dict[str, ReaderFn] = {}
 
@@ -30,53 +52,87 @@ def reader(*extensions: str) -> Callable[[ReaderFn], ReaderFn]:
     return register
 
 
-def decode(data: bytes, source: str) -> str:
-    """Bytes to text, guessing the encoding; refuse binary and empty input with a clear error."""
-    if not data.strip():
-        raise NewsprismError("input-empty", source=source)
-    if b"\x00" in data[:8192]:
-        raise NewsprismError("input-binary", source=source)
+class Limits(BaseModel):
+    """Bounds that turn a pathological input into a clear notice instead of a long hang."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    article_bytes: int = Field(
+        500_000, ge=1_000, description="Largest article text, in UTF-8 bytes."
+    )
+    depth: int = Field(64, ge=2, le=10_000, description="Deepest nesting of a JSON record.")
+    articles: int = Field(500, ge=1, description="Most articles in one story to brief.")
+
+    def __init__(self, **data: Any) -> None:
+        try:
+            super().__init__(**data)
+        except ValidationError as exc:
+            detail = "; ".join(f"{'.'.join(map(str, e['loc']))}: {e['msg']}" for e in exc.errors())
+            raise NewsprismError("config-invalid", detail=detail) from None
+
+
+# Limits is frozen, so one shared default is safe.
+LIMITS: ContextVar[Limits] = ContextVar("newsprism_read_limits", default=Limits())  # noqa: B039
+
+
+@contextmanager
+def read_limits(limits: Limits | None) -> Iterator[None]:
+    """Readers keep their `(data, source)` signature; the limits of the current read reach them here."""
+    token = LIMITS.set(limits or Limits())
     try:
-        return data.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        pass
-    best = from_bytes(data[:200_000]).best()
-    if best is None:
-        raise NewsprismError("input-binary", source=source)
-    try:
-        return data.decode(best.encoding)
-    except (UnicodeDecodeError, LookupError) as exc:
-        raise NewsprismError("input-decode", source=source) from exc
+        yield
+    finally:
+        LIMITS.reset(token)
 
 
-def parse_date(value: object) -> Date | None:
-    """Lenient date parsing: a bad date is dropped, never fatal."""
-    if value is None or value == "":
-        return None
-    if isinstance(value, Date):
-        return value
-    return _date_of_text(str(value))
+@dataclass(frozen=True)
+class StoryTitle:
+    """A reader's find that is not an article: the story's own headline (e.g. a record's
+    `headline`). `read_path` passes it to its `on_story` callback and never yields it."""
 
-
-@lru_cache(maxsize=4096)
-def _date_of_text(text: str) -> Date | None:
-    """Cached: a stream repeats a few date strings, and dateutil costs more than the record."""
-    try:  # ISO 8601, what feeds and exports mostly carry: the stdlib parses it 20x faster
-        return datetime.fromisoformat(text).date()
-    except ValueError:
-        pass
-    try:
-        return dateparser.parse(text, fuzzy=False).date()
-    except (ValueError, OverflowError, TypeError):
-        return None
+    title: str
+    source: str
 
 
 def make_article(text: str, source: str, **meta: object) -> Article:
-    """Build an article from text and optional metadata, refusing empty text."""
-    text = text.strip()
-    if not text:
+    """An article from text and optional metadata, refusing empty or oversized text.
+
+    Metadata fields of the wrong kind are dropped (see `make_article_noting` for the notices).
+    The outlet is the metadata's, else the URL's domain, else an agency cue in the first lines.
+    """
+    article, _ = make_article_noting(text, source, **meta)
+    return article
+
+
+def make_article_noting(
+    text: str, source: str, **meta: object
+) -> tuple[Article, list[NewsprismError]]:
+    """`make_article`, also returning one notice per dropped metadata field; the size limit is
+    the current read's (`read_limits`)."""
+    limits = LIMITS.get()
+    if not isinstance(text, str):
+        raise NewsprismError("input-format", source=source, detail="article text is not text")
+    size = len(text.encode("utf-8", errors="replace"))
+    if size > limits.article_bytes:
+        raise NewsprismError(
+            "input-too-large",
+            source=source,
+            what="article",
+            size=f"{size:,}",
+            limit=f"{limits.article_bytes:,}",
+        )
+    text = clean_text(text).strip()
+    if not any(c.isalnum() for c in text):  # empty, invisible or only separators and symbols
         raise NewsprismError("input-no-text", source=source, detail="")
-    fields = {k: v for k, v in meta.items() if v not in (None, "")}
-    if "date" in fields:
-        fields["date"] = parse_date(fields["date"])
-    return Article.create(text, source=source, **fields)
+    fields, problems = coerce_meta(meta, source)
+    outlet = fields.get("outlet")
+    if not outlet and isinstance(fields.get("url"), str):
+        outlet = name_from_url(str(fields["url"]))
+    fields["outlet"] = outlet or agency_cue(text)
+    return Article.create(text, source=source, **{k: v for k, v in fields.items() if v}), problems
+
+
+def suffix_of(path: Path) -> str:
+    """The registered extension: a double one such as '.warc.gz' first, else the last one."""
+    double = "".join(path.suffixes[-2:]).lower()
+    return double if double in READERS else path.suffix.lower()

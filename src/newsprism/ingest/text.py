@@ -1,8 +1,14 @@
-"""Plain text, including Multi-News-style strings where '|||||' separates documents."""
+"""Plain text, including Multi-News-style strings where '|||||' separates documents, and front
+matter (a `---` YAML block at the top) that gives the article's outlet, date, url, title, stance.
+"""
 
 from __future__ import annotations
 
-from newsprism.ingest.base import decode, make_article, reader
+from collections.abc import Iterator
+
+from newsprism.errors import NewsprismError
+from newsprism.ingest.base import decode, make_article, make_article_noting, reader
+from newsprism.ingest.manifest import split_front_matter
 from newsprism.model import Article
 
 MULTINEWS_SEPARATOR = "|||||"
@@ -15,12 +21,29 @@ def split_multinews(text: str) -> list[str]:
 
 
 def articles_from_text(text: str, source: str) -> list[Article]:
-    if MULTINEWS_SEPARATOR in text:
-        parts = split_multinews(text)
-        return [make_article(p, f"{source}#{i}") for i, p in enumerate(parts)]
-    return [make_article(text, source)]
+    """The articles of a text: several when '|||||' separates documents."""
+    return [i for i in text_items(text, source) if isinstance(i, Article)]
 
 
-@reader(".txt", ".text", "")
-def read_text(data: bytes, source: str) -> list[Article]:
-    return articles_from_text(decode(data, source), source)
+def text_items(text: str, source: str) -> Iterator[Article | NewsprismError]:
+    """Articles and notices: front matter fields that were dropped, documents with no text."""
+    meta, text, problems = split_front_matter(text, source)
+    yield from problems
+    if MULTINEWS_SEPARATOR not in text:
+        article, field_problems = make_article_noting(text, source, **meta)
+        yield from field_problems
+        yield article
+        return
+    parts = split_multinews(text)
+    if not parts:
+        yield NewsprismError("input-no-text", source=source, detail=" between the '|||||' marks")
+    for i, part in enumerate(parts):
+        try:
+            yield make_article(part, f"{source}#{i}")
+        except NewsprismError as exc:
+            yield exc
+
+
+@reader(".txt", ".text")
+def read_text(data: bytes, source: str) -> Iterator[Article | NewsprismError]:
+    return text_items(decode(data, source), source)

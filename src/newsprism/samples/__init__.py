@@ -11,5 +11,7 @@ SAMPLE_PACKAGE = "newsprism.samples"
 def sample_paths() -> list[Path]:
     root = Path(str(files(SAMPLE_PACKAGE) / "story"))
     return sorted(
-        p for p in root.iterdir() if p.is_file() and not p.name.startswith((".", "expected"))
+        p
+        for p in root.iterdir()
+        if p.is_file() and not p.name.startswith((".", "expected", "articles."))
     )

@@ -1,0 +1,105 @@
+"""Outlet names from what an input carries besides metadata: its URL, or an agency cue in its
+first lines. A file name is the last resort and stays with `Article.label`.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from typing import Any
+from urllib.parse import urlsplit
+
+# Hosts' leading labels that name a rendering of a site, not the outlet.
+_SUBDOMAINS_DROPPED = {"www", "www2", "www3", "m", "mobile", "amp", "edition", "news", "en"}
+# News agencies named in datelines and bylines: "(AP)", "(Reuters) -", "— AFP".
+AGENCIES = (
+    "AP",
+    "Associated Press",
+    "Reuters",
+    "AFP",
+    "Agence France-Presse",
+    "Bloomberg",
+    "UPI",
+    "dpa",
+    "EFE",
+    "ANSA",
+    "Kyodo",
+    "Xinhua",
+    "AAP",
+    "Press Association",
+)
+_AGENCY = "|".join(re.escape(a) for a in sorted(AGENCIES, key=len, reverse=True))
+_DASH = r"[-–—]"
+# "PLACE, Month 5 (Name) -": a dateline credits whoever is in the brackets, agency or not.
+_DATELINE = re.compile(
+    r"^[A-Z][A-Z.'’ -]{1,40}(?:,[A-Za-z .'’-]{0,40})?(?:,? [A-Z][a-z]{2,8}\.? \d{1,2})?"
+    rf"\s*\(([A-Z][\w.&'’ -]{{1,40}}?)\)\s*{_DASH}"
+)
+_AGENCY_IN_BRACKETS = re.compile(rf"\(({_AGENCY})\)")
+_AGENCY_AT_LINE_END = re.compile(rf"(?:{_DASH}|\bBy\b.*,)\s*({_AGENCY})\s*$", re.MULTILINE)
+CUE_CHARS = 400  # a cue sits in the dateline or byline, within the first lines
+
+
+def agency_cue(text: str) -> str | None:
+    """The outlet a dateline or byline names in the first lines, e.g. '(Reuters) -'."""
+    head = text[:CUE_CHARS]
+    first = head.lstrip().split("\n", 1)[0]
+    for pattern in (_DATELINE, _AGENCY_IN_BRACKETS):
+        found = pattern.search(first)
+        if found:
+            return found.group(1).strip()
+    found = _AGENCY_IN_BRACKETS.search(head) or _AGENCY_AT_LINE_END.search(head)
+    return found.group(1).strip() if found else None
+
+
+def name_from_url(url: str) -> str | None:
+    """'https://www.example-news.co.uk/x' -> 'Example News': the registered domain, made readable."""
+    try:
+        host = urlsplit(url.strip()).netloc.rsplit("@", 1)[-1].split(":", 1)[0]
+    except ValueError:
+        return None
+    if not host or not any(c.isalpha() for c in host):
+        return None
+    return _name_of_host(host)
+
+
+@lru_cache(maxsize=1024)
+def _name_of_host(host: str) -> str | None:
+    domain = _registered_domain(host)
+    if not domain:
+        return None
+    words = [w for part in re.split(r"[-_.]+", domain) for w in _camel_words(part) if w]
+    return " ".join(_word(w) for w in words) or None
+
+
+def _registered_domain(host: str) -> str:
+    """The part of the host before its public suffix ('news.bbc.co.uk' -> 'bbc')."""
+    found = _extractor()(host)
+    if found.domain:
+        return str(found.domain)
+    labels = [p for p in host.split(".") if p and p.lower() not in _SUBDOMAINS_DROPPED]
+    return labels[0] if labels else ""
+
+
+@lru_cache(maxsize=1)
+def _extractor() -> Any:
+    """The public suffix list bundled with tldextract: never fetched over the network."""
+    import tldextract  # imported on first use: loading the list costs start-up time
+
+    return tldextract.TLDExtract(
+        suffix_list_urls=(), cache_dir=None, include_psl_private_domains=True
+    )
+
+
+def _camel_words(part: str) -> list[str]:
+    return re.findall(r"[A-Z]+(?![a-z])|[A-Z]?[a-z]+|\d+", part) or [part]
+
+
+def _word(word: str) -> str:
+    """Vowel-less or two-letter words are initials ('cnn' -> 'CNN', 'cnbc' -> 'CNBC', 'ap')."""
+    if word.isupper() or word.isdigit():
+        return word
+    low = word.lower()
+    if len(low) <= 2 or (len(low) <= 5 and not re.search(r"[aeiouy]", low)):
+        return low.upper()
+    return low.capitalize()

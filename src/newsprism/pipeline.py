@@ -35,6 +35,13 @@ _NOT_SECTIONS = frozenset({"schema_version", "story_id", "title", "articles", "s
 BRIEF_SECTIONS = frozenset(Brief.model_fields) - _NOT_SECTIONS - {"notices"}
 
 
+def _undeclared(stage: str, action: str, name: str) -> NewsprismError:
+    declaration = "requires" if action == "reads" else "assigns"
+    return NewsprismError(
+        "stage-undeclared", stage=stage, action=action, name=name, declaration=declaration
+    )
+
+
 class _Hidden:
     """Stands in for a brief section the running stage did not declare; any use of it fails."""
 
@@ -42,13 +49,7 @@ class _Hidden:
         self.stage, self.name = stage, name
 
     def _fail(self, *_: object) -> NoReturn:
-        raise NewsprismError(
-            "stage-undeclared",
-            stage=self.stage,
-            action="reads",
-            name=self.name,
-            declaration="requires",
-        )
+        raise _undeclared(self.stage, "reads", self.name)
 
     __iter__ = __len__ = __bool__ = __getitem__ = __contains__ = _fail
 
@@ -66,13 +67,7 @@ class Context:
     def get(self, name: str) -> Any:
         """A value the running stage declared in ``requires``."""
         if self.spec is not None and name not in self.spec.requires:
-            raise NewsprismError(
-                "stage-undeclared",
-                stage=self.spec.name,
-                action="reads",
-                name=name,
-                declaration="requires",
-            )
+            raise _undeclared(self.spec.name, "reads", name)
         if name not in self.values:
             raise NewsprismError("pipeline-invalid", stage=self._stage_name(), missing=name)
         return self.values[name]
@@ -80,13 +75,7 @@ class Context:
     def put(self, name: str, value: Any) -> None:
         """Set a value the running stage declared in ``assigns``; brief sections land in the brief."""
         if self.spec is not None and name not in self.spec.assigns:
-            raise NewsprismError(
-                "stage-undeclared",
-                stage=self.spec.name,
-                action="writes",
-                name=name,
-                declaration="assigns",
-            )
+            raise _undeclared(self.spec.name, "writes", name)
         self.values[name] = value
         if name in BRIEF_SECTIONS:
             setattr(self.brief, name, value)

@@ -7,6 +7,7 @@ from pathlib import Path
 
 import typer
 
+from newsprism.analysis.framing_ratings import read_ratings
 from newsprism.api import brief_story, load_articles
 from newsprism.cluster.io import clustered_story
 from newsprism.errors import NewsprismError
@@ -37,6 +38,12 @@ def brief(
         None, "--stories", help="A stories.jsonl from `newsprism cluster` (use with --story)."
     ),
     story_id: str | None = typer.Option(None, "--story", help="Id of the story to brief."),
+    ratings: Path | None = typer.Option(
+        None,
+        "--ratings",
+        help="CSV or YAML mapping outlet name or domain to left, lean left, center, lean right "
+        "or right (optional notes); it overrides stance metadata.",
+    ),
     semantic: bool | None = typer.Option(
         None,
         "--semantic/--lexical",
@@ -47,6 +54,8 @@ def brief(
 ) -> None:
     """Brief one story from several articles."""
     story, notices = _story(paths, sample, strict, title, stories, story_id)
+    if ratings is not None:
+        read_ratings(ratings).apply(story.articles)
     result = brief_story(story, words=words, strict=strict, notices=notices, semantic=semantic)
     text = render(result, format.value)
     if output:

@@ -1,0 +1,220 @@
+"""The story's main entities and how each outlet labels them (titles, epithets, appositions).
+
+Entities are found cheaply: capitalised name sequences that several outlets repeat, grouped by
+their last word ('Attorney General William Barr', 'William Barr' and 'Barr' are one entity).
+Labels need grammar, so only the sentences that first mention a main entity in each article are
+parsed (spaCy, with named entities): a full parse of every sentence would cost more than the whole
+brief. From the parse: modifiers before the name ('longtime Trump ally Roger Stone'), titles
+('Attorney General William Barr') and appositions ('Stone, a longtime friend of the president').
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+from dataclasses import dataclass
+from typing import Any
+
+from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
+
+from newsprism.model import Article, EntityLabel, Sentence
+
+_NAME = re.compile(
+    r"(?<![\w’'])(?:[A-Z][a-z]+(?:[-’'][A-Z]?[a-z]+)?|[A-Z]{2,5}|[A-Z]\.)"
+    r"(?:\s+(?:[A-Z][a-z]+(?:-[A-Z][a-z]+)?|[A-Z]\.|[A-Z]{2,5}))*"
+)
+_CALENDAR = frozenset(
+    [
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+    ]
+)
+# Sentence openers and honorifics are not part of a name ('After Trump', 'Mr. Barr').
+_NOT_NAME_START = ENGLISH_STOP_WORDS | {"mr", "mrs", "ms", "dr", "sen", "rep", "gov"}
+MAX_ENTITIES = 5
+LABELS_PER_ENTITY = 2  # first mentions parsed per entity and article
+MAX_LABEL_WORDS = 12
+_DROP_LEAD = frozenset({"the", "a", "an", "his", "her", "their", "its", "our", "this", "that"})
+_DATELINE = re.compile(r"[\d()/]")
+_MODIFIER_DEPS = frozenset({"compound", "amod", "nmod", "poss"})
+
+
+@dataclass
+class Entity:
+    key: str  # the last word of the name, lower case
+    name: str  # how it is shown
+    forms: Counter[str]
+    outlets: set[str]
+    mentions: int
+
+
+def _names(sentence: Sentence) -> list[str]:
+    """Name sequences; a lone capitalised word opening the sentence is not a name."""
+    found = []
+    for m in _NAME.finditer(sentence.text):
+        words = m.group(0).split()
+        while words and words[0].lower().rstrip(".") in _NOT_NAME_START:
+            words = words[1:]
+        if not words or (m.start() == 0 and len(words) == 1):
+            continue
+        if words[-1].lower() in _CALENDAR or len(words[-1]) < 3:
+            continue
+        found.append(" ".join(words))
+    return found
+
+
+def main_entities(articles: list[Article], limit: int = MAX_ENTITIES) -> list[Entity]:
+    """Names several outlets repeat, most widely and often mentioned first."""
+    by_key: dict[str, Entity] = {}
+    for article in articles:
+        for s in article.sentences:
+            for name in _names(s):
+                key = name.split()[-1].lower()
+                ent = by_key.setdefault(key, Entity(key, name, Counter(), set(), 0))
+                ent.forms[name] += 1
+                ent.outlets.add(article.label)
+                ent.mentions += 1
+    several = len({a.label for a in articles}) > 1
+    ranked = [e for e in by_key.values() if e.mentions >= 2 and (len(e.outlets) > 1 or not several)]
+    ranked.sort(key=lambda e: (-len(e.outlets), -e.mentions, e.key))
+    for ent in ranked:
+        ent.name = _display_name(ent.forms)
+    return ranked[:limit]
+
+
+def _display_name(forms: Counter[str]) -> str:
+    """The most used multi-word form, else the most used form."""
+    multi = [f for f in forms if len(f.split()) > 1]
+    pool = multi or list(forms)
+    return max(pool, key=lambda f: (forms[f], -len(f.split()), f))
+
+
+def mention_sentences(article: Article, entities: list[Entity]) -> dict[str, list[Sentence]]:
+    """Per entity, the article's first sentences that name it (the ones parsed for labels)."""
+    found: dict[str, list[Sentence]] = defaultdict(list)
+    for s in article.sentences:
+        for name in _names(s):
+            key = name.split()[-1].lower()
+            mine = found[key]
+            wanted = any(e.key == key for e in entities) and len(mine) < LABELS_PER_ENTITY
+            if wanted and (not mine or mine[-1] is not s):
+                mine.append(s)
+    return found
+
+
+def _span_text(tokens: list[Any]) -> str:
+    while tokens and tokens[0].lower_ in _DROP_LEAD:
+        tokens = tokens[1:]
+    while tokens and (tokens[-1].is_punct or tokens[-1].lower_ in {"and", "or", ",", "'s"}):
+        tokens = tokens[:-1]
+    if not tokens or len(tokens) > MAX_LABEL_WORDS:
+        return ""
+    doc = tokens[0].doc
+    return str(doc[tokens[0].i : tokens[-1].i + 1].text)
+
+
+def _name_start(doc: Any, tok: Any) -> int:
+    """First token of the name ``tok`` ends: the named-entity span when spaCy found one."""
+    for ent in doc.ents:
+        if ent.start <= tok.i < ent.end:
+            return int(ent.start)
+    return int(tok.i)
+
+
+def _title(doc: Any, name_start: int, end: int) -> str:
+    """Proper nouns right before the name that attach to it: 'Attorney General', 'President'."""
+    first = name_start
+    while first > 0 and doc[first - 1].pos_ == "PROPN" and doc[first - 1].ent_type_ != "PERSON":
+        first -= 1
+    run = doc[first:name_start]
+    if run and all(first <= t.head.i <= end for t in run):
+        return str(run.text)
+    return ""
+
+
+def labels_in(doc: Any, entity: Entity) -> list[tuple[str, str]]:
+    """(kind, text) labels of ``entity`` in one parsed sentence."""
+    out: list[tuple[str, str]] = []
+    for tok in doc:
+        if tok.lower_ != entity.key or tok.dep_ == "compound":
+            continue
+        name_start = _name_start(doc, tok)
+        title = _title(doc, name_start, tok.i)
+        if title:
+            out.append(("title", title))
+        out += _modifier(doc, tok, name_start - len(title.split()))
+        out += [("apposition", t) for t in _appositions(tok)]
+    return out
+
+
+def _modifier(doc: Any, tok: Any, name_start: int) -> list[tuple[str, str]]:
+    """Common-noun and adjective phrase before the name: 'longtime Trump ally'."""
+    modifiers = [c for c in tok.lefts if c.dep_ in _MODIFIER_DEPS and c.i < name_start]
+    if not modifiers:
+        return []
+    left = min(m.left_edge.i for m in modifiers)
+    span = list(doc[left:name_start])
+    if not any(t.pos_ in {"NOUN", "ADJ"} for t in span):
+        return []
+    text = _span_text(span)
+    return [("modifier", text)] if text else []
+
+
+def _appositions(tok: Any) -> list[str]:
+    """'Stone, a longtime friend of the president' and 'the president's friend, Roger Stone'."""
+    found = []
+    for child in tok.rights:
+        if child.dep_ == "appos":
+            found.append(_span_text(list(child.subtree)))
+    if tok.dep_ == "appos" and tok.head.pos_ == "NOUN":
+        found.append(_span_text([t for t in tok.head.subtree if t.i < tok.left_edge.i]))
+    return [t for t in found if t and t.split()[-1].islower() and not _DATELINE.search(t)]
+
+
+def entity_labels(
+    article: Article, entities: list[Entity], docs: dict[str, Any]
+) -> list[EntityLabel]:
+    """Labels of the main entities in this article, from parses of its first mentions."""
+    seen: set[tuple[str, str]] = set()
+    out = []
+    for key, sentences in mention_sentences(article, entities).items():
+        entity = next((e for e in entities if e.key == key), None)
+        if entity is None:
+            continue
+        for s in sentences:
+            for kind, text in labels_in(docs[s.text], entity):
+                if (entity.name, text.lower()) in seen or text.lower() in entity.name.lower():
+                    continue
+                seen.add((entity.name, text.lower()))
+                out.append(EntityLabel(entity=entity.name, text=text, sentence_id=s.id, kind=kind))
+    return out
+
+
+def parse_with_names(texts: list[str]) -> dict[str, Any]:
+    """spaCy Docs (with named entities) for the given sentences, batched; each text once."""
+    from newsprism.text.syntax import spacy_pipeline
+
+    unique = list(dict.fromkeys(texts))
+    nlp = spacy_pipeline()
+    return dict(zip(unique, nlp.pipe(unique, batch_size=64), strict=True))
+
+
+def outlet_counts(entities: list[Entity]) -> Counter[str]:
+    return Counter({e.name: len(e.outlets) for e in entities})

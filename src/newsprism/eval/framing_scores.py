@@ -1,0 +1,172 @@
+"""Metrics for `newsprism eval framing`: span and sentence scores, the cross-validated threshold,
+stance ordering, and the report table."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from itertools import combinations
+from typing import Any
+
+from newsprism.eval.framing import FOLDS, GRID, ArticleResult, EventResult, Span
+
+_STANCE_RANK = {"left": 0, "center": 1, "right": 2}
+_FEELING = {"neg": -1, "neu": 0, "pos": 1}
+
+
+def _overlaps(a: Span, b: Span) -> bool:
+    return a[0] < b[1] and b[0] < a[1]
+
+
+def span_counts(pred: list[Span], gold: list[Span]) -> tuple[int, int, int, int]:
+    """(matched predictions, predictions, found gold spans, gold spans); overlap counts."""
+    hit_pred = sum(any(_overlaps(p, g) for g in gold) for p in pred)
+    hit_gold = sum(any(_overlaps(p, g) for p in pred) for g in gold)
+    return hit_pred, len(pred), hit_gold, len(gold)
+
+
+def prf(counts: list[tuple[int, int, int, int]]) -> dict[str, float]:
+    hp, np_, hg, ng = (sum(c[i] for c in counts) for i in range(4))
+    p = hp / np_ if np_ else 0.0
+    r = hg / ng if ng else 0.0
+    f = 2 * p * r / (p + r) if p + r else 0.0
+    return {"p": round(p, 3), "r": round(r, 3), "f1": round(f, 3), "predicted": np_, "gold": ng}
+
+
+def sentence_labels(art: ArticleResult, pred: list[Span]) -> list[tuple[bool, bool]]:
+    """(gold has a bias span, a prediction falls in it) for each BASIL sentence."""
+    return [
+        (any(_overlaps(g, s) for g in art.gold), any(_overlaps(p, s) for p in pred))
+        for s in art.sentences
+        if s[1] > s[0]
+    ]
+
+
+def macro_f1(pairs: list[tuple[bool, bool]]) -> float:
+    scores = []
+    for positive in (True, False):
+        tp = sum(g == positive and p == positive for g, p in pairs)
+        fp = sum(g != positive and p == positive for g, p in pairs)
+        fn = sum(g == positive and p != positive for g, p in pairs)
+        scores.append(2 * tp / (2 * tp + fp + fn) if tp else 0.0)
+    return round(sum(scores) / 2, 3)
+
+
+def _kept(art: ArticleResult, threshold: float) -> list[Span]:
+    return [span for score, span in art.predicted if score >= threshold]
+
+
+def score_at(events: list[EventResult], threshold: float) -> dict[str, Any]:
+    arts = [a for e in events for a in e.articles]
+    per_outlet: dict[str, list[tuple[int, int, int, int]]] = defaultdict(list)
+    for a in arts:
+        per_outlet[a.outlet].append(span_counts(_kept(a, threshold), a.gold))
+    overall = prf([c for rows in per_outlet.values() for c in rows])
+    overall["sentence_macro_f1"] = macro_f1(
+        [pair for a in arts for pair in sentence_labels(a, _kept(a, threshold))]
+    )
+    return {
+        "threshold": threshold,
+        "overall": overall,
+        "per_outlet": {o: prf(rows) for o, rows in sorted(per_outlet.items())},
+    }
+
+
+def baseline(events: list[EventResult]) -> dict[str, Any]:
+    arts = [a for e in events for a in e.articles]
+    per_outlet: dict[str, list[tuple[int, int, int, int]]] = defaultdict(list)
+    for a in arts:
+        per_outlet[a.outlet].append(span_counts(a.baseline, a.gold))
+    overall = prf([c for rows in per_outlet.values() for c in rows])
+    overall["sentence_macro_f1"] = macro_f1(
+        [pair for a in arts for pair in sentence_labels(a, a.baseline)]
+    )
+    return {"overall": overall, "per_outlet": {o: prf(r) for o, r in sorted(per_outlet.items())}}
+
+
+def _best_threshold(events: list[EventResult]) -> float:
+    return max(GRID, key=lambda t: (score_at(events, t)["overall"]["f1"], -t))
+
+
+def cross_validated(events: list[EventResult], folds: int = FOLDS) -> dict[str, Any]:
+    """Threshold tuned on the other folds, applied to each held-out fold; folds by event order."""
+    chosen = []
+    held_out: list[tuple[int, int, int, int]] = []
+    sentences: list[tuple[bool, bool]] = []
+    for k in range(folds):
+        train = [e for i, e in enumerate(events) if i % folds != k]
+        test = [e for i, e in enumerate(events) if i % folds == k]
+        if not train or not test:
+            continue
+        t = _best_threshold(train)
+        chosen.append(t)
+        for a in (a for e in test for a in e.articles):
+            held_out.append(span_counts(_kept(a, t), a.gold))
+            sentences += sentence_labels(a, _kept(a, t))
+    result = prf(held_out)
+    result["sentence_macro_f1"] = macro_f1(sentences)
+    return {"thresholds": chosen, "overall": result}
+
+
+def _density(a: ArticleResult, threshold: float) -> float:
+    return 100 * len(_kept(a, threshold)) / max(a.words, 1)
+
+
+def stance_ordering(events: list[EventResult], threshold: float) -> dict[str, Any]:
+    """How well loaded-term density and tone order the outlets against the annotations.
+
+    * center vs side: within an event, is the center article less loaded than a left or right one?
+    * tone toward an entity vs the annotated author feeling toward it (pos/neu/neg): for article
+      pairs of one event whose annotated feelings differ, does our tone order them the same way?
+    """
+    center = [0, 0]
+    for e in events:
+        mids = [a for a in e.articles if a.stance == "center"]
+        sides = [a for a in e.articles if a.stance != "center"]
+        for m in mids:
+            for s in sides:
+                center[1] += 1
+                center[0] += _density(m, threshold) < _density(s, threshold)
+    tone = [0, 0]
+    for e in events:
+        for a, b in combinations(e.articles, 2):
+            for entity, fa in a.feeling.items():
+                fb = b.feeling.get(entity)
+                key = _entity_key(entity, a.tone_toward, b.tone_toward)
+                if fb is None or fa == fb or key is None:
+                    continue
+                tone[1] += 1
+                want = _FEELING[fa] - _FEELING[fb]
+                tone[0] += (a.tone_toward[key] - b.tone_toward[key]) * want > 0
+    return {
+        "center_less_loaded": _share(center),
+        "tone_matches_annotated_feeling": _share(tone),
+    }
+
+
+def _entity_key(entity: str, *tones: dict[str, float]) -> str | None:
+    """Our entity name for an annotated one: same last word, present in both outlets' tones."""
+    last = entity.split()[-1].lower()
+    for name in tones[0]:
+        if name.split()[-1].lower() == last and all(name in t for t in tones):
+            return name
+    return None
+
+
+def _share(pair: list[int]) -> dict[str, float]:
+    return {
+        "agree": pair[0],
+        "pairs": pair[1],
+        "share": round(pair[0] / pair[1], 3) if pair[1] else 0.0,
+    }
+
+
+def per_outlet_profile(events: list[EventResult], threshold: float) -> dict[str, Any]:
+    rows: dict[str, dict[str, Any]] = {}
+    for outlet in sorted({a.outlet for e in events for a in e.articles}):
+        arts = [a for e in events for a in e.articles if a.outlet == outlet]
+        stances = {s: sum(a.stance == s for a in arts) for s in _STANCE_RANK}
+        rows[outlet] = {
+            "loaded_per_100_words": round(sum(_density(a, threshold) for a in arts) / len(arts), 3),
+            "stances": stances,
+        }
+    return rows

@@ -20,7 +20,7 @@ from newsprism.analysis.framing_labels import (
     entity_labels,
     main_entities,
     mention_sentences,
-    parse_with_names,
+    parse_sentences,
 )
 from newsprism.analysis.framing_lexicon import sentence_tone
 from newsprism.analysis.framing_stance import coverage
@@ -44,11 +44,13 @@ DISTINCT_FLOOR = 0.3  # weight left to a term every other outlet uses too
 MAX_TERMS = 40
 MAX_QUOTED = 20
 LEAD_MIN_WORDS = 8
+LABELLED_ENTITIES = 3  # parsing costs ~3 ms a sentence: labels for the three main entities
 TONE_SCALE = "VADER compound, -1 (most negative) to +1 (most positive); 0 is neutral"
 METHOD = (
     "Loaded terms: words rated by VADER (vaderSentiment) or Pattern's subjectivity lexicon "
     "(textblob), intensifiers, hedges, emotive speech verbs and scare quotes; score = loadedness "
-    "x distinctiveness against the other outlets. Labels: spaCy parse of first mentions. "
+    "x distinctiveness against the other outlets. Labels: spaCy parse of each outlet's first "
+    "mention of a main entity. "
     "Tone: VADER compound of the outlet's own (non-quoted) sentences."
 )
 _ATTRIBUTION = re.compile(rf"\b(?:{REPORTING})\b|\baccording to\b", re.IGNORECASE)
@@ -102,13 +104,18 @@ def loaded_terms(
     return [_term(s, h) for s, h in own[:limit]] + [_term(s, h) for s, h in quoted[:MAX_QUOTED]]
 
 
-def outlet_tone(articles: list[Article], entities: list[Entity], own_terms: set[str]) -> OutletTone:
+def outlet_tone(
+    articles: list[Article],
+    entities: list[Entity],
+    own_terms: set[str],
+    quotes: dict[str, dict[str, list[tuple[int, int]]]],
+) -> OutletTone:
     """Tone of the outlet's own sentences, overall and where each main entity is named."""
     tones: list[float] = []
     toward: dict[str, list[float]] = defaultdict(list)
     chars = quoted_chars = attributed = opinion = sentences = 0
     for article in articles:
-        ranges = quoted_ranges(article)
+        ranges = quotes[article.id]
         for s in article.sentences:
             quoted = ranges.get(s.id, [])
             own = own_voice(s, quoted)
@@ -167,7 +174,11 @@ def build_framing(
 ) -> Framing:
     """The framing section; ``min_score`` and ``max_terms`` bound each outlet's own-voice terms."""
     groups = _by_outlet(articles)
-    hits = {outlet: [h for a in arts for h in article_terms(a)] for outlet, arts in groups.items()}
+    quotes = {a.id: quoted_ranges(a) for a in articles}
+    hits = {
+        outlet: [h for a in arts for h in article_terms(a, quotes[a.id])]
+        for outlet, arts in groups.items()
+    }
     position = {a.id: k for k, a in enumerate(articles)}
     source_of = {
         outlet: sources.group_of[position[arts[0].id]] if sources else i
@@ -175,9 +186,10 @@ def build_framing(
     }
     scored = score_terms(hits, source_of)
     entities = main_entities(articles)
-    parse_texts = [s.text for a in articles for ss in mention_sentences(a, entities).values()
+    labelled = entities[:LABELLED_ENTITIES]
+    parse_texts = [s.text for a in articles for ss in mention_sentences(a, labelled).values()
                    for s in ss]  # fmt: skip
-    docs = parse_with_names(parse_texts)
+    docs = parse_sentences(parse_texts)
     outlets = []
     for outlet, arts in groups.items():
         terms = loaded_terms(scored[outlet], min_score, max_terms)
@@ -189,15 +201,15 @@ def build_framing(
                 stance=next((a.stance for a in arts if a.stance), None),
                 headline=next((a.title for a in arts if a.title), None),
                 loaded_terms=terms,
-                labels=[lab for a in arts for lab in entity_labels(a, entities, docs)],
-                tone=outlet_tone(arts, entities, own_ids),
+                labels=[lab for a in arts for lab in entity_labels(a, labelled, docs)],
+                tone=outlet_tone(arts, entities, own_ids, quotes),
                 lead_sentence_id=lead_sentence(arts),
                 omits=omissions(outlet, agreed, discrepancies),
             )
         )
     own = {}
     for article in articles:
-        ranges = quoted_ranges(article)
+        ranges = quotes[article.id]
         own.update({s.id: own_voice(s, ranges.get(s.id, [])) for s in article.sentences})
     return Framing(
         outlets=outlets,

@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any
 
 from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
@@ -48,10 +49,16 @@ _CALENDAR = frozenset(
 )
 # Sentence openers and honorifics are not part of a name ('After Trump', 'Mr. Barr').
 _NOT_NAME_START = ENGLISH_STOP_WORDS | {"mr", "mrs", "ms", "dr", "sen", "rep", "gov"}
-MAX_ENTITIES = 5
-LABELS_PER_ENTITY = 2  # first mentions parsed per entity and article
+MAX_ENTITIES = 4
+LABELS_PER_ENTITY = 1  # first mentions parsed per entity and article
 MAX_LABEL_WORDS = 12
 _DROP_LEAD = frozenset({"the", "a", "an", "his", "her", "their", "its", "our", "this", "that"})
+_PENN = {
+    "PROPN": re.compile(r"NNPS?$"),
+    "NOUN": re.compile(r"NNS?$"),
+    "ADJ": re.compile(r"JJ[RS]?$"),
+}
+_APPOS_AFTER = re.compile(r"^[’']?s?,\s+(?:a|an|the|who|whose|his|her|its|their)\b")
 _DATELINE = re.compile(r"[\d()/]")
 _MODIFIER_DEPS = frozenset({"compound", "amod", "nmod", "poss"})
 
@@ -67,8 +74,13 @@ class Entity:
 
 def _names(sentence: Sentence) -> list[str]:
     """Name sequences; a lone capitalised word opening the sentence is not a name."""
+    return _names_in(sentence.text)
+
+
+@lru_cache(maxsize=16384)
+def _names_in(text: str) -> list[str]:
     found = []
-    for m in _NAME.finditer(sentence.text):
+    for m in _NAME.finditer(text):
         words = m.group(0).split()
         while words and words[0].lower().rstrip(".") in _NOT_NAME_START:
             words = words[1:]
@@ -106,14 +118,29 @@ def _display_name(forms: Counter[str]) -> str:
     return max(pool, key=lambda f: (forms[f], -len(f.split()), f))
 
 
+def _may_label(text: str, name: str) -> bool:
+    """A label is possible: a content word or title right before the name, or ', a/an/the' after.
+
+    Checked with a pattern so that only sentences that can carry a label are parsed.
+    """
+    at = text.find(name)
+    if at < 0:
+        return False
+    before = text[:at].split()[-1:] if at else []
+    if before and (before[0][:1].isupper() or before[0].lower() not in ENGLISH_STOP_WORDS):
+        return True
+    return bool(_APPOS_AFTER.match(text[at + len(name) :]))
+
+
 def mention_sentences(article: Article, entities: list[Entity]) -> dict[str, list[Sentence]]:
-    """Per entity, the article's first sentences that name it (the ones parsed for labels)."""
+    """Per entity, the article's first sentences that name it with a possible label (to parse)."""
     found: dict[str, list[Sentence]] = defaultdict(list)
     for s in article.sentences:
         for name in _names(s):
             key = name.split()[-1].lower()
             mine = found[key]
             wanted = any(e.key == key for e in entities) and len(mine) < LABELS_PER_ENTITY
+            wanted = wanted and _may_label(s.text, name)
             if wanted and (not mine or mine[-1] is not s):
                 mine.append(s)
     return found
@@ -130,23 +157,20 @@ def _span_text(tokens: list[Any]) -> str:
     return str(doc[tokens[0].i : tokens[-1].i + 1].text)
 
 
-def _name_start(doc: Any, tok: Any) -> int:
-    """First token of the name ``tok`` ends: the named-entity span when spaCy found one."""
-    for ent in doc.ents:
-        if ent.start <= tok.i < ent.end:
-            return int(ent.start)
-    return int(tok.i)
-
-
-def _title(doc: Any, name_start: int, end: int) -> str:
-    """Proper nouns right before the name that attach to it: 'Attorney General', 'President'."""
-    first = name_start
-    while first > 0 and doc[first - 1].pos_ == "PROPN" and doc[first - 1].ent_type_ != "PERSON":
+def _title(doc: Any, end: int) -> tuple[str, int]:
+    """Proper nouns before the surname at ``end`` that attach to it, less the first name:
+    'Attorney General' in 'Attorney General William Barr'; and where that title starts."""
+    first = end
+    while first > 0 and _is(doc[first - 1], "PROPN"):
         first -= 1
-    run = doc[first:name_start]
-    if run and all(first <= t.head.i <= end for t in run):
-        return str(run.text)
-    return ""
+    run = list(doc[first:end])
+    if len(run) >= 2:
+        run = run[:-1]  # the word before the surname is taken as the first name
+    elif not (run and run[0].text.endswith(".")):
+        return "", end - len(run)
+    if all(first <= t.head.i <= end for t in run):
+        return " ".join(t.text for t in run), first
+    return "", end
 
 
 def labels_in(doc: Any, entity: Entity) -> list[tuple[str, str]]:
@@ -155,11 +179,10 @@ def labels_in(doc: Any, entity: Entity) -> list[tuple[str, str]]:
     for tok in doc:
         if tok.lower_ != entity.key or tok.dep_ == "compound":
             continue
-        name_start = _name_start(doc, tok)
-        title = _title(doc, name_start, tok.i)
+        title, name_start = _title(doc, tok.i)
         if title:
             out.append(("title", title))
-        out += _modifier(doc, tok, name_start - len(title.split()))
+        out += _modifier(doc, tok, name_start)
         out += [("apposition", t) for t in _appositions(tok)]
     return out
 
@@ -171,7 +194,7 @@ def _modifier(doc: Any, tok: Any, name_start: int) -> list[tuple[str, str]]:
         return []
     left = min(m.left_edge.i for m in modifiers)
     span = list(doc[left:name_start])
-    if not any(t.pos_ in {"NOUN", "ADJ"} for t in span):
+    if not any(_is(t, "NOUN") or _is(t, "ADJ") for t in span):
         return []
     text = _span_text(span)
     return [("modifier", text)] if text else []
@@ -183,7 +206,7 @@ def _appositions(tok: Any) -> list[str]:
     for child in tok.rights:
         if child.dep_ == "appos":
             found.append(_span_text(list(child.subtree)))
-    if tok.dep_ == "appos" and tok.head.pos_ == "NOUN":
+    if tok.dep_ == "appos" and _is(tok.head, "NOUN"):
         found.append(_span_text([t for t in tok.head.subtree if t.i < tok.left_edge.i]))
     return [t for t in found if t and t.split()[-1].islower() and not _DATELINE.search(t)]
 
@@ -207,13 +230,24 @@ def entity_labels(
     return out
 
 
-def parse_with_names(texts: list[str]) -> dict[str, Any]:
-    """spaCy Docs (with named entities) for the given sentences, batched; each text once."""
-    from newsprism.text.syntax import spacy_pipeline
+def parse_sentences(texts: list[str]) -> dict[str, Any]:
+    """spaCy Docs (tags and dependencies only) for the given sentences, batched; each text once.
+
+    The process's one pipeline is reused with its attribute ruler and lemmatizer switched off:
+    labels need Penn tags and the parse, and those two cost a fifth of the time.
+    """
+    from newsprism.text.nlp import pipeline
 
     unique = list(dict.fromkeys(texts))
-    nlp = spacy_pipeline()
-    return dict(zip(unique, nlp.pipe(unique, batch_size=64), strict=True))
+    nlp = pipeline()
+    off = [name for name in ("attribute_ruler", "lemmatizer") if name in nlp.pipe_names]
+    with nlp.select_pipes(disable=off):
+        return dict(zip(unique, nlp.pipe(unique, batch_size=64), strict=True))
+
+
+def _is(token: Any, kind: str) -> bool:
+    """Coarse class from the Penn tag (the attribute ruler that sets ``pos_`` is off)."""
+    return bool(_PENN[kind].match(token.tag_))
 
 
 def outlet_counts(entities: list[Entity]) -> Counter[str]:

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
 
@@ -51,6 +52,7 @@ class TermHit:
         return self.sentence.text[self.start : self.end]
 
 
+@lru_cache(maxsize=65536)
 def lookup(token: str) -> tuple[str, WordLoad] | None:
     """The token or its base form ('slammed' -> 'slam') as the lexicons know it."""
     word = token.lower().replace("’", "'")
@@ -199,9 +201,11 @@ def _scare_quotes(sentence: Sentence, quoted: list[tuple[int, int]]) -> list[Ter
     return out
 
 
-def article_terms(article: Article) -> list[TermHit]:
+def article_terms(
+    article: Article, ranges: dict[str, list[tuple[int, int]]] | None = None
+) -> list[TermHit]:
     """Every loaded word or phrase in the article, in text order."""
-    ranges = quoted_ranges(article)
+    ranges = quoted_ranges(article) if ranges is None else ranges
     return [h for s in article.sentences for h in sentence_terms(s, ranges.get(s.id, []))]
 
 

@@ -131,7 +131,7 @@ def _framing(view: BriefView) -> list[str]:
     if framing.outlets:
         lines += ["", f"Tone scale: {md(framing.outlets[0].tone.scale)}."]
     for o in framing.outlets:
-        lines += ["", f"### {md(o.outlet)}", ""] + _outlet_framing(view, o)
+        lines += ["", f"### {md(o.outlet)}", "", *_outlet_framing(view, o)]
     lines += _contrasts(view) + _coverage(view)
     return lines
 

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+from tests.analysis.helpers import make_brief
+
 from newsprism.analysis.framing import build_framing
 from newsprism.analysis.framing_contrasts import pair_contrasts
 from newsprism.analysis.framing_labels import Entity, labels_in, parse_sentences
 from newsprism.analysis.framing_stance import blindspot, coverage
 from newsprism.analysis.framing_text import article_terms
 from newsprism.model import AgreedFact, Article, OutletFraming, OutletTone
-from tests.analysis.helpers import make_brief
 
 OWN = "The senator gave a outrageous speech on Monday."
 QUOTED = 'The mayor said the plan was "a outrageous waste of money" for the city.'

@@ -13,10 +13,10 @@ from pathlib import Path
 
 from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
 
+from newsprism.analysis.framing_ratings import read_ratings
 from newsprism.api import brief
 from newsprism.model import Brief, OutletFraming
 from newsprism.samples import sample_paths, sample_ratings
-from newsprism.analysis.framing_ratings import read_ratings
 
 _PHRASE = re.compile(r"(?<!\w)'(.+?)'(?!\w)")
 

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 
+from tests.render.conftest import HOSTILE, article
+
 from newsprism.model import (
     Brief,
     Contrast,
@@ -16,7 +18,6 @@ from newsprism.model import (
     OutletTone,
 )
 from newsprism.render import render
-from tests.render.conftest import HOSTILE, article
 
 
 def _brief() -> Brief:
@@ -38,7 +39,7 @@ def _brief() -> Brief:
                 concept=HOSTILE,
                 variants=[ContrastVariant(text=HOSTILE, outlets=[HOSTILE], citations=["a1.0"])],
             )
-        ],  # fmt: skip
+        ],
         coverage=Coverage(by_stance={"left": 1}, note=HOSTILE),
         method=HOSTILE,
     )

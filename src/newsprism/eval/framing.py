@@ -127,7 +127,7 @@ def score_event(event: str, rows: list[dict[str, Any]], pipeline: Pipeline) -> E
                 outlet=row["outlet"],
                 stance=row["stance"],
                 gold=gold,
-                sentences=[tuple(s) for s in row["sentence_spans"]],  # type: ignore[misc]
+                sentences=[tuple(s) for s in row["sentence_spans"]],
                 predicted=predicted,
                 baseline=baseline_spans(row["text"]),
                 words=len(row["text"].split()),

@@ -131,7 +131,7 @@ def _framing(view: BriefView) -> list[str]:
     if framing.outlets:
         lines += ["", f"Tone scale: {md(framing.outlets[0].tone.scale)}."]
     for o in framing.outlets:
-        lines += ["", f"### {md(o.outlet)}", "", *_outlet_framing(view, o)]
+        lines += ["", f"**{md(o.outlet)}**", "", *_outlet_framing(view, o)]
     lines += _contrasts(view) + _coverage(view)
     return lines
 
@@ -173,7 +173,7 @@ def _contrasts(view: BriefView) -> list[str]:
     framing = view.brief.framing
     if framing is None or not framing.contrasts:
         return []
-    lines = ["", "### Same fact, different words", ""]
+    lines = ["", "**Same fact, different words**", ""]
     for c in framing.contrasts:
         variants = " / ".join(
             f"“{md(v.text)}” — {', '.join(md(o) for o in v.outlets)} {_cites(view, v.citations)}"
@@ -188,7 +188,7 @@ def _coverage(view: BriefView) -> list[str]:
     if framing is None:
         return []
     cov = framing.coverage
-    lines = ["", "### Coverage by stance", ""]
+    lines = ["", "**Coverage by stance**", ""]
     if not cov.by_stance:
         return [*lines, "No outlet's stance is known (add `stance` metadata or `--ratings FILE`)."]
     counts = ", ".join(f"{md(s)} {n}" for s, n in cov.by_stance.items())

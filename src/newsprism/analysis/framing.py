@@ -10,7 +10,7 @@ Across outlets: word-choice contrasts over aligned sentences and coverage by sta
 from __future__ import annotations
 
 import re
-from collections import defaultdict
+from collections import Counter, defaultdict
 
 from newsprism.align import Alignment
 from newsprism.analysis.attribution import REPORTING
@@ -39,8 +39,9 @@ from newsprism.pipeline import Context
 from newsprism.registry import stage
 
 # Chosen by 5-fold cross-validation over BASIL dev events (docs/framing.md), not per event.
-MIN_SCORE = 0.35
+MIN_SCORE = 0.4
 DISTINCT_FLOOR = 0.3  # weight left to a term every other outlet uses too
+REPEAT_DAMPING = 0.5  # score / (times the outlet uses the word) ** this
 MAX_TERMS = 40
 MAX_QUOTED = 20
 LEAD_MIN_WORDS = 8
@@ -80,11 +81,13 @@ def score_terms(
     scored: dict[str, list[tuple[float, TermHit]]] = {}
     for outlet, mine in hits.items():
         rows = []
+        repeats = Counter(h.key for h in mine)
         for h in mine:
             other_users = len(users[h.key] - {group[outlet]})
             shared = other_users / others if others else 0.0
             distinct = DISTINCT_FLOOR + (1 - DISTINCT_FLOOR) * (1 - shared)
-            rows.append((round(h.load * distinct, 3), h))
+            # A word the outlet repeats is the story's subject ('benefits', 'attack'), not a slant.
+            rows.append((round(h.load * distinct / repeats[h.key] ** REPEAT_DAMPING, 3), h))
         scored[outlet] = rows
     return scored
 
@@ -113,6 +116,8 @@ def outlet_tone(
     """Tone of the outlet's own sentences, overall and where each main entity is named."""
     tones: list[float] = []
     toward: dict[str, list[float]] = defaultdict(list)
+    named = [(e.name, e.name.split()[-1]) for e in entities]
+    patterns = {last: re.compile(rf"\b{re.escape(last)}\b") for _, last in named}
     chars = quoted_chars = attributed = opinion = sentences = 0
     for article in articles:
         ranges = quotes[article.id]
@@ -128,9 +133,9 @@ def outlet_tone(
                 continue
             tone = sentence_tone(own)
             tones.append(tone)
-            for e in entities:
-                if re.search(rf"\b{re.escape(e.name.split()[-1])}\b", own):
-                    toward[e.name].append(tone)
+            for name, last in named:
+                if last in own and patterns[last].search(own):
+                    toward[name].append(tone)
     return OutletTone(
         overall=round(sum(tones) / len(tones), 3) if tones else 0.0,
         scale=TONE_SCALE,

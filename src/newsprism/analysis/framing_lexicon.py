@@ -12,6 +12,7 @@ Neither knows the story: a word's loadedness here is the same in every brief. Cl
 from __future__ import annotations
 
 import re
+import string
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
@@ -159,8 +160,14 @@ def sentiment_analyzer() -> object:
 
 
 def sentence_tone(text: str) -> float:
-    """VADER's compound score of a text: -1 (most negative) .. +1 (most positive)."""
-    if not text.strip():
+    """VADER's compound score of a text: -1 (most negative) .. +1 (most positive).
+
+    VADER scores only words in its lexicon (negations and boosters just scale them), so a text
+    with none of them is 0 without running the analyzer: most news sentences, at no cost.
+    """
+    valences, _ = vader()
+    words = text.split()
+    if not any(w in valences or w.strip(string.punctuation).lower() in valences for w in words):
         return 0.0
     return float(sentiment_analyzer().polarity_scores(text)["compound"])  # type: ignore[attr-defined]
 
@@ -179,7 +186,8 @@ def word_load(word: str) -> WordLoad | None:
         return WordLoad(0.5, 0.0, "intensifier")
     vader_load = abs(valences.get(word, 0.0)) / VADER_MAX
     polarity, subjectivity, adjective = pattern_subjectivity().get(word, (0.0, 0.0, False))
-    pattern_load = subjectivity * max(abs(polarity), 0.5) if subjectivity else 0.0
+    # Subjective but not polar ('new', 'political') is description, not loading: both must be high.
+    pattern_load = min(1.0, 2 * subjectivity * abs(polarity))
     load = max(vader_load, pattern_load)
     if load <= 0:
         return None

@@ -17,6 +17,7 @@ from newsprism.analysis.framing_ratings import read_ratings
 from newsprism.api import brief
 from newsprism.model import Brief, OutletFraming
 from newsprism.samples import sample_paths, sample_ratings
+from newsprism.text.terms import stem
 
 _PHRASE = re.compile(r"(?<!\w)'(.+?)'(?!\w)")
 
@@ -27,15 +28,17 @@ def _brief(path: str) -> Brief:
 
 
 def _words(outlet: OutletFraming) -> set[str]:
-    texts = [t.text for t in outlet.loaded_terms if not t.quoted] + [
-        lab.text for lab in outlet.labels
-    ]
-    return {w.lower() for t in texts for w in re.findall(r"[\w-]+", t)}
+    """Stems of the outlet's own-voice loaded terms and its labels."""
+    texts = [t.text for t in outlet.loaded_terms if not t.quoted]
+    texts += [lab.text for lab in outlet.labels]
+    return {stem(w.lower()) for t in texts for w in re.findall(r"[\w-]+", t)}
 
 
 def _content(phrase: str) -> set[str]:
-    return {w.lower() for w in re.findall(r"[\w-]+", phrase)
-            if (w.islower() or "-" in w) and w.lower() not in ENGLISH_STOP_WORDS}  # fmt: skip
+    """Stems of a phrase's common words (names are not framing)."""
+    words = re.findall(r"[\w-]+", phrase)
+    keep = [w for w in words if (w.islower() or "-" in w) and w not in ENGLISH_STOP_WORDS]
+    return {stem(w.lower()) for w in keep}
 
 
 def test_seed_phrases_appear_under_their_outlets(doj_dir: Path) -> None:

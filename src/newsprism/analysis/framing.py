@@ -45,7 +45,7 @@ REPEAT_DAMPING = 0.5  # score / (times the outlet uses the word) ** this
 MAX_TERMS = 40
 MAX_QUOTED = 20
 LEAD_MIN_WORDS = 8
-LABELLED_ENTITIES = 3  # parsing costs ~3 ms a sentence: labels for the three main entities
+LABELLED_ENTITIES = 4  # parsing costs ~3 ms a sentence: labels for the main entities only
 TONE_SCALE = "VADER compound, -1 (most negative) to +1 (most positive); 0 is neutral"
 METHOD = (
     "Loaded terms: words rated by VADER (vaderSentiment) or Pattern's subjectivity lexicon "
@@ -219,7 +219,7 @@ def build_framing(
     return Framing(
         outlets=outlets,
         entities=[e.name for e in entities],
-        contrasts=find_contrasts(articles, alignment, own),
+        contrasts=find_contrasts(articles, alignment, own, [f.citations for f in agreed]),
         coverage=coverage(outlets, agreed, discrepancies),
         method=METHOD,
     )

@@ -41,7 +41,9 @@ def _word_choice(a: list[str], b: list[str]) -> bool:
             return False
     if all(w in NEUTRAL_REPORTING for w in a + b):
         return False  # 'says' / 'said': tense, not word choice
-    return {stem(w) for w in a} != {stem(w) for w in b}
+    content_a = {stem(w) for w in a if w not in ENGLISH_STOP_WORDS}
+    content_b = {stem(w) for w in b if w not in ENGLISH_STOP_WORDS}
+    return content_a != content_b  # 'are calling' / 'have called' is tense, not word choice
 
 
 def pair_contrasts(first: str, second: str) -> list[tuple[str, str, str]]:
@@ -61,28 +63,47 @@ def pair_contrasts(first: str, second: str) -> list[tuple[str, str, str]]:
     return out
 
 
-def find_contrasts(articles: list[Article], alignment: Alignment, own: dict[str, str]
-                   ) -> list[Contrast]:  # fmt: skip
+def _pairs(articles: list[Article], alignment: Alignment, groups: list[list[str]]
+           ) -> list[tuple[str, str, str, str]]:  # fmt: skip
+    """(outlet, sentence id, outlet, sentence id) for sentences that tell the same fact: aligned
+    pairs, and pairs inside one agreed fact's citations (grouped by meaning as well as words)."""
+    label = [articles[k].label for k in alignment.article_of]
+    ids = [s.id for s in alignment.sentences]
+    outlet_of = dict(zip(ids, label, strict=True))
+    pairs: dict[tuple[str, str], None] = {}
+    for i, matches in enumerate(alignment.matches):
+        for j, _ in matches:
+            pairs.setdefault((ids[min(i, j)], ids[max(i, j)]), None)
+    for cites in groups:
+        for a in cites:
+            for b in cites:
+                if a < b and a in outlet_of and b in outlet_of:
+                    pairs.setdefault((a, b), None)
+    return [(outlet_of[a], a, outlet_of[b], b) for a, b in pairs if outlet_of[a] != outlet_of[b]]
+
+
+def find_contrasts(
+    articles: list[Article],
+    alignment: Alignment,
+    own: dict[str, str],
+    groups: list[list[str]] | None = None,
+) -> list[Contrast]:
     """One row per fact worded differently; each wording with its outlets and sentences.
 
     ``own`` maps a sentence id to the outlet's own words in it (quotations removed): a speaker's
-    words are not the outlet's choice.
+    words are not the outlet's choice. ``groups`` are citation lists of sentences known to tell
+    one fact (the agreed facts).
     """
     rows: dict[str, dict[str, tuple[list[str], list[str]]]] = {}
-    label = [articles[k].label for k in alignment.article_of]
-    for i, matches in enumerate(alignment.matches):
-        for j, _ in matches:
-            if j <= i or label[i] == label[j]:
-                continue
-            si, sj = alignment.sentences[i], alignment.sentences[j]
-            for concept, wa, wb in pair_contrasts(own.get(si.id, ""), own.get(sj.id, "")):
-                row = rows.setdefault(concept, {})
-                for text, outlet, sid in ((wa, label[i], si.id), (wb, label[j], sj.id)):
-                    outlets, cites = row.setdefault(text, ([], []))
-                    if outlet not in outlets:
-                        outlets.append(outlet)
-                    if sid not in cites:
-                        cites.append(sid)
+    for outlet_a, sa, outlet_b, sb in _pairs(articles, alignment, groups or []):
+        for concept, wa, wb in pair_contrasts(own.get(sa, ""), own.get(sb, "")):
+            row = rows.setdefault(concept, {})
+            for text, outlet, sid in ((wa, outlet_a, sa), (wb, outlet_b, sb)):
+                outlets, cites = row.setdefault(text, ([], []))
+                if outlet not in outlets:
+                    outlets.append(outlet)
+                if sid not in cites:
+                    cites.append(sid)
     contrasts = [
         Contrast(
             concept=concept,

@@ -126,6 +126,8 @@ def _may_label(text: str, name: str) -> bool:
     at = text.find(name)
     if at < 0:
         return False
+    if len(name.split()) >= 3:
+        return True  # room for a title: 'Attorney General William Barr'
     before = text[:at].split()[-1:] if at else []
     if before and (before[0][:1].isupper() or before[0].lower() not in ENGLISH_STOP_WORDS):
         return True
@@ -223,7 +225,8 @@ def entity_labels(
             continue
         for s in sentences:
             for kind, text in labels_in(docs[s.text], entity):
-                if (entity.name, text.lower()) in seen or text.lower() in entity.name.lower():
+                redundant = kind != "title" and text.lower() in entity.name.lower()
+                if (entity.name, text.lower()) in seen or redundant:
                     continue
                 seen.add((entity.name, text.lower()))
                 out.append(EntityLabel(entity=entity.name, text=text, sentence_id=s.id, kind=kind))

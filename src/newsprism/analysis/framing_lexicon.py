@@ -193,3 +193,11 @@ def word_load(word: str) -> WordLoad | None:
         return None
     sign = valences.get(word, 0.0) / VADER_MAX if word in valences else polarity
     return WordLoad(round(load, 3), max(-1.0, min(1.0, sign)), None, adjective)
+
+
+def pattern_tone(text: str) -> float:
+    """Mean Pattern polarity of the rated words in a text (-1..+1): the alternative to VADER
+    that `eval framing` measures tone against."""
+    lexicon = pattern_subjectivity()
+    values = [lexicon[w][0] for w in re.findall(r"[a-z][a-z'-]*", text.lower()) if w in lexicon]
+    return sum(values) / len(values) if values else 0.0

@@ -182,7 +182,11 @@ def _hit(sentence: Sentence, start: int, end: int, key: str, load: float, polari
 
 
 def _scare_quotes(sentence: Sentence, quoted: list[tuple[int, int]]) -> list[TermHit]:
-    """Short quotations with no speaker nearby: the outlet distancing itself from a word."""
+    """Short quotations with no speaker nearby: the outlet distancing itself from a word.
+
+    The quotation marks are the outlet's choice, so the scare-quoted phrase counts in its own
+    voice (``quoted`` False), while the words inside stay the speaker's.
+    """
     out = []
     text = sentence.text
     for lo, hi in quoted:
@@ -197,7 +201,7 @@ def _scare_quotes(sentence: Sentence, quoted: list[tuple[int, int]]) -> list[Ter
             continue
         start = text.find(inner, lo)
         out.append(TermHit(sentence, start, start + len(inner), inner.lower(), 0.5, 0.0,
-                           "scare quotes", True))  # fmt: skip
+                           "scare quotes", False))  # fmt: skip
     return out
 
 

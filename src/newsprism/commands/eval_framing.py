@@ -68,7 +68,12 @@ def table(report: dict[str, object]) -> str:
         lines.append(
             f"| {outlet} | {o['p']:.3f} | {o['r']:.3f} | {o['f1']:.3f} | {base[outlet]['f1']:.3f} |"
         )
-    lines += ["", f"stance ordering: {json.dumps(report['stance_ordering'])}"]
+    nothing = report["baseline_lexicon_match"]["sentence_macro_f1_flagging_nothing"]  # type: ignore[index]
+    lines += [
+        "",
+        f"sentence macro-F1 when no sentence is flagged: {nothing:.3f}",
+        f"stance ordering: {json.dumps(report['stance_ordering'])}",
+    ]
     return "\n".join(lines)
 
 

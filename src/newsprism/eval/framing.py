@@ -12,6 +12,7 @@ held-out one); a plain lexicon match over all the text is the baseline, scored a
 from __future__ import annotations
 
 import json
+import re
 import time
 from collections import defaultdict
 from collections.abc import Iterable
@@ -19,7 +20,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from newsprism.analysis.framing_text import _TOKEN, lookup
+from newsprism.analysis.framing_lexicon import pattern_tone
+from newsprism.analysis.framing_text import _TOKEN, lookup, own_voice, quoted_ranges
 from newsprism.errors import NewsprismError
 from newsprism.model import Article, Brief, BriefConfig, Story
 from newsprism.pipeline import DEFAULT_PIPELINE, Pipeline
@@ -42,6 +44,7 @@ class ArticleResult:
     words: int
     tone_toward: dict[str, float]
     feeling: dict[str, str]
+    pattern_toward: dict[str, float] = field(default_factory=dict)
 
 
 @dataclass
@@ -133,9 +136,23 @@ def score_event(event: str, rows: list[dict[str, Any]], pipeline: Pipeline) -> E
                 words=len(row["text"].split()),
                 tone_toward=dict(mine.tone.toward) if mine else {},
                 feeling=_feelings(row),
+                pattern_toward=_pattern_toward(article, list(mine.tone.toward) if mine else []),
             )
         )
     return result
+
+
+def _pattern_toward(article: Article, names: list[str]) -> dict[str, float]:
+    """Tone toward each entity with Pattern's polarity instead of VADER, on the same sentences."""
+    ranges = quoted_ranges(article)
+    own = [own_voice(s, ranges.get(s.id, [])) for s in article.sentences]
+    out = {}
+    for name in names:
+        last = re.compile(rf"\b{re.escape(name.split()[-1])}\b")
+        tones = [pattern_tone(t) for t in own if len(t.split()) >= 3 and last.search(t)]
+        if tones:
+            out[name] = sum(tones) / len(tones)
+    return out
 
 
 def run_events(events: dict[str, list[dict[str, Any]]], limit: int | None = None

@@ -4,6 +4,7 @@ stance ordering, and the report table."""
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Callable
 from itertools import combinations
 from typing import Any
 
@@ -80,7 +81,12 @@ def baseline(events: list[EventResult]) -> dict[str, Any]:
     overall["sentence_macro_f1"] = macro_f1(
         [pair for a in arts for pair in sentence_labels(a, a.baseline)]
     )
-    return {"overall": overall, "per_outlet": {o: prf(r) for o, r in sorted(per_outlet.items())}}
+    nothing = macro_f1([pair for a in arts for pair in sentence_labels(a, [])])
+    return {
+        "overall": overall,
+        "per_outlet": {o: prf(r) for o, r in sorted(per_outlet.items())},
+        "sentence_macro_f1_flagging_nothing": nothing,
+    }
 
 
 def _best_threshold(events: list[EventResult]) -> float:
@@ -126,21 +132,32 @@ def stance_ordering(events: list[EventResult], threshold: float) -> dict[str, An
             for s in sides:
                 center[1] += 1
                 center[0] += _density(m, threshold) < _density(s, threshold)
-    tone = [0, 0]
-    for e in events:
-        for a, b in combinations(e.articles, 2):
-            for entity, fa in a.feeling.items():
-                fb = b.feeling.get(entity)
-                key = _entity_key(entity, a.tone_toward, b.tone_toward)
-                if fb is None or fa == fb or key is None:
-                    continue
-                tone[1] += 1
-                want = _FEELING[fa] - _FEELING[fb]
-                tone[0] += (a.tone_toward[key] - b.tone_toward[key]) * want > 0
+    vader = _feeling_concordance(events, lambda a: a.tone_toward)
+    pattern = _feeling_concordance(events, lambda a: a.pattern_toward)
     return {
         "center_less_loaded": _share(center),
-        "tone_matches_annotated_feeling": _share(tone),
+        "tone_matches_annotated_feeling": _share(vader),
+        "pattern_tone_matches_annotated_feeling": _share(pattern),
     }
+
+
+def _feeling_concordance(
+    events: list[EventResult], tones: Callable[[ArticleResult], dict[str, float]]
+) -> list[int]:
+    """[agreeing pairs, pairs]: article pairs of one event whose annotated feeling toward an
+    entity differs, ordered the same way by our tone toward it."""
+    pair = [0, 0]
+    for e in events:
+        for a, b in combinations(e.articles, 2):
+            ta, tb = tones(a), tones(b)
+            for entity, fa in a.feeling.items():
+                fb = b.feeling.get(entity)
+                key = _entity_key(entity, ta, tb)
+                if fb is None or fa == fb or key is None:
+                    continue
+                pair[1] += 1
+                pair[0] += (ta[key] - tb[key]) * (_FEELING[fa] - _FEELING[fb]) > 0
+    return pair
 
 
 def _entity_key(entity: str, *tones: dict[str, float]) -> str | None:

@@ -19,7 +19,7 @@ from newsprism.analysis.framing_labels import (
     Entity,
     entity_labels,
     main_entities,
-    mention_sentences,
+    mention_fragments,
     parse_sentences,
 )
 from newsprism.analysis.framing_lexicon import sentence_tone
@@ -192,8 +192,8 @@ def build_framing(
     scored = score_terms(hits, source_of)
     entities = main_entities(articles)
     labelled = entities[:LABELLED_ENTITIES]
-    parse_texts = [s.text for a in articles for ss in mention_sentences(a, labelled).values()
-                   for s in ss]  # fmt: skip
+    parse_texts = [w for a in articles for ms in mention_fragments(a, labelled).values()
+                   for _, w in ms]  # fmt: skip
     docs = parse_sentences(parse_texts)
     outlets = []
     for outlet, arts in groups.items():

@@ -52,6 +52,7 @@ _NOT_NAME_START = ENGLISH_STOP_WORDS | {"mr", "mrs", "ms", "dr", "sen", "rep", "
 MAX_ENTITIES = 4
 LABELS_PER_ENTITY = 1  # first mentions parsed per entity and article
 MAX_LABEL_WORDS = 12
+WINDOW_BEFORE, WINDOW_AFTER, WINDOW_APPOS = 8, 3, 16  # words parsed around a name
 _DROP_LEAD = frozenset({"the", "a", "an", "his", "her", "their", "its", "our", "this", "that"})
 _PENN = {
     "PROPN": re.compile(r"NNPS?$"),
@@ -134,18 +135,37 @@ def _may_label(text: str, name: str) -> bool:
     return bool(_APPOS_AFTER.match(text[at + len(name) :]))
 
 
-def mention_sentences(article: Article, entities: list[Entity]) -> dict[str, list[Sentence]]:
-    """Per entity, the article's first sentences that name it with a possible label (to parse)."""
-    found: dict[str, list[Sentence]] = defaultdict(list)
+def mention_fragments(article: Article, entities: list[Entity]
+                      ) -> dict[str, list[tuple[Sentence, str]]]:  # fmt: skip
+    """Per entity, the article's first mentions that may carry a label, as (sentence, window).
+
+    Only the words around the name are parsed (a few before it, and the apposition after it):
+    the parse costs in proportion to the words, and labels sit next to the name.
+    """
+    found: dict[str, list[tuple[Sentence, str]]] = defaultdict(list)
+    keys = {e.key for e in entities}
     for s in article.sentences:
         for name in _names(s):
             key = name.split()[-1].lower()
             mine = found[key]
-            wanted = any(e.key == key for e in entities) and len(mine) < LABELS_PER_ENTITY
-            wanted = wanted and _may_label(s.text, name)
-            if wanted and (not mine or mine[-1] is not s):
-                mine.append(s)
+            if key not in keys or len(mine) >= LABELS_PER_ENTITY or not _may_label(s.text, name):
+                continue
+            if not mine or mine[-1][0] is not s:
+                mine.append((s, _window(s.text, name)))
     return found
+
+
+def _window(text: str, name: str) -> str:
+    at = text.find(name)
+    before = text[:at].split()[-WINDOW_BEFORE:]
+    rest = text[at + len(name) :]
+    appos = _APPOS_AFTER.match(rest)
+    if appos:
+        close = rest.find(",", appos.end())
+        after = rest[: close if close >= 0 else len(rest)].split()[:WINDOW_APPOS]
+    else:
+        after = rest.split()[:WINDOW_AFTER]
+    return " ".join([*before, name, *after]).replace(" ,", ",")
 
 
 def _span_text(tokens: list[Any]) -> str:
@@ -168,7 +188,7 @@ def _title(doc: Any, end: int) -> tuple[str, int]:
     run = list(doc[first:end])
     if len(run) >= 2:
         run = run[:-1]  # the word before the surname is taken as the first name
-    elif not (run and run[0].text.endswith(".")):
+    elif not (run and run[0].text.endswith(".") and len(run[0].text) > 2):  # 'Mr.', not 'U.'
         return "", end - len(run)
     if all(first <= t.head.i <= end for t in run):
         return " ".join(t.text for t in run), first
@@ -219,12 +239,12 @@ def entity_labels(
     """Labels of the main entities in this article, from parses of its first mentions."""
     seen: set[tuple[str, str]] = set()
     out = []
-    for key, sentences in mention_sentences(article, entities).items():
+    for key, mentions in mention_fragments(article, entities).items():
         entity = next((e for e in entities if e.key == key), None)
         if entity is None:
             continue
-        for s in sentences:
-            for kind, text in labels_in(docs[s.text], entity):
+        for s, window in mentions:
+            for kind, text in labels_in(docs[window], entity):
                 redundant = kind != "title" and text.lower() in entity.name.lower()
                 if (entity.name, text.lower()) in seen or redundant:
                     continue

@@ -18,7 +18,13 @@ from functools import lru_cache
 
 from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
 
-from newsprism.analysis.framing_lexicon import NEUTRAL_REPORTING, WordLoad, word_load
+from newsprism.analysis.framing_lexicon import (
+    HEDGES,
+    NEUTRAL_REPORTING,
+    WordLoad,
+    vader,
+    word_load,
+)
 from newsprism.model import Article, Sentence
 
 _QUOTE = re.compile(r"[\"“”]")
@@ -137,11 +143,14 @@ def _category(text: str, start: int, end: int, load: WordLoad) -> str | None:
 def sentence_terms(sentence: Sentence, quoted: list[tuple[int, int]]) -> list[TermHit]:
     """Loaded words and phrases of one sentence, plus its short scare-quoted phrases."""
     text, hits = sentence.text, []
+    skip = _function_words()
     tokens = list(_TOKEN.finditer(text))
     headline = sum(t.group(0)[0].isupper() for t in tokens) >= TITLE_CASE * len(tokens)
     for n, m in enumerate(tokens):
-        start, end = m.span()
         word = m.group(0)
+        if word in skip:
+            continue  # most words: no lexicon rates them and they cannot be speech verbs
+        start, end = m.span()
         if word[0].isupper() and not headline and _name_like(tokens, n):
             continue  # names and titles are labels, read from the parse, not loaded words
         found = lookup(word)
@@ -158,6 +167,12 @@ def sentence_terms(sentence: Sentence, quoted: list[tuple[int, int]]) -> list[Te
         hits.append(_hit(sentence, start, stop, key, load.load, load.polarity, category, quoted))
     hits += _scare_quotes(sentence, quoted)
     return hits
+
+
+@lru_cache(maxsize=1)
+def _function_words() -> frozenset[str]:
+    """Lower-case stop words that are neither hedges nor intensifiers: skipped without a lookup."""
+    return frozenset(ENGLISH_STOP_WORDS - HEDGES - vader()[1])
 
 
 def _emotive_verb(word: str) -> bool:

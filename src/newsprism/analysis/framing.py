@@ -39,7 +39,7 @@ from newsprism.pipeline import Context
 from newsprism.registry import stage
 
 # Chosen by 5-fold cross-validation over BASIL dev events (docs/framing.md), not per event.
-MIN_SCORE = 0.4
+MIN_SCORE = 0.35
 DISTINCT_FLOOR = 0.3  # weight left to a term every other outlet uses too
 REPEAT_DAMPING = 0.5  # score / (times the outlet uses the word) ** this
 MAX_TERMS = 40

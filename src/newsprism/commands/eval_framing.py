@@ -15,6 +15,7 @@ from newsprism.eval.framing_scores import (
     per_outlet_profile,
     score_at,
     stance_ordering,
+    voice_agreement,
 )
 
 
@@ -35,6 +36,7 @@ def framing(
         "newsprism_cross_validated": cross_validated(events),
         "baseline_lexicon_match": baseline(events),
         "stance_ordering": stance_ordering(events, MIN_SCORE),
+        "voice": voice_agreement(events),
         "per_outlet_profile": per_outlet_profile(events, MIN_SCORE),
     }
     typer.echo(table(report))
@@ -73,6 +75,7 @@ def table(report: dict[str, object]) -> str:
         "",
         f"sentence macro-F1 when no sentence is flagged: {nothing:.3f}",
         f"stance ordering: {json.dumps(report['stance_ordering'])}",
+        f"quotation vs own voice, all annotated spans: {json.dumps(report['voice'])}",
     ]
     return "\n".join(lines)
 

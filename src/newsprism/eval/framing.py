@@ -45,6 +45,7 @@ class ArticleResult:
     tone_toward: dict[str, float]
     feeling: dict[str, str]
     pattern_toward: dict[str, float] = field(default_factory=dict)
+    voice: list[tuple[bool, bool]] = field(default_factory=list)  # (annotated quoted, ours)
 
 
 @dataclass
@@ -137,9 +138,28 @@ def score_event(event: str, rows: list[dict[str, Any]], pipeline: Pipeline) -> E
                 tone_toward=dict(mine.tone.toward) if mine else {},
                 feeling=_feelings(row),
                 pattern_toward=_pattern_toward(article, list(mine.tone.toward) if mine else []),
+                voice=_voice(article, row["annotations"]),
             )
         )
     return result
+
+
+def _voice(article: Article, annotations: list[dict[str, Any]]) -> list[tuple[bool, bool]]:
+    """For every annotated span: inside a quotation per the annotators, and per our quote finder."""
+    starts = _offsets(article)
+    inside: list[Span] = [
+        (starts[sid] + lo, starts[sid] + hi)
+        for sid, ranges in quoted_ranges(article).items()
+        if sid in starts
+        for lo, hi in ranges
+    ]
+    out = []
+    for a in annotations:
+        if a["text_start"] is None:
+            continue
+        middle = (a["text_start"] + a["text_end"]) // 2
+        out.append((a["quote"] == "yes", any(lo <= middle < hi for lo, hi in inside)))
+    return out
 
 
 def _pattern_toward(article: Article, names: list[str]) -> dict[str, float]:

@@ -187,3 +187,17 @@ def per_outlet_profile(events: list[EventResult], threshold: float) -> dict[str,
             "stances": stances,
         }
     return rows
+
+
+def voice_agreement(events: list[EventResult]) -> dict[str, Any]:
+    """How often our quote finder puts an annotated span in the same voice as the annotators."""
+    pairs = [v for e in events for a in e.articles for v in a.voice]
+    agree = sum(g == o for g, o in pairs)
+    quoted = [o for g, o in pairs if g]
+    ours = [g for g, o in pairs if o]
+    return {
+        "spans": len(pairs),
+        "accuracy": round(agree / len(pairs), 3) if pairs else 0.0,
+        "quoted_recall": round(sum(quoted) / len(quoted), 3) if quoted else 0.0,
+        "quoted_precision": round(sum(ours) / len(ours), 3) if ours else 0.0,
+    }

@@ -117,3 +117,29 @@ def _alignment(articles: list[Article]):  # type: ignore[no-untyped-def]
     from newsprism.align import align
 
     return align(articles)
+
+
+def test_contrasts_also_come_from_agreed_facts() -> None:
+    from newsprism.analysis.framing_contrasts import find_contrasts
+
+    texts = {
+        "Alpha": "The union called for a strike at the port on Friday morning.",
+        "Beta": "On Friday morning the union demanded a strike at the port.",
+    }
+    brief = make_brief(texts, stages=("sentences",))
+    ids = [a.sentences[0].id for a in brief.articles]
+    own = {s.id: s.text for a in brief.articles for s in a.sentences}
+    unaligned = _alignment([])  # as if the alignment had not paired them
+    assert find_contrasts(brief.articles, unaligned, own) == []
+    rows = find_contrasts(brief.articles, unaligned, own, [ids])
+    wordings = {v.text for c in rows for v in c.variants}
+    assert {"called for", "demanded"} <= wordings or {"called", "demanded"} <= wordings
+
+
+def test_title_before_a_name_is_a_label() -> None:
+    from collections import Counter
+
+    docs = parse_sentences(["Finance Minister Clara Voss announced the budget on Tuesday."])
+    voss = Entity("voss", "Clara Voss", Counter(), set(), 2)
+    found = [lab for doc in docs.values() for lab in labels_in(doc, voss)]
+    assert ("title", "Finance Minister") in found

@@ -67,9 +67,8 @@ def _pairs(articles: list[Article], alignment: Alignment, groups: list[list[str]
            ) -> list[tuple[str, str, str, str]]:  # fmt: skip
     """(outlet, sentence id, outlet, sentence id) for sentences that tell the same fact: aligned
     pairs, and pairs inside one agreed fact's citations (grouped by meaning as well as words)."""
-    label = [articles[k].label for k in alignment.article_of]
+    outlet_of = {s.id: a.label for a in articles for s in a.sentences}
     ids = [s.id for s in alignment.sentences]
-    outlet_of = dict(zip(ids, label, strict=True))
     pairs: dict[tuple[str, str], None] = {}
     for i, matches in enumerate(alignment.matches):
         for j, _ in matches:

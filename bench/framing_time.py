@@ -18,10 +18,10 @@ import sys
 import time
 from pathlib import Path
 
+from newsprism.analysis.framing_labels import _names_in
 from newsprism.eval.data import load_clusters
 from newsprism.model import Story
 from newsprism.pipeline import DEFAULT_PIPELINE, Pipeline
-from newsprism.analysis.framing_labels import _names_in
 from newsprism.text.nlp import _parse_one
 from newsprism.text.nlp import pipeline as spacy_pipeline
 

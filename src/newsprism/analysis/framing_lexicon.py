@@ -105,6 +105,12 @@ NEUTRAL_REPORTING = frozenset(
         "confirm",
         "confirms",
         "confirmed",
+        "tweet",
+        "tweets",
+        "tweeted",
+        "post",
+        "posts",
+        "posted",
     ]
 )
 # Word-forming prefixes that make a partisan label ("anti-war", "pro-choice", "far-left").

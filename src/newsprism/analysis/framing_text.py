@@ -73,7 +73,7 @@ def lookup(token: str) -> tuple[str, WordLoad] | None:
                 candidates.append(base[:-1])  # slammed -> slamm -> slam
             for cand in candidates:
                 found = word_load(cand)
-                if found:
+                if found and found.category is None:  # closed-class words do not inflect
                     return cand, found
     return None
 
@@ -107,11 +107,16 @@ def _inside(start: int, end: int, ranges: list[tuple[int, int]]) -> bool:
 
 
 def _reporting(text: str, start: int, end: int) -> bool:
-    """The word introduces speech: it follows a closed quotation and its speaker, or opens one."""
+    """The word is a verb that introduces speech: it follows a closed quotation and its speaker
+    ('..., Smith fumed'), or, in the past tense, a name and opens the speech ('Smith insisted that')."""
+    word = text[start:end]
+    if not word.endswith(("ed", "s")):
+        return False
     if _CLOSE_THEN.search(text[:start]):
         return True
     before = text[max(0, start - 40) : start]
-    return bool(_OPENS_SPEECH.match(text[end:])) and bool(re.search(r"[A-Z][a-z]+\s*$", before))
+    opens = _OPENS_SPEECH.match(text[end:])
+    return word.endswith("ed") and bool(opens) and bool(re.search(r"[A-Z][a-z]+\s*$", before))
 
 
 def _extend(text: str, start: int, end: int, load: WordLoad) -> int:

@@ -46,6 +46,8 @@ class ArticleResult:
     feeling: dict[str, str]
     pattern_toward: dict[str, float] = field(default_factory=dict)
     voice: list[tuple[bool, bool]] = field(default_factory=list)  # (annotated quoted, ours)
+    tone_overall: float = 0.0
+    opinion_share: float = 0.0
 
 
 @dataclass
@@ -139,6 +141,8 @@ def score_event(event: str, rows: list[dict[str, Any]], pipeline: Pipeline) -> E
                 feeling=_feelings(row),
                 pattern_toward=_pattern_toward(article, list(mine.tone.toward) if mine else []),
                 voice=_voice(article, row["annotations"]),
+                tone_overall=mine.tone.overall if mine else 0.0,
+                opinion_share=mine.tone.opinion_share if mine else 0.0,
             )
         )
     return result

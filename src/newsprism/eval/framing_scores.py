@@ -124,21 +124,30 @@ def stance_ordering(events: list[EventResult], threshold: float) -> dict[str, An
     * tone toward an entity vs the annotated author feeling toward it (pos/neu/neg): for article
       pairs of one event whose annotated feelings differ, does our tone order them the same way?
     """
-    center = [0, 0]
-    for e in events:
-        mids = [a for a in e.articles if a.stance == "center"]
-        sides = [a for a in e.articles if a.stance != "center"]
-        for m in mids:
-            for s in sides:
-                center[1] += 1
-                center[0] += _density(m, threshold) < _density(s, threshold)
+    center = _center_calmer(events, lambda a: _density(a, threshold))
+    calm_tone = _center_calmer(events, lambda a: abs(a.tone_overall))
+    calm_opinion = _center_calmer(events, lambda a: a.opinion_share)
     vader = _feeling_concordance(events, lambda a: a.tone_toward)
     pattern = _feeling_concordance(events, lambda a: a.pattern_toward)
     return {
         "center_less_loaded": _share(center),
+        "center_less_extreme_tone": _share(calm_tone),
+        "center_lower_opinion_share": _share(calm_opinion),
         "tone_matches_annotated_feeling": _share(vader),
         "pattern_tone_matches_annotated_feeling": _share(pattern),
     }
+
+
+def _center_calmer(events: list[EventResult], measure: Callable[[ArticleResult], float]
+                   ) -> list[int]:  # fmt: skip
+    """[pairs where the center article measures lower than a left or right one, such pairs]."""
+    pair = [0, 0]
+    for e in events:
+        for m in (a for a in e.articles if a.stance == "center"):
+            for side in (a for a in e.articles if a.stance != "center"):
+                pair[1] += 1
+                pair[0] += measure(m) < measure(side)
+    return pair
 
 
 def _feeling_concordance(

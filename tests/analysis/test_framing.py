@@ -143,3 +143,20 @@ def test_title_before_a_name_is_a_label() -> None:
     voss = Entity("voss", "Clara Voss", Counter(), set(), 2)
     found = [lab for doc in docs.values() for lab in labels_in(doc, voss)]
     assert ("title", "Finance Minister") in found
+
+
+def test_one_outlet_and_wordless_text_still_give_a_section() -> None:
+    brief = make_brief({"Solo": "The outrageous plan failed.", "Blank": "..."}, stages=("sentences",))
+    framing = build_framing(brief.articles, _alignment(brief.articles), [], [])
+    assert [o.outlet for o in framing.outlets] == ["Solo", "Blank"]
+    solo, blank = framing.outlets
+    assert solo.loaded_terms and not blank.loaded_terms
+    assert blank.tone.overall == 0.0 and framing.coverage.by_stance == {}
+
+
+def test_default_pipeline_declares_what_framing_reads() -> None:
+    from newsprism.pipeline import DEFAULT_PIPELINE, Pipeline
+
+    spec = next(s for s in Pipeline(DEFAULT_PIPELINE).stages if s.name == "framing")
+    assert spec.assigns == ("framing",)
+    assert {"sentences", "alignment", "agreed", "discrepancies", "sources"} == set(spec.requires)

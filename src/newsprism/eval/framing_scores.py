@@ -8,6 +8,7 @@ from collections.abc import Callable
 from itertools import combinations
 from typing import Any
 
+from newsprism.analysis.framing import MAX_TERMS
 from newsprism.eval.framing import FOLDS, GRID, ArticleResult, EventResult, Span
 
 _STANCE_RANK = {"left": 0, "center": 1, "right": 2}
@@ -53,7 +54,9 @@ def macro_f1(pairs: list[tuple[bool, bool]]) -> float:
 
 
 def _kept(art: ArticleResult, threshold: float) -> list[Span]:
-    return [span for score, span in art.predicted if score >= threshold]
+    """What the brief lists at this threshold: the best MAX_TERMS own-voice terms."""
+    ranked = sorted((r for r in art.predicted if r[0] >= threshold), key=lambda r: -r[0])
+    return [span for _, span in ranked[:MAX_TERMS]]
 
 
 def score_at(events: list[EventResult], threshold: float) -> dict[str, Any]:

@@ -146,7 +146,9 @@ def test_title_before_a_name_is_a_label() -> None:
 
 
 def test_one_outlet_and_wordless_text_still_give_a_section() -> None:
-    brief = make_brief({"Solo": "The outrageous plan failed.", "Blank": "..."}, stages=("sentences",))
+    brief = make_brief(
+        {"Solo": "The outrageous plan failed.", "Blank": "..."}, stages=("sentences",)
+    )
     framing = build_framing(brief.articles, _alignment(brief.articles), [], [])
     assert [o.outlet for o in framing.outlets] == ["Solo", "Blank"]
     solo, blank = framing.outlets

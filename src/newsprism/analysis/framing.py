@@ -86,7 +86,7 @@ def score_terms(
             other_users = len(users[h.key] - {group[outlet]})
             shared = other_users / others if others else 0.0
             distinct = DISTINCT_FLOOR + (1 - DISTINCT_FLOOR) * (1 - shared)
-            # A word the outlet repeats is the story's subject ('benefits', 'attack'), not a slant.
+            # A word the outlet repeats is the story's subject (a flood, a strike), not a slant.
             rows.append((round(h.load * distinct / repeats[h.key] ** REPEAT_DAMPING, 3), h))
         scored[outlet] = rows
     return scored

@@ -2,7 +2,7 @@
 
 Reads the shared cross-document alignment: for sentences of different outlets that say the same
 thing, a word diff of the two keeps the short stretches where one outlet's words replace the
-other's ('resigned' / 'withdrew', 'called for' / 'demanded'). The rest of the sentence must match
+other's ('quit' / 'stepped down', 'asked' / 'demanded'). The rest of the sentence must match
 well, so the pair tells one fact; names and numbers that differ are facts, not word choice, and
 the discrepancy table covers them.
 """
@@ -43,7 +43,7 @@ def _word_choice(a: list[str], b: list[str]) -> bool:
         return False  # 'says' / 'said': tense, not word choice
     content_a = {stem(w) for w in a if w not in ENGLISH_STOP_WORDS}
     content_b = {stem(w) for w in b if w not in ENGLISH_STOP_WORDS}
-    return content_a != content_b  # 'are calling' / 'have called' is tense, not word choice
+    return content_a != content_b  # 'is asking' / 'has asked' is tense, not word choice
 
 
 def pair_contrasts(first: str, second: str) -> list[tuple[str, str, str]]:

@@ -1,11 +1,11 @@
 """The story's main entities and how each outlet labels them (titles, epithets, appositions).
 
 Entities are found cheaply: capitalised name sequences that several outlets repeat, grouped by
-their last word ('Attorney General William Barr', 'William Barr' and 'Barr' are one entity).
+their last word ('Finance Minister Clara Voss', 'Clara Voss' and 'Voss' are one entity).
 Labels need grammar, so only the sentences that first mention a main entity in each article are
 parsed (spaCy, with named entities): a full parse of every sentence would cost more than the whole
-brief. From the parse: modifiers before the name ('longtime Trump ally Roger Stone'), titles
-('Attorney General William Barr') and appositions ('Stone, a longtime friend of the president').
+brief. From the parse: modifiers before the name ('longtime party ally Edwin Hart'), titles
+('Finance Minister Clara Voss') and appositions ('Hart, a former lobbyist for the industry').
 """
 
 from __future__ import annotations
@@ -47,7 +47,7 @@ _CALENDAR = frozenset(
         "december",
     ]
 )
-# Sentence openers and honorifics are not part of a name ('After Trump', 'Mr. Barr').
+# Sentence openers and honorifics are not part of a name ('After Voss', 'Mr. Hart').
 _NOT_NAME_START = ENGLISH_STOP_WORDS | {"mr", "mrs", "ms", "dr", "sen", "rep", "gov"}
 MAX_ENTITIES = 4
 LABELS_PER_ENTITY = 1  # first mentions parsed per entity and article
@@ -128,7 +128,7 @@ def _may_label(text: str, name: str) -> bool:
     if at < 0:
         return False
     if len(name.split()) >= 3:
-        return True  # room for a title: 'Attorney General William Barr'
+        return True  # room for a title: 'Finance Minister Clara Voss'
     before = text[:at].split()[-1:] if at else []
     if before and (before[0][:1].isupper() or before[0].lower() not in ENGLISH_STOP_WORDS):
         return True
@@ -181,7 +181,7 @@ def _span_text(tokens: list[Any]) -> str:
 
 def _title(doc: Any, end: int) -> tuple[str, int]:
     """Proper nouns before the surname at ``end`` that attach to it, less the first name:
-    'Attorney General' in 'Attorney General William Barr'; and where that title starts."""
+    'Finance Minister' in 'Finance Minister Clara Voss'; and where that title starts."""
     first = end
     while first > 0 and _is(doc[first - 1], "PROPN"):
         first -= 1
@@ -210,7 +210,7 @@ def labels_in(doc: Any, entity: Entity) -> list[tuple[str, str]]:
 
 
 def _modifier(doc: Any, tok: Any, name_start: int) -> list[tuple[str, str]]:
-    """Common-noun and adjective phrase before the name: 'longtime Trump ally'."""
+    """Common-noun and adjective phrase before the name: 'longtime party ally'."""
     modifiers = [c for c in tok.lefts if c.dep_ in _MODIFIER_DEPS and c.i < name_start]
     if not modifiers:
         return []
@@ -223,7 +223,7 @@ def _modifier(doc: Any, tok: Any, name_start: int) -> list[tuple[str, str]]:
 
 
 def _appositions(tok: Any) -> list[str]:
-    """'Stone, a longtime friend of the president' and 'the president's friend, Roger Stone'."""
+    """'Hart, a former lobbyist for the industry' and 'the mayor's adviser, Edwin Hart'."""
     found = []
     for child in tok.rights:
         if child.dep_ == "appos":

@@ -192,7 +192,7 @@ def word_load(word: str) -> WordLoad | None:
         return WordLoad(0.5, 0.0, "intensifier")
     vader_load = abs(valences.get(word, 0.0)) / VADER_MAX
     polarity, subjectivity, adjective = pattern_subjectivity().get(word, (0.0, 0.0, False))
-    # Subjective but not polar ('new', 'political') is description, not loading: both must be high.
+    # Subjective but not polar is description, not loading: both must be high.
     pattern_load = min(1.0, 2 * subjectivity * abs(polarity))
     load = max(vader_load, pattern_load)
     if load <= 0:

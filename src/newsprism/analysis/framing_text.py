@@ -65,6 +65,7 @@ def lookup(token: str) -> tuple[str, WordLoad] | None:
     found = word_load(word)
     if found:
         return word, found
+    valences = vader()[0]  # only VADER rates verbs and nouns; Pattern's adjectives do not inflect
     for suffix, repl in _SUFFIXES:
         if word.endswith(suffix) and len(word) - len(suffix) >= 3:
             base = word[: -len(suffix)] + repl
@@ -72,7 +73,7 @@ def lookup(token: str) -> tuple[str, WordLoad] | None:
             if len(base) > 3 and base[-1] == base[-2]:
                 candidates.append(base[:-1])  # slammed -> slamm -> slam
             for cand in candidates:
-                found = word_load(cand)
+                found = word_load(cand) if cand in valences else None
                 if found and found.category is None:  # closed-class words do not inflect
                     return cand, found
     return None
@@ -120,7 +121,7 @@ def _reporting(text: str, start: int, end: int) -> bool:
 
 
 def _extend(text: str, start: int, end: int, load: WordLoad) -> int:
-    """End of the phrase a loaded word heads: 'abuse of power', 'dirty tricks operator'."""
+    """End of the phrase a loaded word heads: 'waste of money', 'reckless spending plan'."""
     rest = text[end:]
     of = _OF_PHRASE.match(rest)
     if of and not load.adjective:

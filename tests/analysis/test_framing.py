@@ -140,7 +140,7 @@ def test_title_before_a_name_is_a_label() -> None:
     from collections import Counter
 
     docs = parse_sentences(["Finance Minister Clara Voss announced the budget on Tuesday."])
-    voss = Entity("voss", "Clara Voss", Counter(), set(), 2)
+    voss = Entity("voss", "Clara Voss", Counter({"Clara Voss": 1}), set(), 2)
     found = [lab for doc in docs.values() for lab in labels_in(doc, voss)]
     assert ("title", "Finance Minister") in found
 

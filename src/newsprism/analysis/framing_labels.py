@@ -21,8 +21,8 @@ from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
 from newsprism.model import Article, EntityLabel, Sentence
 
 _NAME = re.compile(
-    r"(?<![\w’'])(?:[A-Z][a-z]+(?:[-’'][A-Z]?[a-z]+)?|[A-Z]{2,5}|[A-Z]\.)"
-    r"(?:\s+(?:[A-Z][a-z]+(?:-[A-Z][a-z]+)?|[A-Z]\.|[A-Z]{2,5}))*"
+    r"(?<![\w’'.])(?:[A-Z][a-z]+(?:[-’'][A-Z]?[a-z]+)?|(?:[A-Z]\.){2,}|[A-Z]{2,5}|[A-Z]\.)"
+    r"(?:\s+(?:[A-Z][a-z]+(?:-[A-Z][a-z]+)?|(?:[A-Z]\.){2,}|[A-Z]\.|[A-Z]{2,5}))*"
 )
 _CALENDAR = frozenset(
     [
@@ -60,6 +60,7 @@ _PENN = {
     "ADJ": re.compile(r"JJ[RS]?$"),
 }
 _APPOS_AFTER = re.compile(r"^[’']?s?,\s+(?:a|an|the|who|whose|his|her|its|their)\b")
+_HONORIFIC = re.compile(r"^[A-Z][a-z]{1,3}\.$")  # 'Mr.', 'Sen.', 'Gov.'
 _DATELINE = re.compile(r"[\d()/]")
 _MODIFIER_DEPS = frozenset({"compound", "amod", "nmod", "poss"})
 
@@ -179,16 +180,21 @@ def _span_text(tokens: list[Any]) -> str:
     return str(doc[tokens[0].i : tokens[-1].i + 1].text)
 
 
-def _title(doc: Any, end: int) -> tuple[str, int]:
+def _title(doc: Any, end: int, entity: Entity) -> tuple[str, int]:
     """Proper nouns before the surname at ``end`` that attach to it, less the first name:
-    'Finance Minister' in 'Finance Minister Clara Voss'; and where that title starts."""
+    'Finance Minister' in 'Finance Minister Clara Voss'; and where that title starts.
+
+    A word is a first name when the outlets also write it alone before the surname ('Clara
+    Voss'); without one ('United States Department') the capitalised words are part of the name.
+    """
     first = end
     while first > 0 and _is(doc[first - 1], "PROPN"):
         first -= 1
     run = list(doc[first:end])
-    if len(run) >= 2:
-        run = run[:-1]  # the word before the surname is taken as the first name
-    elif not (run and run[0].text.endswith(".") and len(run[0].text) > 2):  # 'Mr.', not 'U.'
+    given = f"{run[-1].text} {doc[end].text}" if run and run[-1].text.isalpha() else ""
+    if len(run) >= 2 and given in entity.forms:
+        run = run[:-1]
+    elif not (len(run) == 1 and _HONORIFIC.match(run[0].text)):
         return "", end - len(run)
     if all(first <= t.head.i <= end for t in run):
         return " ".join(t.text for t in run), first
@@ -201,7 +207,7 @@ def labels_in(doc: Any, entity: Entity) -> list[tuple[str, str]]:
     for tok in doc:
         if tok.lower_ != entity.key or tok.dep_ == "compound":
             continue
-        title, name_start = _title(doc, tok.i)
+        title, name_start = _title(doc, tok.i, entity)
         if title:
             out.append(("title", title))
         out += _modifier(doc, tok, name_start)

@@ -18,6 +18,7 @@ from functools import lru_cache
 
 from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
 
+from newsprism.analysis.attribution import REPORTING
 from newsprism.analysis.framing_lexicon import (
     HEDGES,
     NEUTRAL_REPORTING,
@@ -34,6 +35,10 @@ _OPENS_SPEECH = re.compile(r"^\s*(?:,?\s*[\"“]|:|\s+that\b)")
 _NAME_AHEAD = re.compile(r"^((?:\s+[a-z][\w'’-]*){0,2})\s+(?:[A-Z][a-z]+)")
 _OF_PHRASE = re.compile(r"^\s+of\s+([A-Za-z][a-z-]+)")
 _NOUN_AFTER = re.compile(r"^((?:\s+[a-z][a-z-]+){1,2}?)(?=\s+[A-Z][a-z])")
+_ATTRIBUTED = re.compile(
+    rf"\b(?:{REPORTING}|saying|telling|adding|calling|calls|called|call|dubbed|termed|according)\b",
+    re.IGNORECASE,
+)
 SCARE_MAX_WORDS = 3
 TITLE_CASE = 0.6  # share of capitalised words that makes a line a headline
 _SUFFIXES = (("ied", "y"), ("ies", "y"), ("ed", ""), ("ed", "e"), ("ing", ""), ("ing", "e"),
@@ -218,8 +223,8 @@ def _scare_quotes(sentence: Sentence, quoted: list[tuple[int, int]]) -> list[Ter
         if not words or len(words) > SCARE_MAX_WORDS or not any(c.isalpha() for c in inner):
             continue
         around = text[max(0, lo - 40) : lo] + " " + text[hi : hi + 40]
-        if any(w.lower().strip(",.") in NEUTRAL_REPORTING for w in around.split()):
-            continue
+        if _ATTRIBUTED.search(around):
+            continue  # someone is said to have used the words: a quotation, not scare quotes
         start = text.find(inner, lo)
         out.append(TermHit(sentence, start, start + len(inner), inner.lower(), 0.5, 0.0,
                            "scare quotes", False))  # fmt: skip

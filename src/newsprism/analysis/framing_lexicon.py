@@ -15,7 +15,8 @@ import re
 import string
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
+from importlib.util import find_spec
+from pathlib import Path
 from xml.etree import ElementTree
 
 from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
@@ -138,12 +139,21 @@ def vader() -> tuple[dict[str, float], frozenset[str]]:
     return lexicon, boosters
 
 
+def _pattern_xml() -> bytes:
+    """The lexicon file inside the installed textblob, found without importing textblob (whose
+    import pulls in NLTK and costs seconds)."""
+    spec = find_spec("textblob")
+    if spec is None or not spec.submodule_search_locations:
+        raise ModuleNotFoundError("textblob (Pattern's lexicon) is not installed")
+    folder = Path(next(iter(spec.submodule_search_locations)))
+    return (folder / "en" / "en-sentiment.xml").read_bytes()
+
+
 @lru_cache(maxsize=1)
 def pattern_subjectivity() -> dict[str, tuple[float, float, bool]]:
     """Word -> (polarity, subjectivity, is adjective), averaged over senses, from Pattern's lexicon."""
-    path = resources.files("textblob") / "en" / "en-sentiment.xml"
     senses: dict[str, list[tuple[float, float, bool]]] = {}
-    for node in ElementTree.fromstring(path.read_bytes()).iter("word"):
+    for node in ElementTree.fromstring(_pattern_xml()).iter("word"):
         form = (node.get("form") or "").lower()
         pos = node.get("pos") or ""
         polarity, subjectivity = float(node.get("polarity", 0)), float(node.get("subjectivity", 0))

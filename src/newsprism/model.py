@@ -182,6 +182,111 @@ class UniqueItem(_Model):
     score: float = Field(0.0, description="How informative the passage is; items are ranked by it.")
 
 
+class LoadedTerm(_Model):
+    """An evaluative or emotive word or phrase, cited to its sentence."""
+
+    text: str
+    sentence_id: str
+    start: int = Field(0, description="Character offset of the term in its sentence.")
+    end: int = Field(0, description="End offset of the term in its sentence.")
+    quoted: bool = Field(description="Inside a quotation: the speaker's words, not the outlet's.")
+    score: float = Field(description="Loadedness x distinctiveness for this outlet, 0-1.")
+    load: float = Field(0.0, description="How loaded the word is in general lexicons, 0-1.")
+    polarity: float = Field(0.0, description="-1 (negative) .. +1 (positive).")
+    category: str | None = Field(
+        None,
+        description="labelling, intensifier, emotive verb, scare quotes or speculation.",
+    )
+
+
+class EntityLabel(_Model):
+    """How one outlet names or describes an entity: an apposition, title or epithet."""
+
+    entity: str
+    text: str
+    sentence_id: str
+    kind: str = Field("modifier", description="apposition, modifier (before the name) or title.")
+
+
+class OutletTone(_Model):
+    overall: float = Field(description="Mean tone of the outlet's own (non-quoted) sentences.")
+    scale: str
+    toward: dict[str, float] = Field(default_factory=dict)
+    quotation_share: float = Field(0.0, description="Share of characters inside quotations.")
+    attribution_share: float = Field(0.0, description="Share of sentences attributing a claim.")
+    opinion_share: float = Field(
+        0.0, description="Share of sentences with a loaded term in the outlet's own voice."
+    )
+
+
+class OutletFraming(_Model):
+    article_ids: list[str]
+    outlet: str
+    stance: str | None = None
+    headline: str | None = None
+    loaded_terms: list[LoadedTerm] = Field(default_factory=list)
+    labels: list[EntityLabel] = Field(default_factory=list)
+    tone: OutletTone
+    lead_sentence_id: str | None = None
+    omits: list[str] = Field(
+        default_factory=list,
+        description="Agreed facts ('agreed:N') and disputed figures ('discrepancies:N') left out.",
+    )
+
+
+class ContrastVariant(_Model):
+    text: str
+    outlets: list[str]
+    citations: list[str]
+
+
+class Contrast(_Model):
+    """One fact told with different words: each outlet's wording, cited."""
+
+    concept: str
+    variants: list[ContrastVariant]
+
+
+class FactSides(_Model):
+    """Which stances report an agreed fact or a disputed value."""
+
+    ref: str
+    text: str
+    sides: dict[str, list[str]] = Field(description="Stance -> outlets that report it.")
+    missing: list[str] = Field(default_factory=list, description="Stances present in the story "
+                               "whose outlets all leave it out.")  # fmt: skip
+
+
+class SideTelling(_Model):
+    """How one side tells the story: its lead sentences and loaded terms, extractive and cited."""
+
+    stance: str
+    outlets: list[str]
+    lead_sentence_ids: list[str] = Field(default_factory=list)
+    loaded_terms: list[LoadedTerm] = Field(default_factory=list)
+
+
+class Coverage(_Model):
+    by_stance: dict[str, int] = Field(default_factory=dict)
+    unrated: list[str] = Field(default_factory=list, description="Outlets with no known stance.")
+    blindspot: str | None = Field(
+        None, description="The side that alone covers the story, when one does."
+    )
+    note: str | None = None
+    facts: list[FactSides] = Field(default_factory=list)
+    sides: list[SideTelling] = Field(default_factory=list)
+
+
+class Framing(_Model):
+    """How each outlet tells the story, at the level of words and sentences."""
+
+    outlets: list[OutletFraming] = Field(default_factory=list)
+    entities: list[str] = Field(default_factory=list, description="The story's main entities.")
+    contrasts: list[Contrast] = Field(default_factory=list)
+    coverage: Coverage = Field(default_factory=Coverage)
+    method: str = ""
+
+
 class StageRun(_Model):
     """Provenance: which stage, which version, how long, and whether it worked."""
 
@@ -231,6 +336,7 @@ class Brief(_Model):
     discrepancies: list[Discrepancy] = Field(default_factory=list)
     quotes: list[Quote] = Field(default_factory=list)
     unique: list[UniqueItem] = Field(default_factory=list)
+    framing: Framing | None = Field(None, description="How each outlet tells the story.")
     stages: list[StageRun] = Field(default_factory=list)
     config: BriefConfig | None = Field(None, description="The configuration the brief ran with.")
     notices: list[Notice] = Field(default_factory=list)

@@ -31,6 +31,7 @@ DEFAULT_STAGE_MODULES = (
     "newsprism.analysis.discrepancies",
     "newsprism.analysis.agreed",
     "newsprism.analysis.unique",
+    "newsprism.analysis.framing",
 )
 
 

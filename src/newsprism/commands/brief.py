@@ -43,6 +43,12 @@ def brief(
     db: str | None = typer.Option(
         None, "--db", help="Brief a stored story (with --story); the brief is stored and reused."
     ),
+    ratings: Path | None = typer.Option(
+        None,
+        "--ratings",
+        help="CSV or YAML mapping outlet name or domain to left, lean left, center, lean right "
+        "or right (optional notes); it overrides stance metadata.",
+    ),
     semantic: bool | None = typer.Option(
         None,
         "--semantic/--lexical",
@@ -84,6 +90,10 @@ def brief(
         result = _stored(db, story_id, words, semantic, strict)
     else:
         story, notices = _story(paths, sample, strict, title, stories, story_id, limits)
+        if ratings is not None:
+            from newsprism.analysis.framing_ratings import read_ratings
+
+            read_ratings(ratings).apply(story.articles)
         if semantic is None and _semantic_installed():
             _say(
                 "note: aligning claims by meaning (the semantic extra is installed; --lexical is "

@@ -13,7 +13,14 @@ from jinja2 import Environment, PackageLoader, StrictUndefined, Template
 
 from newsprism import __version__
 from newsprism.model import Brief
-from newsprism.render.view import SECTION_TITLES, BriefView, notice_source, problem_text
+from newsprism.render.view import (
+    SECTION_TITLES,
+    BriefView,
+    notice_source,
+    problem_text,
+    shown_terms,
+    signed,
+)
 
 CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'"
 
@@ -36,6 +43,8 @@ def render_html(brief: Brief) -> str:
         titles=SECTION_TITLES,
         problem_text=problem_text,
         notice_source=notice_source,
+        shown_terms=shown_terms,
+        signed=signed,
         csp=CSP,
         version=__version__,
     )

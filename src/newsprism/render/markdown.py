@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from newsprism.model import Brief
+from newsprism.model import Brief, LoadedTerm, OutletFraming
 from newsprism.render.view import (
     SECTION_TITLES,
     ArticleView,
@@ -19,6 +19,8 @@ from newsprism.render.view import (
     notice_source,
     one_line,
     problem_text,
+    shown_terms,
+    signed,
 )
 
 _SPECIAL = re.compile(r"([\\`*_\[\]<>|#~!])")
@@ -113,6 +115,111 @@ def _unique(view: BriefView) -> list[str]:
     return lines
 
 
+def _framing(view: BriefView) -> list[str]:
+    framing = view.brief.framing
+    if framing is None:
+        return []
+    lines = [_heading("framing"), "", f"*{md(framing.method)}*"]
+    lines += ["", "| Outlet | Stance | Tone of its own words | Quotation | Attribution | Opinion |",
+              "|---|---|---:|---:|---:|---:|"]  # fmt: skip
+    for o in framing.outlets:
+        t = o.tone
+        lines.append(
+            f"| {md(o.outlet)} | {md(o.stance or 'unknown')} | {signed(t.overall)} | "
+            f"{t.quotation_share:.0%} | {t.attribution_share:.0%} | {t.opinion_share:.0%} |"
+        )
+    if framing.outlets:
+        lines += ["", f"Tone scale: {md(framing.outlets[0].tone.scale)}."]
+    for o in framing.outlets:
+        lines += ["", f"**{md(o.outlet)}**", "", *_outlet_framing(view, o)]
+    lines += _contrasts(view) + _coverage(view)
+    return lines
+
+
+def _terms(view: BriefView, terms: list[LoadedTerm]) -> str:
+    return "; ".join(
+        f"**{md(t.text)}**" + (f" *{md(t.category)}*" if t.category else "")
+        + f" {_cites(view, [t.sentence_id])}"
+        for t in terms
+    )  # fmt: skip
+
+
+def _outlet_framing(view: BriefView, o: OutletFraming) -> list[str]:
+    lines = []
+    if o.headline:
+        lines.append(f"- Headline: “{md(o.headline)}”")
+    if o.lead_sentence_id:
+        lead = view.sentence_text(o.lead_sentence_id)
+        lines.append(f"- Leads with: “{md(lead)}” {_cites(view, [o.lead_sentence_id])}")
+    own, quoted = shown_terms(o, quoted=False), shown_terms(o, quoted=True)
+    lines.append(f"- Loaded terms in its own voice: {_terms(view, own) if own else 'none found'}")
+    if quoted:
+        lines.append(f"- In quotations (the speakers' words): {_terms(view, quoted)}")
+    for label in o.labels:
+        lines.append(
+            f"- Calls {md(label.entity)}: “{md(label.text)}” ({md(label.kind)}) "
+            f"{_cites(view, [label.sentence_id])}"
+        )
+    toward = ", ".join(f"{md(e)} {signed(v)}" for e, v in o.tone.toward.items())
+    if toward:
+        lines.append(f"- Tone where it names: {toward}")
+    if o.omits:
+        left_out = "; ".join(md(view.omission_text(ref)) for ref in o.omits)
+        lines.append(f"- Leaves out: {left_out}")
+    return lines
+
+
+def _contrasts(view: BriefView) -> list[str]:
+    framing = view.brief.framing
+    if framing is None or not framing.contrasts:
+        return []
+    lines = ["", "**Same fact, different words**", ""]
+    for c in framing.contrasts:
+        variants = " / ".join(
+            f"“{md(v.text)}” — {', '.join(md(o) for o in v.outlets)} {_cites(view, v.citations)}"
+            for v in c.variants
+        )
+        lines.append(f"- {md(c.concept)}: {variants}")
+    return lines
+
+
+def _coverage(view: BriefView) -> list[str]:
+    framing = view.brief.framing
+    if framing is None:
+        return []
+    cov = framing.coverage
+    lines = ["", "**Coverage by stance**", ""]
+    if not cov.by_stance:
+        return [*lines, "No outlet's stance is known (add `stance` metadata or `--ratings FILE`)."]
+    counts = ", ".join(f"{md(s)} {n}" for s, n in cov.by_stance.items())
+    unrated = f"; unrated: {', '.join(md(o) for o in cov.unrated)}" if cov.unrated else ""
+    lines.append(f"- Outlets by stance: {counts}{unrated}")
+    if cov.note:
+        lines.append(f"- **Blindspot:** {md(cov.note)}")
+    for fact in cov.facts:
+        sides = "; ".join(
+            f"{md(s)}: {', '.join(md(o) for o in outs)}" for s, outs in fact.sides.items()
+        )
+        missing = (
+            f" — *not reported by the {', '.join(md(m) for m in fact.missing)}*"
+            if fact.missing
+            else ""
+        )
+        lines.append(f"- {md(fact.text)} — {sides}{missing}")
+    for side in cov.sides:
+        lines += [
+            "",
+            f"**How the {md(side.stance)} tells it** ({', '.join(md(o) for o in side.outlets)})",
+        ]
+        lines += [
+            f"- “{md(view.sentence_text(sid))}” {_cites(view, [sid])}"
+            for sid in side.lead_sentence_ids
+        ]
+        if side.loaded_terms:
+            lines.append(f"- Loaded terms: {_terms(view, side.loaded_terms)}")
+    return lines
+
+
 def _notices(view: BriefView) -> list[str]:
     lines = [_heading("notices"), ""]
     for n in view.notices:
@@ -185,6 +292,7 @@ SECTIONS: dict[str, Callable[[BriefView], list[str]]] = {
     "discrepancies": _discrepancies,
     "quotes": _quotes,
     "unique": _unique,
+    "framing": _framing,
     "notices": _notices,
     "articles": _articles,
     "provenance": _provenance,

@@ -17,12 +17,22 @@ from datetime import date as Date
 from urllib.parse import urlsplit
 
 from newsprism import __version__
-from newsprism.model import Article, Brief, Notice, StageRun, content_hash
+from newsprism.model import (
+    AgreedFact,
+    Article,
+    Brief,
+    Discrepancy,
+    LoadedTerm,
+    Notice,
+    OutletFraming,
+    StageRun,
+    content_hash,
+)
 
 # Render order. The header (title and story line) is always shown and is not a section.
 SECTIONS: tuple[str, ...] = (
-    "problems", "summary", "agreed", "discrepancies", "quotes", "unique", "notices", "articles",
-    "provenance",
+    "problems", "summary", "agreed", "discrepancies", "quotes", "unique", "framing", "notices",
+    "articles", "provenance",
 )  # fmt: skip
 SECTION_TITLES: dict[str, str] = {
     "problems": "Missing from this brief",
@@ -31,6 +41,7 @@ SECTION_TITLES: dict[str, str] = {
     "discrepancies": "Where they differ",
     "quotes": "Quotations",
     "unique": "Only in one outlet",
+    "framing": "How each outlet tells it",
     "notices": "Notices",
     "articles": "Articles",
     "provenance": "Provenance",
@@ -249,11 +260,51 @@ class BriefView:
         result = [_group(locs) for locs in groups.values()]
         return result, len(located) - len(found)
 
+    def sentence_text(self, sentence_id: str | None) -> str:
+        """The text of a cited sentence ('' when unknown), for leads shown in framing."""
+        loc = self._where.get(sentence_id or "")
+        return loc.sentence.text if loc else ""
+
+    def omission_text(self, ref: str) -> str:
+        """'agreed:3' or 'discrepancies:1' as the fact or figure it points to."""
+        kind, _, rest = ref.partition(":")
+        index = int(rest.split(":")[0]) if rest.split(":")[0].isdigit() else -1
+        items: list[AgreedFact] | list[Discrepancy] = (
+            self.brief.agreed if kind == "agreed" else self.brief.discrepancies
+        )
+        if not 0 <= index < len(items):
+            return one_line(ref)
+        item = items[index]
+        return one_line(item.text if isinstance(item, AgreedFact) else item.what)
+
     def _summary_item(self, text: str, source: str, citations: list[str]) -> SummaryItem:
         groups, unresolved = self.citations(citations or [source], first=source)
         loc = self._where.get(source)
         repaired = bool(loc and loc.sentence.repaired)
         return SummaryItem(one_line(text), repaired, groups, unresolved)
+
+
+TERMS_SHOWN = 8
+QUOTED_SHOWN = 5
+
+
+def shown_terms(outlet: OutletFraming, quoted: bool) -> list[LoadedTerm]:
+    """An outlet's best terms of one voice, each wording once (the list is ranked already)."""
+    seen: set[str] = set()
+    out = []
+    for term in outlet.loaded_terms:
+        key = one_line(term.text).lower()
+        if term.quoted == quoted and key not in seen:
+            seen.add(key)
+            out.append(term)
+    return out[: QUOTED_SHOWN if quoted else TERMS_SHOWN]
+
+
+def signed(value: float) -> str:
+    """'+0.12', '−0.30', '0.00': a tone with its sign, so outlets compare at a glance."""
+    if abs(value) < 0.005:
+        return "0.00"
+    return f"+{value:.2f}" if value > 0 else f"−{abs(value):.2f}"
 
 
 def notice_source(notice: Notice) -> str | None:
@@ -343,6 +394,7 @@ _HAS: dict[str, Callable[[BriefView], bool]] = {
     "discrepancies": lambda v: bool(v.brief.discrepancies),
     "quotes": lambda v: bool(v.brief.quotes),
     "unique": lambda v: bool(v.brief.unique),
+    "framing": lambda v: v.brief.framing is not None and bool(v.brief.framing.outlets),
     "notices": lambda v: bool(v.notices),
     "articles": lambda v: bool(v.articles),
     "provenance": lambda v: bool(v.brief.stages),

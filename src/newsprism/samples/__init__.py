@@ -15,3 +15,8 @@ def sample_paths() -> list[Path]:
         for p in root.iterdir()
         if p.is_file() and not p.name.startswith((".", "expected", "articles."))
     )
+
+
+def sample_ratings() -> Path:
+    """Example stance ratings for the sample's invented outlets (``--ratings``)."""
+    return Path(str(files(SAMPLE_PACKAGE) / "ratings.yaml"))

@@ -20,3 +20,7 @@ eval_cluster.register(eval_app)
 from newsprism.commands import eval_summarize  # noqa: E402  (adds `eval summarize`)
 
 eval_summarize.register(eval_app)
+
+from newsprism.commands import eval_brief  # noqa: E402  (adds `eval brief`)
+
+eval_brief.register(eval_app)

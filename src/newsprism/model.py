@@ -169,6 +169,10 @@ class UniqueItem(_Model):
     citations: list[str]
     outlet: str = ""
     score: float = Field(0.0, description="How informative the passage is; items are ranked by it.")
+    topic: str | None = Field(
+        None,
+        description="A word the outlet's related items share, grouping them when it has many.",
+    )
 
 
 class StageRun(_Model):

@@ -26,7 +26,7 @@ log = logging.getLogger(__name__)
 
 INPUTS = ("articles",)
 DEFAULT_PIPELINE = (
-    "sentences", "sources", "embed", "align", "summary", "quotes", "discrepancies", "agreed",
+    "sentences", "sources", "boilerplate", "embed", "align", "summary", "quotes", "discrepancies", "agreed",
     "unique",
 )  # fmt: skip
 

@@ -1,8 +1,10 @@
 """The `unique` stage: for each outlet, what no other independent source reports.
 
 A sentence is unique when the shared alignment finds no match for it in another source and its
-distinctive words (names, figures, rare terms) appear in no other source. Consecutive unique sentences
-of one paragraph form one item; items are ranked by how much new information they carry.
+distinctive words (names, figures, rare terms) appear in no other source. Page furniture (the
+`boilerplate` stage), fragments and sentences that lean on a pronoun for their only subject never
+qualify. Consecutive unique sentences of one paragraph form one item; items are ranked by how much
+new information they carry, and an outlet's many items are grouped by a word they share (topic).
 """
 
 from __future__ import annotations
@@ -22,7 +24,10 @@ from newsprism.text.terms import STOP_WORDS, stem, words
 MIN_WORDS = 6
 MIN_NEW_TERMS = 2  # a word or two of new wording is a paraphrase, not new information
 MIN_NEW_SHARE = 0.3  # of the sentence's information (idf), so shared names weigh little
-MAX_PER_ARTICLE = 8
+MAX_PER_ARTICLE = 12
+MIN_CONTENT = 3  # content words a sentence needs to say something on its own
+GROUP_FROM = 5  # an outlet with this many items gets them grouped by topic
+_LEANING = {"he", "she", "it", "they", "this", "these", "those", "that", "we", "i", "there"}
 
 
 def _novelty(al: Alignment, sources: Sources) -> list[float]:
@@ -63,17 +68,38 @@ def shared_ids(
     return shared
 
 
+def stands_alone(text: str) -> bool:
+    """A whole sentence that says something by itself: not a fragment (starts in lower case or has
+    too few content words) and not one whose only subject is a pronoun with no name or figure."""
+    tokens = text.lstrip("\"'“‘(").split()
+    if not tokens or tokens[0][:1].islower():
+        return False
+    if len([w for w in words(text) if w not in STOP_WORDS]) < MIN_CONTENT:
+        return False
+    if tokens[0].lower().strip(",") in _LEANING:
+        named = any(t[:1].isupper() for t in tokens[1:]) or any(c.isdigit() for c in text)
+        return named
+    return True
+
+
 def find_unique(
-    brief: Brief, al: Alignment, sources: Sources, shared: set[str] | None = None
+    brief: Brief,
+    al: Alignment,
+    sources: Sources,
+    shared: set[str] | None = None,
+    boilerplate: set[str] | None = None,
 ) -> list[UniqueItem]:
     """Passages of each source's first article that no other source reports."""
     scores = _novelty(al, sources)
+    furniture = boilerplate or set()
     canonical: dict[int, int] = {}
     for k, g in enumerate(sources.group_of):
         canonical.setdefault(g, k)
     for i, sentence in enumerate(al.sentences):
         k = al.article_of[i]
         if sentence.id in (shared or set()) or canonical[sources.group_of[k]] != k:
+            scores[i] = 0.0
+        elif sentence.id in furniture or not stands_alone(sentence.text):
             scores[i] = 0.0
     items: list[UniqueItem] = []
     current: list[int] = []
@@ -108,14 +134,38 @@ def find_unique(
     ranked: list[UniqueItem] = []
     for article in brief.articles:
         mine = sorted((u for u in items if u.article_id == article.id), key=lambda u: -u.score)
-        ranked += mine[:MAX_PER_ARTICLE]
+        ranked += group_by_topic(mine[:MAX_PER_ARTICLE])
     return ranked
+
+
+def group_by_topic(items: list[UniqueItem]) -> list[UniqueItem]:
+    """When an outlet has many items, label each with the rarest word it shares with another of
+    them (a name or term they have in common) and keep each topic's items together."""
+    if len(items) < GROUP_FROM:
+        return items
+    bags = [{stem(w): w for w in words(u.text) if w not in STOP_WORDS and len(w) > 3} for u in items]
+    df = Counter(t for bag in bags for t in bag)
+    for item, bag in zip(items, bags, strict=True):
+        shared = [t for t in bag if 1 < df[t] < len(items)]
+        if shared:
+            best = min(shared, key=lambda t: (df[t], -len(t), t))
+            item.topic = _as_written(item.text, bag[best])
+    order = {t: n for n, t in enumerate(dict.fromkeys(u.topic for u in items if u.topic))}
+    return sorted(items, key=lambda u: order.get(u.topic, len(order)) if u.topic else len(order))
+
+
+def _as_written(text: str, word: str) -> str:
+    """The word as the text spells it (a name keeps its capital)."""
+    for token in text.split():
+        if token.strip(".,;:!?\"'“”‘’()").lower() == word:
+            return token.strip(".,;:!?\"'“”‘’()")
+    return word
 
 
 @stage(
     "unique",
-    version="1.0",
-    requires=("sentences", "alignment", "sources", "quotes", "agreed"),
+    version="2.0",
+    requires=("sentences", "alignment", "sources", "boilerplate", "quotes", "agreed"),
     assigns=("unique",),
     on_error="skip",
 )
@@ -123,4 +173,5 @@ def unique_stage(ctx: Context) -> None:
     """Per outlet, the content no other independent source reports (the blindspots)."""
     al = ctx.get("alignment")
     shared = shared_ids(ctx.get("quotes"), ctx.get("agreed"), al)
-    ctx.put("unique", find_unique(ctx.brief, al, ctx.get("sources"), shared))
+    found = find_unique(ctx.brief, al, ctx.get("sources"), shared, ctx.get("boilerplate"))
+    ctx.put("unique", found)

@@ -23,8 +23,10 @@ from newsprism.text.terms import STOP_WORDS, stem, words
 
 MIN_WORDS = 6
 MIN_NEW_TERMS = 2  # a word or two of new wording is a paraphrase, not new information
-MIN_NEW_SHARE = 0.3  # of the sentence's information (idf), so shared names weigh little
-MAX_PER_ARTICLE = 12
+MIN_NEW_SHARE = 0.2  # of the sentence's information (idf), so shared names weigh little
+MAX_PER_ARTICLE = 20
+MIN_PER_ARTICLE = 8
+SENTENCES_PER_ITEM = 3  # a long article may show more items: one per this many sentences
 MIN_CONTENT = 3  # content words a sentence needs to say something on its own
 GROUP_FROM = 5  # an outlet with this many items gets them grouped by topic
 _LEANING = {"he", "she", "it", "they", "this", "these", "those", "that", "we", "i", "there"}
@@ -134,8 +136,13 @@ def find_unique(
     ranked: list[UniqueItem] = []
     for article in brief.articles:
         mine = sorted((u for u in items if u.article_id == article.id), key=lambda u: -u.score)
-        ranked += group_by_topic(mine[:MAX_PER_ARTICLE])
+        ranked += group_by_topic(mine[: item_budget(len(article.sentences))])
     return ranked
+
+
+def item_budget(sentences: int) -> int:
+    """How many items an article may show: more for a longer article, within fixed bounds."""
+    return max(MIN_PER_ARTICLE, min(MAX_PER_ARTICLE, sentences // SENTENCES_PER_ITEM))
 
 
 def group_by_topic(items: list[UniqueItem]) -> list[UniqueItem]:

@@ -34,3 +34,30 @@ def test_copies_share_their_content() -> None:
     brief = make_brief({"Post": text, "Reprint": text})
     items = find_unique(brief, align(brief.articles), independent_sources(brief.articles))
     assert {u.outlet for u in items} == {"Post"}  # the first of a group speaks for it
+
+
+def test_fragments_and_pronoun_only_lines_do_not_stand_alone() -> None:
+    from newsprism.analysis.unique import stands_alone
+
+    assert stands_alone("The Varnhem pier closed after engineers found rust in its piles.")
+    assert not stands_alone("and then the pier closed for good after the storm.")
+    assert not stands_alone("It was closed quickly and quietly.")
+    assert stands_alone("It cost Varnhem 40,000 crowns to shore up the piles.")
+
+
+def test_many_items_are_grouped_by_a_shared_word() -> None:
+    from newsprism.analysis.unique import group_by_topic
+    from newsprism.model import UniqueItem
+
+    texts = [
+        "The ferry timetable changes in March.",
+        "Councillor Brand opposed the closure.",
+        "A new ferry timetable will be printed.",
+        "Brand called the vote rushed.",
+        "Fishermen fear lost income.",
+    ]
+    items = [UniqueItem(article_id="a", text=t, citations=[str(i)]) for i, t in enumerate(texts)]
+    grouped = group_by_topic(items)
+    topics = [u.topic for u in grouped]
+    assert topics[:2] == [topics[0]] * 2 and topics[2:4] == [topics[2]] * 2
+    assert topics[0] in {"ferry", "timetable"} and topics[2] == "Brand" and topics[4] is None

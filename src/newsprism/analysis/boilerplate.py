@@ -60,9 +60,10 @@ def _unfinished(text: str) -> bool:
     return text.rstrip().rstrip(_CLOSERS)[-1:] not in (".", "!", "?")
 
 
-def _addresses_reader(text: str) -> bool:
-    """An imperative aimed at the reader: 'Sign up for our ...', 'Share your ...', 'Follow us'."""
-    if len(_tokens(text)) > 25 or not _READER.search(text):
+def _addresses_reader(text: str, contact: bool = False) -> bool:
+    """An imperative aimed at the reader: 'Sign up for our ...', 'Share your ...', 'Follow us',
+    or one giving contact details ('Write to ... at ...')."""
+    if len(_tokens(text)) > 25 or not (contact or _READER.search(text)):
         return False
     doc = parse([text.strip(" \"'“‘")])[0]
     first = next((t for t in doc if not t.is_punct), None)
@@ -73,7 +74,8 @@ def shape_score(text: str) -> float:
     """Evidence, from the line alone, that it is furniture (>= 1.0 means sure)."""
     tokens = _tokens(text)
     score = 0.0
-    if _LINK.search(text) or _PHONE.search(text):
+    contact = bool(_LINK.search(text) or _PHONE.search(text))
+    if contact:
         score += 0.6
     if _CREDIT.search(text) and len(tokens) <= 12:
         score += 1.0
@@ -87,7 +89,7 @@ def shape_score(text: str) -> float:
         score += 0.6
     if len(tokens) < MIN_WORDS:
         score += 0.5
-    if _addresses_reader(text):
+    if _addresses_reader(text, contact):
         score += 1.0
     return score
 

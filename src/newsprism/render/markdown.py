@@ -109,7 +109,10 @@ def _quotes(view: BriefView) -> list[str]:
 def _unique(view: BriefView) -> list[str]:
     lines = [_heading("unique"), ""]
     for item in view.brief.unique:
-        lines.append(f"- **{md(item.outlet)}:** {md(item.text)} {_cites(view, item.citations)}")
+        topic = f" *({md(item.topic)})*" if item.topic else ""
+        lines.append(
+            f"- **{md(item.outlet)}**{topic}**:** {md(item.text)} {_cites(view, item.citations)}"
+        )
     return lines
 
 

@@ -18,6 +18,7 @@ from newsprism.analysis.quote_text import (
     Segment,
     block_quotes,
     degraded_quotes,
+    echo_quotes,
     marked_quotes,
     trigrams,
 )
@@ -43,8 +44,13 @@ def extract_spans(brief: Brief) -> list[QuoteSpan]:
         spans += _in_order(marked[k] + blocks)
     probes = [seg for s in spans for seg in s.segments if len(seg.tokens) > MIN_WORDS]
     for k, article in enumerate(articles):
+        others = [p for p in probes if p.article != k]
         if article.degraded:
-            spans += degraded_quotes(k, article, [p for p in probes if p.article != k])
+            spans += degraded_quotes(k, article, others)
+        else:
+            first = 1 + max((seg.quote for s in spans if s.article == k for seg in s.segments),
+                            default=-1)  # fmt: skip
+            spans += echo_quotes(k, article, others, first)
     return spans
 
 

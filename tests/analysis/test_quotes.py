@@ -77,3 +77,75 @@ def test_degraded_text_aligns_against_sibling_quotes() -> None:
     assert shared and shared[0].speaker == "Mayor Ilse Varga"
     radio = next(v for v in shared[0].variants if v.text.islower())
     assert radio.speaker == "the mayor"
+
+
+@pytest.mark.parametrize(
+    "marked",
+    [
+        "``Our pumps were never designed for a spill of this size,'' said Mayor Ilse Varga.",
+        "« Our pumps were never designed for a spill of this size », said Mayor Ilse Varga.",
+        "‘Our pumps were never designed for a spill of this size,’ said Mayor Ilse Varga.",
+        "'Our pumps were never designed for a spill of this size,' said Mayor Ilse Varga.",
+    ],
+)
+def test_every_quotation_convention_meets_its_double_quoted_variant(marked: str) -> None:
+    brief = make_brief(
+        {
+            "Wire": marked + " Crews worked overnight.",
+            "Herald": '"Our pumps were never designed for a spill of this size," Varga said.',
+        },
+        ("sentences",),
+    )
+    quotes, _ = find_quotes(brief)
+    shared = [q for q in quotes if len(q.outlets) == 2]
+    assert shared and shared[0].speaker == "Mayor Ilse Varga"
+    assert "`" not in shared[0].text and "«" not in shared[0].text
+
+
+def test_apostrophes_are_not_quotation_marks() -> None:
+    from newsprism.analysis.quote_text import quote_pairs
+
+    text = "The girls' phones were found, and it's the boys' bikes that weren't moved at all."
+    assert quote_pairs(text) == []
+
+
+def test_an_unmarked_verbatim_reprint_is_the_same_quotation() -> None:
+    letter = "Every household on the east bank deserves clean water before the winter comes"
+    brief = make_brief(
+        {
+            "Wire": f'The council wrote: "{letter}," in its letter to the minister.',
+            "Herald": f"The letter in full reads as follows. {letter}. It is signed by nine members.",
+        },
+        ("sentences",),
+    )
+    quotes, _ = find_quotes(brief)
+    shared = [q for q in quotes if len(q.outlets) == 2]
+    assert shared and letter in shared[0].text
+    herald_id = next(a.id for a in brief.articles if a.outlet == "Herald")
+    herald = next(v for v in shared[0].variants if v.article_id == herald_id)
+    assert herald.text.startswith("Every household")  # the outlet's own wording, case kept
+
+
+def test_a_repeated_pull_quote_is_shown_once() -> None:
+    words = "We will rebuild the pier before the first storm of the winter"
+    brief = make_brief(
+        {
+            "Wire": f'"{words}," said Gideon Marsh, the harbour master. "{words}."',
+            "Herald": f'Marsh said: "{words}." The quay stays closed.',
+        },
+        ("sentences",),
+    )
+    quotes, _ = find_quotes(brief)
+    shared = next(q for q in quotes if len(q.outlets) == 2)
+    assert all(v.text.count("rebuild") == 1 for v in shared.variants)
+    assert shared.speaker == "Gideon Marsh"
+
+
+def test_the_fullest_name_the_story_uses() -> None:
+    from newsprism.analysis.attribution import fullest_name, name_forms
+
+    forms = name_forms(["Harbour master Gideon Marsh spoke.", "Later, Gideon Marsh left."])
+    assert fullest_name("Marsh", forms) == "Gideon Marsh"
+    assert fullest_name("harbour master Gideon Marsh", forms) == "Gideon Marsh"
+    assert fullest_name("Mayor Gideon Marsh", forms) == "Mayor Gideon Marsh"
+    assert fullest_name("the council", forms) == "the council"

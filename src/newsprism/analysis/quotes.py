@@ -11,7 +11,14 @@ import itertools
 import re
 from collections import Counter
 
-from newsprism.analysis.attribution import is_pronoun, nearest_name, speaker_key, subject_of
+from newsprism.analysis.attribution import (
+    fullest_name,
+    is_pronoun,
+    name_forms,
+    nearest_name,
+    speaker_key,
+    subject_of,
+)
 from newsprism.analysis.quote_text import (
     MIN_WORDS,
     QuoteSpan,
@@ -157,13 +164,26 @@ def _speaker_vote(speakers: list[str | None]) -> str | None:
     return max(forms, key=lambda s: (s != s.lower(), len(s.split()) <= 6, len(s)))
 
 
+def distinct_segments(segments: list[Segment], inside: float = 0.8) -> list[Segment]:
+    """One article's pieces of a quotation, minus any repeating a longer piece (a pull quote, the
+    same words quoted twice): joining them must never show 'X … X'."""
+    kept: list[Segment] = []
+    for seg in sorted(segments, key=lambda g: -len(g.tokens)):
+        grams = _bigrams(seg.tokens)
+        if any(grams and len(grams & _bigrams(k.tokens)) >= inside * len(grams) for k in kept):
+            continue
+        kept.append(seg)
+    order = {id(g): n for n, g in enumerate(segments)}
+    return sorted(kept, key=lambda g: order[id(g)])
+
+
 def build_quote(brief: Brief, members: list[Segment], speaker_of: dict[tuple[int, int], str | None]
                 ) -> Quote:  # fmt: skip
     variants = []
     for k in dict.fromkeys(seg.article for seg in members):
-        mine = [seg for seg in members if seg.article == k]
-        cites = list(dict.fromkeys(c for seg in mine for c in seg.citations))
-        text = " … ".join(dict.fromkeys(seg.text for seg in mine))
+        mine = distinct_segments([seg for seg in members if seg.article == k])
+        cites = list(dict.fromkeys(c for seg in members if seg.article == k for c in seg.citations))
+        text = " … ".join(seg.text for seg in mine)
         speakers = [speaker_of.get((k, seg.quote)) for seg in mine]
         variants.append(QuoteVariant(article_id=brief.articles[k].id, text=text, citations=cites,
                                      speaker=_speaker_vote(speakers)))  # fmt: skip
@@ -192,6 +212,9 @@ def find_quotes(brief: Brief, sources: Sources | None = None) -> tuple[list[Quot
         for seg in span.segments:
             speaker_of[(seg.article, seg.quote)] = span.speaker
             segments.append(seg)
+    forms = name_forms([a.text for a in brief.articles if not a.degraded])
+    for key, speaker in speaker_of.items():
+        speaker_of[key] = fullest_name(speaker, forms)
     quotes = []
     for group in _join_same_spans(group_segments(segments), segments):
         members = [segments[i] for i in group]
@@ -206,7 +229,7 @@ def find_quotes(brief: Brief, sources: Sources | None = None) -> tuple[list[Quot
 
 @stage(
     "quotes",
-    version="1.0",
+    version="2.0",
     requires=("sentences", "sources"),
     assigns=("quotes", "quoted"),
     on_error="skip",

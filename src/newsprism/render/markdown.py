@@ -103,6 +103,12 @@ def _quotes(view: BriefView) -> list[str]:
         speaker = f" — {md(q.speaker)}" if q.speaker else ""
         variants = f" *({len(q.variants)} versions)*" if len(q.variants) > 1 else ""
         lines.append(f"- “{md(q.text)}”{speaker} {_cites(view, q.citations)}{variants}")
+        if len(q.variants) > 1:  # expandable where the Markdown viewer supports <details>
+            lines.append("  <details><summary>How each outlet quotes it</summary>\n")
+            for v in q.variants:
+                said = f" ({md(v.speaker)})" if v.speaker else ""
+                lines.append(f"  - **{md(view.outlet_of(v.article_id))}**{said}: “{md(v.text)}”")
+            lines.append("\n  </details>")
     return lines
 
 

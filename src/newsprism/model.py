@@ -138,8 +138,23 @@ class Discrepancy(_Model):
     what: str
     kind: Literal["figure", "claim"] = "figure"
     values: list[DiscrepancyValue]
-    confidence: float = Field(0.0, description="0-1; the list is ranked by it.")
+    confidence: float = Field(
+        0.0,
+        description="0-1: how sure it is that the values describe the same thing "
+        "(same subject, same measure) and exclude each other.",
+    )
     note: str | None = None
+    importance: float = Field(
+        0.0,
+        description="0-1: share of the story's independent outlets on either side; the list is "
+        "ranked by confidence x importance.",
+    )
+    basis: str = Field("", description="What the confidence rests on, in words.")
+    timing: bool = Field(
+        False,
+        description="The values may be revisions over time (later articles, 'so far', "
+        "'rose to' cues) rather than a contradiction.",
+    )
 
 
 class QuoteVariant(_Model):

@@ -32,7 +32,7 @@ _EMPTY_VERBS = set(REPORTING.split("|")) | {
 }  # fmt: skip
 _TEMPORAL = {"on", "in", "at", "during", "after", "before", "since", "until", "by", "for", "within",
              "amid", "over", "throughout", "as", "like", "despite"}  # fmt: skip
-_QUOTED = re.compile(r"[\"“][^\"“”]*[\"”]")
+_QUOTED = re.compile(r"[\"“][^\"“”]*[\"”]|``.*?''|«[^»]*»|(?<!\w)[‘'][^‘’']*[’'](?!\w)")
 _DAYS = re.compile(
     r"^(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|"
     r"may|june|july|august|september|october|november|december|today|yesterday|week|year|month|"
@@ -169,8 +169,11 @@ def _conflict(a: list[Frame], b: list[Frame]) -> bool:
     groups_a, groups_b = {f.group for f in a}, {f.group for f in b}
     if groups_a & groups_b or len(groups_a | groups_b) < MIN_SOURCES:
         return False
+    verbs_a, verbs_b = {f.verb for f in a}, {f.verb for f in b}
+    if verbs_a == verbs_b:
+        return False  # the same act, told with more or less detail ('shot' / 'shot outside')
     same_date = any(f.anchored for f in a) and any(f.anchored for f in b)
-    scope = bool({f.verb for f in a} & {f.verb for f in b})
+    scope = bool(verbs_a & verbs_b)
     return same_date or scope
 
 
@@ -220,4 +223,18 @@ def _discrepancy(brief: Brief, a: list[Frame], b: list[Frame], anchor: Mention) 
         what = f"what {doer} did on {q.text}"
     values = sorted([_side(brief, a), _side(brief, b)], key=lambda v: -len(v.outlets))
     confidence = round(min(0.5, 0.3 + 0.04 * n_sources), 3)
-    return Discrepancy(what=what, kind="claim", values=values, confidence=confidence)
+    total = len({f.group for f in a + b}) if not brief.articles else len(
+        {a.duplicate_of or a.id for a in brief.articles}
+    )
+    return Discrepancy(
+        what=what,
+        kind="claim",
+        values=values,
+        confidence=confidence,
+        importance=round(n_sources / max(1, total), 3),
+        basis=(
+            f"{n_sources} independent sources describe one event (an agreed figure or date) with "
+            "different acts; read from the parse of each outlet's own words, so less sure than a "
+            "figure"
+        ),
+    )

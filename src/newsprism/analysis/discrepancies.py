@@ -8,6 +8,7 @@ list is ranked by confidence.
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 
 from newsprism.analysis.conflicts import claim_conflicts
@@ -17,12 +18,13 @@ from newsprism.analysis.sources import Sources, independent_sources
 from newsprism.model import Article, Brief, Discrepancy, DiscrepancyValue
 from newsprism.pipeline import Context
 from newsprism.registry import stage
-from newsprism.text.quantities import describe
+from newsprism.text.quantities import Quantity, describe, tolerance
 from newsprism.text.terms import STOP_WORDS, stem, words
 
 MIN_CONFIDENCE = 0.4
 # Dates and years name many different events: demand closer context before calling a conflict.
-COHESION_FLOOR = {"date": 0.55, "year": 0.65}
+COHESION_FLOOR = {"date": 0.55, "year": 0.65, "time": 0.5}
+HEDGED = {"approx", "min"}
 
 
 def what_of(group: FigureGroup) -> str:
@@ -68,11 +70,51 @@ def _dates(articles: list[Article], mentions: list[Mention]) -> list[str]:
     return sorted({str(articles[m.article].date) for m in mentions if articles[m.article].date})
 
 
+def compatible(a: Quantity, b: Quantity) -> bool:
+    """Two statements of one figure that can both be true: the same numbers hedged differently
+    ('about 2' / '2'), or a hedged figure whose own tolerance takes in the other ('about 1,500' /
+    '1,540'). Exact figures and ranges that differ are different statements."""
+    if (round(a.low, 6), round(a.high, 6)) == (round(b.low, 6), round(b.high, 6)):
+        return True
+    if a.bound not in HEDGED and b.bound not in HEDGED:
+        return False
+    (lo_a, hi_a), (lo_b, hi_b) = tolerance(a), tolerance(b)
+    return lo_a <= hi_b and lo_b <= hi_a
+
+
+def hedge_note(a: Quantity, b: Quantity) -> str | None:
+    """Why a hedged figure still conflicts: the other value lies outside what the hedge allows."""
+    hedged, other = (a, b) if a.bound in HEDGED else (b, a)
+    if hedged.bound not in HEDGED:
+        return None
+    lo, hi = tolerance(hedged)
+    span = f"{_plain(hedged, lo)} to {_plain(hedged, hi)}"
+    return f"'{hedged.text}' allows about {span}; '{other.text}' lies outside that range"
+
+
+def _plain(q: Quantity, value: float) -> str:
+    if q.kind == "time":
+        h, m = divmod(int(round(value)), 60)
+        return f"{(h - 1) % 12 + 1}:{m:02d} {'p.m.' if h >= 12 else 'a.m.'}"
+    return f"{value:,.0f}" if value >= 10 else f"{value:,.1f}"
+
+
+def conflicting_pair(group: FigureGroup) -> tuple[Quantity, Quantity] | None:
+    """Two values of the group that exclude each other, if any."""
+    firsts = [ms[0].quantity for ms in group.by_value().values()]
+    for i, a in enumerate(firsts):
+        for b in firsts[i + 1 :]:
+            if not compatible(a, b):
+                return a, b
+    return None
+
+
 def figure_discrepancy(brief: Brief, sources: Sources, group: FigureGroup) -> Discrepancy | None:
-    """A discrepancy when independent sources state different values for one aligned figure."""
+    """A discrepancy when independent sources state values for one aligned figure that cannot
+    all be true."""
     by_value = group.by_value()
-    numbers = {(round(k[3], 6), round(k[4], 6)) for k in by_value}
-    if len(numbers) < 2:
+    pair = conflicting_pair(group)
+    if pair is None:
         return None  # 'about 2' and '2', 'more than 22' and '22': one figure, hedged differently
     kind = group.mentions[0].quantity.kind
     if kind in COHESION_FLOOR and group.cohesion < COHESION_FLOOR[kind]:
@@ -90,12 +132,14 @@ def figure_discrepancy(brief: Brief, sources: Sources, group: FigureGroup) -> Di
         )
     n_sources = len(group.groups())
     confidence = min(1.0, group.cohesion * (0.55 + 0.1 * min(n_sources, 4)))
-    note = None
-    dates = {d for v in values for d in v.dates}
-    if len(dates) > 1 and group.mentions[0].quantity.kind == "count":
-        note = (
-            f"reported on different dates ({', '.join(sorted(dates))}): possibly an update over "
-            "time, not necessarily a contradiction"
+    timing = revision_over_time(brief.articles, group)
+    note = hedge_note(*pair)
+    if timing:
+        dates = sorted({d for v in values for d in v.dates})
+        when = f"reported on {', '.join(dates)}: " if len(dates) > 1 else ""
+        note = (note + "; " if note else "") + (
+            f"{when}possibly an update over time (later reports, or wording such as 'so far' or "
+            "'rose to'), not necessarily a contradiction"
         )
     return Discrepancy(
         what=what_of(group),
@@ -103,7 +147,42 @@ def figure_discrepancy(brief: Brief, sources: Sources, group: FigureGroup) -> Di
         values=values,
         confidence=round(confidence, 3),
         note=note,
+        importance=round(n_sources / max(1, sources.count), 3),
+        basis=(
+            f"one figure aligned across {n_sources} independent sources by its unit, counted noun "
+            f"and surrounding words (similarity {group.cohesion:.2f}); the stated values exclude "
+            "each other"
+        ),
+        timing=timing,
     )
+
+
+_UPDATE = re.compile(
+    r"\b(?:so far|as of|rose to|risen to|climbed to|increased to|grew to|has grown|now stands?|"
+    r"latest|updated?|revised|at least)\b",
+    re.IGNORECASE,
+)
+
+
+def revision_over_time(articles: list[Article], group: FigureGroup) -> bool:
+    """A count that may have changed between reports: update wording ('so far', 'rose to', 'at
+    least') in a sentence stating it, or later-dated articles giving the larger value."""
+    if group.mentions[0].quantity.kind not in {"count", "money"}:
+        return False
+    if any(_UPDATE.search(m.sentence.text) for m in group.mentions):
+        return True
+    dated = [(articles[m.article].date, m.quantity.low) for m in group.mentions]
+    known = sorted((d, v) for d, v in dated if d is not None)
+    if len({d for d, _ in known}) < 2:
+        return False
+    earliest = [v for d, v in known if d == known[0][0]]
+    latest = [v for d, v in known if d == known[-1][0]]
+    return min(latest) > max(earliest)
+
+
+def rank(found: list[Discrepancy]) -> list[Discrepancy]:
+    """Surest and most important first: confidence x importance (share of outlets involved)."""
+    return sorted(found, key=lambda d: -(d.confidence * (0.5 + 0.5 * d.importance)))
 
 
 def find_discrepancies(
@@ -118,12 +197,12 @@ def find_discrepancies(
     found = [d for g in groups if (d := figure_discrepancy(brief, sources, g)) is not None]
     found += claim_conflicts(brief, sources, groups, quoted or set())
     found = [d for d in found if d.confidence >= MIN_CONFIDENCE]
-    return sorted(found, key=lambda d: -d.confidence)
+    return rank(found)
 
 
 @stage(
     "discrepancies",
-    version="1.0",
+    version="2.0",
     requires=("sentences", "sources", "quoted", "sentence_vectors"),
     assigns=("discrepancies", "figure_groups"),
     on_error="skip",

@@ -175,13 +175,30 @@ def _is_year(value: float, match: re.Match[str], text: str) -> bool:
     )  # fmt: skip
 
 
+_PHONE = re.compile(r"\(?\b\d{3}\)?[-.\s]\d{3}[-.]\d{4}\b|\b\d{3}-\d{4}\b")
+_TIME = re.compile(
+    rf"(?:\b(?P<bound>{_BOUNDS[2][1]}|shortly (?:before|after)|just (?:before|after))\s+)?"
+    r"\b(?P<h>\d{1,2})(?::(?P<m>\d\d))?(?:\s*(?:-|–|to)\s*(?P<h2>\d{1,2})(?::(?P<m2>\d\d))?)?"
+    r"\s*(?P<ampm>[ap])\.?\s?m\b\.?",
+    re.IGNORECASE,
+)
+_ORDINAL = re.compile(r"\b(?P<n>\d{1,4})(?:st|nd|rd|th)\s+(?P<noun>[a-z]{3,})\b")
+APPROX_MINUTES = 10  # 'around 9:30 p.m.' allows 9:20 to 9:40
+
+
 def find_quantities(sentence: str, spaced_thousands: bool = False) -> list[Quantity]:
-    """Every figure in a sentence, dates included, in text order.
+    """Every figure in a sentence, dates, clock times and ordinals included, in text order.
 
     ``spaced_thousands`` reads '1 100' as 1,100 (for degraded text that lost its punctuation).
+    Phone numbers are not figures.
     """
     found = [q for q in _dates(sentence)]
     taken = [(q.start, q.end) for q in found]
+    taken += [(m.start(), m.end()) for m in _PHONE.finditer(sentence)]
+    for q in [*_times(sentence), *_ordinals(sentence)]:
+        if not any(q.start < e and s < q.end for s, e in taken):
+            found.append(q)
+            taken.append((q.start, q.end))
     for m in _QUANTITY.finditer(sentence):
         if any(m.start() < e and s < m.end() for s, e in taken) or _one(m):
             continue
@@ -228,6 +245,53 @@ def _from_match(sentence: str, m: re.Match[str]) -> Quantity | None:
     )
 
 
+def _times(sentence: str) -> list[Quantity]:
+    """Clock times as minutes after midnight: '9:19 p.m.', 'about 11:40-11:45 a.m.'."""
+    out = []
+    for m in _TIME.finditer(sentence):
+        pm = m.group("ampm").lower() == "p"
+        first = _minutes(m.group("h"), m.group("m"), pm)
+        last = _minutes(m.group("h2"), m.group("m2"), pm) if m.group("h2") else first
+        if first is None or last is None or first > last:
+            continue
+        bound = "approx" if m.group("bound") else "exact"
+        out.append(Quantity(first, last, "time", "clock", bound, m.group(0).strip(), m.start(),
+                            m.end()))  # fmt: skip
+    return out
+
+
+def _minutes(hour: str, minute: str | None, pm: bool) -> float | None:
+    h, mins = int(hour), int(minute or 0)
+    if not 1 <= h <= 12 or mins > 59:
+        return None
+    return float((h % 12 + (12 if pm else 0)) * 60 + mins)
+
+
+def _ordinals(sentence: str) -> list[Quantity]:
+    """'the 17th floor': an ordinal whose unit is the noun it ranks (floors with floors only)."""
+    out = []
+    for m in _ORDINAL.finditer(sentence):
+        n, noun = float(m.group("n")), m.group("noun").lower()
+        if noun in FUNCTION_WORDS:
+            continue
+        out.append(Quantity(n, n, "ordinal", noun, "exact", m.group(0), m.start(), m.end(), noun,
+                            (noun,)))  # fmt: skip
+    return out
+
+
+def tolerance(q: Quantity) -> tuple[float, float]:
+    """The values a hedged figure allows: 'about' +-10% (+-10 minutes for clock times),
+    'nearly' up to 10% below, 'more than/at least' up to half as much again; exact and
+    'up to' figures allow only what they state."""
+    if q.bound == "approx":
+        if q.kind == "time":
+            return q.low - APPROX_MINUTES, q.high + APPROX_MINUTES
+        return q.low * 0.9, q.high * 1.1
+    if q.bound == "min":
+        return q.low, q.high * 1.5
+    return q.low, q.high
+
+
 def _dates(sentence: str) -> list[Quantity]:
     out = []
     for m in _DATE.finditer(sentence):
@@ -270,7 +334,7 @@ _BOUND_WORDS = {"min": "more than ", "max": "up to ", "approx": "about ", "exact
 
 def describe(q: Quantity) -> str:
     """Normal form for display, independent of how the outlet wrote it."""
-    if q.kind in {"date", "year"}:
+    if q.kind in {"date", "year", "time", "ordinal"}:
         return q.text
     number = _fmt(q.low) if q.low == q.high else f"{_fmt(q.low)} to {_fmt(q.high)}"
     if q.kind == "percent":

@@ -23,7 +23,7 @@ from newsprism.text.terms import STOP_WORDS, stem, words
 
 MIN_CONFIDENCE = 0.4
 # Dates and years name many different events: demand closer context before calling a conflict.
-COHESION_FLOOR = {"date": 0.55, "year": 0.65, "time": 0.5}
+COHESION_FLOOR = {"date": 0.55, "year": 0.65, "time": 0.45}
 HEDGED = {"approx", "min"}
 
 
@@ -131,7 +131,7 @@ def figure_discrepancy(brief: Brief, sources: Sources, group: FigureGroup) -> Di
             )
         )
     n_sources = len(group.groups())
-    confidence = min(1.0, group.cohesion * (0.55 + 0.1 * min(n_sources, 4)))
+    confidence = min(1.0, group.cohesion * (0.75 + 0.05 * min(n_sources, 4)))
     timing = revision_over_time(brief.articles, group)
     note = hedge_note(*pair)
     if timing:

@@ -72,3 +72,72 @@ def test_dates_differing_mark_possible_update() -> None:
     brief.articles[1].date = date(2024, 5, 7)
     (disc,) = find_discrepancies(brief)
     assert disc.note and "update over time" in disc.note
+
+
+# False positives found on the dev keys, kept as regression tests. Each paraphrases the pattern
+# with invented names and figures.
+
+
+def test_fp_phone_numbers_are_not_figures() -> None:
+    """A tip-line number in two outlets once read as two differing counts."""
+    brief = make_brief(
+        {
+            "Wire": "Police set up a tip line for the Orlen case at 800-555-0199 on Monday night.",
+            "Herald": "Anyone with information on the Orlen case can call 555-0199, police said.",
+            "Post": "A tip line for the Orlen case is open: 800-555-0199, police said on Monday.",
+        },
+        ("sentences",),
+    )
+    assert find_discrepancies(brief) == []
+    assert find_quantities("Call the tip line at 800-555-0199.") == []
+
+
+def test_fp_a_hedged_figure_within_its_tolerance_is_not_a_conflict() -> None:
+    """'about 1,320 km' and '1,390 km' for one distance: the hedge allows both."""
+    brief = make_brief(
+        {
+            "Wire": "The debris field lies 1,390 km southwest of Port Vell, the navy said.",
+            "Herald": "The debris field lies about 1,320 km southwest of Port Vell, officials said.",
+        },
+        ("sentences",),
+    )
+    assert find_discrepancies(brief) == []
+
+
+def test_a_hedge_that_excludes_the_other_value_is_a_conflict_with_a_note() -> None:
+    """'at least 12 jurors' written for what another outlet counts as 30: a real difference."""
+    brief = make_brief(
+        {
+            "Wire": "At least 12 prospective jurors refused to serve in Judge Orr's courtroom.",
+            "Herald": "Court staff said 30 prospective jurors refused to serve in Judge Orr's court.",
+        },
+        ("sentences",),
+    )
+    (disc,) = find_discrepancies(brief)
+    assert disc.note and "lies outside" in disc.note
+    assert disc.basis and 0 < disc.importance <= 1
+
+
+def test_clock_times_conflict_only_beyond_the_hedge() -> None:
+    times = {
+        "Wire": "A rescue helicopter spotted the swimmer around 8:30 p.m. off Gull Point.",
+        "Herald": "A rescue helicopter spotted the swimmer at 8:12 p.m. off Gull Point.",
+    }
+    (disc,) = find_discrepancies(make_brief(times, ("sentences",)))
+    assert {v.value for v in disc.values} == {"around 8:30 p.m.", "8:12 p.m."}
+    near = dict(times, Herald=times["Herald"].replace("8:12", "8:26"))
+    assert find_discrepancies(make_brief(near, ("sentences",))) == []
+
+
+def test_fp_the_same_act_told_with_more_detail_is_not_a_conflict() -> None:
+    """'was shot' and 'was shot outside the garage' on one agreed date: agreement."""
+    from newsprism.analysis.conflicts import Frame, _conflict
+
+    def frame(verb: str, objects: set[str], group: int) -> Frame:
+        return Frame(verb, frozenset(objects), verb, "pell", "Pell", group, f"s{group}", True)
+
+    detailed = [frame("shoot (passive)", {"garage"}, 0), frame("shoot (passive)", {"garage"}, 1)]
+    plain = [frame("shoot (passive)", set(), 2), frame("shoot (passive)", set(), 3)]
+    assert not _conflict(detailed, plain)
+    other_act = [frame("withdraw", {"case"}, 2), frame("shoot (passive)", {"case"}, 3)]
+    assert _conflict(detailed, other_act)

@@ -53,7 +53,9 @@ def test_repeated_tail_lines_are_learned_from_the_cluster() -> None:
 
 
 def test_a_caption_without_a_main_verb_at_the_head_is_furniture() -> None:
-    brief = make_brief({"Gazette": "Mayor Ilse Brand at the ferry pier in May. " + BODY}, ("sentences",))
+    brief = make_brief(
+        {"Gazette": "Mayor Ilse Brand at the ferry pier in May. " + BODY}, ("sentences",)
+    )
     ids = find_boilerplate(brief.articles, independent_sources(brief.articles).group_of)
     flagged = {s.text for s in brief.articles[0].sentences if s.id in ids}
     assert flagged == {"Mayor Ilse Brand at the ferry pier in May."}

@@ -55,7 +55,7 @@ VOLUNTEERS = {
 
 
 def test_a_discrepancy_needs_two_key_values_on_two_sides() -> None:
-    brief, cited = _brief()
+    _, cited = _brief()
     both = Discrepancy(what="x", values=[_side("at least 12", "d0s0"), _side("30", "d1s0", "d2s0")])
     one_side = Discrepancy(what="x", values=[_side("30", "d1s0"), _side("30", "d2s0")])
     assert matches(VOLUNTEERS, both, cited)
@@ -63,7 +63,7 @@ def test_a_discrepancy_needs_two_key_values_on_two_sides() -> None:
 
 
 def test_a_value_cited_from_a_document_outside_it_is_not_carried() -> None:
-    brief, cited = _brief()
+    _, cited = _brief()
     sig = signatures(VOLUNTEERS["values"])["30"]
     assert carries(sig, {"d1", "d2"}, _side("30", "d1s0"), cited)
     assert not carries(sig, {"d1", "d2"}, _side("30", "d1s0", "d0s0"), cited)
@@ -90,9 +90,9 @@ def test_noise_is_a_top_five_item_matching_no_key_or_borderline_item() -> None:
 
 
 def test_internal_inconsistencies_are_scored_apart_from_recall() -> None:
-    brief, cited = _brief()
+    _, cited = _brief()
     item = {**VOLUNTEERS, "kind": "internal_inconsistency"}
-    result = score_discrepancies(_key(discrepancies=[item]), brief, cited)
+    result = score_discrepancies(_key(discrepancies=[item]), _brief()[0], cited)
     assert result["recall"].total == 0 and result["internal"].total == 1
 
 

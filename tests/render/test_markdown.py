@@ -91,7 +91,9 @@ def test_quote_variants_are_listed_and_expandable() -> None:
     from newsprism.render.markdown import render_markdown
 
     arts = [
-        Article(id=f"a{i}", text="x", outlet=o, sentences=[Sentence(id=f"a{i}.0", index=0, text="x")])
+        Article(
+            id=f"a{i}", text="x", outlet=o, sentences=[Sentence(id=f"a{i}.0", index=0, text="x")]
+        )
         for i, o in enumerate(["Wire", "Herald"])
     ]
     variants = [

@@ -33,7 +33,9 @@ _PHONE = re.compile(r"\(?\b\d{3}\)?[-.\s]\d{3}[-.]\d{4}\b")
 _CREDIT = re.compile(r"\b[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)*\s?/\s?(?:[A-Z][\w&'’.-]*\s*)+")
 _BRACKETED = re.compile(r"^\s*[(\[].*[)\]]\s*[.]?\s*$", re.DOTALL)
 _LABEL = re.compile(r"^[A-Z][A-Z &'’-]{2,}\s*(?:[|:]|[-–—]\s)")
-_CAPTION = re.compile(r"^(?:FILE\s*[-–—]|\(?(?:photo|image|credit)s?\b)|\bfile photo\b", re.IGNORECASE)
+_CAPTION = re.compile(
+    r"^(?:FILE\s*[-–—]|\(?(?:photo|image|credit)s?\b)|\bfile photo\b", re.IGNORECASE
+)
 _PIPE = re.compile(r"\s\|\s")
 _READER = re.compile(r"\b(?:you|your|us|our)\b", re.IGNORECASE)
 _CLOSERS = "\"'”’)]"

@@ -223,8 +223,10 @@ def _discrepancy(brief: Brief, a: list[Frame], b: list[Frame], anchor: Mention) 
         what = f"what {doer} did on {q.text}"
     values = sorted([_side(brief, a), _side(brief, b)], key=lambda v: -len(v.outlets))
     confidence = round(min(0.5, 0.3 + 0.04 * n_sources), 3)
-    total = len({f.group for f in a + b}) if not brief.articles else len(
-        {a.duplicate_of or a.id for a in brief.articles}
+    total = (
+        len({f.group for f in a + b})
+        if not brief.articles
+        else len({a.duplicate_of or a.id for a in brief.articles})
     )
     return Discrepancy(
         what=what,

@@ -94,7 +94,7 @@ def hedge_note(a: Quantity, b: Quantity) -> str | None:
 
 def _plain(q: Quantity, value: float) -> str:
     if q.kind == "time":
-        h, m = divmod(int(round(value)), 60)
+        h, m = divmod(round(value), 60)
         return f"{(h - 1) % 12 + 1}:{m:02d} {'p.m.' if h >= 12 else 'a.m.'}"
     return f"{value:,.0f}" if value >= 10 else f"{value:,.1f}"
 

@@ -30,7 +30,7 @@ _SINGLE = re.compile(
     r"(?=$|[\s,.;:!?)\]—–-])"
 )
 MAX_SINGLE_WORDS = 60
-STRIP = ' ,"“”‘’\'`«»'
+STRIP = " ,\"“”‘’'`«»"
 
 _FIRST_PERSON = re.compile(r"\b(?:we|our|us|i|my|me)\b", re.IGNORECASE)
 _INTRO = re.compile(r":\s*[\"“”]?\s*$")

@@ -51,13 +51,13 @@ def extract_spans(brief: Brief) -> list[QuoteSpan]:
         spans += _in_order(marked[k] + blocks)
     probes = [seg for s in spans for seg in s.segments if len(seg.tokens) > MIN_WORDS]
     for k, article in enumerate(articles):
-        others = [p for p in probes if p.article != k]
+        elsewhere = [p for p in probes if p.article != k]
         if article.degraded:
-            spans += degraded_quotes(k, article, others)
+            spans += degraded_quotes(k, article, elsewhere)
         else:
             first = 1 + max((seg.quote for s in spans if s.article == k for seg in s.segments),
                             default=-1)  # fmt: skip
-            spans += echo_quotes(k, article, others, first)
+            spans += echo_quotes(k, article, elsewhere, first)
     return spans
 
 

@@ -16,7 +16,7 @@ from collections.abc import Sequence
 from newsprism.align import Alignment
 from newsprism.analysis.readable import only_time
 from newsprism.analysis.sources import Sources
-from newsprism.model import AgreedFact, Brief, Quote, UniqueItem
+from newsprism.model import AgreedFact, Brief, Quote, Sentence, UniqueItem
 from newsprism.pipeline import Context
 from newsprism.registry import stage
 from newsprism.text.terms import STOP_WORDS, stem, words
@@ -84,6 +84,14 @@ def stands_alone(text: str) -> bool:
     return True
 
 
+def _excluded(sentence: Sentence, copy: bool, shared: set[str] | None, furniture: set[str]) -> bool:
+    """Never unique: a syndicated copy's line, one the brief reports as shared, page furniture,
+    or a line that cannot stand alone."""
+    if copy or sentence.id in (shared or set()) or sentence.id in furniture:
+        return True
+    return not stands_alone(sentence.text)
+
+
 def find_unique(
     brief: Brief,
     al: Alignment,
@@ -99,9 +107,7 @@ def find_unique(
         canonical.setdefault(g, k)
     for i, sentence in enumerate(al.sentences):
         k = al.article_of[i]
-        if sentence.id in (shared or set()) or canonical[sources.group_of[k]] != k:
-            scores[i] = 0.0
-        elif sentence.id in furniture or not stands_alone(sentence.text):
+        if _excluded(sentence, canonical[sources.group_of[k]] != k, shared, furniture):
             scores[i] = 0.0
     items: list[UniqueItem] = []
     current: list[int] = []
@@ -150,7 +156,9 @@ def group_by_topic(items: list[UniqueItem]) -> list[UniqueItem]:
     them (a name or term they have in common) and keep each topic's items together."""
     if len(items) < GROUP_FROM:
         return items
-    bags = [{stem(w): w for w in words(u.text) if w not in STOP_WORDS and len(w) > 3} for u in items]
+    bags = [
+        {stem(w): w for w in words(u.text) if w not in STOP_WORDS and len(w) > 3} for u in items
+    ]
     df = Counter(t for bag in bags for t in bag)
     for item, bag in zip(items, bags, strict=True):
         shared = [t for t in bag if 1 < df[t] < len(items)]

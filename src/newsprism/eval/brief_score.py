@@ -105,9 +105,7 @@ def matches(item: dict[str, Any], found: Discrepancy, cited: Cited) -> bool:
         for i, side in enumerate(found.values)
         if carries(sigs[v], set(values[v]), side, cited)
     }
-    return any(
-        a != b and x != y for a, x in pairs for b, y in pairs
-    )  # two key values on two sides
+    return any(a != b and x != y for a, x in pairs for b, y in pairs)  # two key values on two sides
 
 
 def score_discrepancies(key: Key, brief: Brief, cited: Cited) -> dict[str, Any]:
@@ -184,7 +182,8 @@ def score_agreed(key: Key, brief: Brief, cited: Cited) -> Tally:
     for item in key.items("agreed_facts"):
         want = set(item["docs"]) & set(key.docs)
         hit = any(
-            len(cited.docs(f.citations) & want) >= min(2, len(want)) and covers(item["fact"], f.text)
+            len(cited.docs(f.citations) & want) >= min(2, len(want))
+            and covers(item["fact"], f.text)
             for f in brief.agreed
         )
         tally.add(hit, str(item["fact"])[:60])

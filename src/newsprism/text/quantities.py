@@ -195,10 +195,10 @@ def find_quantities(sentence: str, spaced_thousands: bool = False) -> list[Quant
     found = [q for q in _dates(sentence)]
     taken = [(q.start, q.end) for q in found]
     taken += [(m.start(), m.end()) for m in _PHONE.finditer(sentence)]
-    for q in [*_times(sentence), *_ordinals(sentence)]:
-        if not any(q.start < e and s < q.end for s, e in taken):
-            found.append(q)
-            taken.append((q.start, q.end))
+    for special in [*_times(sentence), *_ordinals(sentence)]:
+        if not any(special.start < e and s < special.end for s, e in taken):
+            found.append(special)
+            taken.append((special.start, special.end))
     for m in _QUANTITY.finditer(sentence):
         if any(m.start() < e and s < m.end() for s, e in taken) or _one(m):
             continue

@@ -141,3 +141,39 @@ def test_fp_the_same_act_told_with_more_detail_is_not_a_conflict() -> None:
     assert not _conflict(detailed, plain)
     other_act = [frame("withdraw", {"case"}, 2), frame("shoot (passive)", {"case"}, 3)]
     assert _conflict(detailed, other_act)
+
+
+def _quote_brief(first: str, second: str) -> tuple[object, list[object]]:
+    from newsprism.analysis.quotes import find_quotes
+
+    words = "You know how the rules work now; someone goes to court and they get sent away"
+    brief = make_brief(
+        {
+            "Wire": f'"{words}," {first} told the tenant, court papers say.',
+            "Herald": f'"{words}," {second} told the tenant during a meeting.',
+            "Post": "The tenant reported the meeting to the county prosecutor in June.",
+        },
+        ("sentences",),
+    )
+    quotes, _ = find_quotes(brief)
+    return brief, quotes
+
+
+def test_one_quotation_attributed_to_two_named_people_is_a_conflict() -> None:
+    from newsprism.analysis.speakers import speaker_conflicts
+
+    brief, quotes = _quote_brief("Dara Lindqvist", "Tomas Okafor")
+    (disc,) = speaker_conflicts(brief, quotes, independent_sources(brief.articles))
+    assert {v.value for v in disc.values} == {"Dara Lindqvist", "Tomas Okafor"}
+    assert disc.what.startswith("who said")
+
+
+def test_fp_a_spelling_variant_or_a_cut_title_is_not_a_second_speaker() -> None:
+    from newsprism.analysis.speakers import speaker_conflicts
+
+    for first, second in [
+        ("Chief Ada Pellin", "Chief Ada Pellins"),
+        ("Sgt. Ada Pell", "Police Sgt"),
+    ]:
+        brief, quotes = _quote_brief(first, second)
+        assert speaker_conflicts(brief, quotes, independent_sources(brief.articles)) == []

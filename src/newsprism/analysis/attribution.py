@@ -27,12 +27,10 @@ _NP = r"[^,.;:!?\"“”]{1,70}?"
 _AFTER_VERB_FIRST = re.compile(
     rf"^[\s,]*(?:{REPORTING})\s+(?P<spk>{_NP})(?=[,.;:!?]|\s+(?:in|on|at|to|who|which)\b|$)"
 )
-_AFTER_SPEAKER_FIRST = re.compile(
-    rf"^[\s,]*(?P<spk>{_NP})\s+(?:also\s+|then\s+|later\s+)?(?:{REPORTING})\b"
-)
-_BEFORE = re.compile(
-    rf"(?P<spk>{_NP})\s+(?:also\s+|then\s+|later\s+)?(?:{REPORTING})\b(?:\s+that)?[^\"“”]{{0,90}}$"
-)
+_ADVERBS = r"also|then|later|allegedly|reportedly|previously|once|again|repeatedly"
+_ADVERB = rf"(?:(?:{_ADVERBS})\s+)?"
+_AFTER_SPEAKER_FIRST = re.compile(rf"^[\s,]*(?P<spk>{_NP})\s+{_ADVERB}(?:{REPORTING})\b")
+_REPORTING_WORD = re.compile(rf"\b(?:{REPORTING})\b")
 _ACCORDING = re.compile(rf"according to (?P<spk>{_NP})(?=[,.;:!?]|$)", re.IGNORECASE)
 _PRONOUNS = {"it", "he", "she", "they", "we", "this", "that", "i"}
 _LEAD = re.compile(r"^(?:and|but|as|so|while|when|then|or)\s+", re.IGNORECASE)
@@ -129,8 +127,19 @@ def speaker_from_context(
 
 
 def _before(before: str) -> str | None:
-    m = _BEFORE.search(before)
-    return clean_speaker(_last_clause(m.group("spk"))) if m else None
+    """The speaker of the reporting verb nearest the quotation: in 'documents say Lee tells her'
+    it is Lee, the doer of the last verb before the quotation."""
+    for verb in reversed(list(_REPORTING_WORD.finditer(before))):
+        tail = before[verb.end() :]
+        if len(tail) > 90 or re.search(r"[\"“”]", tail):
+            continue
+        head = re.sub(rf"\s+(?:{_ADVERBS})$", "", before[: verb.start()].rstrip())
+        head = re.split(r"[,.;:!?\"“”]", head)[-1]
+        head = _REPORTING_WORD.split(head)[-1].strip()
+        if head:
+            return clean_speaker(_last_clause(" ".join(head.split()[-8:])))
+        return None
+    return None
 
 
 _NAME = re.compile(r"\b[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)+")

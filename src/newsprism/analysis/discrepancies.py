@@ -15,7 +15,8 @@ from newsprism.analysis.conflicts import claim_conflicts
 from newsprism.analysis.figures import FigureGroup, Mention, figure_groups
 from newsprism.analysis.labels import figure_label
 from newsprism.analysis.sources import Sources, independent_sources
-from newsprism.model import Article, Brief, Discrepancy, DiscrepancyValue
+from newsprism.analysis.speakers import speaker_conflicts
+from newsprism.model import Article, Brief, Discrepancy, DiscrepancyValue, Quote
 from newsprism.pipeline import Context
 from newsprism.registry import stage
 from newsprism.text.quantities import Quantity, describe, tolerance
@@ -190,12 +191,14 @@ def find_discrepancies(
     sources: Sources | None = None,
     groups: list[FigureGroup] | None = None,
     quoted: set[str] | None = None,
+    quotes: list[Quote] | None = None,
 ) -> list[Discrepancy]:
     sources = sources or independent_sources(brief.articles)
     if groups is None:
         groups = figure_groups(brief.articles, sources)
     found = [d for g in groups if (d := figure_discrepancy(brief, sources, g)) is not None]
     found += claim_conflicts(brief, sources, groups, quoted or set())
+    found += speaker_conflicts(brief, quotes or [], sources)
     found = [d for d in found if d.confidence >= MIN_CONFIDENCE]
     return rank(found)
 
@@ -203,7 +206,7 @@ def find_discrepancies(
 @stage(
     "discrepancies",
     version="2.0",
-    requires=("sentences", "sources", "quoted", "sentence_vectors"),
+    requires=("sentences", "sources", "quotes", "quoted", "sentence_vectors"),
     assigns=("discrepancies", "figure_groups"),
     on_error="skip",
 )
@@ -212,4 +215,7 @@ def discrepancies_stage(ctx: Context) -> None:
     sources = ctx.get("sources")
     groups = figure_groups(ctx.brief.articles, sources, ctx.get("sentence_vectors"))
     ctx.put("figure_groups", groups)
-    ctx.put("discrepancies", find_discrepancies(ctx.brief, sources, groups, ctx.get("quoted")))
+    found = find_discrepancies(
+        ctx.brief, sources, groups, ctx.get("quoted"), quotes=ctx.get("quotes")
+    )
+    ctx.put("discrepancies", found)

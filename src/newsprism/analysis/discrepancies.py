@@ -11,9 +11,11 @@ from __future__ import annotations
 import re
 from collections import Counter
 
+from newsprism.align import Alignment
 from newsprism.analysis.conflicts import claim_conflicts
 from newsprism.analysis.figures import FigureGroup, Mention, figure_groups
 from newsprism.analysis.labels import figure_label
+from newsprism.analysis.polarity import polarity_conflicts
 from newsprism.analysis.sources import Sources, independent_sources
 from newsprism.analysis.speakers import speaker_conflicts
 from newsprism.model import Article, Brief, Discrepancy, DiscrepancyValue, Quote
@@ -192,6 +194,7 @@ def find_discrepancies(
     groups: list[FigureGroup] | None = None,
     quoted: set[str] | None = None,
     quotes: list[Quote] | None = None,
+    alignment: Alignment | None = None,
 ) -> list[Discrepancy]:
     sources = sources or independent_sources(brief.articles)
     if groups is None:
@@ -199,6 +202,8 @@ def find_discrepancies(
     found = [d for g in groups if (d := figure_discrepancy(brief, sources, g)) is not None]
     found += claim_conflicts(brief, sources, groups, quoted or set())
     found += speaker_conflicts(brief, quotes or [], sources)
+    if alignment is not None:
+        found += polarity_conflicts(brief, alignment, sources)
     found = [d for d in found if d.confidence >= MIN_CONFIDENCE]
     return rank(found)
 
@@ -206,7 +211,7 @@ def find_discrepancies(
 @stage(
     "discrepancies",
     version="2.0",
-    requires=("sentences", "sources", "quotes", "quoted", "sentence_vectors"),
+    requires=("sentences", "sources", "alignment", "quotes", "quoted", "sentence_vectors"),
     assigns=("discrepancies", "figure_groups"),
     on_error="skip",
 )
@@ -216,6 +221,11 @@ def discrepancies_stage(ctx: Context) -> None:
     groups = figure_groups(ctx.brief.articles, sources, ctx.get("sentence_vectors"))
     ctx.put("figure_groups", groups)
     found = find_discrepancies(
-        ctx.brief, sources, groups, ctx.get("quoted"), quotes=ctx.get("quotes")
+        ctx.brief,
+        sources,
+        groups,
+        ctx.get("quoted"),
+        quotes=ctx.get("quotes"),
+        alignment=ctx.get("alignment"),
     )
     ctx.put("discrepancies", found)

@@ -90,10 +90,13 @@ def _discrepancies(view: BriefView) -> list[str]:
     lines = [_heading("discrepancies"), ""]
     for d in view.brief.discrepancies:
         kind = "claims" if d.kind == "claim" else "figures"
-        lines.append(f"- **{md(d.what)}** ({kind}, confidence {d.confidence:.2f})")
+        timing = ", possibly an update over time" if d.timing else ""
+        lines.append(f"- **{md(d.what)}** ({kind}{timing}, confidence {d.confidence:.2f})")
         lines += [f"  - {md(v.value)} {_cites(view, v.citations)}" for v in d.values]
         if d.note:
             lines.append(f"  - *{md(d.note)}*")
+        if d.basis:
+            lines.append(f"  - Confidence: {md(d.basis)}")
     return lines
 
 

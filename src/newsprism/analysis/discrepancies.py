@@ -15,6 +15,7 @@ from newsprism.align import Alignment
 from newsprism.analysis.conflicts import claim_conflicts
 from newsprism.analysis.figures import FigureGroup, Mention, figure_groups
 from newsprism.analysis.labels import figure_label
+from newsprism.analysis.places import place_conflicts
 from newsprism.analysis.polarity import polarity_conflicts
 from newsprism.analysis.sources import Sources, independent_sources
 from newsprism.analysis.speakers import speaker_conflicts
@@ -204,6 +205,7 @@ def find_discrepancies(
     found += speaker_conflicts(brief, quotes or [], sources)
     if alignment is not None:
         found += polarity_conflicts(brief, alignment, sources)
+        found += place_conflicts(brief, alignment, sources)
     found = [d for d in found if d.confidence >= MIN_CONFIDENCE]
     return rank(found)
 

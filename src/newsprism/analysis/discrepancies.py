@@ -13,6 +13,7 @@ from collections import Counter
 
 from newsprism.align import Alignment
 from newsprism.analysis.conflicts import claim_conflicts
+from newsprism.analysis.counts import count_conflicts
 from newsprism.analysis.figures import FigureGroup, Mention, figure_groups
 from newsprism.analysis.labels import figure_label
 from newsprism.analysis.places import place_conflicts
@@ -206,6 +207,7 @@ def find_discrepancies(
     if alignment is not None:
         found += polarity_conflicts(brief, alignment, sources)
         found += place_conflicts(brief, alignment, sources)
+        found += count_conflicts(brief, alignment, sources)
     found = [d for d in found if d.confidence >= MIN_CONFIDENCE]
     return rank(found)
 

@@ -347,7 +347,10 @@ def describe(q: Quantity) -> str:
     elif q.kind == "duration":
         plural = "" if q.low == q.high == 1 else "s"
         number += f" {q.unit}{plural}"
-    return _BOUND_WORDS[q.bound] + number
+    hedge = _BOUND_WORDS[q.bound]
+    if q.bound == "min" and q.text.lower().startswith(("at least", "no fewer", "no less")):
+        hedge = "at least "  # a floor that includes the figure, unlike 'more than'
+    return hedge + number
 
 
 def comparable(a: Quantity, b: Quantity) -> bool:

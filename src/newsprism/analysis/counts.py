@@ -12,14 +12,13 @@ import re
 from typing import Any
 
 from newsprism.align import Alignment
+from newsprism.analysis.pairs import aligned_pairs, slot_discrepancy
 from newsprism.analysis.sources import Sources
-from newsprism.model import Brief, Discrepancy, DiscrepancyValue
+from newsprism.model import Brief, Discrepancy
 from newsprism.text.nlp import parse
 from newsprism.text.quantities import parse_number
 from newsprism.text.terms import stem
 
-MAX_PAIRS = 20
-CONFIDENCE = 0.45
 _ONE = {"a", "an", "one"}
 _SINGLE = {"single", "lone", "sole"}
 _SINGULAR = re.compile(r"\b(?:a|an|one|single|lone)\s+", re.IGNORECASE)
@@ -76,54 +75,29 @@ def _how_many(noun: Any) -> tuple[float, str] | None:
 
 def count_conflicts(brief: Brief, al: Alignment, sources: Sources) -> list[Discrepancy]:
     """One against several for the same verb and noun, in aligned sentences of two sources."""
+    text = [s.text for s in al.sentences]
+
+    def admit(i: int, j: int) -> bool:
+        one, many = _SINGULAR.search, _NUMBER.search
+        return bool((one(text[i]) and many(text[j])) or (one(text[j]) and many(text[i])))
+
     found: dict[str, dict[float, dict[str, str]]] = {}  # noun -> count -> sentence id -> words
     verbs: dict[str, set[str]] = {}
-    parsed = 0
-    for i, matches in enumerate(al.matches):
-        for j, _ in matches:
-            ki, kj = al.article_of[i], al.article_of[j]
-            if j <= i or sources.group_of[ki] == sources.group_of[kj] or parsed >= MAX_PAIRS:
-                continue
-            ti, tj = al.sentences[i].text, al.sentences[j].text
-            if not (_SINGULAR.search(ti) and _NUMBER.search(tj)) and not (
-                _SINGULAR.search(tj) and _NUMBER.search(ti)
-            ):
-                continue
-            parsed += 1
-            a, b = counted(ti), counted(tj)
-            for slot in a.keys() & b.keys():
-                (na, wa), (nb, wb) = a[slot], b[slot]
-                if na != nb and 1.0 in (na, nb):
-                    sides = found.setdefault(slot[1], {})
-                    sides.setdefault(na, {})[al.sentences[i].id] = wa
-                    sides.setdefault(nb, {})[al.sentences[j].id] = wb
-                    verbs.setdefault(slot[1], set()).add(slot[0])
-    return [
-        _discrepancy(brief, noun, sides, sorted(verbs[noun]), sources)
-        for noun, sides in found.items()
-    ]
-
-
-def _discrepancy(
-    brief: Brief,
-    noun: str,
-    sides: dict[float, dict[str, str]],
-    verbs: list[str],
-    sources: Sources,
-) -> Discrepancy:
-    values = []
-    for _, cited in sorted(sides.items()):
-        ids = list(cited)
-        shown = " / ".join(dict.fromkeys(cited.values()))
-        values.append(DiscrepancyValue(value=shown, citations=ids, outlets=brief.outlets_of(ids)))
-    outlets = {o for v in values for o in v.outlets}
-    written = max((w for c in sides.values() for w in c.values()), key=len).split()[-1]
-    return Discrepancy(
-        what=f"how many {written} ({' / '.join(verbs)})",
-        kind="claim",
-        values=values,
-        confidence=CONFIDENCE,
-        importance=round(min(1.0, len(outlets) / max(1, sources.count)), 3),
-        basis="sentences that say the same thing in independent outlets count the doer or object "
-        "of the same verb as one and as several",
-    )
+    for i, j in aligned_pairs(al, sources, admit):
+        a, b = counted(text[i]), counted(text[j])
+        for slot in a.keys() & b.keys():
+            (na, wa), (nb, wb) = a[slot], b[slot]
+            if na != nb and 1.0 in (na, nb):
+                sides = found.setdefault(slot[1], {})
+                sides.setdefault(na, {})[al.sentences[i].id] = wa
+                sides.setdefault(nb, {})[al.sentences[j].id] = wb
+                verbs.setdefault(slot[1], set()).add(slot[0])
+    out = []
+    for noun, sides in found.items():
+        written = max((w for c in sides.values() for w in c.values()), key=len).split()[-1]
+        shown = [(" / ".join(dict.fromkeys(c.values())), list(c)) for _, c in sorted(sides.items())]
+        what = f"how many {written} ({' / '.join(sorted(verbs[noun]))})"
+        out.append(slot_discrepancy(brief, what, shown, sources,
+            "sentences that say the same thing in independent outlets count the doer or object of "
+            "the same verb as one and as several"))  # fmt: skip
+    return out

@@ -13,13 +13,12 @@ import re
 from typing import Any
 
 from newsprism.align import Alignment
+from newsprism.analysis.pairs import aligned_pairs, slot_discrepancy
 from newsprism.analysis.sources import Sources
-from newsprism.model import Brief, Discrepancy, DiscrepancyValue
+from newsprism.model import Brief, Discrepancy
 from newsprism.text.nlp import parse
 from newsprism.text.terms import stem
 
-MAX_PAIRS = 20
-CONFIDENCE = 0.45
 _PLACE = re.compile(
     r"\b(?:in|at|near|outside|inside|off|from)\s+(?:the\s+)?((?:[A-Z][\w'’-]+)(?:\s+[A-Z][\w'’-]+)*)"
 )
@@ -59,48 +58,26 @@ def _name(token: Any) -> str:
 def place_conflicts(brief: Brief, al: Alignment, sources: Sources) -> list[Discrepancy]:
     """Same act by the same doer, placed differently by outlets that never name each other's place."""
     texts = [a.text for a in brief.articles]
-    out, parsed, seen = [], 0, set()
-    for i, matches in enumerate(al.matches):
-        for j, _ in matches:
-            ki, kj = al.article_of[i], al.article_of[j]
-            if j <= i or sources.group_of[ki] == sources.group_of[kj] or parsed >= MAX_PAIRS:
-                continue
-            pi, pj = named_places(al.sentences[i].text), named_places(al.sentences[j].text)
-            if not pi or not pj or pi & pj:
-                continue
-            if any(p in texts[kj] for p in pi) or any(p in texts[ki] for p in pj):
-                continue
-            parsed += 1
-            a, b = verb_places(al.sentences[i].text), verb_places(al.sentences[j].text)
-            for slot in a.keys() & b.keys():
-                if not a[slot] & b[slot] and slot not in seen:
-                    seen.add(slot)
-                    out.append(_discrepancy(brief, slot, (i, a[slot]), (j, b[slot]), al, sources))
+    places = [named_places(s.text) for s in al.sentences]
+
+    def admit(i: int, j: int) -> bool:
+        pi, pj = places[i], places[j]
+        if not pi or not pj or pi & pj:
+            return False
+        ki, kj = al.article_of[i], al.article_of[j]
+        return not any(p in texts[kj] for p in pi) and not any(p in texts[ki] for p in pj)
+
+    out: list[Discrepancy] = []
+    seen: set[tuple[str, str]] = set()
+    for i, j in aligned_pairs(al, sources, admit):
+        a, b = verb_places(al.sentences[i].text), verb_places(al.sentences[j].text)
+        for slot in a.keys() - seen:
+            if slot in b and not a[slot] & b[slot]:
+                seen.add(slot)
+                sides = [
+                    (" / ".join(sorted(p[slot])), [al.sentences[k].id]) for k, p in ((i, a), (j, b))
+                ]
+                out.append(slot_discrepancy(brief, f"where the {slot[1]} {slot[0]}", sides, sources,
+                    "sentences that say the same thing in independent outlets put the same doer's "
+                    "act in different named places, and neither outlet names the other's place"))  # fmt: skip
     return out
-
-
-def _discrepancy(
-    brief: Brief,
-    slot: tuple[str, str],
-    first: tuple[int, set[str]],
-    second: tuple[int, set[str]],
-    al: Alignment,
-    sources: Sources,
-) -> Discrepancy:
-    values = []
-    for i, places in (first, second):
-        cited = [al.sentences[i].id]
-        values.append(
-            DiscrepancyValue(
-                value=" / ".join(sorted(places)), citations=cited, outlets=brief.outlets_of(cited)
-            )
-        )
-    return Discrepancy(
-        what=f"where the {slot[1]} {slot[0]}",
-        kind="claim",
-        values=values,
-        confidence=CONFIDENCE,
-        importance=round(min(1.0, 2 / max(1, sources.count)), 3),
-        basis="sentences that say the same thing in independent outlets put the same doer's act "
-        "in different named places, and neither outlet names the other's place",
-    )

@@ -14,13 +14,12 @@ from dataclasses import dataclass
 from typing import Any
 
 from newsprism.align import Alignment
+from newsprism.analysis.pairs import aligned_pairs, slot_discrepancy
 from newsprism.analysis.sources import Sources
-from newsprism.model import Brief, Discrepancy, DiscrepancyValue
+from newsprism.model import Brief, Discrepancy
 from newsprism.text.nlp import parse
 from newsprism.text.terms import stem
 
-MAX_PAIRS = 20  # parsed pairs per story: a parse costs ~10 ms a sentence
-CONFIDENCE = 0.45
 _NEGATION = re.compile(r"\b(?:not|never|no)\b|n't\b", re.IGNORECASE)
 _QUOTED = re.compile(r"[\"“][^\"“”]*[\"”]|``.*?''|«[^»]*»")
 _EMPTY = {"be", "have", "do", "say", "tell", "report", "add"}
@@ -86,54 +85,26 @@ def opposed(a: list[Act], b: list[Act]) -> tuple[Act, Act] | None:
 
 def polarity_conflicts(brief: Brief, al: Alignment, sources: Sources) -> list[Discrepancy]:
     """Aligned sentences of independent sources where one denies what the other states."""
+    text = [_unquoted(s.text) for s in al.sentences]
+
+    def admit(i: int, j: int) -> bool:
+        return bool(_NEGATION.search(text[i])) != bool(_NEGATION.search(text[j]))
+
     found: dict[tuple[str, str], dict[bool, list[tuple[str, Act]]]] = {}
-    parsed = 0
-    for i, matches in enumerate(al.matches):
-        for j, _ in matches:
-            if j <= i or parsed >= MAX_PAIRS:
-                continue
-            gi, gj = sources.group_of[al.article_of[i]], sources.group_of[al.article_of[j]]
-            ti, tj = al.sentences[i].text, al.sentences[j].text
-            if gi == gj or bool(_NEGATION.search(_unquoted(ti))) == bool(
-                _NEGATION.search(_unquoted(tj))
-            ):
-                continue
-            parsed += 1
-            pair = opposed(acts(ti), acts(tj))
-            if pair:
-                sides = found.setdefault((pair[0].verb, pair[0].doer), {True: [], False: []})
-                for sid, act in ((al.sentences[i].id, pair[0]), (al.sentences[j].id, pair[1])):
-                    sides[act.negated].append((sid, act))
-    return [_discrepancy(brief, sides, sources) for sides in found.values()]
-
-
-def _discrepancy(
-    brief: Brief, sides: dict[bool, list[tuple[str, Act]]], sources: Sources
-) -> Discrepancy:
-    values = []
-    for negated in (False, True):
-        cited = list(dict.fromkeys(sid for sid, _ in sides[negated]))
-        shown = sides[negated][0][1].phrase
-        values.append(
-            DiscrepancyValue(value=shown, citations=cited, outlets=brief.outlets_of(cited))
+    for i, j in aligned_pairs(al, sources, admit):
+        pair = opposed(acts(al.sentences[i].text), acts(al.sentences[j].text))
+        if pair:
+            sides = found.setdefault((pair[0].verb, pair[0].doer), {True: [], False: []})
+            for k, act in ((i, pair[0]), (j, pair[1])):
+                sides[act.negated].append((al.sentences[k].id, act))
+    return [
+        slot_discrepancy(
+            brief,
+            f"whether {sides[True][0][1].doer_text} {sides[True][0][1].verb}",
+            [(sides[neg][0][1].phrase, [sid for sid, _ in sides[neg]]) for neg in (False, True)],
+            sources,
+            "sentences that say the same thing in independent outlets, one denying the verb the "
+            "other states for the same doer",
         )
-    act = sides[True][0][1]
-    outlets = {o for v in values for o in v.outlets}
-    index = brief.sentence_index()
-    dates = {str(index[c][0].date) for v in values for c in v.citations if index[c][0].date}
-    timing = len(dates) > 1
-    return Discrepancy(
-        what=f"whether {act.doer_text} {act.verb}",
-        kind="claim",
-        values=values,
-        confidence=CONFIDENCE,
-        importance=round(min(1.0, len(outlets) / max(1, sources.count)), 3),
-        basis="sentences that say the same thing in independent outlets, one denying the verb "
-        "the other states for the same doer",
-        timing=timing,
-        note=(
-            f"reported on {', '.join(sorted(dates))}: possibly an update over time"
-            if timing
-            else None
-        ),
-    )
+        for sides in found.values()
+    ]

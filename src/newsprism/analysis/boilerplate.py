@@ -67,6 +67,8 @@ def _addresses_reader(text: str, contact: bool = False) -> bool:
     or one giving contact details ('Write to ... at ...')."""
     if len(_tokens(text)) > 25 or not (contact or _READER.search(text)):
         return False
+    if re.search(r"[\"“”«»]", text) or not text.lstrip()[:1].isupper():
+        return False  # speech or a continuation: 'we' and 'our' there are the speaker's
     doc = parse([text.strip(" \"'“‘")])[0]
     first = next((t for t in doc if not t.is_punct), None)
     return first is not None and first.tag_ == "VB" and first.dep_ == "ROOT"

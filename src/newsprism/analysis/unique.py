@@ -13,8 +13,11 @@ import math
 from collections import Counter
 from collections.abc import Sequence
 
+import numpy as np
+
 from newsprism.align import Alignment
 from newsprism.analysis.readable import only_time
+from newsprism.analysis.semantic import meaning_matches
 from newsprism.analysis.sources import Sources
 from newsprism.model import AgreedFact, Brief, Quote, Sentence, UniqueItem
 from newsprism.pipeline import Context
@@ -24,6 +27,7 @@ from newsprism.text.terms import STOP_WORDS, stem, words
 MIN_WORDS = 6
 MIN_NEW_TERMS = 2  # a word or two of new wording is a paraphrase, not new information
 MIN_NEW_SHARE = 0.2  # of the sentence's information (idf), so shared names weigh little
+PARAPHRASE = 0.8  # embedding cosine at which another source says the same thing
 MAX_PER_ARTICLE = 20
 MIN_PER_ARTICLE = 8
 SENTENCES_PER_ITEM = 3  # a long article may show more items: one per this many sentences
@@ -84,6 +88,16 @@ def stands_alone(text: str) -> bool:
     return True
 
 
+def paraphrased(al: Alignment, sources: Sources, vectors: dict[str, np.ndarray] | None) -> set[str]:
+    """Sentences another source says in other words (by meaning; empty when lexical)."""
+    if not vectors:
+        return set()
+    ids = [s.id for s in al.sentences]
+    owner = [sources.group_of[k] for k in al.article_of]
+    close = meaning_matches(vectors, ids, owner, PARAPHRASE)
+    return {ids[i] for i, row in enumerate(close) if row}
+
+
 def _excluded(sentence: Sentence, copy: bool, shared: set[str] | None, furniture: set[str]) -> bool:
     """Never unique: a syndicated copy's line, one the brief reports as shared, page furniture,
     or a line that cannot stand alone."""
@@ -98,10 +112,12 @@ def find_unique(
     sources: Sources,
     shared: set[str] | None = None,
     boilerplate: set[str] | None = None,
+    vectors: dict[str, np.ndarray] | None = None,
 ) -> list[UniqueItem]:
-    """Passages of each source's first article that no other source reports."""
+    """Passages of each source's first article that no other source reports; with sentence
+    vectors, a paraphrase another source carries (close in meaning) is not unique either."""
     scores = _novelty(al, sources)
-    furniture = boilerplate or set()
+    furniture = set(boilerplate or set()) | paraphrased(al, sources, vectors)
     canonical: dict[int, int] = {}
     for k, g in enumerate(sources.group_of):
         canonical.setdefault(g, k)
@@ -180,7 +196,15 @@ def _as_written(text: str, word: str) -> str:
 @stage(
     "unique",
     version="2.0",
-    requires=("sentences", "alignment", "sources", "boilerplate", "quotes", "agreed"),
+    requires=(
+        "sentences",
+        "alignment",
+        "sources",
+        "boilerplate",
+        "sentence_vectors",
+        "quotes",
+        "agreed",
+    ),
     assigns=("unique",),
     on_error="skip",
 )
@@ -188,5 +212,12 @@ def unique_stage(ctx: Context) -> None:
     """Per outlet, the content no other independent source reports (the blindspots)."""
     al = ctx.get("alignment")
     shared = shared_ids(ctx.get("quotes"), ctx.get("agreed"), al)
-    found = find_unique(ctx.brief, al, ctx.get("sources"), shared, ctx.get("boilerplate"))
+    found = find_unique(
+        ctx.brief,
+        al,
+        ctx.get("sources"),
+        shared,
+        ctx.get("boilerplate"),
+        ctx.get("sentence_vectors"),
+    )
     ctx.put("unique", found)

@@ -19,6 +19,10 @@ QUOTE = "Our pumps were never designed for a spill of this size and we need help
         ("The engineer wrote, ", "", "The engineer"),
         ("", " in the United States.", None),
         ("", " according to the harbour office.", "the harbour office"),
+        ("", " Ivo Brandt was recorded saying, the indictment says.", "Ivo Brandt"),
+        ("", " Ivo Brandt allegedly told the tenant.", "Ivo Brandt"),
+        ("Court papers say Ivo Brandt tells the tenant ", "", "Ivo Brandt"),
+        ("In the harbour case the letter also said that ", "", "the letter"),
     ],
 )
 def test_speaker_patterns(before: str, after: str, speaker: str | None) -> None:

@@ -29,7 +29,12 @@ _AFTER_VERB_FIRST = re.compile(
 )
 _ADVERBS = r"also|then|later|allegedly|reportedly|previously|once|again|repeatedly"
 _ADVERB = rf"(?:(?:{_ADVERBS})\s+)?"
-_AFTER_SPEAKER_FIRST = re.compile(rf"^[\s,]*(?P<spk>{_NP})\s+{_ADVERB}(?:{REPORTING})\b")
+_OVERHEARD = (
+    r"(?:was|were)\s+(?:recorded|heard|quoted|overheard|caught\s+on\s+tape)\s+(?:as\s+)?saying"
+)
+_AFTER_SPEAKER_FIRST = re.compile(
+    rf"^[\s,]*(?P<spk>{_NP})\s+{_ADVERB}(?:{REPORTING}|{_OVERHEARD})\b"
+)
 _REPORTING_WORD = re.compile(rf"\b(?:{REPORTING})\b")
 _ACCORDING = re.compile(rf"according to (?P<spk>{_NP})(?=[,.;:!?]|$)", re.IGNORECASE)
 _PRONOUNS = {"it", "he", "she", "they", "we", "this", "that", "i"}

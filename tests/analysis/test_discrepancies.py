@@ -177,3 +177,28 @@ def test_fp_a_spelling_variant_or_a_cut_title_is_not_a_second_speaker() -> None:
     ]:
         brief, quotes = _quote_brief(first, second)
         assert speaker_conflicts(brief, quotes, independent_sources(brief.articles)) == []
+
+
+def test_fp_names_inside_quotes_or_partial_names_are_not_rival_speakers() -> None:
+    """Found on unkeyed dev stories: a song title, a place inside the quotation, a first name
+    alone and a cut title ('Islands Del.') taken for a second speaker."""
+    from newsprism.analysis.speakers import speaker_conflicts
+
+    for first, second in [
+        ("Dara Lindqvist", "Tomas"),
+        ("Dara Lindqvist", "Harbour Del."),
+    ]:
+        brief, quotes = _quote_brief(first, second)
+        assert speaker_conflicts(brief, quotes, independent_sources(brief.articles)) == []
+    words = "You know how the rules work now; someone goes to court and they get sent away"
+    brief = make_brief(
+        {
+            "Wire": f'"{words}," Dara Lindqvist told the tenant, court papers say.',
+            "Herald": f'Her favourite song is "Blue Harbour Nights." "{words}," she added.',
+        },
+        ("sentences",),
+    )
+    from newsprism.analysis.quotes import find_quotes
+
+    quotes, _ = find_quotes(brief)
+    assert speaker_conflicts(brief, quotes, independent_sources(brief.articles)) == []

@@ -9,28 +9,37 @@ pronoun never makes a conflict.
 
 from __future__ import annotations
 
-from newsprism.analysis.attribution import is_pronoun, speaker_key
+import re
+
+from newsprism.analysis.attribution import REPORTING, is_pronoun, speaker_key
 from newsprism.analysis.sources import Sources
 from newsprism.model import Brief, Discrepancy, DiscrepancyValue, Quote, QuoteVariant
 
 _TITLES = {"mr", "mrs", "ms", "dr", "sgt", "lt", "rep", "sen", "gov", "gen", "col", "capt", "det",
            "insp", "cpl", "prof", "st", "sr", "jr", "officer", "chief", "police"}  # fmt: skip
+_QUOTED = re.compile(r"[\"“][^\"“”]*[\"”]|``.*?''|«[^»]*»|‘[^’]*’")
 CONFIDENCE = 0.5  # attribution is read from patterns: surer than a parse, less than a figure
 SHOWN_WORDS = 10
 
 
 def _named(variant: QuoteVariant, text_of: dict[str, str]) -> str | None:
-    """The variant's speaker key when it is a name written in its own cited sentences."""
+    """The variant's speaker key when it is a full name (two words or more, no abbreviation) that
+    its own cited sentences write outside quotation marks, next to a reporting verb."""
     speaker = variant.speaker
-    if not speaker or is_pronoun(speaker) or not speaker.split()[-1][:1].isupper():
+    if not speaker or is_pronoun(speaker):
         return None
-    if speaker.split()[0].lower() in {"the", "a", "an"}:
-        return None  # 'the Department': a body, often named alongside its spokesperson
+    words = speaker.split()
+    if len(words) < 2 or not all(w[:1].isupper() for w in words) or words[-1].endswith("."):
+        return None  # 'Paula', 'the Department', 'Islands Del.': not a person's full name
     if speaker_key(speaker) in _TITLES:
         return None  # 'Police Sgt': a title cut from its name
-    cited = " ".join(text_of.get(c, "") for c in variant.citations)
-    last = speaker.split()[-1]
-    return speaker_key(speaker) if last in cited else None
+    cited = _QUOTED.sub(" ", " ".join(text_of.get(c, "") for c in variant.citations))
+    near = re.search(
+        rf"{re.escape(words[-1])}\W+(?:\w+\W+){{0,3}}?(?:{REPORTING})\b"
+        rf"|\b(?:{REPORTING})\W+(?:\w+\W+){{0,4}}?{re.escape(words[-1])}\b",
+        cited,
+    )
+    return speaker_key(speaker) if near else None
 
 
 def speaker_conflicts(brief: Brief, quotes: list[Quote], sources: Sources) -> list[Discrepancy]:

@@ -202,3 +202,24 @@ def test_fp_names_inside_quotes_or_partial_names_are_not_rival_speakers() -> Non
 
     quotes, _ = find_quotes(brief)
     assert speaker_conflicts(brief, quotes, independent_sources(brief.articles)) == []
+
+
+def test_fp_counts_of_one_noun_for_different_acts_are_not_one_figure() -> None:
+    """Found on an unkeyed dev story: '36 people remained in hospital' set against 'killed 22
+    people' because both count people in similar sentences."""
+    brief = make_brief(
+        {
+            "Wire": "Health officials said 31 people remained in hospital after the Harwick blast.",
+            "Herald": "The Harwick blast on Friday killed 19 people, health officials said.",
+        },
+        ("sentences",),
+    )
+    assert find_discrepancies(brief) == []
+    same_act = make_brief(
+        {
+            "Wire": "Health officials said the Harwick blast killed 31 people on Friday.",
+            "Herald": "The Harwick blast on Friday killed 19 people, health officials said.",
+        },
+        ("sentences",),
+    )
+    assert len(find_discrepancies(same_act)) == 1

@@ -23,6 +23,7 @@ from newsprism.analysis.speakers import speaker_conflicts
 from newsprism.model import Article, Brief, Discrepancy, DiscrepancyValue, Quote
 from newsprism.pipeline import Context
 from newsprism.registry import stage
+from newsprism.text.nlp import parse
 from newsprism.text.quantities import Quantity, describe, tolerance
 from newsprism.text.terms import STOP_WORDS, stem, words
 
@@ -114,6 +115,33 @@ def conflicting_pair(group: FigureGroup) -> tuple[Quantity, Quantity] | None:
     return None
 
 
+_COPULAR = {"be", "have", "remain_be"}
+
+
+def different_acts(sides: list[list[Mention]], tries: int = 2) -> bool:
+    """Each side counts what a different verb does or undergoes, and no verb is shared: the same
+    noun counted for different events, not one figure."""
+    verbs = [{v for m in ms[:tries] if (v := counted_verb(m))} for ms in sides]
+    if not all(verbs):
+        return False
+    return not any(a & b for i, a in enumerate(verbs) for b in verbs[i + 1 :])
+
+
+def counted_verb(mention: Mention) -> str | None:
+    """The content verb whose doer or object the counted noun is ('12 people were arrested')."""
+    if mention.quantity.kind != "count" or not mention.quantity.noun:
+        return None
+    doc = parse([mention.sentence.text])[0]
+    token = next((t for t in doc if t.idx >= mention.quantity.start), None)
+    if token is None:
+        return None
+    noun = token.head if token.dep_ == "nummod" else token
+    if noun.dep_ in {"nsubj", "nsubjpass", "dobj"} and noun.head.pos_ == "VERB":
+        lemma = noun.head.lemma_.lower()
+        return None if lemma in _COPULAR else lemma
+    return None
+
+
 def figure_discrepancy(brief: Brief, sources: Sources, group: FigureGroup) -> Discrepancy | None:
     """A discrepancy when independent sources state values for one aligned figure that cannot
     all be true."""
@@ -121,6 +149,8 @@ def figure_discrepancy(brief: Brief, sources: Sources, group: FigureGroup) -> Di
     pair = conflicting_pair(group)
     if pair is None:
         return None  # 'about 2' and '2', 'more than 22' and '22': one figure, hedged differently
+    if different_acts(list(by_value.values())):
+        return None  # '36 people remained in hospital' / 'killed 22 people': two counts
     kind = group.mentions[0].quantity.kind
     if kind in COHESION_FLOOR and group.cohesion < COHESION_FLOOR[kind]:
         return None

@@ -4,10 +4,13 @@ Aligned figures on which outlets agree ('four prosecutors', 'on Wednesday') anch
 outlets; only their sentences are parsed. For each anchor we read what the actor did in the outlet's
 own words (quotations are skipped): the verb, and the things it acts on ('the case'). Two readings
 conflict when no outlet gives both and either
-* they are the verbs governing the same aligned date ('resigned on Wednesday' / 'was dismissed on
-  Wednesday'), or
 * one outlet's verb is another's with a different scope ('resigned' / 'resigned from the case', the
   latter read as one claim with 'quit the case' and 'withdrew from the case').
+* they are the verbs governing the same aligned date ('resigned on Wednesday' / 'was dismissed on
+  Wednesday').
+Verbs of saying, announcing and issuing never count: outlets describe one act in other words
+('ruled' / 'issued the opinions', 'issued a subpoena' / 'announced'); and the same verb on both
+sides is one act told with more or less detail.
 Claims are harder than figures, so confidence stays below that of well-supported figure conflicts.
 """
 
@@ -27,9 +30,17 @@ from newsprism.text.terms import stem
 
 MAX_PARSED = 30
 MIN_SOURCES = 3
-_EMPTY_VERBS = set(REPORTING.split("|")) | {
-    "be", "have", "do", "say", "make", "get", "include", "go", "come", "take", "give", "see",
+_COMMUNICATING = {
+    "announce", "issue", "release", "publish", "rule", "order", "unveil", "post", "declare",
+    "confirm", "state", "tell", "report", "reveal", "disclose", "send", "file", "deliver",
 }  # fmt: skip
+# Lemmas of the reporting verbs ('announced' -> 'announce', 'added' -> 'add'), plus stray stems.
+_EMPTY_VERBS = (
+    set(REPORTING.split("|"))
+    | {w[:-cut] for w in REPORTING.split("|") for cut in (1, 2) if w.endswith(("ed", "s"))}
+    | _COMMUNICATING
+    | {"be", "have", "do", "say", "make", "get", "include", "go", "come", "take", "give", "see"}
+)
 _TEMPORAL = {"on", "in", "at", "during", "after", "before", "since", "until", "by", "for", "within",
              "amid", "over", "throughout", "as", "like", "despite"}  # fmt: skip
 _QUOTED = re.compile(r"[\"“][^\"“”]*[\"”]|``.*?''|«[^»]*»|(?<!\w)[‘'][^‘’']*[’'](?!\w)")

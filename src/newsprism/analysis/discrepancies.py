@@ -82,6 +82,9 @@ def compatible(a: Quantity, b: Quantity) -> bool:
     '1,540'). Exact figures and ranges that differ are different statements."""
     if (round(a.low, 6), round(a.high, 6)) == (round(b.low, 6), round(b.high, 6)):
         return True
+    for cap, point in ((a, b), (b, a)):
+        if cap.bound == "max" and point.bound == "exact" and point.low == point.high:
+            return point.high <= cap.high  # 'below 50%' / '47%'; a range keeps its own floor
     if a.bound not in HEDGED and b.bound not in HEDGED:
         return False
     (lo_a, hi_a), (lo_b, hi_b) = tolerance(a), tolerance(b)

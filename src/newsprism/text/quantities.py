@@ -281,14 +281,16 @@ def _ordinals(sentence: str) -> list[Quantity]:
 
 def tolerance(q: Quantity) -> tuple[float, float]:
     """The values a hedged figure allows: 'about' +-10% (+-10 minutes for clock times),
-    'nearly' up to 10% below, 'more than/at least' up to half as much again; exact and
-    'up to' figures allow only what they state."""
+    'more than/at least' up to half as much again, 'up to/below' anything under the figure; exact
+    figures allow only what they state."""
     if q.bound == "approx":
         if q.kind == "time":
             return q.low - APPROX_MINUTES, q.high + APPROX_MINUTES
         return q.low * 0.9, q.high * 1.1
     if q.bound == "min":
         return q.low, q.high * 1.5
+    if q.bound == "max":
+        return 0.0, q.high
     return q.low, q.high
 
 

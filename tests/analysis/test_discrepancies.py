@@ -223,3 +223,15 @@ def test_fp_counts_of_one_noun_for_different_acts_are_not_one_figure() -> None:
         ("sentences",),
     )
     assert len(find_discrepancies(same_act)) == 1
+
+
+def test_fp_a_cap_takes_in_a_point_below_it_but_a_range_keeps_its_floor() -> None:
+    """'falls below 50 percent' / '47%' agree; 'up to five weeks' / 'three to five weeks' differ."""
+    from newsprism.analysis.discrepancies import compatible
+
+    (below,) = find_quantities("below 50 percent")
+    (point,) = find_quantities("47%")
+    assert compatible(below, point)
+    (cap,) = find_quantities("up to five weeks")
+    (span,) = find_quantities("three to five weeks")
+    assert not compatible(cap, span)

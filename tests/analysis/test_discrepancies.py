@@ -235,3 +235,15 @@ def test_fp_a_cap_takes_in_a_point_below_it_but_a_range_keeps_its_floor() -> Non
     (cap,) = find_quantities("up to five weeks")
     (span,) = find_quantities("three to five weeks")
     assert not compatible(cap, span)
+
+
+def test_fp_figures_for_different_months_are_not_one_figure() -> None:
+    """Found on an unkeyed story: jobs added in one month set against another month's figure."""
+    brief = make_brief(
+        {
+            "Wire": "Employers in Varnhem added 19,400 jobs in September, the statistics office said.",
+            "Herald": "Employers in Varnhem added 23,500 jobs in August, the statistics office said.",
+        },
+        ("sentences",),
+    )
+    assert find_discrepancies(brief) == []

@@ -118,6 +118,20 @@ def conflicting_pair(group: FigureGroup) -> tuple[Quantity, Quantity] | None:
     return None
 
 
+_MONTH = re.compile(  # capitalised: 'may' the verb is not May
+    r"\b(January|February|March|April|May|June|July|August|September|October|November|December)\b"
+)
+
+
+def different_periods(sides: list[list[Mention]]) -> bool:
+    """Every side's sentence names months and no month is shared: 'jobs added in September' and
+    'jobs added in August' are two figures, not one."""
+    months = [{w.lower() for m in ms for w in _MONTH.findall(m.sentence.text)} for ms in sides]
+    if not all(months):
+        return False
+    return not any(a & b for i, a in enumerate(months) for b in months[i + 1 :])
+
+
 _COPULAR = {"be", "have", "remain_be"}
 
 
@@ -152,7 +166,7 @@ def figure_discrepancy(brief: Brief, sources: Sources, group: FigureGroup) -> Di
     pair = conflicting_pair(group)
     if pair is None:
         return None  # 'about 2' and '2', 'more than 22' and '22': one figure, hedged differently
-    if different_acts(list(by_value.values())):
+    if different_acts(list(by_value.values())) or different_periods(list(by_value.values())):
         return None  # '36 people remained in hospital' / 'killed 22 people': two counts
     kind = group.mentions[0].quantity.kind
     if kind in COHESION_FLOOR and group.cohesion < COHESION_FLOOR[kind]:

@@ -74,3 +74,15 @@ def test_fp_one_act_in_other_words_on_one_date_is_not_a_conflict() -> None:
         }
     )
     assert claims == []
+
+
+def test_fp_an_act_on_something_against_another_verb_on_one_date() -> None:
+    """Found on an unkeyed story: 'voted on Wednesday' / 'accused Lerner on Wednesday'."""
+    claims = _claims(
+        {
+            "Wire": "The harbour committee voted on Wednesday to refer Ivo Brandt to prosecutors.",
+            "Herald": "The harbour committee voted on Wednesday to send Ivo Brandt's case on.",
+            "Post": "The harbour committee accused Ivo Brandt on Wednesday of hiding the logs.",
+        }
+    )
+    assert claims == []

@@ -247,3 +247,26 @@ def test_fp_figures_for_different_months_are_not_one_figure() -> None:
         ("sentences",),
     )
     assert find_discrepancies(brief) == []
+
+
+def test_fp_ages_of_different_people_are_not_one_figure() -> None:
+    """Found on an unkeyed story: one person's age ('Lee, 43,') set against another's."""
+    brief = make_brief(
+        {
+            "Wire": "Orla Brandt, 43, said the Varnhem ferry crew had warned the harbour office.",
+            "Herald": "The Varnhem ferry crew had warned the harbour office, and Ivo was 41.",
+        },
+        ("sentences",),
+    )
+    assert find_discrepancies(brief) == []
+
+
+def test_fp_terms_from_different_years_are_not_one_figure() -> None:
+    brief = make_brief(
+        {
+            "Wire": "In 2003, a judge in Varnhem sent Ivo Brandt to prison for 3 years.",
+            "Herald": "In 2009, a judge in Varnhem sentenced Ivo Brandt to 5 years in prison.",
+        },
+        ("sentences",),
+    )
+    assert find_discrepancies(brief) == []

@@ -183,7 +183,11 @@ def _conflict(a: list[Frame], b: list[Frame]) -> bool:
     verbs_a, verbs_b = {f.verb for f in a}, {f.verb for f in b}
     if verbs_a == verbs_b:
         return False  # the same act, told with more or less detail ('shot' / 'shot outside')
-    same_date = any(f.anchored for f in a) and any(f.anchored for f in b)
+    # On one date, only what happened to the doer itself ('resigned' / 'was fired': no object)
+    # can conflict; acts on something ('voted' / 'accused Lerner') are one event told two ways.
+    same_date = any(f.anchored and not f.objects for f in a) and any(
+        f.anchored and not f.objects for f in b
+    )
     scope = bool(verbs_a & verbs_b)
     return same_date or scope
 

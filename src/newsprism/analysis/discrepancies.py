@@ -119,17 +119,39 @@ def conflicting_pair(group: FigureGroup) -> tuple[Quantity, Quantity] | None:
 
 
 _MONTH = re.compile(  # capitalised: 'may' the verb is not May
-    r"\b(January|February|March|April|May|June|July|August|September|October|November|December)\b"
+    r"\b(January|February|March|April|May|June|July|August|September|October|November|December"
+    r"|(?:19|20)\d\d)\b"
 )
+_NAMED_BEFORE = re.compile(r"([A-Z][\w'’-]+)(?:,|\s+(?:is|was|were|are|aged))\s*$")
 
 
 def different_periods(sides: list[list[Mention]]) -> bool:
-    """Every side's sentence names months and no month is shared: 'jobs added in September' and
-    'jobs added in August' are two figures, not one."""
+    """Every side's sentence names months or years and none is shared: 'jobs added in September'
+    and 'jobs added in August' are two figures, not one."""
     months = [{w.lower() for m in ms for w in _MONTH.findall(m.sentence.text)} for ms in sides]
     if not all(months):
         return False
     return not any(a & b for i, a in enumerate(months) for b in months[i + 1 :])
+
+
+def different_subjects(sides: list[list[Mention]]) -> bool:
+    """Bare numbers that belong to different named people ('Lee, 43,' / 'Park was 41'), or a bare
+    number set against a count of something: not one measured thing."""
+    firsts = [ms[0].quantity for ms in sides]
+    if len({bool(q.noun) for q in firsts}) > 1 and all(q.kind == "count" for q in firsts):
+        return True
+    owners = [_owner(ms[0]) for ms in sides]
+    if any(o is None for o in owners):
+        return False
+    return len(set(owners)) == len(owners)
+
+
+def _owner(mention: Mention) -> str | None:
+    """The name a bare figure is attached to: 'Lee, 43' or 'Lee was 43' -> 'lee'."""
+    if mention.quantity.noun:
+        return None
+    m = _NAMED_BEFORE.search(mention.sentence.text[: mention.quantity.start])
+    return m.group(1).lower() if m else None
 
 
 _COPULAR = {"be", "have", "remain_be"}
@@ -166,7 +188,8 @@ def figure_discrepancy(brief: Brief, sources: Sources, group: FigureGroup) -> Di
     pair = conflicting_pair(group)
     if pair is None:
         return None  # 'about 2' and '2', 'more than 22' and '22': one figure, hedged differently
-    if different_acts(list(by_value.values())) or different_periods(list(by_value.values())):
+    sides = list(by_value.values())
+    if different_acts(sides) or different_periods(sides) or different_subjects(sides):
         return None  # '36 people remained in hospital' / 'killed 22 people': two counts
     kind = group.mentions[0].quantity.kind
     if kind in COHESION_FLOOR and group.cohesion < COHESION_FLOOR[kind]:

@@ -210,6 +210,8 @@ def find_quantities(sentence: str, spaced_thousands: bool = False) -> list[Quant
     return sorted(found, key=lambda q: q.start)
 
 
+_LIST_ITEM = re.compile(r"^\s*(\d{1,3})[.)]\s")
+_PLUS = re.compile(r"-?plus\b|\+", re.IGNORECASE)
 _CLOCK = re.compile(r":\d\d|\s*(?:a\.?m\b|p\.?m\b|o'clock)", re.IGNORECASE)
 
 
@@ -222,10 +224,15 @@ def _from_match(sentence: str, m: re.Match[str]) -> Quantity | None:
         return None  # clock times
     if m.group("a").lower() in _SCALES:
         return None  # 'billion' alone is not a figure
+    item = _LIST_ITEM.match(sentence)
+    if item and m.start() == item.start(1):
+        return None  # '8. A headline': a list number, not a figure
     suffix = (m.group("suf") or "").lower()
     scale = _SCALE_SUFFIX.get(suffix) or _SCALES.get((m.group("scale") or "").lower(), 1.0)
     low, high = sorted((a * scale, b * scale))
     bound = next((name for name, _ in _BOUNDS if m.group(name)), "exact")
+    if bound == "exact" and _PLUS.match(sentence, m.end()):
+        bound = "min"  # "1,300-plus survivors" is a floor
     end = m.end()
     if m.group("pct"):
         kind, unit = "percent", "%"

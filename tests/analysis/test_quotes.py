@@ -153,3 +153,19 @@ def test_the_fullest_name_the_story_uses() -> None:
     assert fullest_name("harbour master Gideon Marsh", forms) == "Gideon Marsh"
     assert fullest_name("Mayor Gideon Marsh", forms) == "Mayor Gideon Marsh"
     assert fullest_name("the council", forms) == "the council"
+
+
+def test_an_unmarked_echo_takes_its_speaker_from_the_outlets_own_words() -> None:
+    words = "every household on the east bank deserves clean water before the winter comes"
+    brief = make_brief(
+        {
+            "Wire": f'"{words.capitalize()}," said Ivo Brandt, the water board chair.',
+            "Herald": f"Water board chair Ivo Brandt said that {words}.",
+        },
+        ("sentences",),
+    )
+    quotes, _ = find_quotes(brief)
+    shared = next(q for q in quotes if len(q.outlets) == 2)
+    herald_id = next(a.id for a in brief.articles if a.outlet == "Herald")
+    herald = next(v for v in shared.variants if v.article_id == herald_id)
+    assert herald.speaker and herald.speaker.endswith("Ivo Brandt")

@@ -213,20 +213,22 @@ def echo_quotes(k: int, article: Article, probes: list[Segment], first: int = 0
     spans = degraded_quotes(k, article, long_probes, first, plain)
     text_of = {s.id: s.text for s in plain}
     for span in spans:
-        original = _original(" ".join(text_of[c] for c in span.citations), span.text.split())
-        if original:
-            span.text = original
+        joined = " ".join(text_of[c] for c in span.citations)
+        found = _original(joined, span.text.split())
+        if found:
+            span.text = found.group(0)
             for seg in span.segments:
-                seg.text = original
+                seg.text = span.text
+            before, after = joined[: found.start()], joined[found.end() :]
+            span.speaker = speaker_from_context(before[-160:], after[:160])  # as written
         span.share = len(span.text) / max(1, sum(len(text_of[c]) for c in span.citations))
     return spans
 
 
-def _original(text: str, toks: list[str]) -> str | None:
+def _original(text: str, toks: list[str]) -> re.Match[str] | None:
     """The stretch of ``text`` whose words are ``toks``, as written (case and punctuation kept)."""
     pattern = r"\W+(?:\w+\W+)?".join(re.escape(t) for t in toks)
-    m = re.search(pattern, text, re.IGNORECASE)
-    return m.group(0) if m else None
+    return re.search(pattern, text, re.IGNORECASE)
 
 
 def degraded_quotes(k: int, article: Article, probes: list[Segment], first: int = 0,

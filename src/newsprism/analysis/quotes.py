@@ -200,10 +200,13 @@ def build_quote(brief: Brief, members: list[Segment], speaker_of: dict[tuple[int
     )
 
 
-def find_quotes(brief: Brief, sources: Sources | None = None) -> tuple[list[Quote], set[str]]:
-    """Merged quotations, and the ids of sentences that are wholly quotation."""
+def find_quotes(
+    brief: Brief, sources: Sources | None = None, furniture: set[str] | None = None
+) -> tuple[list[Quote], set[str]]:
+    """Merged quotations, and the ids of sentences that are wholly quotation; quotations lying
+    wholly in page furniture ('"Please enable JavaScript"') are left out."""
     sources = sources or independent_sources(brief.articles)
-    spans = extract_spans(brief)
+    spans = [sp for sp in extract_spans(brief) if not set(sp.citations) <= (furniture or set())]
     quoted = {c for span in spans if span.share >= 0.5 or span.intro for c in span.citations}
     resolve_speakers(brief, spans)
     speaker_of: dict[tuple[int, int], str | None] = {}

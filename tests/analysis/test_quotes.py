@@ -169,3 +169,17 @@ def test_an_unmarked_echo_takes_its_speaker_from_the_outlets_own_words() -> None
     herald_id = next(a.id for a in brief.articles if a.outlet == "Herald")
     herald = next(v for v in shared.variants if v.article_id == herald_id)
     assert herald.speaker and herald.speaker.endswith("Ivo Brandt")
+
+
+def test_a_speaker_named_at_the_quotation_outvotes_one_carried_from_a_pronoun() -> None:
+    words = "Mama, will the river reach our house before the morning comes"
+    brief = make_brief(
+        {
+            "Wire": f'Young Tomas Price was carried out by a neighbour. "{words}?" she said.',
+            "Herald": f'"{words}?" said Ann Rivers, his mother, at the shelter.',
+        },
+        ("sentences",),
+    )
+    quotes, _ = find_quotes(brief)
+    shared = next(q for q in quotes if len(q.outlets) == 2)
+    assert shared.speaker == "Ann Rivers"

@@ -177,9 +177,16 @@ def distinct_segments(segments: list[Segment], inside: float = 0.8) -> list[Segm
     return sorted(kept, key=lambda g: order[id(g)])
 
 
-def build_quote(brief: Brief, members: list[Segment], speaker_of: dict[tuple[int, int], str | None]
-                ) -> Quote:  # fmt: skip
+def build_quote(
+    brief: Brief,
+    members: list[Segment],
+    speaker_of: dict[tuple[int, int], str | None],
+    explicit: set[tuple[int, int]] | None = None,
+) -> Quote:
+    """One quotation from its segments; its speaker is voted among the outlets that name one next
+    to the quotation, before those whose speaker was carried over from a pronoun or earlier quote."""
     variants = []
+    stated: list[str | None] = []
     for k in dict.fromkeys(seg.article for seg in members):
         mine = distinct_segments([seg for seg in members if seg.article == k])
         cites = list(dict.fromkeys(c for seg in members if seg.article == k for c in seg.citations))
@@ -187,33 +194,35 @@ def build_quote(brief: Brief, members: list[Segment], speaker_of: dict[tuple[int
         speakers = [speaker_of.get((k, seg.quote)) for seg in mine]
         variants.append(QuoteVariant(article_id=brief.articles[k].id, text=text, citations=cites,
                                      speaker=_speaker_vote(speakers)))  # fmt: skip
+        stated += [speaker_of.get((k, g.quote)) for g in mine if (k, g.quote) in (explicit or ())]
     clean = [v for v, k in zip(variants, dict.fromkeys(s.article for s in members), strict=True)
              if not brief.articles[k].degraded] or variants  # fmt: skip
     canonical = max(clean, key=lambda v: len(v.text))
     citations = [c for v in variants for c in v.citations]
     return Quote(
         text=canonical.text,
-        speaker=_speaker_vote([v.speaker for v in variants]),
+        speaker=_speaker_vote(stated) or _speaker_vote([v.speaker for v in variants]),
         citations=citations,
         outlets=brief.outlets_of(citations),
         variants=variants,
     )
 
 
-def find_quotes(
-    brief: Brief, sources: Sources | None = None, furniture: set[str] | None = None
-) -> tuple[list[Quote], set[str]]:
-    """Merged quotations, and the ids of sentences that are wholly quotation; quotations lying
-    wholly in page furniture ('"Please enable JavaScript"') are left out."""
+def find_quotes(brief: Brief, sources: Sources | None = None) -> tuple[list[Quote], set[str]]:
+    """Merged quotations, and the ids of sentences that are wholly quotation."""
     sources = sources or independent_sources(brief.articles)
-    spans = [sp for sp in extract_spans(brief) if not set(sp.citations) <= (furniture or set())]
+    spans = extract_spans(brief)
     quoted = {c for span in spans if span.share >= 0.5 or span.intro for c in span.citations}
+    named = {id(sp): sp.speaker for sp in spans if sp.speaker and not is_pronoun(sp.speaker)}
     resolve_speakers(brief, spans)
     speaker_of: dict[tuple[int, int], str | None] = {}
+    explicit: set[tuple[int, int]] = set()  # named by the outlet next to the quotation itself
     segments: list[Segment] = []
     for span in spans:
         for seg in span.segments:
             speaker_of[(seg.article, seg.quote)] = span.speaker
+            if named.get(id(span)) == span.speaker:
+                explicit.add((seg.article, seg.quote))
             segments.append(seg)
     forms = name_forms([a.text for a in brief.articles if not a.degraded])
     for key, speaker in speaker_of.items():
@@ -223,7 +232,7 @@ def find_quotes(
         members = [segments[i] for i in group]
         if max(len(m.tokens) for m in members) < MIN_WORDS:
             continue
-        quote = build_quote(brief, members, speaker_of)
+        quote = build_quote(brief, members, speaker_of, explicit)
         support = len({sources.group_of[m.article] for m in members})
         quotes.append((support, len(quote.text), quote))
     quotes.sort(key=lambda t: (-t[0], -t[1]))

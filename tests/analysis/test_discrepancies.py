@@ -270,3 +270,15 @@ def test_fp_terms_from_different_years_are_not_one_figure() -> None:
         ("sentences",),
     )
     assert find_discrepancies(brief) == []
+
+
+def test_an_age_after_one_name_in_every_outlet_is_labelled_as_that_persons_age() -> None:
+    brief = make_brief(
+        {
+            "Wire": "Police arrested Ivo Brandt, 25, on Friday after the Varnhem pier fire.",
+            "Herald": "Police arrested Ivo Anton Brandt, 24, on Friday after the Varnhem pier fire.",
+        },
+        ("sentences",),
+    )
+    (disc,) = find_discrepancies(brief)
+    assert disc.what == "age of Ivo Anton Brandt"

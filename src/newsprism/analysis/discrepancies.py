@@ -43,10 +43,32 @@ def what_of(group: FigureGroup) -> str:
     about = shared_words(group.mentions, skip=set(phrase.split()))
     if q.kind == "count" and phrase:
         return f"number of {phrase}" + (f" ({about})" if about else "")
+    owner = age_of(group)
+    if owner:
+        return f"age of {owner}"
     read = parsed_label(group)
     if read:
         return f"{read} ({label})" if q.kind == "duration" else read
     return f"{label}: {about}" if about else label
+
+
+_AGE_OF = re.compile(r"((?:[A-Z][\w'’-]+\s+){0,2}[A-Z][\w'’-]+),\s*$")
+
+
+def age_of(group: FigureGroup) -> str | None:
+    """'Kevin Johnson, 25,': a bare figure set after the same name in every outlet is that
+    person's age (the news convention); the fullest form of the name is shown."""
+    names = []
+    for m in group.mentions:
+        if m.quantity.kind != "count" or m.quantity.noun:
+            return None
+        found = _AGE_OF.search(m.sentence.text[: m.quantity.start])
+        if not found:
+            return None
+        names.append(found.group(1))
+    if len({n.split()[-1].lower() for n in names}) != 1:
+        return None
+    return max(names, key=lambda n: len(n.split()))
 
 
 def parsed_label(group: FigureGroup, tries: int = 3) -> str | None:

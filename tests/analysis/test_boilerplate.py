@@ -59,3 +59,22 @@ def test_a_caption_without_a_main_verb_at_the_head_is_furniture() -> None:
     ids = find_boilerplate(brief.articles, independent_sources(brief.articles).group_of)
     flagged = {s.text for s in brief.articles[0].sentences if s.id in ids}
     assert flagged == {"Mayor Ilse Brand at the ferry pier in May."}
+
+
+def test_an_article_sharing_nothing_with_the_other_sources_is_off_topic() -> None:
+    from newsprism.analysis.boilerplate import off_topic
+
+    notice = (
+        "Members log in here to manage saved preferences. Forgotten passwords can be reset "
+        "from the account settings page at any moment."
+    )
+    texts = {
+        "Gazette": BODY,
+        "Courier": "Varnhem's council closed the ferry pier after engineers found rust in the "
+        "steel piles. Passengers will use the north quay landing until spring.",
+        "Portal": notice,
+    }
+    brief = make_brief(texts, ("sentences",))
+    assert off_topic(brief.articles, [0, 1, 2]) == {2}
+    pair = make_brief({"Gazette": BODY, "Portal": notice}, ("sentences",))
+    assert off_topic(pair.articles, [0, 1]) == set()  # two sources: no telling which is off

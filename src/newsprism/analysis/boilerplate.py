@@ -20,11 +20,13 @@ from newsprism.model import Article, Sentence
 from newsprism.pipeline import Context
 from newsprism.registry import stage
 from newsprism.text.nlp import parse
+from newsprism.text.terms import FUNCTION_WORDS, STOP_WORDS, stem, words
 
 MIN_WORDS = 6
 EDGE = 3  # sentences at an article's head and tail where furniture sits
 THRESHOLD = 1.0
 MAX_CAPTION_WORDS = 30
+OFF_TOPIC = 0.08  # share of an article's distinctive words found in its closest other source
 
 _LINK = re.compile(
     r"https?://|www\.|\b[\w.+-]+@[\w-]+\.[\w.]+|(?<!\w)@\w{2,}|\bpic\.twitter|\b\w+\.(?:com|org|net)/"
@@ -36,9 +38,17 @@ _LABEL = re.compile(r"^[A-Z][A-Z &'’-]{2,}\s*(?:[|:]|[-–—]\s)")
 _CAPTION = re.compile(
     r"^(?:FILE\s*[-–—]|\(?(?:photo|image|credit)s?\b)|\bfile photo\b", re.IGNORECASE
 )
+# Words of web-page furniture in any publisher's pages (sign-up, subscription, newsletter, cookie
+# and script prompts, navigation, rights notices): one cue among the others, never dataset-specific.
+_CHROME = re.compile(
+    r"\b(?:sign[ -]?up|subscri(?:be|bing|ption)|unsubscribe|newsletters?|click here|read more"
+    r"|continue reading|all rights reserved|copyright|cookies?|javascript|advertisement)\b|©"
+)
 _PIPE = re.compile(r"\s\|\s")
 _READER = re.compile(r"\b(?:you|your|us|our)\b", re.IGNORECASE)
 _CLOSERS = "\"'”’)]"
+_PARTICLES = {"up", "out", "in", "on", "off", "down", "back", "here", "more", "now"}
+_FINITE = re.compile(r"\b(?:is|are|was|were|has|have|had|will|would|can|could|did|does)\b", re.I)
 _DIGIT = re.compile(r"\d+")
 _WORD = re.compile(r"[^\W\d_]+")
 
@@ -62,20 +72,36 @@ def _unfinished(text: str) -> bool:
     return text.rstrip().rstrip(_CLOSERS)[-1:] not in (".", "!", "?")
 
 
-def _addresses_reader(text: str, contact: bool = False) -> bool:
+def _addresses_reader(text: str, contact: bool = False, exact: bool = False) -> bool:
     """An imperative aimed at the reader: 'Sign up for our ...', 'Share your ...', 'Follow us',
-    or one giving contact details ('Write to ... at ...')."""
+    or one giving contact details ('Write to ... at ...'). ``exact`` confirms the imperative
+    with a parse (the stage, at an article's edges); otherwise the word shapes decide."""
     if len(_tokens(text)) > 25 or not (contact or _READER.search(text)):
         return False
     if re.search(r"[\"“”«»]", text) or not text.lstrip()[:1].isupper():
         return False  # speech or a continuation: 'we' and 'our' there are the speaker's
+    if not exact:
+        return _looks_imperative(text)
     doc = parse([text.strip(" \"'“‘")])[0]
     first = next((t for t in doc if not t.is_punct), None)
     return first is not None and first.tag_ == "VB" and first.dep_ == "ROOT"
 
 
-def shape_score(text: str) -> float:
-    """Evidence, from the line alone, that it is furniture (>= 1.0 means sure)."""
+def _looks_imperative(text: str) -> bool:
+    """Without a parse: a bare verb-like first word ('Sign', 'Follow', 'Share'), then a function
+    word ('up', 'us', 'your'), and no finite auxiliary in the line."""
+    words = _WORD.findall(text)
+    if len(words) < 2:
+        return False
+    first, second = words[0].lower(), words[1]
+    if first in FUNCTION_WORDS or first.endswith(("s", "ed", "ing", "ly")) or second[:1].isupper():
+        return False
+    return second.lower() in FUNCTION_WORDS | _PARTICLES and not _FINITE.search(text)
+
+
+def shape_score(text: str, exact: bool = False) -> float:
+    """Evidence, from the line alone, that it is furniture (>= 1.0 means sure); ``exact`` allows a
+    parse where word shapes are not enough."""
     tokens = _tokens(text)
     score = 0.0
     contact = bool(_LINK.search(text) or _PHONE.search(text))
@@ -83,9 +109,11 @@ def shape_score(text: str) -> float:
         score += 0.6
     if _CREDIT.search(text) and len(tokens) <= 12:
         score += 1.0
-    if _BRACKETED.match(text) or _CAPTION.search(text):
-        score += 1.0
+    if (_BRACKETED.match(text) and len(tokens) <= 12) or _CAPTION.search(text):
+        score += 1.0  # a short line in brackets is a credit; a long one is an aside
     if _LABEL.match(text) or _PIPE.search(text):
+        score += 0.6
+    if _CHROME.search(text.lower()):
         score += 0.6
     if _shouting(text, tokens):
         score += 1.0
@@ -93,16 +121,18 @@ def shape_score(text: str) -> float:
         score += 0.6
     if len(tokens) < MIN_WORDS:
         score += 0.5
-    if _addresses_reader(text, contact):
+    if _addresses_reader(text, contact, exact):
         score += 1.0
     return score
 
 
 def is_boilerplate(text: str, min_words: int = MIN_WORDS) -> bool:
-    """Shape only: too short, unfinished, shouting, a credit or contact line, a reader prompt."""
+    """One line alone, for stages that judge lines one at a time: too short, unfinished, shouting,
+    a credit, contact or furniture line, a reader prompt. Without the cluster's evidence a furniture
+    word is enough here; the `boilerplate` stage weighs it with position and repetition."""
     if len(_tokens(text)) < min_words or _unfinished(text):
         return True
-    return shape_score(text) >= THRESHOLD
+    return shape_score(text) >= THRESHOLD or bool(_CHROME.search(text.lower()))
 
 
 def _no_main_verb(text: str) -> bool:
@@ -155,8 +185,8 @@ def sentence_score(
 ) -> float:
     """Shape evidence, raised at the head or tail and by repetition the cluster shows."""
     text = sentence.text
-    score = shape_score(text)
     edge = _edge(sentence.index, count)
+    score = shape_score(text, exact=edge)
     if edge:
         score *= 1.5
     template = _template(text)
@@ -169,10 +199,28 @@ def sentence_score(
     return score
 
 
+def off_topic(articles: list[Article], group_of: list[int]) -> set[int]:
+    """Articles that share almost none of their distinctive words with any other source: a
+    sign-in page, an archive notice or another story swept into the cluster."""
+    bags = [
+        {stem(w) for w in words(a.text) if w not in STOP_WORDS and len(w) > 3} for a in articles
+    ]
+    out = set()
+    for k, bag in enumerate(bags):
+        others = [bags[j] for j in range(len(bags)) if group_of[j] != group_of[k]]
+        if not bag or not others:
+            continue
+        best = max(len(bag & o) / min(len(bag), len(o) or 1) for o in others)
+        if best < OFF_TOPIC:
+            out.add(k)
+    on_topic = {group_of[k] for k in range(len(articles)) if k not in out}
+    return out if len(on_topic) >= 2 else set()  # two sources alone: no telling which is off
+
+
 def find_boilerplate(articles: list[Article], group_of: list[int]) -> set[str]:
     """Ids of the sentences that are furniture, judged with what the whole cluster shows."""
     repeated, shared_tails = learned_repeats(articles, group_of)
-    out = set()
+    out = {s.id for k in off_topic(articles, group_of) for s in articles[k].sentences}
     for article in articles:
         count = len(article.sentences)
         for s in article.sentences:

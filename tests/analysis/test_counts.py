@@ -2,16 +2,13 @@
 
 from __future__ import annotations
 
-from tests.analysis.helpers import make_brief
+from tests.analysis.helpers import aligned
 
-from newsprism.align import align
 from newsprism.analysis.counts import count_conflicts, counted
-from newsprism.analysis.sources import independent_sources
 
 
 def _run(texts: dict[str, str]) -> list[object]:
-    brief = make_brief(texts, ("sentences",))
-    return count_conflicts(brief, align(brief.articles), independent_sources(brief.articles))
+    return count_conflicts(*aligned(texts))
 
 
 def test_one_doer_against_two_is_a_conflict() -> None:

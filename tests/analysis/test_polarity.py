@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from tests.analysis.helpers import make_brief
+from tests.analysis.helpers import aligned, make_brief
 
 from newsprism.align import align
 from newsprism.analysis.polarity import acts, opposed, polarity_conflicts
@@ -12,8 +12,7 @@ from newsprism.analysis.sources import independent_sources
 
 
 def _run(texts: dict[str, str]) -> list[object]:
-    brief = make_brief(texts, ("sentences",))
-    return polarity_conflicts(brief, align(brief.articles), independent_sources(brief.articles))
+    return polarity_conflicts(*aligned(texts))
 
 
 def test_a_denial_against_a_statement_is_a_conflict() -> None:

@@ -7,8 +7,18 @@ from tests.analysis.helpers import make_brief
 
 from newsprism.analysis.attribution import speaker_from_context
 from newsprism.analysis.quotes import find_quotes
+from newsprism.model import Quote, QuoteVariant
 
 QUOTE = "Our pumps were never designed for a spill of this size and we need help now"
+
+
+def _shared_pair(wire: str, herald: str) -> tuple[Quote, QuoteVariant]:
+    """The quotation Wire and Herald share, and Herald's variant of it."""
+    brief = make_brief({"Wire": wire, "Herald": herald}, ("sentences",))
+    quotes, _ = find_quotes(brief)
+    shared = next(q for q in quotes if len(q.outlets) == 2)
+    herald_id = next(a.id for a in brief.articles if a.outlet == "Herald")
+    return shared, next(v for v in shared.variants if v.article_id == herald_id)
 
 
 @pytest.mark.parametrize(
@@ -115,32 +125,20 @@ def test_apostrophes_are_not_quotation_marks() -> None:
 
 def test_an_unmarked_verbatim_reprint_is_the_same_quotation() -> None:
     letter = "Every household on the east bank deserves clean water before the winter comes"
-    brief = make_brief(
-        {
-            "Wire": f'The council wrote: "{letter}," in its letter to the minister.',
-            "Herald": f"The letter in full reads as follows. {letter}. It is signed by nine members.",
-        },
-        ("sentences",),
+    shared, herald = _shared_pair(
+        f'The council wrote: "{letter}," in its letter to the minister.',
+        f"The letter in full reads as follows. {letter}. It is signed by nine members.",
     )
-    quotes, _ = find_quotes(brief)
-    shared = [q for q in quotes if len(q.outlets) == 2]
-    assert shared and letter in shared[0].text
-    herald_id = next(a.id for a in brief.articles if a.outlet == "Herald")
-    herald = next(v for v in shared[0].variants if v.article_id == herald_id)
+    assert letter in shared.text
     assert herald.text.startswith("Every household")  # the outlet's own wording, case kept
 
 
 def test_a_repeated_pull_quote_is_shown_once() -> None:
     words = "We will rebuild the pier before the first storm of the winter"
-    brief = make_brief(
-        {
-            "Wire": f'"{words}," said Gideon Marsh, the harbour master. "{words}."',
-            "Herald": f'Marsh said: "{words}." The quay stays closed.',
-        },
-        ("sentences",),
+    shared, _ = _shared_pair(
+        f'"{words}," said Gideon Marsh, the harbour master. "{words}."',
+        f'Marsh said: "{words}." The quay stays closed.',
     )
-    quotes, _ = find_quotes(brief)
-    shared = next(q for q in quotes if len(q.outlets) == 2)
     assert all(v.text.count("rebuild") == 1 for v in shared.variants)
     assert shared.speaker == "Gideon Marsh"
 
@@ -157,29 +155,17 @@ def test_the_fullest_name_the_story_uses() -> None:
 
 def test_an_unmarked_echo_takes_its_speaker_from_the_outlets_own_words() -> None:
     words = "every household on the east bank deserves clean water before the winter comes"
-    brief = make_brief(
-        {
-            "Wire": f'"{words.capitalize()}," said Ivo Brandt, the water board chair.',
-            "Herald": f"Water board chair Ivo Brandt said that {words}.",
-        },
-        ("sentences",),
+    _, herald = _shared_pair(
+        f'"{words.capitalize()}," said Ivo Brandt, the water board chair.',
+        f"Water board chair Ivo Brandt said that {words}.",
     )
-    quotes, _ = find_quotes(brief)
-    shared = next(q for q in quotes if len(q.outlets) == 2)
-    herald_id = next(a.id for a in brief.articles if a.outlet == "Herald")
-    herald = next(v for v in shared.variants if v.article_id == herald_id)
     assert herald.speaker and herald.speaker.endswith("Ivo Brandt")
 
 
 def test_a_speaker_named_at_the_quotation_outvotes_one_carried_from_a_pronoun() -> None:
     words = "Mama, will the river reach our house before the morning comes"
-    brief = make_brief(
-        {
-            "Wire": f'Young Tomas Price was carried out by a neighbour. "{words}?" she said.',
-            "Herald": f'"{words}?" said Ann Rivers, his mother, at the shelter.',
-        },
-        ("sentences",),
+    shared, _ = _shared_pair(
+        f'Young Tomas Price was carried out by a neighbour. "{words}?" she said.',
+        f'"{words}?" said Ann Rivers, his mother, at the shelter.',
     )
-    quotes, _ = find_quotes(brief)
-    shared = next(q for q in quotes if len(q.outlets) == 2)
     assert shared.speaker == "Ann Rivers"

@@ -42,7 +42,8 @@ _CAPTION = re.compile(
 # and script prompts, navigation, rights notices): one cue among the others, never dataset-specific.
 _CHROME = re.compile(
     r"\b(?:sign[ -]?up|subscri(?:be|bing|ption)|unsubscribe|newsletters?|click here|read more"
-    r"|continue reading|all rights reserved|copyright|cookies?|javascript|advertisement)\b|©"
+    r"|continue reading|all rights reserved|copyright|cookies?|javascript|advertisement"
+    r"|contributed (?:to )?(?:this|the) (?:report|story|article))\b|©"
 )
 _PIPE = re.compile(r"\s\|\s")
 _READER = re.compile(r"\b(?:you|your|us|our)\b", re.IGNORECASE)
@@ -104,9 +105,10 @@ def shape_score(text: str, exact: bool = False) -> float:
     parse where word shapes are not enough."""
     tokens = _tokens(text)
     score = 0.0
-    contact = bool(_LINK.search(text) or _PHONE.search(text))
+    details = len(_LINK.findall(text)) + len(_PHONE.findall(text))
+    contact = details > 0
     if contact:
-        score += 0.6
+        score += 0.6 if details == 1 else 1.0  # two ways to reach someone: a contact line
     if _CREDIT.search(text) and len(tokens) <= 12:
         score += 1.0
     if (_BRACKETED.match(text) and len(tokens) <= 12) or _CAPTION.search(text):
@@ -114,7 +116,7 @@ def shape_score(text: str, exact: bool = False) -> float:
     if _LABEL.match(text) or _PIPE.search(text):
         score += 0.6
     if _CHROME.search(text.lower()):
-        score += 0.6
+        score += 0.7  # at an article's head or tail, enough on its own
     if _shouting(text, tokens):
         score += 1.0
     if _unfinished(text):

@@ -10,6 +10,7 @@ new information they carry, and an outlet's many items are grouped by a word the
 from __future__ import annotations
 
 import math
+import re
 from collections import Counter
 from collections.abc import Sequence
 
@@ -168,29 +169,31 @@ def item_budget(sentences: int) -> int:
 
 
 def group_by_topic(items: list[UniqueItem]) -> list[UniqueItem]:
-    """When an outlet has many items, label each with the rarest word it shares with another of
-    them (a name or term they have in common) and keep each topic's items together."""
+    """When an outlet has many items, label each with a name it shares with another of them (the
+    rarest such name: a person, place or body) and keep each topic's items together; items that
+    share no name keep their rank, after the groups."""
     if len(items) < GROUP_FROM:
         return items
-    bags = [
-        {stem(w): w for w in words(u.text) if w not in STOP_WORDS and len(w) > 3} for u in items
-    ]
+    bags = [_names(u.text) for u in items]
     df = Counter(t for bag in bags for t in bag)
     for item, bag in zip(items, bags, strict=True):
         shared = [t for t in bag if 1 < df[t] < len(items)]
         if shared:
             best = min(shared, key=lambda t: (df[t], -len(t), t))
-            item.topic = _as_written(item.text, bag[best])
+            item.topic = bag[best]
     order = {t: n for n, t in enumerate(dict.fromkeys(u.topic for u in items if u.topic))}
     return sorted(items, key=lambda u: order.get(u.topic, len(order)) if u.topic else len(order))
 
 
-def _as_written(text: str, word: str) -> str:
-    """The word as the text spells it (a name keeps its capital)."""
-    for token in text.split():
-        if token.strip(".,;:!?\"'“”‘’()").lower() == word:
-            return token.strip(".,;:!?\"'“”‘’()")
-    return word
+def _names(text: str) -> dict[str, str]:
+    """Capitalised words past each sentence's first word, keyed by stem: the names in a passage."""
+    out: dict[str, str] = {}
+    for sentence in re.split(r"(?<=[.!?])\s+", text):
+        for token in sentence.split()[1:]:
+            word = token.strip(".,;:!?\"'“”‘’()")
+            if word[:1].isupper() and word.lower() not in STOP_WORDS and len(word) > 2:
+                out.setdefault(stem(word.lower()), word)
+    return out
 
 
 @stage(

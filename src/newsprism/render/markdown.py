@@ -118,9 +118,9 @@ def _quotes(view: BriefView) -> list[str]:
 def _unique(view: BriefView) -> list[str]:
     lines = [_heading("unique"), ""]
     for item in view.brief.unique:
-        topic = f" *({md(item.topic)})*" if item.topic else ""
+        topic = f" · *{md(item.topic)}*" if item.topic else ""
         lines.append(
-            f"- **{md(item.outlet)}**{topic}**:** {md(item.text)} {_cites(view, item.citations)}"
+            f"- **{md(item.outlet)}**{topic}: {md(item.text)} {_cites(view, item.citations)}"
         )
     return lines
 

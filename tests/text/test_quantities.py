@@ -82,6 +82,8 @@ def test_clock_times_ordinals_floors_and_what_is_not_a_figure() -> None:
     assert (r.low, r.high) == (11 * 60 + 40, 11 * 60 + 45)
     (o,) = find_quantities("She was rescued from the 17th floor of the tower.")
     assert (o.kind, o.unit, o.low) == ("ordinal", "floor", 17)
+    (hyphen,) = find_quantities("He pulled her from the 15th-floor shaft.")
+    assert (hyphen.kind, hyphen.unit, hyphen.low) == ("ordinal", "floor", 15)
     (plus,) = find_quantities("The 1,300-plus survivors were taken aboard.")
     assert plus.bound == "min" and plus.noun == "survivors"
     assert find_quantities("Call the tip line at 800-555-0199.") == []

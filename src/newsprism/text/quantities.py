@@ -182,7 +182,7 @@ _TIME = re.compile(
     r"\s*(?P<ampm>[ap])\.?\s?m\b\.?",
     re.IGNORECASE,
 )
-_ORDINAL = re.compile(r"\b(?P<n>\d{1,4})(?:st|nd|rd|th)\s+(?P<noun>[a-z]{3,})\b")
+_ORDINAL = re.compile(r"\b(?P<n>\d{1,4})(?:st|nd|rd|th)[\s-]+(?P<noun>[a-z]{3,})\b")
 APPROX_MINUTES = 10  # 'around 9:30 p.m.' allows 9:20 to 9:40
 
 

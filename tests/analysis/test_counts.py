@@ -35,3 +35,9 @@ def test_fp_counts_of_different_acts_are_not_set_against_each_other() -> None:
 def test_counted_reads_articles_and_numbers() -> None:
     assert counted("A lone diver found the wreck.") == {("find", "diver"): (1.0, "A lone diver")}
     assert counted("Three divers found the wreck.") == {("find", "diver"): (3.0, "Three divers")}
+
+
+def test_a_bare_noun_listed_after_an_article_counts_one() -> None:
+    found = counted("The harbour office sent a tug, launch and barge, and crews set up a tent.")
+    assert found[("send", "barg")] == (1.0, "a barge")
+    assert ("send", "tent") not in found  # 'set up' has its own doer: not the office's sending

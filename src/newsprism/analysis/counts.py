@@ -35,18 +35,39 @@ def counted(text: str) -> dict[tuple[str, str], tuple[float, str]]:
     for noun in doc:
         if noun.pos_ != "NOUN":
             continue
-        how = _how_many(noun)
+        head, how = noun, _how_many(noun)
+        if how is None:
+            head, how = _listed_after_one(noun)
         if how is None:
             continue
-        for verb in _verbs_of(noun):
+        for verb in _verbs_of(head):
             out[(verb.lemma_.lower(), stem(noun.lemma_.lower()))] = how
     return out
+
+
+def _listed_after_one(noun: Any) -> tuple[Any, tuple[float, str] | None]:
+    """'a helicopter, plane and boat': a bare singular noun listed after one counted by its
+    article is one as well, and does what the first does."""
+    first = noun
+    while first.dep_ == "conj" and first.head.pos_ == "NOUN":
+        first = first.head
+    if (
+        first is noun
+        or noun.tag_ != "NN"
+        or any(c.dep_ in {"det", "nummod"} for c in noun.children)
+    ):
+        return noun, None
+    how = _how_many(first)
+    if how is None or how[0] != 1.0:
+        return noun, None
+    return first, (1.0, f"{how[1].split()[0]} {noun.text}")
 
 
 def _verbs_of(noun: Any) -> list[Any]:
     """Verbs the noun does or undergoes: as subject or object, as the agent of a passive ('by two
     men'), through its relative clause ('men who asked'), an active participle with its own object
-    ('a man confronted Price', a common misparse), and verbs joined to those by 'and'."""
+    ('a man confronted Price', a common misparse), and verbs joined to those by 'and' that have
+    no doer or object of their own."""
     verbs = []
     if noun.dep_ in _ROLES and noun.head.pos_ == "VERB":
         verbs.append(noun.head)
@@ -58,7 +79,8 @@ def _verbs_of(noun: Any) -> list[Any]:
             or (child.dep_ == "acl" and any(c.dep_ == "dobj" for c in child.children))
         ):
             verbs.append(child)
-    return verbs + [c for v in verbs for c in v.children if c.dep_ == "conj" and c.pos_ == "VERB"]
+    joined = [c for v in verbs for c in v.children if c.dep_ == "conj" and c.pos_ == "VERB"]
+    return verbs + [v for v in joined if not any(c.dep_ in _ROLES for c in v.children)]
 
 
 def _how_many(noun: Any) -> tuple[float, str] | None:

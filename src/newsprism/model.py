@@ -149,8 +149,23 @@ class Discrepancy(_Model):
     what: str
     kind: Literal["figure", "claim"] = "figure"
     values: list[DiscrepancyValue]
-    confidence: float = Field(0.0, description="0-1; the list is ranked by it.")
+    confidence: float = Field(
+        0.0,
+        description="0-1: how sure it is that the values describe the same thing "
+        "(same subject, same measure) and exclude each other.",
+    )
     note: str | None = None
+    importance: float = Field(
+        0.0,
+        description="0-1: share of the story's independent outlets on either side; the list is "
+        "ranked by confidence x importance.",
+    )
+    basis: str = Field("", description="What the confidence rests on, in words.")
+    timing: bool = Field(
+        False,
+        description="The values may be revisions over time (later articles, 'so far', "
+        "'rose to' cues) rather than a contradiction.",
+    )
 
 
 class QuoteVariant(_Model):
@@ -180,6 +195,10 @@ class UniqueItem(_Model):
     citations: list[str]
     outlet: str = ""
     score: float = Field(0.0, description="How informative the passage is; items are ranked by it.")
+    topic: str | None = Field(
+        None,
+        description="A word the outlet's related items share, grouping them when it has many.",
+    )
 
 
 class LoadedTerm(_Model):

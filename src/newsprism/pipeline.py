@@ -26,8 +26,8 @@ log = logging.getLogger(__name__)
 
 INPUTS = ("articles",)
 DEFAULT_PIPELINE = (
-    "sentences", "sources", "embed", "align", "summary", "quotes", "discrepancies", "agreed",
-    "unique", "framing",
+    "sentences", "sources", "boilerplate", "embed", "align", "summary", "quotes", "discrepancies",
+    "agreed", "unique", "framing",
 )  # fmt: skip
 
 # Brief fields a stage may assign; the others are the story itself or provenance.

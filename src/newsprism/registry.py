@@ -24,6 +24,7 @@ OnError = Literal["raise", "skip"]
 DEFAULT_STAGE_MODULES = (
     "newsprism.text.stage",
     "newsprism.analysis.sources",
+    "newsprism.analysis.boilerplate",
     "newsprism.analysis.semantic",
     "newsprism.align",
     "newsprism.analysis.summary",

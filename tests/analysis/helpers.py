@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from newsprism.align import Alignment, align
+from newsprism.analysis.sources import Sources, independent_sources
 from newsprism.model import Article, Brief, Story
 from newsprism.pipeline import Pipeline
 
@@ -9,3 +11,9 @@ from newsprism.pipeline import Pipeline
 def make_brief(texts: dict[str, str], stages: tuple[str, ...] = ("sentences", "align")) -> Brief:
     articles = [Article.create(text, outlet=name) for name, text in texts.items()]
     return Pipeline(stages).run(Story.from_articles(articles))
+
+
+def aligned(texts: dict[str, str]) -> tuple[Brief, Alignment, Sources]:
+    """A brief split into sentences, its alignment and its sources: what the slot readers take."""
+    brief = make_brief(texts, ("sentences",))
+    return brief, align(brief.articles), independent_sources(brief.articles)

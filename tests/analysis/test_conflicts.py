@@ -61,3 +61,28 @@ def test_quoted_words_are_not_the_outlet_claims() -> None:
         }
     )
     assert claims == []
+
+
+def test_fp_one_act_in_other_words_on_one_date_is_not_a_conflict() -> None:
+    """Found on unkeyed stories: 'issued a subpoena on Wednesday' / 'announced on Wednesday', and
+    'ruled' / 'issued two opinions' set against each other."""
+    claims = _claims(
+        {
+            "Wire": "The harbour inquiry issued a subpoena on Wednesday to former pilot Ivo Brandt.",
+            "Herald": "The harbour inquiry issued a subpoena on Wednesday to Ivo Brandt, a pilot.",
+            "Post": "The harbour inquiry announced on Wednesday that it wants records from Ivo Brandt.",
+        }
+    )
+    assert claims == []
+
+
+def test_fp_an_act_on_something_against_another_verb_on_one_date() -> None:
+    """Found on an unkeyed story: 'voted on Wednesday' / 'accused Lerner on Wednesday'."""
+    claims = _claims(
+        {
+            "Wire": "The harbour committee voted on Wednesday to refer Ivo Brandt to prosecutors.",
+            "Herald": "The harbour committee voted on Wednesday to send Ivo Brandt's case on.",
+            "Post": "The harbour committee accused Ivo Brandt on Wednesday of hiding the logs.",
+        }
+    )
+    assert claims == []

@@ -7,8 +7,18 @@ from tests.analysis.helpers import make_brief
 
 from newsprism.analysis.attribution import speaker_from_context
 from newsprism.analysis.quotes import find_quotes
+from newsprism.model import Quote, QuoteVariant
 
 QUOTE = "Our pumps were never designed for a spill of this size and we need help now"
+
+
+def _shared_pair(wire: str, herald: str) -> tuple[Quote, QuoteVariant]:
+    """The quotation Wire and Herald share, and Herald's variant of it."""
+    brief = make_brief({"Wire": wire, "Herald": herald}, ("sentences",))
+    quotes, _ = find_quotes(brief)
+    shared = next(q for q in quotes if len(q.outlets) == 2)
+    herald_id = next(a.id for a in brief.articles if a.outlet == "Herald")
+    return shared, next(v for v in shared.variants if v.article_id == herald_id)
 
 
 @pytest.mark.parametrize(
@@ -19,6 +29,10 @@ QUOTE = "Our pumps were never designed for a spill of this size and we need help
         ("The engineer wrote, ", "", "The engineer"),
         ("", " in the United States.", None),
         ("", " according to the harbour office.", "the harbour office"),
+        ("", " Ivo Brandt was recorded saying, the indictment says.", "Ivo Brandt"),
+        ("", " Ivo Brandt allegedly told the tenant.", "Ivo Brandt"),
+        ("Court papers say Ivo Brandt tells the tenant ", "", "Ivo Brandt"),
+        ("In the harbour case the letter also said that ", "", "the letter"),
     ],
 )
 def test_speaker_patterns(before: str, after: str, speaker: str | None) -> None:
@@ -77,3 +91,81 @@ def test_degraded_text_aligns_against_sibling_quotes() -> None:
     assert shared and shared[0].speaker == "Mayor Ilse Varga"
     radio = next(v for v in shared[0].variants if v.text.islower())
     assert radio.speaker == "the mayor"
+
+
+@pytest.mark.parametrize(
+    "marked",
+    [
+        "``Our pumps were never designed for a spill of this size,'' said Mayor Ilse Varga.",
+        "« Our pumps were never designed for a spill of this size », said Mayor Ilse Varga.",
+        "‘Our pumps were never designed for a spill of this size,’ said Mayor Ilse Varga.",
+        "'Our pumps were never designed for a spill of this size,' said Mayor Ilse Varga.",
+    ],
+)
+def test_every_quotation_convention_meets_its_double_quoted_variant(marked: str) -> None:
+    brief = make_brief(
+        {
+            "Wire": marked + " Crews worked overnight.",
+            "Herald": '"Our pumps were never designed for a spill of this size," Varga said.',
+        },
+        ("sentences",),
+    )
+    quotes, _ = find_quotes(brief)
+    shared = [q for q in quotes if len(q.outlets) == 2]
+    assert shared and shared[0].speaker == "Mayor Ilse Varga"
+    assert "`" not in shared[0].text and "«" not in shared[0].text
+
+
+def test_apostrophes_are_not_quotation_marks() -> None:
+    from newsprism.analysis.quote_text import quote_pairs
+
+    text = "The girls' phones were found, and it's the boys' bikes that weren't moved at all."
+    assert quote_pairs(text) == []
+
+
+def test_an_unmarked_verbatim_reprint_is_the_same_quotation() -> None:
+    letter = "Every household on the east bank deserves clean water before the winter comes"
+    shared, herald = _shared_pair(
+        f'The council wrote: "{letter}," in its letter to the minister.',
+        f"The letter in full reads as follows. {letter}. It is signed by nine members.",
+    )
+    assert letter in shared.text
+    assert herald.text.startswith("Every household")  # the outlet's own wording, case kept
+
+
+def test_a_repeated_pull_quote_is_shown_once() -> None:
+    words = "We will rebuild the pier before the first storm of the winter"
+    shared, _ = _shared_pair(
+        f'"{words}," said Gideon Marsh, the harbour master. "{words}."',
+        f'Marsh said: "{words}." The quay stays closed.',
+    )
+    assert all(v.text.count("rebuild") == 1 for v in shared.variants)
+    assert shared.speaker == "Gideon Marsh"
+
+
+def test_the_fullest_name_the_story_uses() -> None:
+    from newsprism.analysis.attribution import fullest_name, name_forms
+
+    forms = name_forms(["Harbour master Gideon Marsh spoke.", "Later, Gideon Marsh left."])
+    assert fullest_name("Marsh", forms) == "Gideon Marsh"
+    assert fullest_name("harbour master Gideon Marsh", forms) == "Gideon Marsh"
+    assert fullest_name("Mayor Gideon Marsh", forms) == "Mayor Gideon Marsh"
+    assert fullest_name("the council", forms) == "the council"
+
+
+def test_an_unmarked_echo_takes_its_speaker_from_the_outlets_own_words() -> None:
+    words = "every household on the east bank deserves clean water before the winter comes"
+    _, herald = _shared_pair(
+        f'"{words.capitalize()}," said Ivo Brandt, the water board chair.',
+        f"Water board chair Ivo Brandt said that {words}.",
+    )
+    assert herald.speaker and herald.speaker.endswith("Ivo Brandt")
+
+
+def test_a_speaker_named_at_the_quotation_outvotes_one_carried_from_a_pronoun() -> None:
+    words = "Mama, will the river reach our house before the morning comes"
+    shared, _ = _shared_pair(
+        f'Young Tomas Price was carried out by a neighbour. "{words}?" she said.',
+        f'"{words}?" said Ann Rivers, his mother, at the shelter.',
+    )
+    assert shared.speaker == "Ann Rivers"

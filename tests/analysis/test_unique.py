@@ -34,3 +34,29 @@ def test_copies_share_their_content() -> None:
     brief = make_brief({"Post": text, "Reprint": text})
     items = find_unique(brief, align(brief.articles), independent_sources(brief.articles))
     assert {u.outlet for u in items} == {"Post"}  # the first of a group speaks for it
+
+
+def test_fragments_and_pronoun_only_lines_do_not_stand_alone() -> None:
+    from newsprism.analysis.unique import stands_alone
+
+    assert stands_alone("The Varnhem pier closed after engineers found rust in its piles.")
+    assert not stands_alone("and then the pier closed for good after the storm.")
+    assert not stands_alone("It was closed quickly and quietly.")
+    assert stands_alone("It cost Varnhem 40,000 crowns to shore up the piles.")
+
+
+def test_many_items_are_grouped_by_a_shared_name() -> None:
+    from newsprism.analysis.unique import group_by_topic
+    from newsprism.model import UniqueItem
+
+    texts = [
+        "The timetable from Varnhem changes in March.",
+        "Councillor Brand opposed the closure.",
+        "A new timetable for Varnhem will be printed.",
+        "Later, Councillor Brand called the vote rushed.",
+        "Fishermen fear lost income this winter.",
+    ]
+    items = [UniqueItem(article_id="a", text=t, citations=[str(i)]) for i, t in enumerate(texts)]
+    topics = [u.topic for u in group_by_topic(items)]
+    assert topics[:2] == ["Varnhem", "Varnhem"] and topics[2:4] == ["Brand", "Brand"]
+    assert topics[4] is None  # shares no name: kept, after the groups

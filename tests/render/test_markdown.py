@@ -84,3 +84,22 @@ def test_sample_brief_citations_resolve(sample_brief: Brief) -> None:
 def test_notices_are_listed(plain_brief: Brief) -> None:
     plain_brief.notices.append(Notice(code="input-empty", message="empty file", source="b.txt"))
     assert "## Notices\n\n- **input-empty**: empty file (b.txt)" in render_markdown(plain_brief)
+
+
+def test_quote_variants_are_listed_and_expandable() -> None:
+    from newsprism.model import Article, Brief, Quote, QuoteVariant, Sentence
+    from newsprism.render.markdown import render_markdown
+
+    arts = [
+        Article(
+            id=f"a{i}", text="x", outlet=o, sentences=[Sentence(id=f"a{i}.0", index=0, text="x")]
+        )
+        for i, o in enumerate(["Wire", "Herald"])
+    ]
+    variants = [
+        QuoteVariant(article_id="a0", text="We will rebuild the pier", citations=["a0.0"]),
+        QuoteVariant(article_id="a1", text="we will rebuild the pier soon", citations=["a1.0"]),
+    ]
+    quote = Quote(text="We will rebuild the pier", citations=["a0.0", "a1.0"], variants=variants)
+    text = render_markdown(Brief(story_id="s", articles=arts, quotes=[quote]))
+    assert "<details>" in text and "**Herald**" in text and "soon" in text

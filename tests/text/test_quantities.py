@@ -73,3 +73,18 @@ def test_not_figures(text: str) -> None:
 def test_same_figure_different_hedges_share_numbers_not_keys() -> None:
     a, b = only("about 12,400 homes"), only("12,400 homes")
     assert a.key != b.key and (a.low, a.high) == (b.low, b.high)
+
+
+def test_clock_times_ordinals_floors_and_what_is_not_a_figure() -> None:
+    (t,) = find_quantities("A crew spotted him around 9:30 p.m. off the point.")
+    assert (t.kind, t.bound, t.low) == ("time", "approx", 21 * 60 + 30)
+    (r,) = find_quantities("It happened about 11:40-11:45 a.m. near the dock.")
+    assert (r.low, r.high) == (11 * 60 + 40, 11 * 60 + 45)
+    (o,) = find_quantities("She was rescued from the 17th floor of the tower.")
+    assert (o.kind, o.unit, o.low) == ("ordinal", "floor", 17)
+    (hyphen,) = find_quantities("He pulled her from the 15th-floor shaft.")
+    assert (hyphen.kind, hyphen.unit, hyphen.low) == ("ordinal", "floor", 15)
+    (plus,) = find_quantities("The 1,300-plus survivors were taken aboard.")
+    assert plus.bound == "min" and plus.noun == "survivors"
+    assert find_quantities("Call the tip line at 800-555-0199.") == []
+    assert find_quantities("8. A list entry that is a headline") == []

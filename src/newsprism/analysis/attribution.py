@@ -9,8 +9,10 @@ explains are parsed with spaCy, so attribution stays cheap.
 from __future__ import annotations
 
 import re
+from collections import Counter
 
 from newsprism.text.nlp import parse
+from newsprism.text.terms import FUNCTION_WORDS
 
 REPORTING = (
     "said|says|say|wrote|writes|write|stated|states|state|added|adds|noted|notes|note|told|tells|"
@@ -25,12 +27,15 @@ _NP = r"[^,.;:!?\"“”]{1,70}?"
 _AFTER_VERB_FIRST = re.compile(
     rf"^[\s,]*(?:{REPORTING})\s+(?P<spk>{_NP})(?=[,.;:!?]|\s+(?:in|on|at|to|who|which)\b|$)"
 )
+_ADVERBS = r"also|then|later|allegedly|reportedly|previously|once|again|repeatedly"
+_ADVERB = rf"(?:(?:{_ADVERBS})\s+)?"
+_OVERHEARD = (
+    r"(?:was|were)\s+(?:recorded|heard|quoted|overheard|caught\s+on\s+tape)\s+(?:as\s+)?saying"
+)
 _AFTER_SPEAKER_FIRST = re.compile(
-    rf"^[\s,]*(?P<spk>{_NP})\s+(?:also\s+|then\s+|later\s+)?(?:{REPORTING})\b"
+    rf"^[\s,]*(?P<spk>{_NP})\s+{_ADVERB}(?:{REPORTING}|{_OVERHEARD})\b"
 )
-_BEFORE = re.compile(
-    rf"(?P<spk>{_NP})\s+(?:also\s+|then\s+|later\s+)?(?:{REPORTING})\b(?:\s+that)?[^\"“”]{{0,90}}$"
-)
+_REPORTING_WORD = re.compile(rf"\b(?:{REPORTING})\b")
 _ACCORDING = re.compile(rf"according to (?P<spk>{_NP})(?=[,.;:!?]|$)", re.IGNORECASE)
 _PRONOUNS = {"it", "he", "she", "they", "we", "this", "that", "i"}
 _LEAD = re.compile(r"^(?:and|but|as|so|while|when|then|or)\s+", re.IGNORECASE)
@@ -45,7 +50,56 @@ def clean_speaker(raw: str) -> str | None:
     words = text.split()
     if not words or len(words) > MAX_SPEAKER_WORDS:
         return None
-    return text
+    if words[0].lower() in _PRONOUNS:
+        return words[0]  # 'He also reportedly': the pronoun, resolved later
+    if words[0] in FUNCTION_WORDS and words[0] not in _DETERMINERS:
+        return None  # 'when', 'because': a clause, not a speaker
+    while len(words) > 1 and words[-1].lower() in _PRONOUNS:
+        words.pop()  # 'Tavin Price She': the next clause's pronoun
+    return " ".join(words)
+
+
+_DETERMINERS = {"the", "a", "an", "its", "his", "her", "their", "our", "my", "this", "that"}
+_PERSON = re.compile(r"(?=\b([A-Z][\w'’-]+(?:\s+[A-Z]\.)?\s+[A-Z][\w'’-]+)\b)")
+
+
+def name_forms(texts: list[str]) -> dict[str, Counter[str]]:
+    """Capitalised two-word names in the story (with any middle initial), keyed by last word."""
+    forms: dict[str, Counter[str]] = {}
+    for text in texts:
+        for m in _PERSON.finditer(text):  # every two-word run, overlapping: 'Analyst Ann Lee'
+            name = m.group(1)  # gives 'Analyst Ann' and 'Ann Lee'
+            if name.split()[-1].lower() not in _PRONOUNS:
+                forms.setdefault(speaker_key(name), Counter())[name] += 1
+    return forms
+
+
+def fullest_name(speaker: str | None, forms: dict[str, Counter[str]]) -> str | None:
+    """The fullest name the story uses for the speaker: 'Marsh' -> 'Gideon Marsh'; a speaker
+    already holding a full name ('Mayor Gideon Marsh') or naming a body is kept."""
+    if not speaker or is_pronoun(speaker):
+        return speaker
+    words = list(dict.fromkeys(speaker.split()))  # 'Lee \n Lee' -> 'Lee'
+    last = words[-1]
+    if len(words) > 2 and " ".join(words[-2:]) in forms.get(speaker_key(speaker), Counter()):
+        prefix = words[:-2]
+        if len(prefix) > 1 or not prefix[0][:1].isupper():
+            return " ".join(words[-2:])  # 'county public defender Ann Lee' -> 'Ann Lee'
+        return " ".join(words)
+    named = [w for w in words if w[:1].isupper() and w.lower() not in FUNCTION_WORDS]
+    if not last[:1].isupper() or len(named) >= 2:
+        return speaker
+    candidates = [f for f in forms.get(speaker_key(speaker), Counter()) if f.split()[-1] == last]
+    candidates = [f for f in candidates if f.split()[0] not in _TITLE_WORDS]
+    if not candidates:
+        return speaker
+    counts = forms[speaker_key(speaker)]
+    best = max(candidates, key=lambda f: (counts[f], f))
+    title = " ".join(w for w in words[:-1] if w[:1].isupper())
+    return f"{title} {best}" if title and not best.startswith(title) else best
+
+
+_TITLE_WORDS = {"The", "A", "An", "In", "On", "At", "But", "And", "When", "After", "Before", "As"}
 
 
 def is_pronoun(speaker: str | None) -> bool:
@@ -78,8 +132,19 @@ def speaker_from_context(
 
 
 def _before(before: str) -> str | None:
-    m = _BEFORE.search(before)
-    return clean_speaker(_last_clause(m.group("spk"))) if m else None
+    """The speaker of the reporting verb nearest the quotation: in 'documents say Lee tells her'
+    it is Lee, the doer of the last verb before the quotation."""
+    for verb in reversed(list(_REPORTING_WORD.finditer(before))):
+        tail = before[verb.end() :]
+        if len(tail) > 90 or re.search(r"[\"“”]", tail):
+            continue
+        head = re.sub(rf"\s+(?:{_ADVERBS})$", "", before[: verb.start()].rstrip())
+        head = re.split(r"[,.;:!?\"“”]", head)[-1]
+        head = _REPORTING_WORD.split(head)[-1].strip()
+        if head:
+            return clean_speaker(_last_clause(" ".join(head.split()[-8:])))
+        return None
+    return None
 
 
 _NAME = re.compile(r"\b[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)+")
@@ -88,7 +153,12 @@ _NAME = re.compile(r"\b[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)+")
 def nearest_name(text: str) -> str | None:
     """The last capitalised multi-word name in the text: who 'he' or 'she' most likely is."""
     names = [m.group(0) for m in _NAME.finditer(text)]
-    return names[-1] if names else None
+    if not names:
+        return None
+    words = names[-1].split()
+    while len(words) > 1 and words[-1].lower() in _PRONOUNS:
+        words.pop()
+    return " ".join(words) if len(words) > 1 else None
 
 
 def speaker_key(speaker: str) -> str:

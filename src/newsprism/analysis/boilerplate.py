@@ -1,36 +1,238 @@
-"""Lines that are page furniture, not reporting: ads, sign-up prompts, photo credits, headlines.
+"""The `boilerplate` stage: lines that are page furniture, not reporting, learned from the cluster.
 
-Scraped articles keep captions, bylines, share buttons and archive notices between the paragraphs;
-a summary that quotes them wastes its budget and reads as broken, so they never become candidates.
-The rules are generic web-page patterns, not lists learned from any evaluation set.
+Scraped articles keep captions, credits, bylines, contact lines, share prompts and embed signatures
+between the paragraphs. No list of phrases can follow every publisher, so a line is judged by
+* its shape: contact details (links, e-mail, handles, phone numbers), a photo-credit slash
+  ('Name/Agency'), a line wholly in brackets, 'LABEL |' navigation, shouting or title case, no
+  sentence end, an imperative addressed to the reader ('Follow us', 'Share your ...'), or no main verb;
+* its position: furniture sits at an article's head or tail, where weak cues count more;
+* repetition learned from the cluster: a line (figures masked) that recurs in several articles or
+  within one, and tail lines sharing their opening words with another article's tail lines.
+``is_boilerplate(text)`` is the shape-only test, kept for stages that judge one line at a time.
 """
 
 from __future__ import annotations
 
 import re
+from collections import Counter
+
+from newsprism.model import Article, Sentence
+from newsprism.pipeline import Context
+from newsprism.registry import stage
+from newsprism.text.nlp import parse
+from newsprism.text.terms import FUNCTION_WORDS, STOP_WORDS, stem, words
 
 MIN_WORDS = 6
+EDGE = 3  # sentences at an article's head and tail where furniture sits
+THRESHOLD = 1.0
+MAX_CAPTION_WORDS = 30
+OFF_TOPIC = 0.08  # share of an article's distinctive words found in its closest other source
 
-_CHROME = re.compile(
-    r"""\b(?:advertisement|sign[ -]?up|subscri(?:be|bing|ption)|newsletters?|cookies?|javascript
-    |click\ here|read\ more|continue\ reading|all\ rights\ reserved|copyright|getty\ images
-    |photograph:|photo:|image:|photo\ by|file\ photo|ap\ photo|enlarge\ this\ image
-    |toggle\ caption|image\ caption|image\ copyright|media\ playback|video\ player|share\ this
-    |follow\ us|unsubscribe|e-?mail\ address|pic\.twitter|https?://|www\.|wayback\ machine
-    |internet\ archive|crawl(?:s|ed|ing)?\b|story\ continued|related:|also:|watch:|read:)""",
-    re.VERBOSE,  # matched against lower-cased text: much faster than IGNORECASE
+_LINK = re.compile(
+    r"https?://|www\.|\b[\w.+-]+@[\w-]+\.[\w.]+|(?<!\w)@\w{2,}|\bpic\.twitter|\b\w+\.(?:com|org|net)/"
 )
-_CAPTION_START = re.compile(r"^(?:FILE\s*[-–—]|\(?Photo\b|Image\b|Credit\b)", re.IGNORECASE)
+_PHONE = re.compile(r"\(?\b\d{3}\)?[-.\s]\d{3}[-.]\d{4}\b")
+_CREDIT = re.compile(r"\b[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)*\s?/\s?(?:[A-Z][\w&'’.-]*\s*)+")
+_BRACKETED = re.compile(r"^\s*[(\[].*[)\]]\s*[.]?\s*$", re.DOTALL)
+_LABEL = re.compile(r"^[A-Z][A-Z &'’-]{2,}\s*(?:[|:]|[-–—]\s)")
+_CAPTION = re.compile(
+    r"^(?:FILE\s*[-–—]|\(?(?:photo|image|credit)s?\b)|\bfile photo\b", re.IGNORECASE
+)
+# Words of web-page furniture in any publisher's pages (sign-up, subscription, newsletter, cookie
+# and script prompts, navigation, rights notices): one cue among the others, never dataset-specific.
+_CHROME = re.compile(
+    r"\b(?:sign[ -]?up|subscri(?:be|bing|ption)|unsubscribe|newsletters?|click here|read more"
+    r"|continue reading|all rights reserved|copyright|cookies?|javascript|advertisement"
+    r"|contributed (?:to )?(?:this|the) (?:report|story|article))\b|©"
+)
+_PIPE = re.compile(r"\s\|\s")
+_READER = re.compile(r"\b(?:you|your|us|our)\b", re.IGNORECASE)
 _CLOSERS = "\"'”’)]"
+_PARTICLES = {"up", "out", "in", "on", "off", "down", "back", "here", "more", "now"}
+_FINITE = re.compile(r"\b(?:is|are|was|were|has|have|had|will|would|can|could|did|does)\b", re.I)
+_DIGIT = re.compile(r"\d+")
+_WORD = re.compile(r"[^\W\d_]+")
+
+
+def _tokens(text: str) -> list[str]:
+    return text.split()
+
+
+def _shouting(text: str, tokens: list[str]) -> bool:
+    """All caps, or a headline's title case (a sentence full of names still ends like one)."""
+    letters = [t for t in tokens if any(c.isalpha() for c in t)]
+    if not letters:
+        return True
+    upper = sum(1 for t in letters if t.isupper() and len(t) > 1)
+    capitalised = sum(1 for t in letters if t[:1].isupper())
+    headline = capitalised > 0.7 * len(letters) and (_unfinished(text) or len(letters) < 12)
+    return upper > 0.5 * len(letters) or headline
+
+
+def _unfinished(text: str) -> bool:
+    return text.rstrip().rstrip(_CLOSERS)[-1:] not in (".", "!", "?")
+
+
+def _addresses_reader(text: str, contact: bool = False, exact: bool = False) -> bool:
+    """An imperative aimed at the reader: 'Sign up for our ...', 'Share your ...', 'Follow us',
+    or one giving contact details ('Write to ... at ...'). ``exact`` confirms the imperative
+    with a parse (the stage, at an article's edges); otherwise the word shapes decide."""
+    if len(_tokens(text)) > 25 or not (contact or _READER.search(text)):
+        return False
+    if re.search(r"[\"“”«»]", text) or not text.lstrip()[:1].isupper():
+        return False  # speech or a continuation: 'we' and 'our' there are the speaker's
+    if not exact:
+        return _looks_imperative(text)
+    doc = parse([text.strip(" \"'“‘")])[0]
+    first = next((t for t in doc if not t.is_punct), None)
+    return first is not None and first.tag_ == "VB" and first.dep_ == "ROOT"
+
+
+def _looks_imperative(text: str) -> bool:
+    """Without a parse: a bare verb-like first word ('Sign', 'Follow', 'Share'), then a function
+    word ('up', 'us', 'your'), and no finite auxiliary in the line."""
+    words = _WORD.findall(text)
+    if len(words) < 2:
+        return False
+    first, second = words[0].lower(), words[1]
+    if first in FUNCTION_WORDS or first.endswith(("s", "ed", "ing", "ly")) or second[:1].isupper():
+        return False
+    return second.lower() in FUNCTION_WORDS | _PARTICLES and not _FINITE.search(text)
+
+
+def shape_score(text: str, exact: bool = False) -> float:
+    """Evidence, from the line alone, that it is furniture (>= 1.0 means sure); ``exact`` allows a
+    parse where word shapes are not enough."""
+    tokens = _tokens(text)
+    score = 0.0
+    details = len(_LINK.findall(text)) + len(_PHONE.findall(text))
+    contact = details > 0
+    if contact:
+        score += 0.6 if details == 1 else 1.0  # two ways to reach someone: a contact line
+    if _CREDIT.search(text) and len(tokens) <= 12:
+        score += 1.0
+    if (_BRACKETED.match(text) and len(tokens) <= 12) or _CAPTION.search(text):
+        score += 1.0  # a short line in brackets is a credit; a long one is an aside
+    if _LABEL.match(text) or _PIPE.search(text):
+        score += 0.6
+    if _CHROME.search(text.lower()):
+        score += 0.7  # at an article's head or tail, enough on its own
+    if _shouting(text, tokens):
+        score += 1.0
+    if _unfinished(text):
+        score += 0.6
+    if len(tokens) < MIN_WORDS:
+        score += 0.5
+    if _addresses_reader(text, contact, exact):
+        score += 1.0
+    return score
 
 
 def is_boilerplate(text: str, min_words: int = MIN_WORDS) -> bool:
-    """True for lines a reader would skip: too short, unfinished, shouting, captions or chrome."""
-    tokens = text.split()
-    if len(tokens) < min_words or text.rstrip(_CLOSERS)[-1:] not in (".", "!", "?"):
+    """One line alone, for stages that judge lines one at a time: too short, unfinished, shouting,
+    a credit, contact or furniture line, a reader prompt. Without the cluster's evidence a furniture
+    word is enough here; the `boilerplate` stage weighs it with position and repetition."""
+    if len(_tokens(text)) < min_words or _unfinished(text):
         return True
-    if _CHROME.search(text.lower()) or _CAPTION_START.search(text):
-        return True
-    shouting = sum(1 for t in tokens if t.isupper())
-    capitalised = sum(1 for t in tokens if t[:1].isupper())
-    return shouting > 0.5 * len(tokens) or capitalised > 0.7 * len(tokens)  # caps or title case
+    return shape_score(text) >= THRESHOLD or bool(_CHROME.search(text.lower()))
+
+
+def _no_main_verb(text: str) -> bool:
+    """A caption or label: no finite verb heads the line ('Mayor Ann Lee at the dock in May.')."""
+    if len(_tokens(text)) > MAX_CAPTION_WORDS:
+        return False
+    if text.lstrip()[:1] in "\"“‘'":
+        return False  # a quotation may be elliptic and still be speech
+    doc = parse([text])[0]
+    return not any(t.dep_ == "ROOT" and t.pos_ in {"VERB", "AUX"} for t in doc)
+
+
+def _template(text: str) -> str:
+    """The line with figures masked and case folded, so 'Posted 3 May' and 'Posted 9 June' meet."""
+    return " ".join(_WORD.findall(_DIGIT.sub("0", text.lower())))
+
+
+def _opening(text: str, n: int = 3) -> str:
+    return " ".join(_WORD.findall(text.lower())[:n])
+
+
+def _edge(index: int, count: int) -> bool:
+    return index < EDGE or index >= count - EDGE
+
+
+def learned_repeats(articles: list[Article], group_of: list[int]) -> tuple[set[str], set[str]]:
+    """Templates that recur (in two sources, or twice in one article) and tail openings that two
+    sources share: the cluster's own furniture."""
+    sources_of: dict[str, set[int]] = {}
+    within: Counter[tuple[int, str]] = Counter()
+    tails: dict[str, set[int]] = {}
+    for k, article in enumerate(articles):
+        n = len(article.sentences)
+        for s in article.sentences:
+            t = _template(s.text)
+            if not t:
+                continue
+            sources_of.setdefault(t, set()).add(group_of[k])
+            within[(k, t)] += 1
+            if s.index >= n - EDGE and len(_WORD.findall(t)) >= 3:
+                tails.setdefault(_opening(s.text), set()).add(group_of[k])
+    repeated = {t for t, g in sources_of.items() if len(g) > 1}
+    repeated |= {t for (_, t), c in within.items() if c > 1}
+    shared_tails = {o for o, g in tails.items() if len(g) > 1}
+    return repeated, shared_tails
+
+
+def sentence_score(
+    sentence: Sentence, count: int, repeated: set[str], shared_tails: set[str]
+) -> float:
+    """Shape evidence, raised at the head or tail and by repetition the cluster shows."""
+    text = sentence.text
+    edge = _edge(sentence.index, count)
+    score = shape_score(text, exact=edge)
+    if edge:
+        score *= 1.5
+    template = _template(text)
+    if template in repeated and (score > 0 or (edge and len(_tokens(text)) < 2 * MIN_WORDS)):
+        score += 1.0
+    if sentence.index >= count - EDGE and score > 0 and _opening(text) in shared_tails:
+        score += 1.0
+    if score < THRESHOLD and (edge or score > 0) and _no_main_verb(text):
+        score += 1.0
+    return score
+
+
+def off_topic(articles: list[Article], group_of: list[int]) -> set[int]:
+    """Articles that share almost none of their distinctive words with any other source: a
+    sign-in page, an archive notice or another story swept into the cluster."""
+    bags = [
+        {stem(w) for w in words(a.text) if w not in STOP_WORDS and len(w) > 3} for a in articles
+    ]
+    out = set()
+    for k, bag in enumerate(bags):
+        others = [bags[j] for j in range(len(bags)) if group_of[j] != group_of[k]]
+        if not bag or not others:
+            continue
+        best = max(len(bag & o) / min(len(bag), len(o) or 1) for o in others)
+        if best < OFF_TOPIC:
+            out.add(k)
+    on_topic = {group_of[k] for k in range(len(articles)) if k not in out}
+    return out if len(on_topic) >= 2 else set()  # two sources alone: no telling which is off
+
+
+def find_boilerplate(articles: list[Article], group_of: list[int]) -> set[str]:
+    """Ids of the sentences that are furniture, judged with what the whole cluster shows."""
+    repeated, shared_tails = learned_repeats(articles, group_of)
+    out = {s.id for k in off_topic(articles, group_of) for s in articles[k].sentences}
+    for article in articles:
+        count = len(article.sentences)
+        for s in article.sentences:
+            if sentence_score(s, count, repeated, shared_tails) >= THRESHOLD:
+                out.add(s.id)
+    return out
+
+
+@stage("boilerplate", version="1.0", requires=("sentences", "sources"), assigns=("boilerplate",))
+def boilerplate_stage(ctx: Context) -> None:
+    """Mark captions, credits, contact and share lines, learned from the cluster's own repetition."""
+    articles: list[Article] = ctx.get("sentences")
+    ctx.put("boilerplate", find_boilerplate(articles, ctx.get("sources").group_of))

@@ -4,10 +4,13 @@ Aligned figures on which outlets agree ('four prosecutors', 'on Wednesday') anch
 outlets; only their sentences are parsed. For each anchor we read what the actor did in the outlet's
 own words (quotations are skipped): the verb, and the things it acts on ('the case'). Two readings
 conflict when no outlet gives both and either
-* they are the verbs governing the same aligned date ('resigned on Wednesday' / 'was dismissed on
-  Wednesday'), or
 * one outlet's verb is another's with a different scope ('resigned' / 'resigned from the case', the
   latter read as one claim with 'quit the case' and 'withdrew from the case').
+* they are the verbs governing the same aligned date ('resigned on Wednesday' / 'was dismissed on
+  Wednesday').
+Verbs of saying, announcing and issuing never count: outlets describe one act in other words
+('ruled' / 'issued the opinions', 'issued a subpoena' / 'announced'); and the same verb on both
+sides is one act told with more or less detail.
 Claims are harder than figures, so confidence stays below that of well-supported figure conflicts.
 """
 
@@ -27,12 +30,20 @@ from newsprism.text.terms import stem
 
 MAX_PARSED = 30
 MIN_SOURCES = 3
-_EMPTY_VERBS = set(REPORTING.split("|")) | {
-    "be", "have", "do", "say", "make", "get", "include", "go", "come", "take", "give", "see",
+_COMMUNICATING = {
+    "announce", "issue", "release", "publish", "rule", "order", "unveil", "post", "declare",
+    "confirm", "state", "tell", "report", "reveal", "disclose", "send", "file", "deliver",
 }  # fmt: skip
+# Lemmas of the reporting verbs ('announced' -> 'announce', 'added' -> 'add'), plus stray stems.
+_EMPTY_VERBS = (
+    set(REPORTING.split("|"))
+    | {w[:-cut] for w in REPORTING.split("|") for cut in (1, 2) if w.endswith(("ed", "s"))}
+    | _COMMUNICATING
+    | {"be", "have", "do", "say", "make", "get", "include", "go", "come", "take", "give", "see"}
+)
 _TEMPORAL = {"on", "in", "at", "during", "after", "before", "since", "until", "by", "for", "within",
              "amid", "over", "throughout", "as", "like", "despite"}  # fmt: skip
-_QUOTED = re.compile(r"[\"“][^\"“”]*[\"”]")
+_QUOTED = re.compile(r"[\"“][^\"“”]*[\"”]|``.*?''|«[^»]*»|(?<!\w)[‘'][^‘’']*[’'](?!\w)")
 _DAYS = re.compile(
     r"^(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|"
     r"may|june|july|august|september|october|november|december|today|yesterday|week|year|month|"
@@ -169,8 +180,15 @@ def _conflict(a: list[Frame], b: list[Frame]) -> bool:
     groups_a, groups_b = {f.group for f in a}, {f.group for f in b}
     if groups_a & groups_b or len(groups_a | groups_b) < MIN_SOURCES:
         return False
-    same_date = any(f.anchored for f in a) and any(f.anchored for f in b)
-    scope = bool({f.verb for f in a} & {f.verb for f in b})
+    verbs_a, verbs_b = {f.verb for f in a}, {f.verb for f in b}
+    if verbs_a == verbs_b:
+        return False  # the same act, told with more or less detail ('shot' / 'shot outside')
+    # On one date, only what happened to the doer itself ('resigned' / 'was fired': no object)
+    # can conflict; acts on something ('voted' / 'accused Lerner') are one event told two ways.
+    same_date = any(f.anchored and not f.objects for f in a) and any(
+        f.anchored and not f.objects for f in b
+    )
+    scope = bool(verbs_a & verbs_b)
     return same_date or scope
 
 
@@ -220,4 +238,20 @@ def _discrepancy(brief: Brief, a: list[Frame], b: list[Frame], anchor: Mention) 
         what = f"what {doer} did on {q.text}"
     values = sorted([_side(brief, a), _side(brief, b)], key=lambda v: -len(v.outlets))
     confidence = round(min(0.5, 0.3 + 0.04 * n_sources), 3)
-    return Discrepancy(what=what, kind="claim", values=values, confidence=confidence)
+    total = (
+        len({f.group for f in a + b})
+        if not brief.articles
+        else len({a.duplicate_of or a.id for a in brief.articles})
+    )
+    return Discrepancy(
+        what=what,
+        kind="claim",
+        values=values,
+        confidence=confidence,
+        importance=round(n_sources / max(1, total), 3),
+        basis=(
+            f"{n_sources} independent sources describe one event (an agreed figure or date) with "
+            "different acts; read from the parse of each outlet's own words, so less sure than a "
+            "figure"
+        ),
+    )

@@ -8,21 +8,29 @@ list is ranked by confidence.
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 
+from newsprism.align import Alignment
 from newsprism.analysis.conflicts import claim_conflicts
+from newsprism.analysis.counts import count_conflicts
 from newsprism.analysis.figures import FigureGroup, Mention, figure_groups
 from newsprism.analysis.labels import figure_label
+from newsprism.analysis.places import place_conflicts
+from newsprism.analysis.polarity import polarity_conflicts
 from newsprism.analysis.sources import Sources, independent_sources
-from newsprism.model import Article, Brief, Discrepancy, DiscrepancyValue
+from newsprism.analysis.speakers import speaker_conflicts
+from newsprism.model import Article, Brief, Discrepancy, DiscrepancyValue, Quote
 from newsprism.pipeline import Context
 from newsprism.registry import stage
-from newsprism.text.quantities import describe
+from newsprism.text.nlp import parse
+from newsprism.text.quantities import Quantity, describe, tolerance
 from newsprism.text.terms import STOP_WORDS, stem, words
 
 MIN_CONFIDENCE = 0.4
 # Dates and years name many different events: demand closer context before calling a conflict.
-COHESION_FLOOR = {"date": 0.55, "year": 0.65}
+COHESION_FLOOR = {"date": 0.55, "year": 0.65, "time": 0.45}
+HEDGED = {"approx", "min"}
 
 
 def what_of(group: FigureGroup) -> str:
@@ -35,10 +43,32 @@ def what_of(group: FigureGroup) -> str:
     about = shared_words(group.mentions, skip=set(phrase.split()))
     if q.kind == "count" and phrase:
         return f"number of {phrase}" + (f" ({about})" if about else "")
+    owner = age_of(group)
+    if owner:
+        return f"age of {owner}"
     read = parsed_label(group)
     if read:
         return f"{read} ({label})" if q.kind == "duration" else read
     return f"{label}: {about}" if about else label
+
+
+_AGE_OF = re.compile(r"((?:[A-Z][\w'’-]+\s+){0,2}[A-Z][\w'’-]+),\s*$")
+
+
+def age_of(group: FigureGroup) -> str | None:
+    """'Kevin Johnson, 25,': a bare figure set after the same name in every outlet is that
+    person's age (the news convention); the fullest form of the name is shown."""
+    names = []
+    for m in group.mentions:
+        if m.quantity.kind != "count" or m.quantity.noun:
+            return None
+        found = _AGE_OF.search(m.sentence.text[: m.quantity.start])
+        if not found:
+            return None
+        names.append(found.group(1))
+    if len({n.split()[-1].lower() for n in names}) != 1:
+        return None
+    return max(names, key=lambda n: len(n.split()))
 
 
 def parsed_label(group: FigureGroup, tries: int = 3) -> str | None:
@@ -68,12 +98,121 @@ def _dates(articles: list[Article], mentions: list[Mention]) -> list[str]:
     return sorted({str(articles[m.article].date) for m in mentions if articles[m.article].date})
 
 
+def compatible(a: Quantity, b: Quantity) -> bool:
+    """Two statements of one figure that can both be true: the same numbers hedged differently
+    ('about 2' / '2'), or a hedged figure whose own tolerance takes in the other ('about 1,500' /
+    '1,540'). Exact figures and ranges that differ are different statements."""
+    if (round(a.low, 6), round(a.high, 6)) == (round(b.low, 6), round(b.high, 6)):
+        return True
+    for cap, point in ((a, b), (b, a)):
+        if cap.bound == "max" and point.bound == "exact" and point.low == point.high:
+            return point.high <= cap.high  # 'below 50%' / '47%'; a range keeps its own floor
+    if a.bound not in HEDGED and b.bound not in HEDGED:
+        return False
+    (lo_a, hi_a), (lo_b, hi_b) = tolerance(a), tolerance(b)
+    return lo_a <= hi_b and lo_b <= hi_a
+
+
+def hedge_note(a: Quantity, b: Quantity) -> str | None:
+    """Why a hedged figure still conflicts: the other value lies outside what the hedge allows."""
+    hedged, other = (a, b) if a.bound in HEDGED else (b, a)
+    if hedged.bound not in HEDGED:
+        return None
+    lo, hi = tolerance(hedged)
+    span = f"{_plain(hedged, lo)} to {_plain(hedged, hi)}"
+    return f"'{hedged.text}' allows about {span}; '{other.text}' lies outside that range"
+
+
+def _plain(q: Quantity, value: float) -> str:
+    if q.kind == "time":
+        h, m = divmod(round(value), 60)
+        return f"{(h - 1) % 12 + 1}:{m:02d} {'p.m.' if h >= 12 else 'a.m.'}"
+    return f"{value:,.0f}" if value >= 10 else f"{value:,.1f}"
+
+
+def conflicting_pair(group: FigureGroup) -> tuple[Quantity, Quantity] | None:
+    """Two values of the group that exclude each other, if any."""
+    firsts = [ms[0].quantity for ms in group.by_value().values()]
+    for i, a in enumerate(firsts):
+        for b in firsts[i + 1 :]:
+            if not compatible(a, b):
+                return a, b
+    return None
+
+
+_MONTH = re.compile(  # capitalised: 'may' the verb is not May
+    r"\b(January|February|March|April|May|June|July|August|September|October|November|December"
+    r"|(?:19|20)\d\d)\b"
+)
+_NAMED_BEFORE = re.compile(r"([A-Z][\w'’-]+)(?:,|\s+(?:is|was|were|are|aged))\s*$")
+
+
+def different_periods(sides: list[list[Mention]]) -> bool:
+    """Every side's sentence names months or years and none is shared: 'jobs added in September'
+    and 'jobs added in August' are two figures, not one."""
+    months = [{w.lower() for m in ms for w in _MONTH.findall(m.sentence.text)} for ms in sides]
+    if not all(months):
+        return False
+    return not any(a & b for i, a in enumerate(months) for b in months[i + 1 :])
+
+
+def different_subjects(sides: list[list[Mention]]) -> bool:
+    """Bare numbers that belong to different named people ('Lee, 43,' / 'Park was 41'), or a bare
+    number set against a count of something: not one measured thing."""
+    firsts = [ms[0].quantity for ms in sides]
+    if len({bool(q.noun) for q in firsts}) > 1 and all(q.kind == "count" for q in firsts):
+        return True
+    owners = [_owner(ms[0]) for ms in sides]
+    if any(o is None for o in owners):
+        return False
+    return len(set(owners)) == len(owners)
+
+
+def _owner(mention: Mention) -> str | None:
+    """The name a bare figure is attached to: 'Lee, 43' or 'Lee was 43' -> 'lee'."""
+    if mention.quantity.noun:
+        return None
+    m = _NAMED_BEFORE.search(mention.sentence.text[: mention.quantity.start])
+    return m.group(1).lower() if m else None
+
+
+_COPULAR = {"be", "have", "remain_be"}
+
+
+def different_acts(sides: list[list[Mention]], tries: int = 2) -> bool:
+    """Each side counts what a different verb does or undergoes, and no verb is shared: the same
+    noun counted for different events, not one figure."""
+    verbs = [{v for m in ms[:tries] if (v := counted_verb(m))} for ms in sides]
+    if not all(verbs):
+        return False
+    return not any(a & b for i, a in enumerate(verbs) for b in verbs[i + 1 :])
+
+
+def counted_verb(mention: Mention) -> str | None:
+    """The content verb whose doer or object the counted noun is ('12 people were arrested')."""
+    if mention.quantity.kind != "count" or not mention.quantity.noun:
+        return None
+    doc = parse([mention.sentence.text])[0]
+    token = next((t for t in doc if t.idx >= mention.quantity.start), None)
+    if token is None:
+        return None
+    noun = token.head if token.dep_ == "nummod" else token
+    if noun.dep_ in {"nsubj", "nsubjpass", "dobj"} and noun.head.pos_ == "VERB":
+        lemma = noun.head.lemma_.lower()
+        return None if lemma in _COPULAR else lemma
+    return None
+
+
 def figure_discrepancy(brief: Brief, sources: Sources, group: FigureGroup) -> Discrepancy | None:
-    """A discrepancy when independent sources state different values for one aligned figure."""
+    """A discrepancy when independent sources state values for one aligned figure that cannot
+    all be true."""
     by_value = group.by_value()
-    numbers = {(round(k[3], 6), round(k[4], 6)) for k in by_value}
-    if len(numbers) < 2:
+    pair = conflicting_pair(group)
+    if pair is None:
         return None  # 'about 2' and '2', 'more than 22' and '22': one figure, hedged differently
+    sides = list(by_value.values())
+    if different_acts(sides) or different_periods(sides) or different_subjects(sides):
+        return None  # '36 people remained in hospital' / 'killed 22 people': two counts
     kind = group.mentions[0].quantity.kind
     if kind in COHESION_FLOOR and group.cohesion < COHESION_FLOOR[kind]:
         return None
@@ -89,13 +228,15 @@ def figure_discrepancy(brief: Brief, sources: Sources, group: FigureGroup) -> Di
             )
         )
     n_sources = len(group.groups())
-    confidence = min(1.0, group.cohesion * (0.55 + 0.1 * min(n_sources, 4)))
-    note = None
-    dates = {d for v in values for d in v.dates}
-    if len(dates) > 1 and group.mentions[0].quantity.kind == "count":
-        note = (
-            f"reported on different dates ({', '.join(sorted(dates))}): possibly an update over "
-            "time, not necessarily a contradiction"
+    confidence = min(1.0, group.cohesion * (0.75 + 0.05 * min(n_sources, 4)))
+    timing = revision_over_time(brief.articles, group)
+    note = hedge_note(*pair)
+    if timing:
+        dates = sorted({d for v in values for d in v.dates})
+        when = f"reported on {', '.join(dates)}: " if len(dates) > 1 else ""
+        note = (note + "; " if note else "") + (
+            f"{when}possibly an update over time (later reports, or wording such as 'so far' or "
+            "'rose to'), not necessarily a contradiction"
         )
     return Discrepancy(
         what=what_of(group),
@@ -103,7 +244,42 @@ def figure_discrepancy(brief: Brief, sources: Sources, group: FigureGroup) -> Di
         values=values,
         confidence=round(confidence, 3),
         note=note,
+        importance=round(n_sources / max(1, sources.count), 3),
+        basis=(
+            f"one figure aligned across {n_sources} independent sources by its unit, counted noun "
+            f"and surrounding words (similarity {group.cohesion:.2f}); the stated values exclude "
+            "each other"
+        ),
+        timing=timing,
     )
+
+
+_UPDATE = re.compile(
+    r"\b(?:so far|as of|rose to|risen to|climbed to|increased to|grew to|has grown|now stands?|"
+    r"latest|updated?|revised|at least)\b",
+    re.IGNORECASE,
+)
+
+
+def revision_over_time(articles: list[Article], group: FigureGroup) -> bool:
+    """A count that may have changed between reports: update wording ('so far', 'rose to', 'at
+    least') in a sentence stating it, or later-dated articles giving the larger value."""
+    if group.mentions[0].quantity.kind not in {"count", "money"}:
+        return False
+    if any(_UPDATE.search(m.sentence.text) for m in group.mentions):
+        return True
+    dated = [(articles[m.article].date, m.quantity.low) for m in group.mentions]
+    known = sorted((d, v) for d, v in dated if d is not None)
+    if len({d for d, _ in known}) < 2:
+        return False
+    earliest = [v for d, v in known if d == known[0][0]]
+    latest = [v for d, v in known if d == known[-1][0]]
+    return min(latest) > max(earliest)
+
+
+def rank(found: list[Discrepancy]) -> list[Discrepancy]:
+    """Surest and most important first: confidence x importance (share of outlets involved)."""
+    return sorted(found, key=lambda d: -(d.confidence * (0.5 + 0.5 * d.importance)))
 
 
 def find_discrepancies(
@@ -111,20 +287,27 @@ def find_discrepancies(
     sources: Sources | None = None,
     groups: list[FigureGroup] | None = None,
     quoted: set[str] | None = None,
+    quotes: list[Quote] | None = None,
+    alignment: Alignment | None = None,
 ) -> list[Discrepancy]:
     sources = sources or independent_sources(brief.articles)
     if groups is None:
         groups = figure_groups(brief.articles, sources)
     found = [d for g in groups if (d := figure_discrepancy(brief, sources, g)) is not None]
     found += claim_conflicts(brief, sources, groups, quoted or set())
+    found += speaker_conflicts(brief, quotes or [], sources)
+    if alignment is not None:
+        found += polarity_conflicts(brief, alignment, sources)
+        found += place_conflicts(brief, alignment, sources)
+        found += count_conflicts(brief, alignment, sources)
     found = [d for d in found if d.confidence >= MIN_CONFIDENCE]
-    return sorted(found, key=lambda d: -d.confidence)
+    return rank(found)
 
 
 @stage(
     "discrepancies",
-    version="1.0",
-    requires=("sentences", "sources", "quoted", "sentence_vectors"),
+    version="2.0",
+    requires=("sentences", "sources", "alignment", "quotes", "quoted", "sentence_vectors"),
     assigns=("discrepancies", "figure_groups"),
     on_error="skip",
 )
@@ -133,4 +316,12 @@ def discrepancies_stage(ctx: Context) -> None:
     sources = ctx.get("sources")
     groups = figure_groups(ctx.brief.articles, sources, ctx.get("sentence_vectors"))
     ctx.put("figure_groups", groups)
-    ctx.put("discrepancies", find_discrepancies(ctx.brief, sources, groups, ctx.get("quoted")))
+    found = find_discrepancies(
+        ctx.brief,
+        sources,
+        groups,
+        ctx.get("quoted"),
+        quotes=ctx.get("quotes"),
+        alignment=ctx.get("alignment"),
+    )
+    ctx.put("discrepancies", found)

@@ -130,6 +130,8 @@ def closeness(a: Quantity, b: Quantity) -> float:
         return 1.0
     if a.kind == "date":
         return _date_closeness(a, b)
+    if a.kind == "time":
+        return max(0.0, 1.0 - abs(a.low - b.low) / 120)  # clock minutes: two hours apart is far
     mid_a, mid_b = (a.low + a.high) / 2, (b.low + b.high) / 2
     if mid_a <= 0 or mid_b <= 0:
         return 0.0

@@ -1,7 +1,10 @@
 """Find quotations in one article: quote marks, block quotes, and (for degraded text) siblings.
 
-* Straight and curly double quotes are paired in order inside a paragraph; an unclosed quote runs to
-  the paragraph end (the convention for quotes that continue in the next paragraph).
+* Every convention is read: straight and curly double quotes (paired in order inside a paragraph; an
+  unclosed one runs to the paragraph end, the convention for quotes that continue in the next
+  paragraph), ``wire/LaTeX'' marks, « guillemets », and single quotes ‘…’ or '…' where they are
+  safely bounded: opening after a space or bracket, closing before a space or punctuation, never
+  between two letters (an apostrophe), with no double quotation around them.
 * A paragraph ending in a colon introduces a block quote: the next paragraph, and the ones after it
   while they speak in the first person or repeat a sibling's quotation.
 * Degraded text has no quote marks: sibling quotations are aligned onto its words by shared
@@ -19,7 +22,16 @@ from newsprism.model import Article, Sentence
 from newsprism.text.terms import words
 
 MIN_WORDS = 4
-_QUOTE_CHARS = re.compile(r"[\"“”]")
+_QUOTE_CHARS = re.compile(r"[\"“”«»]|``|''")
+_DOUBLE = re.compile(r"[\"“”]")
+_PAIRED = [re.compile(r"``(?P<q>.+?)''", re.DOTALL), re.compile(r"«\s?(?P<q>[^«»]+?)\s?»")]
+_SINGLE = re.compile(
+    r"(?:(?<=^)|(?<=[\s(\[—–-]))[‘'](?P<q>[A-Za-z0-9][^‘’'\"“”]*?(?:[^\s‘'][’']s|[^\s‘'s]))[’']"
+    r"(?=$|[\s,.;:!?)\]—–-])"
+)
+MAX_SINGLE_WORDS = 60
+STRIP = " ,\"“”‘’'`«»"
+
 _FIRST_PERSON = re.compile(r"\b(?:we|our|us|i|my|me)\b", re.IGNORECASE)
 _INTRO = re.compile(r":\s*[\"“”]?\s*$")
 _CLAUSE = re.compile(r",\s+(?:and|but)\s+|;\s+|\s*(?:…|\.\.\.+)\s*")
@@ -107,11 +119,33 @@ def _cut(k: int, q: int, text: str, start: int, end: int, spans: list[tuple[int,
     out = []
     for s_start, s_end, sentence in spans:
         lo, hi = max(start, s_start), min(end, s_end)
-        piece = text[lo:hi].strip(' ,"“”')
+        piece = text[lo:hi].strip(STRIP)
         if hi > lo and len(piece.split()) >= 2:
             for fragment in fragments(piece):
                 out.append(Segment(k, fragment, [sentence.id], tokens(fragment), q))
     return out
+
+
+def quote_pairs(text: str) -> list[tuple[int, int, int, int]]:
+    """(open, inner start, inner end, close end) of each quotation, in every convention."""
+    found: list[tuple[int, int, int, int]] = []
+    for pattern in _PAIRED:
+        found += [(m.start(), m.start("q"), m.end("q"), m.end()) for m in pattern.finditer(text)]
+    taken = [(a, d) for a, _, _, d in found]
+    marks = [m.start() for m in _DOUBLE.finditer(text) if not _inside(m.start(), taken)]
+    pairs = list(zip(marks[0::2], marks[1::2], strict=False))
+    if len(marks) % 2:
+        pairs.append((marks[-1], len(text)))
+    found += [(a, a + 1, b, min(b + 1, len(text))) for a, b in pairs]
+    taken = [(a, d) for a, _, _, d in found]
+    for m in _SINGLE.finditer(text):
+        if not _inside(m.start(), taken) and len(m.group("q").split()) <= MAX_SINGLE_WORDS:
+            found.append((m.start(), m.start("q"), m.end("q"), m.end()))
+    return sorted(found)
+
+
+def _inside(pos: int, spans: list[tuple[int, int]]) -> bool:
+    return any(a <= pos < b for a, b in spans)
 
 
 def marked_quotes(k: int, article: Article, first: int = 0) -> list[QuoteSpan]:
@@ -119,21 +153,18 @@ def marked_quotes(k: int, article: Article, first: int = 0) -> list[QuoteSpan]:
     out: list[QuoteSpan] = []
     for para in _paragraphs(article):
         text, spans = _joined(para)
-        marks = [m.start() for m in _QUOTE_CHARS.finditer(text)]
-        pairs = list(zip(marks[0::2], marks[1::2], strict=False))
-        if len(marks) % 2:
-            pairs.append((marks[-1], len(text)))
-        for start, end in pairs:
-            inner = text[start + 1 : end].strip()
+        for start, lo, hi, stop in quote_pairs(text):
+            end = hi
+            inner = text[lo:hi].strip()
             if len(inner.split()) < MIN_WORDS:
                 continue
             before = text[max(0, start - 160) : start]
-            after = text[end + 1 : end + 160]
-            cites = [s.id for lo, hi, s in spans if lo < end and start < hi]
+            after = text[stop : stop + 160]
+            cites = [s.id for a, b, s in spans if a < end and start < b]
             ends = _ENDS.search(inner) is not None and not _CONTINUES.match(after)
             span = QuoteSpan(k, inner, cites, speaker_from_context(before, after, ends))
-            span.share = len(inner) / max(1, sum(hi - lo for lo, hi, s in spans if s.id in cites))
-            span.segments = _cut(k, first + len(out), text, start + 1, end, spans)
+            span.share = len(inner) / max(1, sum(b - a for a, b, s in spans if s.id in cites))
+            span.segments = _cut(k, first + len(out), text, lo, hi, spans)
             out.append(span)
     return out
 
@@ -169,10 +200,42 @@ def trigrams(toks: list[str]) -> set[tuple[str, ...]]:
     return {tuple(toks[i : i + 3]) for i in range(len(toks) - 2)}
 
 
-def degraded_quotes(k: int, article: Article, probes: list[Segment], first: int = 0
-                    ) -> list[QuoteSpan]:  # fmt: skip
+ECHO_MIN_TOKENS = 6
+
+
+def echo_quotes(k: int, article: Article, probes: list[Segment], first: int = 0
+                ) -> list[QuoteSpan]:  # fmt: skip
+    """Another outlet's quotation repeated word for word without marks: a reprinted statement or
+    letter, or a release quoted as reporting. Only sentences with no quotation of their own are
+    searched, and the shown text is the article's own wording."""
+    plain = [s for s in article.sentences if not quote_pairs(s.text)]
+    long_probes = [p for p in probes if len(p.tokens) >= ECHO_MIN_TOKENS]
+    spans = degraded_quotes(k, article, long_probes, first, plain)
+    text_of = {s.id: s.text for s in plain}
+    for span in spans:
+        joined = " ".join(text_of[c] for c in span.citations)
+        found = _original(joined, span.text.split())
+        if found:
+            span.text = found.group(0)
+            for seg in span.segments:
+                seg.text = span.text
+            before, after = joined[: found.start()], joined[found.end() :]
+            span.speaker = speaker_from_context(before[-160:], after[:160])  # as written
+        span.share = len(span.text) / max(1, sum(len(text_of[c]) for c in span.citations))
+    return spans
+
+
+def _original(text: str, toks: list[str]) -> re.Match[str] | None:
+    """The stretch of ``text`` whose words are ``toks``, as written (case and punctuation kept)."""
+    pattern = r"\W+(?:\w+\W+)?".join(re.escape(t) for t in toks)
+    return re.search(pattern, text, re.IGNORECASE)
+
+
+def degraded_quotes(k: int, article: Article, probes: list[Segment], first: int = 0,
+                    sentences: list[Sentence] | None = None) -> list[QuoteSpan]:  # fmt: skip
     """Sibling quotations located in text that lost its quote marks."""
-    stream: list[tuple[str, str]] = [(t, s.id) for s in article.sentences for t in tokens(s.text)]
+    chosen = article.sentences if sentences is None else sentences
+    stream: list[tuple[str, str]] = [(t, s.id) for s in chosen for t in tokens(s.text)]
     index: dict[tuple[str, ...], list[int]] = {}
     for i in range(len(stream) - 2):
         index.setdefault(tuple(w for w, _ in stream[i : i + 3]), []).append(i)

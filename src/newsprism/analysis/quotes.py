@@ -11,13 +11,21 @@ import itertools
 import re
 from collections import Counter
 
-from newsprism.analysis.attribution import is_pronoun, nearest_name, speaker_key, subject_of
+from newsprism.analysis.attribution import (
+    fullest_name,
+    is_pronoun,
+    name_forms,
+    nearest_name,
+    speaker_key,
+    subject_of,
+)
 from newsprism.analysis.quote_text import (
     MIN_WORDS,
     QuoteSpan,
     Segment,
     block_quotes,
     degraded_quotes,
+    echo_quotes,
     marked_quotes,
     trigrams,
 )
@@ -43,8 +51,13 @@ def extract_spans(brief: Brief) -> list[QuoteSpan]:
         spans += _in_order(marked[k] + blocks)
     probes = [seg for s in spans for seg in s.segments if len(seg.tokens) > MIN_WORDS]
     for k, article in enumerate(articles):
+        elsewhere = [p for p in probes if p.article != k]
         if article.degraded:
-            spans += degraded_quotes(k, article, [p for p in probes if p.article != k])
+            spans += degraded_quotes(k, article, elsewhere)
+        else:
+            first = 1 + max((seg.quote for s in spans if s.article == k for seg in s.segments),
+                            default=-1)  # fmt: skip
+            spans += echo_quotes(k, article, elsewhere, first)
     return spans
 
 
@@ -151,23 +164,44 @@ def _speaker_vote(speakers: list[str | None]) -> str | None:
     return max(forms, key=lambda s: (s != s.lower(), len(s.split()) <= 6, len(s)))
 
 
-def build_quote(brief: Brief, members: list[Segment], speaker_of: dict[tuple[int, int], str | None]
-                ) -> Quote:  # fmt: skip
+def distinct_segments(segments: list[Segment], inside: float = 0.8) -> list[Segment]:
+    """One article's pieces of a quotation, minus any repeating a longer piece (a pull quote, the
+    same words quoted twice): joining them must never show 'X … X'."""
+    kept: list[Segment] = []
+    for seg in sorted(segments, key=lambda g: -len(g.tokens)):
+        grams = _bigrams(seg.tokens)
+        if any(grams and len(grams & _bigrams(k.tokens)) >= inside * len(grams) for k in kept):
+            continue
+        kept.append(seg)
+    order = {id(g): n for n, g in enumerate(segments)}
+    return sorted(kept, key=lambda g: order[id(g)])
+
+
+def build_quote(
+    brief: Brief,
+    members: list[Segment],
+    speaker_of: dict[tuple[int, int], str | None],
+    explicit: set[tuple[int, int]] | None = None,
+) -> Quote:
+    """One quotation from its segments; its speaker is voted among the outlets that name one next
+    to the quotation, before those whose speaker was carried over from a pronoun or earlier quote."""
     variants = []
+    stated: list[str | None] = []
     for k in dict.fromkeys(seg.article for seg in members):
-        mine = [seg for seg in members if seg.article == k]
-        cites = list(dict.fromkeys(c for seg in mine for c in seg.citations))
-        text = " … ".join(dict.fromkeys(seg.text for seg in mine))
+        mine = distinct_segments([seg for seg in members if seg.article == k])
+        cites = list(dict.fromkeys(c for seg in members if seg.article == k for c in seg.citations))
+        text = " … ".join(seg.text for seg in mine)
         speakers = [speaker_of.get((k, seg.quote)) for seg in mine]
         variants.append(QuoteVariant(article_id=brief.articles[k].id, text=text, citations=cites,
                                      speaker=_speaker_vote(speakers)))  # fmt: skip
+        stated += [speaker_of.get((k, g.quote)) for g in mine if (k, g.quote) in (explicit or ())]
     clean = [v for v, k in zip(variants, dict.fromkeys(s.article for s in members), strict=True)
              if not brief.articles[k].degraded] or variants  # fmt: skip
     canonical = max(clean, key=lambda v: len(v.text))
     citations = [c for v in variants for c in v.citations]
     return Quote(
         text=canonical.text,
-        speaker=_speaker_vote([v.speaker for v in variants]),
+        speaker=_speaker_vote(stated) or _speaker_vote([v.speaker for v in variants]),
         citations=citations,
         outlets=brief.outlets_of(citations),
         variants=variants,
@@ -179,19 +213,26 @@ def find_quotes(brief: Brief, sources: Sources | None = None) -> tuple[list[Quot
     sources = sources or independent_sources(brief.articles)
     spans = extract_spans(brief)
     quoted = {c for span in spans if span.share >= 0.5 or span.intro for c in span.citations}
+    named = {id(sp): sp.speaker for sp in spans if sp.speaker and not is_pronoun(sp.speaker)}
     resolve_speakers(brief, spans)
     speaker_of: dict[tuple[int, int], str | None] = {}
+    explicit: set[tuple[int, int]] = set()  # named by the outlet next to the quotation itself
     segments: list[Segment] = []
     for span in spans:
         for seg in span.segments:
             speaker_of[(seg.article, seg.quote)] = span.speaker
+            if named.get(id(span)) == span.speaker:
+                explicit.add((seg.article, seg.quote))
             segments.append(seg)
+    forms = name_forms([a.text for a in brief.articles if not a.degraded])
+    for key, speaker in speaker_of.items():
+        speaker_of[key] = fullest_name(speaker, forms)
     quotes = []
     for group in _join_same_spans(group_segments(segments), segments):
         members = [segments[i] for i in group]
         if max(len(m.tokens) for m in members) < MIN_WORDS:
             continue
-        quote = build_quote(brief, members, speaker_of)
+        quote = build_quote(brief, members, speaker_of, explicit)
         support = len({sources.group_of[m.article] for m in members})
         quotes.append((support, len(quote.text), quote))
     quotes.sort(key=lambda t: (-t[0], -t[1]))
@@ -200,7 +241,7 @@ def find_quotes(brief: Brief, sources: Sources | None = None) -> tuple[list[Quot
 
 @stage(
     "quotes",
-    version="1.0",
+    version="2.0",
     requires=("sentences", "sources"),
     assigns=("quotes", "quoted"),
     on_error="skip",

@@ -1,28 +1,40 @@
 """The `unique` stage: for each outlet, what no other independent source reports.
 
 A sentence is unique when the shared alignment finds no match for it in another source and its
-distinctive words (names, figures, rare terms) appear in no other source. Consecutive unique sentences
-of one paragraph form one item; items are ranked by how much new information they carry.
+distinctive words (names, figures, rare terms) appear in no other source. Page furniture (the
+`boilerplate` stage), fragments and sentences that lean on a pronoun for their only subject never
+qualify. Consecutive unique sentences of one paragraph form one item; items are ranked by how much
+new information they carry, and an outlet's many items are grouped by a word they share (topic).
 """
 
 from __future__ import annotations
 
 import math
+import re
 from collections import Counter
 from collections.abc import Sequence
 
+import numpy as np
+
 from newsprism.align import Alignment
 from newsprism.analysis.readable import only_time
+from newsprism.analysis.semantic import meaning_matches
 from newsprism.analysis.sources import Sources
-from newsprism.model import AgreedFact, Brief, Quote, UniqueItem
+from newsprism.model import AgreedFact, Brief, Quote, Sentence, UniqueItem
 from newsprism.pipeline import Context
 from newsprism.registry import stage
 from newsprism.text.terms import STOP_WORDS, stem, words
 
 MIN_WORDS = 6
 MIN_NEW_TERMS = 2  # a word or two of new wording is a paraphrase, not new information
-MIN_NEW_SHARE = 0.3  # of the sentence's information (idf), so shared names weigh little
-MAX_PER_ARTICLE = 8
+MIN_NEW_SHARE = 0.2  # of the sentence's information (idf), so shared names weigh little
+PARAPHRASE = 0.8  # embedding cosine at which another source says the same thing
+MAX_PER_ARTICLE = 20
+MIN_PER_ARTICLE = 8
+SENTENCES_PER_ITEM = 3  # a long article may show more items: one per this many sentences
+MIN_CONTENT = 3  # content words a sentence needs to say something on its own
+GROUP_FROM = 5  # an outlet with this many items gets them grouped by topic
+_LEANING = {"he", "she", "it", "they", "this", "these", "those", "that", "we", "i", "there"}
 
 
 def _novelty(al: Alignment, sources: Sources) -> list[float]:
@@ -63,17 +75,56 @@ def shared_ids(
     return shared
 
 
+def stands_alone(text: str) -> bool:
+    """A whole sentence that says something by itself: not a fragment (starts in lower case or has
+    too few content words) and not one whose only subject is a pronoun with no name or figure."""
+    tokens = text.lstrip("\"'“‘(").split()
+    if not tokens or tokens[0][:1].islower():
+        return False
+    if len([w for w in words(text) if w not in STOP_WORDS]) < MIN_CONTENT:
+        return False
+    if tokens[0].lower().strip(",") in _LEANING:
+        named = any(t[:1].isupper() for t in tokens[1:]) or any(c.isdigit() for c in text)
+        return named
+    return True
+
+
+def paraphrased(al: Alignment, sources: Sources, vectors: dict[str, np.ndarray] | None) -> set[str]:
+    """Sentences another source says in other words (by meaning; empty when lexical)."""
+    if not vectors:
+        return set()
+    ids = [s.id for s in al.sentences]
+    owner = [sources.group_of[k] for k in al.article_of]
+    close = meaning_matches(vectors, ids, owner, PARAPHRASE)
+    return {ids[i] for i, row in enumerate(close) if row}
+
+
+def _excluded(sentence: Sentence, copy: bool, shared: set[str] | None, furniture: set[str]) -> bool:
+    """Never unique: a syndicated copy's line, one the brief reports as shared, page furniture,
+    or a line that cannot stand alone."""
+    if copy or sentence.id in (shared or set()) or sentence.id in furniture:
+        return True
+    return not stands_alone(sentence.text)
+
+
 def find_unique(
-    brief: Brief, al: Alignment, sources: Sources, shared: set[str] | None = None
+    brief: Brief,
+    al: Alignment,
+    sources: Sources,
+    shared: set[str] | None = None,
+    boilerplate: set[str] | None = None,
+    vectors: dict[str, np.ndarray] | None = None,
 ) -> list[UniqueItem]:
-    """Passages of each source's first article that no other source reports."""
+    """Passages of each source's first article that no other source reports; with sentence
+    vectors, a paraphrase another source carries (close in meaning) is not unique either."""
     scores = _novelty(al, sources)
+    furniture = set(boilerplate or set()) | paraphrased(al, sources, vectors)
     canonical: dict[int, int] = {}
     for k, g in enumerate(sources.group_of):
         canonical.setdefault(g, k)
     for i, sentence in enumerate(al.sentences):
         k = al.article_of[i]
-        if sentence.id in (shared or set()) or canonical[sources.group_of[k]] != k:
+        if _excluded(sentence, canonical[sources.group_of[k]] != k, shared, furniture):
             scores[i] = 0.0
     items: list[UniqueItem] = []
     current: list[int] = []
@@ -108,14 +159,55 @@ def find_unique(
     ranked: list[UniqueItem] = []
     for article in brief.articles:
         mine = sorted((u for u in items if u.article_id == article.id), key=lambda u: -u.score)
-        ranked += mine[:MAX_PER_ARTICLE]
+        ranked += group_by_topic(mine[: item_budget(len(article.sentences))])
     return ranked
+
+
+def item_budget(sentences: int) -> int:
+    """How many items an article may show: more for a longer article, within fixed bounds."""
+    return max(MIN_PER_ARTICLE, min(MAX_PER_ARTICLE, sentences // SENTENCES_PER_ITEM))
+
+
+def group_by_topic(items: list[UniqueItem]) -> list[UniqueItem]:
+    """When an outlet has many items, label each with a name it shares with another of them (the
+    rarest such name: a person, place or body) and keep each topic's items together; items that
+    share no name keep their rank, after the groups."""
+    if len(items) < GROUP_FROM:
+        return items
+    bags = [_names(u.text) for u in items]
+    df = Counter(t for bag in bags for t in bag)
+    for item, bag in zip(items, bags, strict=True):
+        shared = [t for t in bag if 1 < df[t] < len(items)]
+        if shared:
+            best = min(shared, key=lambda t: (df[t], -len(t), t))
+            item.topic = bag[best]
+    order = {t: n for n, t in enumerate(dict.fromkeys(u.topic for u in items if u.topic))}
+    return sorted(items, key=lambda u: order.get(u.topic, len(order)) if u.topic else len(order))
+
+
+def _names(text: str) -> dict[str, str]:
+    """Capitalised words past each sentence's first word, keyed by stem: the names in a passage."""
+    out: dict[str, str] = {}
+    for sentence in re.split(r"(?<=[.!?])\s+", text):
+        for token in sentence.split()[1:]:
+            word = token.strip(".,;:!?\"'“”‘’()")
+            if word[:1].isupper() and word.lower() not in STOP_WORDS and len(word) > 2:
+                out.setdefault(stem(word.lower()), word)
+    return out
 
 
 @stage(
     "unique",
-    version="1.0",
-    requires=("sentences", "alignment", "sources", "quotes", "agreed"),
+    version="2.0",
+    requires=(
+        "sentences",
+        "alignment",
+        "sources",
+        "boilerplate",
+        "sentence_vectors",
+        "quotes",
+        "agreed",
+    ),
     assigns=("unique",),
     on_error="skip",
 )
@@ -123,4 +215,12 @@ def unique_stage(ctx: Context) -> None:
     """Per outlet, the content no other independent source reports (the blindspots)."""
     al = ctx.get("alignment")
     shared = shared_ids(ctx.get("quotes"), ctx.get("agreed"), al)
-    ctx.put("unique", find_unique(ctx.brief, al, ctx.get("sources"), shared))
+    found = find_unique(
+        ctx.brief,
+        al,
+        ctx.get("sources"),
+        shared,
+        ctx.get("boilerplate"),
+        ctx.get("sentence_vectors"),
+    )
+    ctx.put("unique", found)

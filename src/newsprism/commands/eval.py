@@ -24,3 +24,7 @@ eval_summarize.register(eval_app)
 from newsprism.commands import eval_framing  # noqa: E402  (adds `eval framing`)
 
 eval_framing.register(eval_app)
+
+from newsprism.commands import eval_brief  # noqa: E402  (adds `eval brief`)
+
+eval_brief.register(eval_app)

@@ -92,10 +92,13 @@ def _discrepancies(view: BriefView) -> list[str]:
     lines = [_heading("discrepancies"), ""]
     for d in view.brief.discrepancies:
         kind = "claims" if d.kind == "claim" else "figures"
-        lines.append(f"- **{md(d.what)}** ({kind}, confidence {d.confidence:.2f})")
+        timing = ", possibly an update over time" if d.timing else ""
+        lines.append(f"- **{md(d.what)}** ({kind}{timing}, confidence {d.confidence:.2f})")
         lines += [f"  - {md(v.value)} {_cites(view, v.citations)}" for v in d.values]
         if d.note:
             lines.append(f"  - *{md(d.note)}*")
+        if d.basis:
+            lines.append(f"  - Confidence: {md(d.basis)}")
     return lines
 
 
@@ -105,13 +108,22 @@ def _quotes(view: BriefView) -> list[str]:
         speaker = f" — {md(q.speaker)}" if q.speaker else ""
         variants = f" *({len(q.variants)} versions)*" if len(q.variants) > 1 else ""
         lines.append(f"- “{md(q.text)}”{speaker} {_cites(view, q.citations)}{variants}")
+        if len(q.variants) > 1:  # expandable where the Markdown viewer supports <details>
+            lines.append("  <details><summary>How each outlet quotes it</summary>\n")
+            for v in q.variants:
+                said = f" ({md(v.speaker)})" if v.speaker else ""
+                lines.append(f"  - **{md(view.outlet_of(v.article_id))}**{said}: “{md(v.text)}”")
+            lines.append("\n  </details>")
     return lines
 
 
 def _unique(view: BriefView) -> list[str]:
     lines = [_heading("unique"), ""]
     for item in view.brief.unique:
-        lines.append(f"- **{md(item.outlet)}:** {md(item.text)} {_cites(view, item.citations)}")
+        topic = f" · *{md(item.topic)}*" if item.topic else ""
+        lines.append(
+            f"- **{md(item.outlet)}**{topic}: {md(item.text)} {_cites(view, item.citations)}"
+        )
     return lines
 
 

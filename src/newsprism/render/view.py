@@ -182,6 +182,10 @@ class BriefView:
     def outlets(self) -> list[str]:
         return list(dict.fromkeys(a.label for a in self.articles))
 
+    def outlet_of(self, article_id: str) -> str:
+        """The outlet label of an article, by id (quote variants name their article)."""
+        return next((a.label for a in self.articles if a.article.id == article_id), article_id)
+
     @property
     def outlet_chips(self) -> list[ArticleView]:
         """The first article of each outlet: one chip per outlet, linking to its article."""

@@ -175,13 +175,30 @@ def _is_year(value: float, match: re.Match[str], text: str) -> bool:
     )  # fmt: skip
 
 
+_PHONE = re.compile(r"\(?\b\d{3}\)?[-.\s]\d{3}[-.]\d{4}\b|\b\d{3}-\d{4}\b")
+_TIME = re.compile(
+    rf"(?:\b(?P<bound>{_BOUNDS[2][1]}|shortly (?:before|after)|just (?:before|after))\s+)?"
+    r"\b(?P<h>\d{1,2})(?::(?P<m>\d\d))?(?:\s*(?:-|–|to)\s*(?P<h2>\d{1,2})(?::(?P<m2>\d\d))?)?"
+    r"\s*(?P<ampm>[ap])\.?\s?m\b\.?",
+    re.IGNORECASE,
+)
+_ORDINAL = re.compile(r"\b(?P<n>\d{1,4})(?:st|nd|rd|th)[\s-]+(?P<noun>[a-z]{3,})\b")
+APPROX_MINUTES = 10  # 'around 9:30 p.m.' allows 9:20 to 9:40
+
+
 def find_quantities(sentence: str, spaced_thousands: bool = False) -> list[Quantity]:
-    """Every figure in a sentence, dates included, in text order.
+    """Every figure in a sentence, dates, clock times and ordinals included, in text order.
 
     ``spaced_thousands`` reads '1 100' as 1,100 (for degraded text that lost its punctuation).
+    Phone numbers are not figures.
     """
     found = [q for q in _dates(sentence)]
     taken = [(q.start, q.end) for q in found]
+    taken += [(m.start(), m.end()) for m in _PHONE.finditer(sentence)]
+    for special in [*_times(sentence), *_ordinals(sentence)]:
+        if not any(special.start < e and s < special.end for s, e in taken):
+            found.append(special)
+            taken.append((special.start, special.end))
     for m in _QUANTITY.finditer(sentence):
         if any(m.start() < e and s < m.end() for s, e in taken) or _one(m):
             continue
@@ -193,6 +210,8 @@ def find_quantities(sentence: str, spaced_thousands: bool = False) -> list[Quant
     return sorted(found, key=lambda q: q.start)
 
 
+_LIST_ITEM = re.compile(r"^\s*(\d{1,3})[.)]\s")
+_PLUS = re.compile(r"-?plus\b|\+", re.IGNORECASE)
 _CLOCK = re.compile(r":\d\d|\s*(?:a\.?m\b|p\.?m\b|o'clock)", re.IGNORECASE)
 
 
@@ -205,10 +224,15 @@ def _from_match(sentence: str, m: re.Match[str]) -> Quantity | None:
         return None  # clock times
     if m.group("a").lower() in _SCALES:
         return None  # 'billion' alone is not a figure
+    item = _LIST_ITEM.match(sentence)
+    if item and m.start() == item.start(1):
+        return None  # '8. A headline': a list number, not a figure
     suffix = (m.group("suf") or "").lower()
     scale = _SCALE_SUFFIX.get(suffix) or _SCALES.get((m.group("scale") or "").lower(), 1.0)
     low, high = sorted((a * scale, b * scale))
     bound = next((name for name, _ in _BOUNDS if m.group(name)), "exact")
+    if bound == "exact" and _PLUS.match(sentence, m.end()):
+        bound = "min"  # "1,300-plus survivors" is a floor
     end = m.end()
     if m.group("pct"):
         kind, unit = "percent", "%"
@@ -226,6 +250,55 @@ def _from_match(sentence: str, m: re.Match[str]) -> Quantity | None:
     return Quantity(
         low, high, kind, unit, bound, text, m.start(), m.start() + len(text), noun, tuple(phrase)
     )
+
+
+def _times(sentence: str) -> list[Quantity]:
+    """Clock times as minutes after midnight: '9:19 p.m.', 'about 11:40-11:45 a.m.'."""
+    out = []
+    for m in _TIME.finditer(sentence):
+        pm = m.group("ampm").lower() == "p"
+        first = _minutes(m.group("h"), m.group("m"), pm)
+        last = _minutes(m.group("h2"), m.group("m2"), pm) if m.group("h2") else first
+        if first is None or last is None or first > last:
+            continue
+        bound = "approx" if m.group("bound") else "exact"
+        out.append(Quantity(first, last, "time", "clock", bound, m.group(0).strip(), m.start(),
+                            m.end()))  # fmt: skip
+    return out
+
+
+def _minutes(hour: str, minute: str | None, pm: bool) -> float | None:
+    h, mins = int(hour), int(minute or 0)
+    if not 1 <= h <= 12 or mins > 59:
+        return None
+    return float((h % 12 + (12 if pm else 0)) * 60 + mins)
+
+
+def _ordinals(sentence: str) -> list[Quantity]:
+    """'the 17th floor': an ordinal whose unit is the noun it ranks (floors with floors only)."""
+    out = []
+    for m in _ORDINAL.finditer(sentence):
+        n, noun = float(m.group("n")), m.group("noun").lower()
+        if noun in FUNCTION_WORDS:
+            continue
+        out.append(Quantity(n, n, "ordinal", noun, "exact", m.group(0), m.start(), m.end(), noun,
+                            (noun,)))  # fmt: skip
+    return out
+
+
+def tolerance(q: Quantity) -> tuple[float, float]:
+    """The values a hedged figure allows: 'about' +-10% (+-10 minutes for clock times),
+    'more than/at least' up to half as much again, 'up to/below' anything under the figure; exact
+    figures allow only what they state."""
+    if q.bound == "approx":
+        if q.kind == "time":
+            return q.low - APPROX_MINUTES, q.high + APPROX_MINUTES
+        return q.low * 0.9, q.high * 1.1
+    if q.bound == "min":
+        return q.low, q.high * 1.5
+    if q.bound == "max":
+        return 0.0, q.high
+    return q.low, q.high
 
 
 def _dates(sentence: str) -> list[Quantity]:
@@ -270,7 +343,7 @@ _BOUND_WORDS = {"min": "more than ", "max": "up to ", "approx": "about ", "exact
 
 def describe(q: Quantity) -> str:
     """Normal form for display, independent of how the outlet wrote it."""
-    if q.kind in {"date", "year"}:
+    if q.kind in {"date", "year", "time", "ordinal"}:
         return q.text
     number = _fmt(q.low) if q.low == q.high else f"{_fmt(q.low)} to {_fmt(q.high)}"
     if q.kind == "percent":
@@ -283,7 +356,10 @@ def describe(q: Quantity) -> str:
     elif q.kind == "duration":
         plural = "" if q.low == q.high == 1 else "s"
         number += f" {q.unit}{plural}"
-    return _BOUND_WORDS[q.bound] + number
+    hedge = _BOUND_WORDS[q.bound]
+    if q.bound == "min" and q.text.lower().startswith(("at least", "no fewer", "no less")):
+        hedge = "at least "  # a floor that includes the figure, unlike 'more than'
+    return hedge + number
 
 
 def comparable(a: Quantity, b: Quantity) -> bool:

@@ -1,0 +1,83 @@
+"""Places: one outlet puts an event in one place, another in a different one.
+
+Aligned sentences of independent sources (they say much the same thing) are compared on the named
+places their verbs take ('was found in Varna' / 'was found in Burgas'). A conflict needs the same
+verb with the same doer in both, places that differ, and each outlet silent on the other's place
+anywhere in its article: an outlet that also names the other place may just be more precise (a
+town and its region), which is agreement.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from newsprism.align import Alignment
+from newsprism.analysis.pairs import aligned_pairs, slot_discrepancy
+from newsprism.analysis.sources import Sources
+from newsprism.model import Brief, Discrepancy
+from newsprism.text.nlp import parse
+from newsprism.text.terms import stem
+
+_PLACE = re.compile(
+    r"\b(?:in|at|near|outside|inside|off|from)\s+(?:the\s+)?((?:[A-Z][\w'’-]+)(?:\s+[A-Z][\w'’-]+)*)"
+)
+_PREPOSITIONS = {"in", "at", "near", "outside", "inside", "off", "from"}
+
+
+def named_places(text: str) -> set[str]:
+    """Capitalised names after a place preposition, sentence-initial words aside."""
+    return {m.group(1) for m in _PLACE.finditer(text) if m.start() > 0}
+
+
+def verb_places(text: str) -> dict[tuple[str, str], set[str]]:
+    """(verb lemma, doer stem) -> the named places the verb takes through a preposition."""
+    doc = parse([text])[0]
+    out: dict[tuple[str, str], set[str]] = {}
+    for prep in doc:
+        if prep.dep_ != "prep" or prep.lower_ not in _PREPOSITIONS:
+            continue
+        verb = prep.head
+        if verb.pos_ == "NOUN" and verb.dep_ in {"dobj", "nsubjpass", "attr"}:
+            verb = verb.head  # 'found the raft in Korvel': the place of the finding
+        if verb.pos_ not in {"VERB", "AUX"}:
+            continue
+        subject = next((c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+        place = next((c for c in prep.children if c.dep_ == "pobj" and c.pos_ == "PROPN"), None)
+        if subject is None or place is None or subject.pos_ == "PRON":
+            continue
+        out.setdefault((verb.lemma_.lower(), stem(subject.lower_)), set()).add(_name(place))
+    return out
+
+
+def _name(token: Any) -> str:
+    parts = [c for c in token.children if c.dep_ == "compound" and c.pos_ == "PROPN"]
+    return " ".join(t.text for t in sorted([*parts, token], key=lambda t: t.i))
+
+
+def place_conflicts(brief: Brief, al: Alignment, sources: Sources) -> list[Discrepancy]:
+    """Same act by the same doer, placed differently by outlets that never name each other's place."""
+    texts = [a.text for a in brief.articles]
+    places = [named_places(s.text) for s in al.sentences]
+
+    def admit(i: int, j: int) -> bool:
+        pi, pj = places[i], places[j]
+        if not pi or not pj or pi & pj:
+            return False
+        ki, kj = al.article_of[i], al.article_of[j]
+        return not any(p in texts[kj] for p in pi) and not any(p in texts[ki] for p in pj)
+
+    out: list[Discrepancy] = []
+    seen: set[tuple[str, str]] = set()
+    for i, j in aligned_pairs(al, sources, admit):
+        a, b = verb_places(al.sentences[i].text), verb_places(al.sentences[j].text)
+        for slot in a.keys() - seen:
+            if slot in b and not a[slot] & b[slot]:
+                seen.add(slot)
+                sides = [
+                    (" / ".join(sorted(p[slot])), [al.sentences[k].id]) for k, p in ((i, a), (j, b))
+                ]
+                out.append(slot_discrepancy(brief, f"where the {slot[1]} {slot[0]}", sides, sources,
+                    "sentences that say the same thing in independent outlets put the same doer's "
+                    "act in different named places, and neither outlet names the other's place"))  # fmt: skip
+    return out

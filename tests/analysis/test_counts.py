@@ -1,0 +1,43 @@
+"""One against several: 'a man confronted him' / 'two men confronted him'."""
+
+from __future__ import annotations
+
+from tests.analysis.helpers import aligned
+
+from newsprism.analysis.counts import count_conflicts, counted
+
+
+def _run(texts: dict[str, str]) -> list[object]:
+    return count_conflicts(*aligned(texts))
+
+
+def test_one_doer_against_two_is_a_conflict() -> None:
+    (disc,) = _run(
+        {
+            "Wire": "Inside the bakery, Ola Venn was threatened by two men who demanded cash.",
+            "Herald": "Inside the bakery, a man threatened Ola Venn and demanded cash.",
+        }
+    )
+    assert {v.value for v in disc.values} == {"two men", "a man"}
+    assert disc.what.startswith("how many")
+
+
+def test_fp_counts_of_different_acts_are_not_set_against_each_other() -> None:
+    """'a man was arrested' and 'two men fled' count different people."""
+    assert not _run(
+        {
+            "Wire": "Outside the bakery, a man was arrested after the robbery on Friday night.",
+            "Herald": "Outside the bakery, two men fled after the robbery on Friday night.",
+        }
+    )
+
+
+def test_counted_reads_articles_and_numbers() -> None:
+    assert counted("A lone diver found the wreck.") == {("find", "diver"): (1.0, "A lone diver")}
+    assert counted("Three divers found the wreck.") == {("find", "diver"): (3.0, "Three divers")}
+
+
+def test_a_bare_noun_listed_after_an_article_counts_one() -> None:
+    found = counted("The harbour office sent a tug, launch and barge, and crews set up a tent.")
+    assert found[("send", "barg")] == (1.0, "a barge")
+    assert ("send", "tent") not in found  # 'set up' has its own doer: not the office's sending

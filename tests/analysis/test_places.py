@@ -1,0 +1,37 @@
+"""Place conflicts: the same act by the same doer, put in different named places."""
+
+from __future__ import annotations
+
+from tests.analysis.helpers import aligned
+
+from newsprism.analysis.places import named_places, place_conflicts
+
+
+def _run(texts: dict[str, str]) -> list[object]:
+    return place_conflicts(*aligned(texts))
+
+
+def test_one_find_in_two_towns_is_a_conflict() -> None:
+    (disc,) = _run(
+        {
+            "Wire": "A fishing crew found the missing yacht's life raft in Korvel on Sunday.",
+            "Herald": "A fishing crew found the missing yacht's life raft in Strannick on Sunday.",
+        }
+    )
+    assert {v.value for v in disc.values} == {"Korvel", "Strannick"}
+    assert disc.what.startswith("where")
+
+
+def test_fp_a_town_and_its_region_named_by_one_outlet_is_agreement() -> None:
+    assert not _run(
+        {
+            "Wire": "A fishing crew found the missing yacht's life raft in Korvel on Sunday.",
+            "Herald": "A fishing crew found the missing yacht's life raft in Eastmarch on Sunday. "
+            "Korvel is the largest harbour in Eastmarch.",
+        }
+    )
+
+
+def test_sentence_initial_capitals_are_not_places() -> None:
+    assert named_places("In Korvel, crews searched the bay.") == set()
+    assert named_places("Crews searched the bay near Korvel.") == {"Korvel"}

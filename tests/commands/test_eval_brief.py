@@ -1,0 +1,27 @@
+"""`newsprism eval brief` over the dev answer keys and the seed cluster (../shared)."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from typer.testing import CliRunner
+
+from newsprism.cli import app
+
+
+def test_eval_brief_runs_over_every_key(shared_dir: Path, tmp_path: Path) -> None:
+    keys = sorted((shared_dir / "eval" / "keys").glob("mn-*"))
+    seed = shared_dir / "clusters" / "doj-letter"
+    out = tmp_path / "results.json"
+    args = ["eval", "brief", *map(str, keys), str(seed), "--lexical", "--out", str(out)]
+    result = CliRunner().invoke(app, args)
+    assert result.exit_code == 0, result.output
+    report = json.loads(out.read_text())
+    assert len(report["stories"]) == len(keys) + 1
+    assert "| **overall** |" in result.output
+    seed_row = next(s for s in report["stories"] if s["story"] == seed.name)
+    assert (seed_row["disc"]["found"], seed_row["disc"]["total"]) == (3, 3)
+    assert seed_row["quotes"]["found"] == seed_row["quotes"]["total"] == 7
+    for story in report["stories"]:
+        assert not story["notes"], story["notes"]  # every article maps to its key document

@@ -27,7 +27,7 @@ log = logging.getLogger(__name__)
 INPUTS = ("articles",)
 DEFAULT_PIPELINE = (
     "sentences", "sources", "embed", "align", "summary", "quotes", "discrepancies", "agreed",
-    "unique",
+    "unique", "names", "entities", "timeline",
 )  # fmt: skip
 
 # Brief fields a stage may assign; the others are the story itself or provenance.

@@ -20,3 +20,7 @@ eval_cluster.register(eval_app)
 from newsprism.commands import eval_summarize  # noqa: E402  (adds `eval summarize`)
 
 eval_summarize.register(eval_app)
+
+from newsprism.commands import eval_players  # noqa: E402  (adds `eval players`)
+
+eval_players.register(eval_app)

@@ -1,0 +1,127 @@
+"""The `names` stage and name mentions: one batched spaCy NER pass over every sentence of the story.
+
+Both key players and the timeline read this one pass (people, organisations and places for the
+first; dates and times for the second), so the story is tagged once. Only the recogniser runs (it
+has its own token encoder), and sentences that cannot hold a name or a time are not sent at all.
+Mentions are cleaned here: a leading "the", a possessive "'s", honorifics and a trailing
+parenthesis are dropped, and "Federal Bureau of Investigation (FBI" yields the acronym as an alias.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from newsprism.model import Article
+from newsprism.pipeline import Context
+from newsprism.registry import stage
+from newsprism.text.nlp import names
+
+ENTITY_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC", "LAW", "EVENT", "NORP"})
+TIME_LABELS = frozenset({"DATE", "TIME"})
+KEPT_TYPES = ENTITY_LABELS - {"NORP"}  # nationalities and groups help typing, not as players
+HONORIFICS = frozenset({"mr", "mrs", "ms", "miss", "mx", "dr", "sir", "dame"})
+SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
+_MAY_NAME = re.compile(r"\S\s+[A-Z]|\d")
+_TIME_WORD = re.compile(
+    r"\b(?:today|tonight|yesterday|tomorrow|week|month|year|ago|hours?|days?|"
+    r"earlier|later|morning|afternoon|evening|night|weekend)\b",
+    re.IGNORECASE,
+)
+_POSSESSIVE = re.compile(r"['’]s?$")
+_PAREN = re.compile(r"\s*\(([^()]*)\)?\s*$")
+_EDGE = re.compile(r"^[\W_]+|[^\w.]+$")
+_TOKEN = re.compile(r"[\w.'’&-]+")
+
+Span = tuple[str, int, int, str]  # label, start char, end char, text
+
+
+@dataclass(frozen=True)
+class Mention:
+    """One name as written in one sentence, cleaned, with where it sits in its article."""
+
+    sentence: str
+    article: int
+    position: float  # sentence index / sentence count: 0 is the lead
+    label: str
+    text: str
+    start: int
+    end: int
+    acronym: str | None = None
+
+    @property
+    def tokens(self) -> list[str]:
+        return name_tokens(self.text)
+
+
+def name_tokens(text: str) -> list[str]:
+    """Lower-case word tokens of a name, without honorifics or trailing dots ("J." -> "j")."""
+    words = [t.strip(".'’").lower() for t in _TOKEN.findall(text)]
+    words = [w for w in words if w]
+    while len(words) > 1 and words[0] in HONORIFICS:
+        words = words[1:]
+    return words
+
+
+def may_hold_a_name(text: str) -> bool:
+    """Capitals after the first word, digits, or a time word: else NER has nothing to find."""
+    return bool(_MAY_NAME.search(text) or _TIME_WORD.search(text))
+
+
+def tag_sentences(articles: list[Article]) -> dict[str, list[Span]]:
+    """Sentence id -> entity and time spans spaCy finds there (one batched pass)."""
+    chosen = [s for a in articles for s in a.sentences if may_hold_a_name(s.text)]
+    spans: dict[str, list[Span]] = {s.id: [] for a in articles for s in a.sentences}
+    for sentence, doc in zip(chosen, names([s.text for s in chosen]), strict=True):
+        spans[sentence.id] = [
+            (e.label_, e.start_char, e.end_char, e.text)
+            for e in doc.ents
+            if e.label_ in ENTITY_LABELS | TIME_LABELS
+        ]
+    return spans
+
+
+def clean_mention(text: str, start: int) -> tuple[str, int, str | None] | None:
+    """(cleaned name, its start, acronym in brackets) or None when nothing name-like is left."""
+    acronym = None
+    original = text
+    bracket = _PAREN.search(text)
+    if bracket and bracket.start() > 0:
+        inner = bracket.group(1).strip()
+        acronym = inner if inner.isupper() and 1 < len(inner) <= 8 else None
+        text = text[: bracket.start()]
+    name = _POSSESSIVE.sub("", text.strip())
+    if name.lower().startswith("the "):
+        name = name[4:]
+    name = _EDGE.sub("", name)
+    if not name or not any(c.isupper() for c in name):
+        return None
+    return name, start + max(original.find(name), 0), acronym
+
+
+def mentions_of(articles: list[Article], spans: dict[str, list[Span]]) -> list[Mention]:
+    """Every cleaned entity mention, in article and reading order."""
+    found: list[Mention] = []
+    for k, article in enumerate(articles):
+        count = max(len(article.sentences), 1)
+        for sentence in article.sentences:
+            for label, start, _end, text in spans.get(sentence.id, []):
+                if label not in ENTITY_LABELS:
+                    continue
+                cleaned = clean_mention(text, start)
+                if cleaned is None:
+                    continue
+                name, begin, acronym = cleaned
+                position = sentence.index / count
+                found.append(
+                    Mention(
+                        sentence.id, k, position, label, name, begin, begin + len(name), acronym
+                    )
+                )
+    return found
+
+
+@stage("names", version="1.0", requires=("sentences",), assigns=("named_spans",))
+def names_stage(ctx: Context) -> None:
+    """Tag people, organisations, places, laws, dates and times in every sentence (spaCy NER)."""
+    ctx.put("named_spans", tag_sentences(ctx.get("sentences")))

@@ -1,0 +1,239 @@
+"""The `timeline` stage: dated events of the story, merged across outlets, in order.
+
+Each sentence carrying a point in time (``dates``) is a candidate event. Relative times resolve
+against the article's date, else the story's (other articles' dates), else the latest full date
+the story itself states (basis "text"). Sentences of different articles that the shared alignment
+matches, or that give the same date with overlapping content words, are one event citing them all;
+when they give different days, the event keeps the majority date, names the other in its note and
+is reported in the ``date_conflicts`` artifact for the discrepancy table. Unresolved events (no
+date, or "hours after ...") take their place from the dated sentence before them in their article.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass
+from datetime import date as Date
+from statistics import median_low
+from typing import Any
+
+from newsprism.align import Alignment
+from newsprism.analysis.dates import DateRef, looks_ahead, relative_phrase, resolve
+from newsprism.analysis.mentions import Span
+from newsprism.model import Article, Sentence, TimelineEvent
+from newsprism.pipeline import Context
+from newsprism.registry import stage
+from newsprism.text.terms import content_stems
+
+SAME_EVENT_OVERLAP = 0.3  # share of content stems two same-date sentences must have in common
+_PRECISION_RANK = {"year": 0, "month": 1, "week": 2, "day": 3, "relative": 4}
+
+
+@dataclass
+class Candidate:
+    """One sentence with the time it states."""
+
+    article: int
+    sentence: Sentence
+    ref: DateRef
+    upcoming: bool
+    stems: frozenset[str]
+
+
+def _story_base(articles: list[Article]) -> Date | None:
+    dates = sorted(a.date for a in articles if a.date)
+    return median_low(dates) if dates else None
+
+
+def _text_base(articles: list[Article], spans: dict[str, list[Span]]) -> Date | None:
+    """The latest full date (day, month and year) the story states outside future plans."""
+    latest: Date | None = None
+    for article in articles:
+        for s in article.sentences:
+            for label, start, _end, text in spans.get(s.id, []):
+                if label != "DATE" or looks_ahead(s.text, start):
+                    continue
+                ref = resolve(text, None, None, ahead=False)
+                if ref and ref.date and ref.precision == "day":
+                    latest = max(latest or ref.date, ref.date)
+    return latest
+
+
+def _bases(articles: list[Article], spans: dict[str, list[Span]]) -> list[tuple[Date | None, str]]:
+    story = _story_base(articles)
+    text = None if story else _text_base(articles, spans)
+    result: list[tuple[Date | None, str]] = []
+    for article in articles:
+        if article.date:
+            result.append((article.date, "article"))
+        else:
+            result.append((story, "story") if story else (text, "text"))
+    return result
+
+
+def _first_time(s: Sentence, spans: list[Span], base: Date | None, basis: str) -> Candidate | None:
+    """The sentence's first point in time: a date spaCy marks, else 'hours after ...'."""
+    stems = frozenset(content_stems(s.text))
+    for label, start, _end, text in spans:
+        if label != "DATE":
+            continue
+        ahead = looks_ahead(s.text, start)
+        ref = resolve(text, base, basis, ahead)
+        if ref is not None:
+            day = ref.date is not None and ref.precision == "day"
+            upcoming = ahead or bool(day and base and ref.date and ref.date > base)
+            return Candidate(-1, s, ref, upcoming, stems)
+    relative = relative_phrase(s.text)
+    if relative is None:
+        return None
+    phrase, start = relative
+    ahead = looks_ahead(s.text, start)
+    return Candidate(-1, s, DateRef(phrase, None, "relative", None), ahead, stems)
+
+
+def candidates(articles: list[Article], spans: dict[str, list[Span]]) -> list[Candidate]:
+    """Every sentence stating a point in time, with its first such time resolved."""
+    found = []
+    for k, (article, (base, basis)) in enumerate(zip(articles, _bases(articles, spans), strict=True)):
+        for s in article.sentences:
+            c = _first_time(s, spans.get(s.id, []), base, basis)
+            if c is not None:
+                c.article = k
+                found.append(c)
+    return found
+
+
+def _overlap(a: frozenset[str], b: frozenset[str]) -> float:
+    return len(a & b) / max(1, min(len(a), len(b)))
+
+
+def _same_event(a: Candidate, b: Candidate, aligned: set[tuple[str, str]]) -> bool:
+    if a.article == b.article:
+        return False
+    if (a.sentence.id, b.sentence.id) in aligned:
+        return True
+    same_time = (a.ref.date, a.ref.precision) == (b.ref.date, b.ref.precision) and (
+        a.ref.date is not None or a.ref.text.lower() == b.ref.text.lower()
+    )
+    return same_time and _overlap(a.stems, b.stems) >= SAME_EVENT_OVERLAP
+
+
+def group_events(found: list[Candidate], alignment: Alignment | None) -> list[list[Candidate]]:
+    """Candidates told by several outlets, joined (union-find over same-event pairs)."""
+    aligned: set[tuple[str, str]] = set()
+    if alignment is not None:
+        for i, matches in enumerate(alignment.matches):
+            aligned |= {(alignment.sentences[i].id, alignment.sentences[j].id) for j, _ in matches}
+    parent = list(range(len(found)))
+
+    def root(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    for i in range(len(found)):
+        for j in range(i + 1, len(found)):
+            if _same_event(found[i], found[j], aligned):
+                parent[root(j)] = root(i)
+    groups: dict[int, list[Candidate]] = {}
+    for i, c in enumerate(found):
+        groups.setdefault(root(i), []).append(c)
+    return list(groups.values())
+
+
+def _chosen(group: list[Candidate]) -> tuple[Candidate, list[Candidate]]:
+    """The member whose date most members give (most precise first), and those dated otherwise."""
+    dated = [c for c in group if c.ref.date is not None]
+    if not dated:
+        return group[0], []
+    votes = Counter((c.ref.date, c.ref.precision) for c in dated)
+    best = max(votes, key=lambda k: (votes[k], _PRECISION_RANK[k[1]]))
+    lead = next(c for c in dated if (c.ref.date, c.ref.precision) == best)
+    others = [c for c in dated if c.ref.precision == "day" == lead.ref.precision]
+    return lead, [c for c in others if c.ref.date != lead.ref.date]
+
+
+def _conflict(lead: Candidate, others: list[Candidate], labels: list[str]) -> dict[str, Any]:
+    values: dict[str, dict[str, Any]] = {}
+    for c in [lead, *others]:
+        key = c.ref.date.isoformat() if c.ref.date else c.ref.text
+        entry = values.setdefault(key, {"value": key, "text": c.ref.text, "citations": [], "outlets": []})
+        entry["citations"].append(c.sentence.id)
+        entry["outlets"] = list(dict.fromkeys([*entry["outlets"], labels[c.article]]))
+    return {"kind": "date", "what": lead.sentence.text, "values": list(values.values())}
+
+
+def _sort_keys(found: list[Candidate]) -> dict[str, tuple[int, int, int]]:
+    """Sentence id -> order key: its date, or the date of the dated sentence before it."""
+    keys: dict[str, tuple[int, int, int]] = {}
+    by_article: dict[int, list[Candidate]] = {}
+    for c in found:
+        by_article.setdefault(c.article, []).append(c)
+    for members in by_article.values():
+        members.sort(key=lambda c: c.sentence.index)
+        previous: tuple[int, int, int] | None = None
+        pending: list[Candidate] = []
+        for c in members:
+            if c.ref.date is not None:
+                previous = (c.ref.date.toordinal(), _PRECISION_RANK[c.ref.precision], 0)
+                keys[c.sentence.id] = previous
+                for p in pending:  # nothing dated before them: they come just before this one
+                    keys[p.sentence.id] = (previous[0], previous[1], -1)
+                pending = []
+            elif previous is not None:
+                keys[c.sentence.id] = (previous[0], previous[1], 1 + c.sentence.index)
+            else:
+                pending.append(c)
+        for p in pending:
+            keys[p.sentence.id] = (Date.max.toordinal(), 9, p.sentence.index)
+    return keys
+
+
+def build_timeline(
+    articles: list[Article], spans: dict[str, list[Span]], alignment: Alignment | None
+) -> tuple[list[TimelineEvent], list[dict[str, Any]]]:
+    """Ordered events and the date conflicts found while merging them."""
+    found = candidates(articles, spans)
+    keys = _sort_keys(found)
+    labels = [a.label for a in articles]
+    events: list[tuple[tuple[int, int, int], TimelineEvent]] = []
+    conflicts = []
+    for group in group_events(found, alignment):
+        lead, differing = _chosen(group)
+        note = None
+        if differing:
+            conflicts.append(_conflict(lead, differing, labels))
+            other = ", ".join(f"{labels[c.article]} says {c.ref.text}" for c in differing)
+            note = f"Outlets differ on the date: {other}."
+        members = sorted(group, key=lambda c: (c.article, c.sentence.index))
+        event = TimelineEvent(
+            date=lead.ref.date,
+            date_text=lead.ref.text,
+            precision=lead.ref.precision,
+            resolved=lead.ref.resolved,
+            basis=lead.ref.basis,
+            upcoming=any(c.upcoming for c in group),
+            text=lead.sentence.text,
+            outlets=list(dict.fromkeys(labels[c.article] for c in members)),
+            citations=[c.sentence.id for c in members],
+            note=note,
+        )
+        events.append((min(keys[c.sentence.id] for c in group), event))
+    events.sort(key=lambda ke: (ke[0], ke[1].citations[0]))
+    return [e for _, e in events], conflicts
+
+
+@stage(
+    "timeline",
+    version="1.0",
+    requires=("sentences", "named_spans", "alignment"),
+    assigns=("timeline", "date_conflicts"),
+)
+def timeline_stage(ctx: Context) -> None:
+    """Events with a stated time, resolved to dates where possible, merged across outlets."""
+    events, conflicts = build_timeline(
+        ctx.get("sentences"), ctx.get("named_spans"), ctx.get("alignment")
+    )
+    ctx.put("timeline", events)
+    ctx.put("date_conflicts", conflicts)

@@ -233,9 +233,16 @@ def _owners(key: str, cluster: Cluster, by_key: dict[str, Cluster], places: set[
 def group_mentions(mentions: list[Mention], story_text: str) -> list[Cluster]:
     """All clusters of the story, people first; types are the story-wide majority."""
     types = story_types(mentions)
+    is_title = TitleTest(story_text)
+    surnames = {k.split()[-1] for k, t in types.items() if t == "PERSON" and " " in k}
+    for m in mentions:
+        written, key = m.text.split(), _key(m.tokens)
+        if types[key] == "ORG" and len(written) >= 2 and m.tokens[-1] in surnames:
+            if is_title(written[:-1], " ".join(m.tokens[:-1])):
+                types[key] = "PERSON"  # "AG Olsen" tagged as an organisation
     kept = [m for m in mentions if types[_key(m.tokens)] in KEPT_TYPES]
     people = [m for m in kept if types[_key(m.tokens)] == "PERSON"]
     others = [m for m in kept if types[_key(m.tokens)] != "PERSON"]
-    return group_people(people, TitleTest(story_text)) + group_others(others, types)
+    return group_people(people, is_title) + group_others(others, types)
 
 

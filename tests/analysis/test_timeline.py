@@ -1,0 +1,86 @@
+"""Timeline built from stories written in code: resolution, upcoming, merging across outlets."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from newsprism.model import Article, Brief, Story, TimelineEvent
+from newsprism.pipeline import Pipeline
+
+STAGES = ("sentences", "sources", "align", "names", "timeline")
+
+
+def _brief(texts: dict[str, str], day: date | None = None) -> Brief:
+    articles = [Article.create(text, outlet=name, date=day) for name, text in texts.items()]
+    return Pipeline(STAGES).run(Story.from_articles(articles))
+
+
+def _event(brief: Brief, word: str) -> TimelineEvent:
+    found = [e for e in brief.timeline if word in e.text]
+    assert len(found) == 1, [e.text for e in brief.timeline]
+    return found[0]
+
+
+def test_a_weekday_resolves_against_the_article_date() -> None:
+    brief = _brief({"A": "The council published its report on Sunday."}, date(2021, 3, 10))
+    event = _event(brief, "report")
+    assert (event.date, event.resolved, event.date_text) == (date(2021, 3, 7), True, "Sunday")
+    assert event.basis == "article" and not event.upcoming
+
+
+def test_without_any_date_a_weekday_stays_as_text() -> None:
+    event = _event(_brief({"A": "The council published its report on Sunday."}), "report")
+    assert (event.date, event.resolved, event.date_text) == (None, False, "Sunday")
+
+
+def test_an_article_without_a_date_uses_the_other_articles_dates() -> None:
+    articles = [
+        Article.create("The mayor resigned on Monday after the vote.", outlet="A"),
+        Article.create("Rain closed the harbour for a day.", outlet="B", date=date(2021, 3, 10)),
+    ]
+    brief = Pipeline(STAGES).run(Story.from_articles(articles))
+    event = _event(brief, "mayor")
+    assert (event.date, event.basis) == (date(2021, 3, 8), "story")
+
+
+def test_scheduled_events_are_upcoming_and_resolve_forward() -> None:
+    brief = _brief(
+        {"A": "The governor is scheduled to testify before the committee on April 2."},
+        date(2021, 3, 10),
+    )
+    event = _event(brief, "testify")
+    assert event.upcoming and event.date == date(2021, 4, 2)
+
+
+def test_durations_are_not_events() -> None:
+    brief = _brief({"A": "He faces a sentence of three to four years."}, date(2021, 3, 10))
+    assert brief.timeline == []
+
+
+def test_the_same_event_told_by_two_outlets_is_one_entry_citing_both() -> None:
+    brief = _brief(
+        {
+            "A": "The bridge over the river collapsed on Tuesday, injuring nine workers.",
+            "B": "Nine workers were injured when the river bridge collapsed on Tuesday.",
+        },
+        date(2021, 3, 10),
+    )
+    event = _event(brief, "collapsed")
+    assert event.outlets == ["A", "B"] and len(event.citations) == 2
+    assert event.date == date(2021, 3, 9)
+
+
+def test_events_are_in_date_order_and_hours_after_follows_its_article() -> None:
+    brief = _brief(
+        {
+            "A": (
+                "The factory opened in 1998. "
+                "The fire started in the storage hall on Friday. "
+                "Hours after the alarm, crews reached the roof."
+            )
+        },
+        date(2021, 3, 10),
+    )
+    texts = [e.text for e in brief.timeline]
+    assert texts[0].startswith("The factory") and texts[1].startswith("The fire")
+    assert texts[2].startswith("Hours after") and not brief.timeline[2].resolved

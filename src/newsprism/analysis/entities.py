@@ -67,15 +67,22 @@ def _role_links(clusters: list[Cluster], roles: dict[int, list[Role]], story: St
                 cluster.linked.add(hit.group().lower())
 
 
-def _roles(found: list[Role], labels: list[str], names: set[str]) -> list[EntityRole]:
+def _contains(text: str, name: str, person: bool) -> bool:
+    """The role is another entity ("White House") or names another person ("Vice President
+    Jane Roe's chief of staff" describes Roe's aide by Roe)."""
+    if text == name:
+        return True
+    return person and " " in name and re.search(rf"\b{re.escape(name)}\b", text) is not None
+
+
+def _roles(found: list[Role], labels: list[str], names: dict[str, bool]) -> list[EntityRole]:
     """Roles grouped by wording; one that ends a longer role ("general") joins it; other
     entities' names ("White House" beside a name) are places or employers, not roles."""
-    keys = {r.text.lower() for r in found} - names
+    found = [r for r in found if not any(_contains(r.text.lower(), n, p) for n, p in names.items())]
+    keys = {r.text.lower() for r in found}
     grouped: dict[str, list[Role]] = {}
     for role in found:
         key = role.text.lower()
-        if key in names:
-            continue
         longer = [k for k in keys if k.endswith(" " + key)]
         grouped.setdefault(max(longer, key=len) if longer else key, []).append(role)
     result = []
@@ -88,7 +95,7 @@ def _roles(found: list[Role], labels: list[str], names: set[str]) -> list[Entity
 
 
 def _entity(
-    cluster: Cluster, roles: list[Role], story: Story, sources: Sources, names: set[str]
+    cluster: Cluster, roles: list[Role], story: Story, sources: Sources, names: dict[str, bool]
 ) -> Entity:
     labels = [a.label for a in story.articles]
     ordered = sorted(cluster.mentions, key=lambda m: (m.article, m.position, m.start))
@@ -111,6 +118,10 @@ def _entity(
     )
 
 
+def _others(names: dict[str, bool], own: str) -> dict[str, bool]:
+    return {n: p for n, p in names.items() if n != own}
+
+
 def build_entities(
     articles: list[Article], spans: dict[str, list[Span]], sources: Sources
 ) -> list[Entity]:
@@ -121,9 +132,11 @@ def build_entities(
     people = [c for c in clusters if c.type == "PERSON"]
     roles = find_roles(people, story.texts)
     _role_links(people, roles, story)
-    names = {c.name.lower() for c in clusters if c.mentions}
+    names = {c.name.lower(): c.type == "PERSON" for c in clusters if c.mentions}
     entities = [
-        _entity(c, roles.get(id(c), []), story, sources, names) for c in clusters if c.mentions
+        _entity(c, roles.get(id(c), []), story, sources, _others(names, c.name.lower()))
+        for c in clusters
+        if c.mentions
     ]
     entities = [e for e in entities if sum(ch.isalpha() for ch in e.name) >= 2]
     return sorted(entities, key=lambda e: (-e.score, e.name))

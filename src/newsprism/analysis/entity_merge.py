@@ -18,9 +18,11 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from newsprism.analysis.mentions import KEPT_TYPES, SUFFIXES, Mention, name_tokens
+from newsprism.text.nlp import common_nouns
 
 DOMINANT = 3.0  # a surname alone means the person named in full this many times more often
 _TYPE_ORDER = ("PERSON", "ORG", "GPE", "LOC", "FAC", "LAW", "EVENT", "NORP")
+_AGENT_NOUN = ("man", "woman", "person", "ist")  # person nouns that are never first names
 _LINKS = frozenset({"of", "the", "and", "for", "on", "&"})
 
 
@@ -113,6 +115,8 @@ def _person_parts(m: Mention, is_title: TitleTest) -> tuple[list[str], str | Non
     for cut in range(len(toks) - 1, 0, -1):
         if is_title(written[:cut], " ".join(toks[:cut])):
             return toks[cut:], " ".join(written[:cut])
+    if len(toks) >= 3 and toks[0].endswith(_AGENT_NOUN) and toks[0] in common_nouns():
+        return toks[1:], written[0]  # "Spokeswoman Jane Roe": a person noun, not a first name
     return toks, None
 
 

@@ -21,6 +21,7 @@ _STOP_POS = frozenset({"DET", "ADP", "VERB", "AUX", "CCONJ", "SCONJ", "PRON", "P
 _STOP_POS |= {"PUNCT", "SYM", "X", "INTJ", "SPACE"}
 _ROLE_POS = frozenset({"NOUN", "PROPN"})
 _LEADING = frozenset({"a", "an", "the"})
+_CLAUSES = frozenset({"relcl", "acl", "appos", "conj", "cc", "advcl", "punct"})
 
 
 @dataclass(frozen=True)
@@ -56,24 +57,29 @@ def _apposition(span: Any) -> list[Any]:
 
 
 def _phrase(head: Any, stop: int | None = None) -> list[Any]:
-    """The head's phrase up to a comma, a relative clause or ``stop``; empty when too long."""
+    """The head's noun phrase without clauses, lists or prepositions other than "of", up to a
+    comma or ``stop``; empty when too long to be a title."""
+    cut = set()
+    for child in head.children:
+        if child.i > head.i and (
+            child.dep_ in _CLAUSES or (child.dep_ == "prep" and child.lower_ != "of")
+        ):
+            cut |= {t.i for t in child.subtree}
     words = []
     for token in head.subtree:
-        if stop is not None and token.i >= stop:
+        if (stop is not None and token.i >= stop) or (token.i > head.i and token.is_punct):
             break
-        if token.i > head.i and (token.is_punct or token.dep_ in ("relcl", "acl", "prep")):
-            break
-        words.append(token)
+        if token.i not in cut:
+            words.append(token)
     while words and words[0].is_punct:
         words.pop(0)
-    return words if len(words) <= MAX_ROLE_WORDS + 1 else []
+    return words if len(words) <= MAX_ROLE_WORDS else []
 
 
 def _text(tokens: list[Any]) -> str:
-    words = [t.text for t in tokens]
-    while words and words[0].lower() in _LEADING:
-        words.pop(0)
-    return " ".join(words)
+    while tokens and tokens[0].lower_ in _LEADING:
+        tokens = tokens[1:]
+    return "".join(t.text_with_ws for t in tokens).strip()
 
 
 def _role_of(doc: Any, mention: Mention, own: set[str]) -> list[str]:

@@ -53,3 +53,10 @@ def parse_batch(texts: Sequence[str]) -> list[Any]:
 def names(texts: Sequence[str]) -> list[Any]:
     """Named entities only (people, places, dates ...) for many texts in one batched pass."""
     return list(load().pipe(texts, disable=list(NAMES_ONLY), batch_size=256))
+
+
+@lru_cache(maxsize=1)
+def common_nouns() -> frozenset[str]:
+    """English common nouns (the lemmatizer's WordNet index), e.g. to tell a title from a name."""
+    table = load().get_pipe("lemmatizer").lookups.get_table("lemma_index")
+    return frozenset(table["noun"])

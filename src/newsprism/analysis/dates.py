@@ -4,7 +4,7 @@ spaCy marks the candidate spans (DATE, TIME). We keep those that name a point in
 weekday, a year, or a relative word such as "last week", "yesterday", "ago") and drop durations
 ("nine-year", "three to four years"). Parsing and relative resolution are dateparser's; we only
 choose the base (the article's date, the story's, or one estimated from the text) and the direction:
-tense cues ("scheduled", "will", "next", "for Tuesday") look forward, everything else back. A month
+tense cues ("scheduled", "will", "for Tuesday") look forward, everything else back. A month
 and day without a year take the year that puts them nearest the base. "Hours after ..." is kept as
 text: its order comes from what it follows.
 """
@@ -25,22 +25,25 @@ _MONTH = (
     r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?"
 )
 _WEEKDAY = r"(?:mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri|sat(?:ur)?|sun)(?:day)?"
-_RELATIVE = r"today|tonight|yesterday|tomorrow|ago|last|next|this|earlier|later|previous"
+_RELATIVE = r"today|tonight|yesterday|tomorrow|ago|last|next|this|previous"
 _ANCHOR = re.compile(rf"\b(?:{_MONTH}|{_WEEKDAY}|{_RELATIVE}|1[6-9]\d\d|20\d\d)\b", re.I)
-_WEEKDAY_ONLY = re.compile(rf"^{_WEEKDAY}\b", re.I)
+_MONTH_NAME = re.compile(rf"\b(?:{_MONTH})\b", re.I)
+_RELATIVE_WORD = re.compile(rf"\b(?:{_RELATIVE}|{_WEEKDAY})\b", re.I)
+WEEKDAY = re.compile(rf"\b{_WEEKDAY}\b", re.I)
+_WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 _YEAR = re.compile(r"\b(1[6-9]\d\d|20\d\d)\b")
 _DAY_AND_MONTH = re.compile(rf"\b(?:{_MONTH})\.?\s+\d{{1,2}}\b|\b\d{{1,2}}\s+(?:{_MONTH})\b", re.I)
 _HEDGE = re.compile(r"^(?:(?:early|late|mid|about|around|approximately|just|only|since|until|by|"
                     r"before|after|on|in|from|as of|the)\s+|mid-)+", re.I)  # fmt: skip
 _HOURS_AFTER = re.compile(
-    r"\b(?:within\s+(?:hours|minutes|days)\b|(?:(?:a few|few|several|\d+|one|two|three|four|"
-    r"five|six|seven|eight|nine|ten|twelve|24|48)\s+)?(?:hours|minutes|days|weeks)\s+"
+    r"\b(?:within\s+(?:hours|minutes|days)\b|(?:(?:a few|few|several|\d+|an?|one|two|three|four|"
+    r"five|six|seven|eight|nine|ten|twelve)\s+)?(?:hours?|minutes?|days?|weeks?)\s+"
     r"(?:after|later|before|earlier)\b)",
     re.I,
 )
 _FUTURE = re.compile(
     r"\b(?:scheduled|slated|will|shall|is to|are to|set to|expected to|due to|plans? to|"
-    r"planned|upcoming|next|to be held|to appear|to testify)\b",
+    r"planned|upcoming|to be held|to appear|to testify)\b",
     re.I,
 )
 FUTURE_REACH = 60  # characters before the date in which a tense cue counts
@@ -115,26 +118,66 @@ def _start_of(value: datetime, period: str) -> tuple[Date, Precision]:
     return day, "day"
 
 
-def resolve(text: str, base: Date | None, basis: str | None, ahead: bool) -> DateRef | None:
-    """The stated time resolved against ``base``; None for durations and vague spans."""
+def _parse(cleaned: str, anchor: Date, direction: str) -> tuple[Date, Precision] | None:
+    """dateparser on the whole span, else on its day-and-month core ('16 March - first')."""
+    texts = [cleaned]
+    core = _DAY_AND_MONTH.search(cleaned)
+    if core and core.group() != cleaned:
+        texts.append(core.group())
+    for text in texts:
+        found = _parser(anchor, direction).get_date_data(text)
+        if found.date_obj is not None:
+            return _start_of(found.date_obj, found.period or "day")
+    return None
+
+
+def weekday_matches(text: str, day: Date) -> bool:
+    """The span names a weekday and it is the weekday of ``day`` ('Tuesday, June 23, 2015')."""
+    named = WEEKDAY.search(text)
+    return bool(named) and _WEEKDAYS.index(named.group().lower()[:3]) == day.weekday()
+
+
+def resolve(
+    text: str, base: Date | None, basis: str | None, ahead: bool, year: int | None = None
+) -> DateRef | None:
+    """The stated time resolved against ``base``; None for durations and vague spans.
+
+    Without a base, a month (and day) without a year takes ``year``, the latest the story states,
+    and weekdays or "last week" stay unresolved: nothing says which week they mean.
+    """
     cleaned = _HEDGE.sub("", text.strip()).strip(" ,.")
     if not cleaned or not _ANCHOR.search(cleaned):
         return None
     has_year = bool(_YEAR.search(cleaned))
+    year_only = base is None  # the base is only the story's latest year: keep the day's year
     if base is None and not has_year:
-        return DateRef(text, None, "relative", None)
-    anchor = base or Date(int(_YEAR.search(cleaned).group(1)), 1, 1)  # type: ignore[union-attr]
-    direction = "future" if ahead else "past"
-    found = _parser(anchor, direction).get_date_data(cleaned)
-    if found.date_obj is None:
-        year = _YEAR.search(cleaned)
-        if not year:
+        dated_weekday = WEEKDAY.search(cleaned) and _DAY_AND_MONTH.search(cleaned)
+        vague = _RELATIVE_WORD.search(cleaned) and not dated_weekday
+        if year is None or not _MONTH_NAME.search(cleaned) or vague:
             return DateRef(text, None, "relative", None)
-        return DateRef(text, Date(int(year.group(1)), 1, 1), "year", None)
-    day, precision = _start_of(found.date_obj, found.period or "day")
-    if precision == "day" and not has_year and _DAY_AND_MONTH.search(cleaned) and base:
-        day = _nearest_year(day, base, direction if ahead else "nearest")
-    relative = not has_year and not _DAY_AND_MONTH.search(cleaned)
-    if precision == "day" and _WEEKDAY_ONLY.match(cleaned) and base is None:
-        return DateRef(text, None, "relative", None)
-    return DateRef(text, day, precision, basis if (relative or not has_year) else None)
+        base, basis, ahead = Date(year, 12, 31), "text", False
+    stated_year = _YEAR.search(cleaned)
+    anchor = base or Date(int(stated_year.group(1)) if stated_year else 1, 1, 1)
+    direction = "future" if ahead else "past"
+    parsed = _parse(cleaned, anchor, direction)
+    if parsed is None:
+        if not stated_year:
+            return DateRef(text, None, "relative", None)
+        return DateRef(text, Date(int(stated_year.group(1)), 1, 1), "year", None)
+    day, precision = parsed
+    if precision == "day" and not has_year and _DAY_AND_MONTH.search(cleaned) and not year_only:
+        day = _nearest_year(day, anchor, direction if ahead else "nearest")
+    elif precision == "day" and base and WEEKDAY.fullmatch(cleaned.split()[0]):
+        day = _weekday(cleaned, day, base, basis, ahead)
+    return DateRef(text, day, precision, None if has_year else basis)
+
+
+def _weekday(cleaned: str, day: Date, base: Date, basis: str | None, ahead: bool) -> Date:
+    """A bare weekday: the base day itself when it names it; from a date read in the text (not
+    the publication date), the nearest such day either way, since the text runs on both sides."""
+    if weekday_matches(cleaned, base):
+        return base
+    if basis != "text" or ahead:
+        return day
+    other = _parse(cleaned, base, "future")
+    return min((day, other[0] if other else day), key=lambda d: abs((d - base).days))

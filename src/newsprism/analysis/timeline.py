@@ -18,7 +18,13 @@ from statistics import median_low
 from typing import Any
 
 from newsprism.align import Alignment
-from newsprism.analysis.dates import DateRef, looks_ahead, relative_phrase, resolve
+from newsprism.analysis.dates import (
+    DateRef,
+    looks_ahead,
+    relative_phrase,
+    resolve,
+    weekday_matches,
+)
 from newsprism.analysis.mentions import Span
 from newsprism.model import Article, Sentence, TimelineEvent
 from newsprism.pipeline import Context
@@ -45,42 +51,74 @@ def _story_base(articles: list[Article]) -> Date | None:
     return median_low(dates) if dates else None
 
 
-def _text_base(articles: list[Article], spans: dict[str, list[Span]]) -> Date | None:
-    """The latest full date (day, month and year) the story states outside future plans."""
-    latest: Date | None = None
-    for article in articles:
-        for s in article.sentences:
-            for label, start, _end, text in spans.get(s.id, []):
-                if label != "DATE" or looks_ahead(s.text, start):
-                    continue
-                ref = resolve(text, None, None, ahead=False)
-                if ref and ref.date and ref.precision == "day":
-                    latest = max(latest or ref.date, ref.date)
-    return latest
-
-
-def _bases(articles: list[Article], spans: dict[str, list[Span]]) -> list[tuple[Date | None, str]]:
-    story = _story_base(articles)
-    text = None if story else _text_base(articles, spans)
-    result: list[tuple[Date | None, str]] = []
-    for article in articles:
-        if article.date:
-            result.append((article.date, "article"))
-        else:
-            result.append((story, "story") if story else (text, "text"))
-    return result
-
-
-def _first_time(s: Sentence, spans: list[Span], base: Date | None, basis: str) -> Candidate | None:
-    """The sentence's first point in time: a date spaCy marks, else 'hours after ...'."""
-    stems = frozenset(content_stems(s.text))
-    for label, start, _end, text in spans:
+def date_spans(sentence: str, spans: list[Span]) -> list[tuple[int, str]]:
+    """(start, text) of each DATE span, neighbours joined ('Monday' + '24 March')."""
+    joined: list[tuple[int, int, str]] = []
+    for label, start, end, _text in sorted(spans, key=lambda sp: sp[1]):
         if label != "DATE":
             continue
+        if joined and start - joined[-1][1] <= 2 and sentence[joined[-1][1] : start].strip(" ,") == "":
+            first = joined.pop()[0]
+            joined.append((first, end, sentence[first:end]))
+        else:
+            joined.append((start, end, sentence[start:end]))
+    return [(start, text) for start, _end, text in joined]
+
+
+def _stated(article: Article, spans: dict[str, list[Span]], year: int | None) -> list[DateRef]:
+    """Days the article states with a weekday that fits them ('Tuesday, June 23, 2015'),
+    outside future plans: a dateline that fixes the week its bare weekdays mean."""
+    found = []
+    for s in article.sentences:
+        for start, text in date_spans(s.text, spans.get(s.id, [])):
+            if looks_ahead(s.text, start):
+                continue
+            ref = resolve(text, None, None, ahead=False, year=year)
+            if ref and ref.date and ref.precision == "day" and weekday_matches(text, ref.date):
+                found.append(ref)
+    return found
+
+
+def _latest_year(articles: list[Article], spans: dict[str, list[Span]]) -> int | None:
+    years = [
+        ref.date.year
+        for a in articles
+        for s in a.sentences
+        for _, text in date_spans(s.text, spans.get(s.id, []))
+        if (ref := resolve(text, None, None, ahead=False)) is not None and ref.date is not None
+    ]
+    return max(years, default=None)
+
+
+def _bases(
+    articles: list[Article], spans: dict[str, list[Span]]
+) -> tuple[list[tuple[Date | None, str]], int | None]:
+    """Per article: the base date and what it is (article, story, text); the latest stated year."""
+    year = _latest_year(articles, spans)
+    story = _story_base(articles)
+    datelines = [[r.date for r in _stated(a, spans, year) if r.date] for a in articles]
+    anywhere = max((d for days in datelines for d in days), default=None)
+    result: list[tuple[Date | None, str]] = []
+    for article, days in zip(articles, datelines, strict=True):
+        if article.date:
+            result.append((article.date, "article"))
+        elif story:
+            result.append((story, "story"))
+        else:
+            result.append((max(days) if days else anywhere, "text"))
+    return result, year
+
+
+def _first_time(
+    s: Sentence, spans: list[Span], base: Date | None, basis: str, year: int | None
+) -> Candidate | None:
+    """The sentence's first point in time: a date spaCy marks, else 'hours after ...'."""
+    stems = frozenset(content_stems(s.text))
+    for start, text in date_spans(s.text, spans):
         ahead = looks_ahead(s.text, start)
-        ref = resolve(text, base, basis, ahead)
+        ref = resolve(text, base, basis, ahead, year)
         if ref is not None:
-            day = ref.date is not None and ref.precision == "day"
+            day = ref.date is not None and ref.precision == "day" and basis != "text"
             upcoming = ahead or bool(day and base and ref.date and ref.date > base)
             return Candidate(-1, s, ref, upcoming, stems)
     relative = relative_phrase(s.text)
@@ -94,9 +132,10 @@ def _first_time(s: Sentence, spans: list[Span], base: Date | None, basis: str) -
 def candidates(articles: list[Article], spans: dict[str, list[Span]]) -> list[Candidate]:
     """Every sentence stating a point in time, with its first such time resolved."""
     found = []
-    for k, (article, (base, basis)) in enumerate(zip(articles, _bases(articles, spans), strict=True)):
+    bases, year = _bases(articles, spans)
+    for k, (article, (base, basis)) in enumerate(zip(articles, bases, strict=True)):
         for s in article.sentences:
-            c = _first_time(s, spans.get(s.id, []), base, basis)
+            c = _first_time(s, spans.get(s.id, []), base, basis, year)
             if c is not None:
                 c.article = k
                 found.append(c)

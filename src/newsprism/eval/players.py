@@ -150,6 +150,7 @@ def score_timeline(brief: Brief, key: dict[str, Any]) -> dict[str, Any]:
         "order": round(right / len(ordered), 3) if ordered else None,
         "brief_events": len(brief.timeline),
         "missed": [events[i] for i in range(len(events)) if i not in matched],
+        "matched": {str(i): j for i, j in sorted(matched.items())},
     }
 
 

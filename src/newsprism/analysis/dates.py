@@ -57,10 +57,11 @@ class DateRef:
     date: Date | None
     precision: Precision
     basis: str | None  # what a relative time was resolved against: article, story or text
+    guessed: bool = False  # the year is the story's latest: good for ordering, not for showing
 
     @property
     def resolved(self) -> bool:
-        return self.date is not None
+        return self.date is not None and not self.guessed
 
 
 @lru_cache(maxsize=256)
@@ -169,7 +170,8 @@ def resolve(
         day = _nearest_year(day, anchor, direction if ahead else "nearest")
     elif precision == "day" and base and WEEKDAY.fullmatch(cleaned.split()[0]):
         day = _weekday(cleaned, day, base, basis, ahead)
-    return DateRef(text, day, precision, None if has_year else basis)
+    guessed = year_only and not has_year
+    return DateRef(text, day, precision, None if has_year or guessed else basis, guessed)
 
 
 def _weekday(cleaned: str, day: Date, base: Date, basis: str | None, ahead: bool) -> Date:

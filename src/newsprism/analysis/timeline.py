@@ -32,6 +32,7 @@ from newsprism.registry import stage
 from newsprism.text.terms import content_stems
 
 SAME_EVENT_OVERLAP = 0.3  # share of content stems two same-date sentences must have in common
+_LAST = Date.max.toordinal() + 1  # after every date: plans with no date to place them
 _PRECISION_RANK = {"year": 0, "month": 1, "week": 2, "day": 3, "relative": 4}
 
 
@@ -57,7 +58,11 @@ def date_spans(sentence: str, spans: list[Span]) -> list[tuple[int, str]]:
     for label, start, end, _text in sorted(spans, key=lambda sp: sp[1]):
         if label != "DATE":
             continue
-        if joined and start - joined[-1][1] <= 2 and sentence[joined[-1][1] : start].strip(" ,") == "":
+        if (
+            joined
+            and start - joined[-1][1] <= 2
+            and sentence[joined[-1][1] : start].strip(" ,") == ""
+        ):
             first = joined.pop()[0]
             joined.append((first, end, sentence[first:end]))
         else:
@@ -197,36 +202,55 @@ def _conflict(lead: Candidate, others: list[Candidate], labels: list[str]) -> di
     values: dict[str, dict[str, Any]] = {}
     for c in [lead, *others]:
         key = c.ref.date.isoformat() if c.ref.date else c.ref.text
-        entry = values.setdefault(key, {"value": key, "text": c.ref.text, "citations": [], "outlets": []})
+        entry = values.setdefault(
+            key, {"value": key, "text": c.ref.text, "citations": [], "outlets": []}
+        )
         entry["citations"].append(c.sentence.id)
         entry["outlets"] = list(dict.fromkeys([*entry["outlets"], labels[c.article]]))
     return {"kind": "date", "what": lead.sentence.text, "values": list(values.values())}
 
 
+def _placed(c: Candidate) -> bool:
+    """Its date can place it: stated or resolved, or a guessed year for a past event."""
+    return c.ref.date is not None and not (c.upcoming and c.ref.guessed)
+
+
 def _sort_keys(found: list[Candidate]) -> dict[str, tuple[int, int, int]]:
-    """Sentence id -> order key: its date, or the date of the dated sentence before it."""
+    """Sentence id -> order key. Dated events go by date; an undated one follows the dated
+    sentence before it in its article (else precedes the one after it, else joins the latest
+    past events); undated plans come last."""
+    present = max(
+        (c.ref.date.toordinal() for c in found if _placed(c) and not c.upcoming and c.ref.date),
+        default=0,
+    )
     keys: dict[str, tuple[int, int, int]] = {}
     by_article: dict[int, list[Candidate]] = {}
     for c in found:
         by_article.setdefault(c.article, []).append(c)
     for members in by_article.values():
         members.sort(key=lambda c: c.sentence.index)
-        previous: tuple[int, int, int] | None = None
-        pending: list[Candidate] = []
+        dated = [(c.sentence.index, _key(c)) for c in members if _placed(c)]
         for c in members:
-            if c.ref.date is not None:
-                previous = (c.ref.date.toordinal(), _PRECISION_RANK[c.ref.precision], 0)
-                keys[c.sentence.id] = previous
-                for p in pending:  # nothing dated before them: they come just before this one
-                    keys[p.sentence.id] = (previous[0], previous[1], -1)
-                pending = []
-            elif previous is not None:
-                keys[c.sentence.id] = (previous[0], previous[1], 1 + c.sentence.index)
+            index = c.sentence.index
+            if _placed(c):
+                keys[c.sentence.id] = _key(c)
+            elif c.upcoming:
+                keys[c.sentence.id] = (_LAST, c.ref.date.toordinal() if c.ref.date else 0, index)
             else:
-                pending.append(c)
-        for p in pending:
-            keys[p.sentence.id] = (Date.max.toordinal(), 9, p.sentence.index)
+                before = [k for i, k in dated if i < index]
+                after = [k for i, k in dated if i > index]
+                if before:
+                    keys[c.sentence.id] = (before[-1][0], before[-1][1], 1 + index)
+                elif after:
+                    keys[c.sentence.id] = (after[0][0], after[0][1], index - len(members) - 1)
+                else:
+                    keys[c.sentence.id] = (present, 9, index)
     return keys
+
+
+def _key(c: Candidate) -> tuple[int, int, int]:
+    assert c.ref.date is not None
+    return (c.ref.date.toordinal(), _PRECISION_RANK[c.ref.precision], 0)
 
 
 def build_timeline(
@@ -247,9 +271,9 @@ def build_timeline(
             note = f"Outlets differ on the date: {other}."
         members = sorted(group, key=lambda c: (c.article, c.sentence.index))
         event = TimelineEvent(
-            date=lead.ref.date,
+            date=lead.ref.date if lead.ref.resolved else None,
             date_text=lead.ref.text,
-            precision=lead.ref.precision,
+            precision=lead.ref.precision if lead.ref.resolved else "relative",
             resolved=lead.ref.resolved,
             basis=lead.ref.basis,
             upcoming=any(c.upcoming for c in group),

@@ -27,6 +27,10 @@ _MONTH = (
 _WEEKDAY = r"(?:mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri|sat(?:ur)?|sun)(?:day)?"
 _RELATIVE = r"today|tonight|yesterday|tomorrow|ago|last|next|this|previous"
 _ANCHOR = re.compile(rf"\b(?:{_MONTH}|{_WEEKDAY}|{_RELATIVE}|1[6-9]\d\d|20\d\d)\b", re.I)
+_FULL_DATE = re.compile(
+    rf"\b(?:(?:{_MONTH})\.?\s+\d{{1,2}}(?:st|nd|rd|th)?|\d{{1,2}}\s+(?:{_MONTH})),?\s+(?:1[6-9]|20)\d\d\b",
+    re.I,
+)
 _MONTH_NAME = re.compile(rf"\b(?:{_MONTH})\b", re.I)
 _RELATIVE_WORD = re.compile(rf"\b(?:{_RELATIVE}|{_WEEKDAY})\b", re.I)
 WEEKDAY = re.compile(rf"\b{_WEEKDAY}\b", re.I)
@@ -46,6 +50,7 @@ _FUTURE = re.compile(
     r"planned|upcoming|to be held|to appear|to testify)\b",
     re.I,
 )
+DATELINE_LAG = 2  # days a dateline read in the text may precede the writing
 FUTURE_REACH = 60  # characters before the date in which a tense cue counts
 
 
@@ -122,7 +127,7 @@ def _start_of(value: datetime, period: str) -> tuple[Date, Precision]:
 def _parse(cleaned: str, anchor: Date, direction: str) -> tuple[Date, Precision] | None:
     """dateparser on the whole span, else on its day-and-month core ('16 March - first')."""
     texts = [cleaned]
-    core = _DAY_AND_MONTH.search(cleaned)
+    core = _FULL_DATE.search(cleaned) or _DAY_AND_MONTH.search(cleaned)
     if core and core.group() != cleaned:
         texts.append(core.group())
     for text in texts:
@@ -130,6 +135,12 @@ def _parse(cleaned: str, anchor: Date, direction: str) -> tuple[Date, Precision]
         if found.date_obj is not None:
             return _start_of(found.date_obj, found.period or "day")
     return None
+
+
+def weekday_of(text: str) -> int | None:
+    """Monday = 0 ... Sunday = 6 for the first weekday the text names, else None."""
+    named = WEEKDAY.search(text)
+    return _WEEKDAYS.index(named.group().lower()[:3]) if named else None
 
 
 def weekday_matches(text: str, day: Date) -> bool:
@@ -175,11 +186,14 @@ def resolve(
 
 
 def _weekday(cleaned: str, day: Date, base: Date, basis: str | None, ahead: bool) -> Date:
-    """A bare weekday: the base day itself when it names it; from a date read in the text (not
-    the publication date), the nearest such day either way, since the text runs on both sides."""
+    """A bare weekday: the base day itself when it names it, else the one before, unless the base
+    is a date read in the text (a dateline or caption may be a day or two older than the writing)
+    and the next such day falls within that lag."""
     if weekday_matches(cleaned, base):
         return base
     if basis != "text" or ahead:
         return day
     other = _parse(cleaned, base, "future")
-    return min((day, other[0] if other else day), key=lambda d: abs((d - base).days))
+    if other and (other[0] - base).days <= DATELINE_LAG:
+        return other[0]
+    return day

@@ -24,6 +24,7 @@ from newsprism.analysis.dates import (
     relative_phrase,
     resolve,
     weekday_matches,
+    weekday_of,
 )
 from newsprism.analysis.mentions import Span
 from newsprism.model import Article, Sentence, TimelineEvent
@@ -217,8 +218,8 @@ def _placed(c: Candidate) -> bool:
 
 def _sort_keys(found: list[Candidate]) -> dict[str, tuple[int, int, int]]:
     """Sentence id -> order key. Dated events go by date; an undated one follows the dated
-    sentence before it in its article (else precedes the one after it, else joins the latest
-    past events); undated plans come last."""
+    sentence before it in its article, else joins the latest past events (news leads with what
+    just happened, background comes after); undated plans come last."""
     present = max(
         (c.ref.date.toordinal() for c in found if _placed(c) and not c.upcoming and c.ref.date),
         default=0,
@@ -238,14 +239,31 @@ def _sort_keys(found: list[Candidate]) -> dict[str, tuple[int, int, int]]:
                 keys[c.sentence.id] = (_LAST, c.ref.date.toordinal() if c.ref.date else 0, index)
             else:
                 before = [k for i, k in dated if i < index]
-                after = [k for i, k in dated if i > index]
                 if before:
                     keys[c.sentence.id] = (before[-1][0], before[-1][1], 1 + index)
-                elif after:
-                    keys[c.sentence.id] = (after[0][0], after[0][1], index - len(members) - 1)
                 else:
                     keys[c.sentence.id] = (present, 9, index)
+    _order_weekdays([c for c in found if keys[c.sentence.id][:2] == (present, 9)], keys)
     return keys
+
+
+def _order_weekdays(recent: list[Candidate], keys: dict[str, tuple[int, int, int]]) -> None:
+    """Undated weekdays of the latest days ("Tuesday", "Wednesday") in week order: the week is
+    taken to start after the longest gap between the weekdays named, so Friday ... Tuesday
+    reads as Friday first and Tuesday ... Wednesday as Tuesday first."""
+    named = {c.sentence.id: w for c in recent if (w := weekday_of(c.ref.text)) is not None}
+    days = sorted(set(named.values()))
+    if len(days) < 2:
+        return
+    gaps = [
+        ((days[(i + 1) % len(days)] - d) % 7 or 7, days[(i + 1) % len(days)])
+        for i, d in enumerate(days)
+    ]
+    start = max(gaps)[1]
+    for c in recent:
+        day, index = named.get(c.sentence.id), c.sentence.index
+        rank = (day - start) % 7 if day is not None else 7
+        keys[c.sentence.id] = (keys[c.sentence.id][0], 9, rank * 10_000 + index)
 
 
 def _key(c: Candidate) -> tuple[int, int, int]:
@@ -282,7 +300,7 @@ def build_timeline(
             citations=[c.sentence.id for c in members],
             note=note,
         )
-        events.append((min(keys[c.sentence.id] for c in group), event))
+        events.append((keys[lead.sentence.id], event))
     events.sort(key=lambda ke: (ke[0], ke[1].citations[0]))
     return [e for _, e in events], conflicts
 

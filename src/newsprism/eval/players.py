@@ -8,8 +8,8 @@ organisations on initials ("FBI") or a trailing run of two or more words ("U.S. 
 names. A merge error is one brief entity matching two key people; a split error is a key person
 matched by more than one brief person.
 
-Timeline: key events and brief entries become sets of content stems (the entry's text, its date as
-stated and its resolved day, month, weekday and year). An entry matches a key event when they share
+Timeline: key events and brief entries become sets of content stems and numbers (the entry's text,
+its date as stated and its resolved day, month, weekday and year). An entry matches a key event when they share
 at least ``MIN_SHARED`` stems and ``MIN_SHARE`` of the key event's stems; pairs are taken best
 first, one to one. Recall is matched key events over all; order is the share of matched key-event
 pairs whose entries come in the same order.
@@ -28,9 +28,11 @@ from newsprism.text.terms import content_stems
 
 MIN_SHARED = 2
 MIN_SHARE = 0.25
+_LINKS = {"of", "the", "and", "for", "&"}
 _HONORIFICS = {"mr", "mrs", "ms", "dr", "miss"}
 _DOC_REF = re.compile(r"\((?:d\d[^)]*)\)|\bd\d\b(?:['’]s)?")
 _BRACKETS = re.compile(r"\(([^)]*)\)")
+_NUMBER = re.compile(r"(?<![\w.])\d+(?![\w.])")
 
 
 def _tokens(text: str) -> tuple[str, ...]:
@@ -72,7 +74,8 @@ def _same(key: tuple[str, ...], form: tuple[str, ...], person: bool) -> bool:
         return long_[-len(short) :] == short
     if not person:
         one, many = (key, form) if len(key) == 1 else (form, key)
-        return len(one) == 1 and len(many) >= 2 and one[0] == "".join(w[0] for w in many)
+        initials = {"".join(w[0] for w in many), "".join(w[0] for w in many if w not in _LINKS)}
+        return len(one) == 1 and len(many) >= 2 and one[0] in initials
     return False
 
 
@@ -116,17 +119,22 @@ def score_entities(brief: Brief, key: dict[str, Any]) -> dict[str, Any]:
     }
 
 
+def _stems(text: str) -> set[str]:
+    """Content stems plus numbers (days and years are what place an event)."""
+    return set(content_stems(text)) | set(_NUMBER.findall(text))
+
+
 def _entry_stems(event: TimelineEvent) -> set[str]:
     words = f"{event.text} {event.date_text}"
     if event.date is not None and event.resolved:
         words += f" {event.date:%B} {event.date.day} {event.date.year} {event.date:%A}"
-    return set(content_stems(words))
+    return _stems(words)
 
 
 def score_timeline(brief: Brief, key: dict[str, Any]) -> dict[str, Any]:
     """Key events found in the brief's timeline (content overlap) and how many pairs keep order."""
     events = [str(e) for e in key.get("timeline", [])]
-    wanted = [set(content_stems(_DOC_REF.sub(" ", e))) for e in events]
+    wanted = [_stems(_DOC_REF.sub(" ", e)) for e in events]
     entries = [_entry_stems(e) for e in brief.timeline]
     pairs = []
     for i, k in enumerate(wanted):

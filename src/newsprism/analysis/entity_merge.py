@@ -98,12 +98,22 @@ class TitleTest:
     """Decides whether the words before a surname are a title ("AG", "Sen.", "Attorney General")."""
 
     def __init__(self, story_text: str) -> None:
-        self.lower = story_text.lower()
+        self.text = story_text
 
     def __call__(self, written: list[str], prefix: str) -> bool:
-        if all(w.endswith(".") or (w.isupper() and len(w) <= 4) for w in written):
+        if all(_abbreviation(w) for w in written):
             return True
-        return bool(re.search(rf"\b(?:the|an?) {re.escape(prefix)}\b", self.lower))
+        alone = rf"\b(?:[Tt]he|[Aa]n?) (?i:{re.escape(prefix)})\b(?!\s+[A-Z])"
+        return bool(re.search(alone, self.text))
+
+
+def _abbreviation(word: str) -> bool:
+    """'Sen.', 'AG', 'Lt', 'Cmdr' (not an initial such as 'J.'): a shortened title."""
+    letters = word.strip(".")
+    if len(letters) < 2:
+        return False
+    no_vowel = len(letters) <= 4 and not re.search(r"[aeiouyAEIOUY]", letters)
+    return word.endswith(".") or (letters.isupper() and len(letters) <= 4) or no_vowel
 
 
 def _person_parts(m: Mention, is_title: TitleTest) -> tuple[list[str], str | None]:

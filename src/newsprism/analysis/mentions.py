@@ -28,6 +28,9 @@ _TIME_WORD = re.compile(
     r"earlier|later|morning|afternoon|evening|night|weekend)\b",
     re.IGNORECASE,
 )
+_SLASH = re.compile(r"(?<=\w)\s?/\s?(?=[A-Z])")
+_OWNER = re.compile(r"^(.+?)['’]s\s+(?=[A-Z])")  # "Slate's Jacob Roe": the name is after it
+_PARTY_PLACE = re.compile(r"^[RDI]-(?=[A-Z][a-z])")  # "R-Texas", a legislator's state or town
 _POSSESSIVE = re.compile(r"['’]s?$")
 _PAREN = re.compile(r"\s*\(([^()]*)\)?\s*$")
 _EDGE = re.compile(r"^[\W_]+|[^\w.]+$")
@@ -72,9 +75,11 @@ def tag_sentences(articles: list[Article]) -> dict[str, list[Span]]:
     """Sentence id -> entity and time spans spaCy finds there (one batched pass)."""
     chosen = [s for a in articles for s in a.sentences if may_hold_a_name(s.text)]
     spans: dict[str, list[Span]] = {s.id: [] for a in articles for s in a.sentences}
-    for sentence, doc in zip(chosen, names([s.text for s in chosen]), strict=True):
+    # "Name/Agency" photo credits: a comma (same length, so offsets hold) lets spaCy split them.
+    texts = [_SLASH.sub(",", s.text) for s in chosen]
+    for sentence, doc in zip(chosen, names(texts), strict=True):
         spans[sentence.id] = [
-            (e.label_, e.start_char, e.end_char, e.text)
+            (e.label_, e.start_char, e.end_char, sentence.text[e.start_char : e.end_char])
             for e in doc.ents
             if e.label_ in ENTITY_LABELS | TIME_LABELS
         ]
@@ -99,15 +104,36 @@ def clean_mention(text: str, start: int) -> tuple[str, int, str | None] | None:
     return name, start + max(original.find(name), 0), acronym
 
 
+def _split(label: str, start: int, text: str) -> list[tuple[str, int, str]]:
+    """(label, start, text) parts of a span: "Slate's Jacob Roe" is an owner and a person,
+    "R-Texas" a place, "Roe/Agency" or "Roe / For The Times" a name and an organisation."""
+    owner = _OWNER.match(text)
+    if owner and label == "PERSON":
+        return [("ORG", start, owner.group(1)), (label, start + owner.end(), text[owner.end() :])]
+    party = _PARTY_PLACE.match(text)
+    if party:
+        return [("GPE", start + party.end(), text[party.end() :])]
+    parts, offset = [], 0
+    for i, piece in enumerate(re.split(r"\s?/\s?", text)):
+        at = text.find(piece, offset)
+        parts.append((label if i == 0 else "ORG", start + at, piece))
+        offset = at + len(piece)
+    return parts
+
+
 def mentions_of(articles: list[Article], spans: dict[str, list[Span]]) -> list[Mention]:
     """Every cleaned entity mention, in article and reading order."""
     found: list[Mention] = []
     for k, article in enumerate(articles):
         count = max(len(article.sentences), 1)
         for sentence in article.sentences:
-            for label, start, _end, text in spans.get(sentence.id, []):
-                if label not in ENTITY_LABELS:
-                    continue
+            parts = [
+                part
+                for label, start, _end, text in spans.get(sentence.id, [])
+                if label in ENTITY_LABELS
+                for part in _split(label, start, text)
+            ]
+            for label, start, text in parts:
                 cleaned = clean_mention(text, start)
                 if cleaned is None:
                     continue

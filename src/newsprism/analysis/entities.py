@@ -39,21 +39,22 @@ class Story:
     def of(cls, articles: list[Article]) -> Story:
         texts = {s.id: s.text for a in articles for s in a.sentences}
         article_of = {s.id: k for k, a in enumerate(articles) for s in a.sentences}
-        position = {
-            s.id: s.index / max(len(a.sentences), 1) for a in articles for s in a.sentences
-        }
+        position = {s.id: s.index / max(len(a.sentences), 1) for a in articles for s in a.sentences}
         return cls(articles, texts, article_of, position)
 
 
-def _role_links(clusters: list[Cluster], roles: dict[int, list[Role]], story: Story) -> None:
-    """Add 'the <role>' mentions to the one person who holds that role in the story."""
+def _role_links(
+    clusters: list[Cluster], roles: dict[int, list[Role]], story: Story, named: set[str]
+) -> None:
+    """Add 'the <role>' mentions to the one person who holds that role in the story, unless the
+    role is itself the name of an entity ("the State Police")."""
     holders: dict[str, set[int]] = {}
     for cluster in clusters:
         for role in roles.get(id(cluster), []):
             holders.setdefault(role.text.lower(), set()).add(id(cluster))
     by_id = {id(c): c for c in clusters}
     for key, owners in holders.items():
-        if len(owners) != 1 or not any(c.isalpha() for c in key):
+        if len(owners) != 1 or not any(c.isalpha() for c in key) or key in named:
             continue
         cluster = by_id[next(iter(owners))]
         pattern = re.compile(rf"\b[Tt]he (?i:{re.escape(key)})\b(?!\s+[A-Z])(?!['’]s\s+[A-Z])")
@@ -131,7 +132,8 @@ def build_entities(
     clusters = group_mentions(mentions, " ".join(story.texts.values()))
     people = [c for c in clusters if c.type == "PERSON"]
     roles = find_roles(people, story.texts)
-    _role_links(people, roles, story)
+    named = {f.lower() for c in clusters for f in c.forms}
+    _role_links(people, roles, story, named)
     names = {c.name.lower(): c.type == "PERSON" for c in clusters if c.mentions}
     entities = [
         _entity(c, roles.get(id(c), []), story, sources, _others(names, c.name.lower()))

@@ -1,13 +1,13 @@
 """Which name mentions refer to the same entity: surname and first-name subsumption, title prefixes,
 acronyms, and the majority type of a name across the story.
 
-People: full names ("William Barr", "William P. Barr", "Bill Barr" is NOT merged: first names must
-match, or be an initial or a prefix of three letters or more) join when surname and first name
-agree. A lone "Barr" joins the one person with that surname, else the one such person its own
+People: full names ("William Barr", "William P. Barr"; "Bill Barr" is NOT merged: first names must
+match, be an initial or a prefix of three letters or more, or be a nickname the story gives in
+quotes, 'Elizabeth "Liz" Roe') join when surname and first name agree. A lone "Barr" joins the one person with that surname, else the one such person its own
 article names in full, else one who outnumbers the others three to one; otherwise it stays apart,
 so two people called Stone are never merged. A word before a name ("AG Barr") is a title, not a
-first name, when it is an abbreviation, is used with "the" elsewhere in the story, or precedes
-several surnames. Organisations and places join on their normalised form, "X (ACR)" acronyms,
+first name, when it is an abbreviation ("Sen.", "AG", "Lt"; not an initial) or is used alone with
+"the" elsewhere in the story ("the attorney general"); a person noun ("Spokeswoman Jane Roe") too. Organisations and places join on their normalised form, "X (ACR)" acronyms,
 initials ("FBI" for "Federal Bureau of Investigation") and "Department of X" = "X Department".
 """
 
@@ -23,6 +23,7 @@ from newsprism.text.nlp import common_nouns
 DOMINANT = 3.0  # a surname alone means the person named in full this many times more often
 _TYPE_ORDER = ("PERSON", "ORG", "GPE", "LOC", "FAC", "LAW", "EVENT", "NORP")
 _AGENT_NOUN = ("man", "woman", "person", "ist")  # person nouns that are never first names
+_NICKNAME = re.compile(r"[“\"‘']([A-Z][a-z]+)[”\"’']")
 _LINKS = frozenset({"of", "the", "and", "for", "on", "&"})
 
 
@@ -35,6 +36,7 @@ class Cluster:
     forms: Counter[str] = field(default_factory=Counter)
     acronyms: set[str] = field(default_factory=set)
     titles: list[tuple[str, Mention]] = field(default_factory=list)
+    nicknames: set[str] = field(default_factory=set)  # 'Elizabeth "Liz" Roe' -> liz
     linked: set[str] = field(default_factory=set)  # "the attorney general": a role, not a name
     first: str = ""
     last: str = ""
@@ -116,8 +118,12 @@ def _abbreviation(word: str) -> bool:
     return word.endswith(".") or (letters.isupper() and len(letters) <= 4) or no_vowel
 
 
-def _person_parts(m: Mention, is_title: TitleTest) -> tuple[list[str], str | None]:
-    """(name tokens without a title prefix or suffix, the title as written or None)."""
+def _person_parts(
+    m: Mention, is_title: TitleTest, names: set[tuple[str, ...]]
+) -> tuple[list[str], str | None]:
+    """(name tokens without a title prefix, the title as written or None). Words before a full
+    name the story also uses alone ("Sergeant Jane Roe" beside "Jane Roe") are a title too when
+    they are common nouns (a first name, as in "Mary Jane Roe", is not)."""
     toks = m.tokens
     written = m.text.split()
     if len(toks) != len(written):
@@ -127,12 +133,16 @@ def _person_parts(m: Mention, is_title: TitleTest) -> tuple[list[str], str | Non
             return toks[cut:], " ".join(written[:cut])
     if len(toks) >= 3 and toks[0].endswith(_AGENT_NOUN) and toks[0] in common_nouns():
         return toks[1:], written[0]  # "Spokeswoman Jane Roe": a person noun, not a first name
+    for cut in range(1, len(toks) - 1):
+        if tuple(toks[cut:]) in names and all(t in common_nouns() for t in toks[:cut]):
+            return toks[cut:], " ".join(written[:cut])
     return toks, None
 
 
 def group_people(mentions: list[Mention], is_title: TitleTest) -> list[Cluster]:
     """Clusters of person mentions; an ambiguous surname alone gets its own cluster."""
-    parsed = [(m, *_person_parts(m, is_title)) for m in mentions]
+    names = {tuple(m.tokens) for m in mentions if len(m.tokens) >= 2}
+    parsed = [(m, *_person_parts(m, is_title, names)) for m in mentions]
     full: list[Cluster] = []
     order = sorted(
         (p for p in parsed if len(p[1]) > 1), key=lambda p: (-len(p[1]), p[0].article, p[0].start)
@@ -143,12 +153,15 @@ def group_people(mentions: list[Mention], is_title: TitleTest) -> list[Cluster]:
         fits = [
             c
             for c in full
-            if c.last == core[-1] and c.suffix == suffix and _compatible(c.first, core[0])
+            if c.last == core[-1]
+            and c.suffix == suffix
+            and (_compatible(c.first, core[0]) or core[0] in c.nicknames)
         ]
         cluster = fits[0] if len(fits) == 1 else None
         if cluster is None:
             cluster = Cluster("PERSON", first=core[0], last=core[-1], suffix=suffix)
             full.append(cluster)
+        cluster.nicknames |= {n.lower() for n in _NICKNAME.findall(m.text)}
         _add_person(cluster, m, title)
     alone: dict[str, Cluster] = {}
     for m, toks, title in parsed:
@@ -225,7 +238,9 @@ def group_others(mentions: list[Mention], types: dict[str, str]) -> list[Cluster
     return list(by_key.values())
 
 
-def _owners(key: str, cluster: Cluster, by_key: dict[str, Cluster], places: set[str]) -> list[Cluster]:
+def _owners(
+    key: str, cluster: Cluster, by_key: dict[str, Cluster], places: set[str]
+) -> list[Cluster]:
     """The longer-named clusters a short or place-prefixed name belongs to.
 
     "FBI" -> "Federal Bureau of Investigation"; "Department" -> the one "... Department";
@@ -258,5 +273,3 @@ def group_mentions(mentions: list[Mention], story_text: str) -> list[Cluster]:
     people = [m for m in kept if types[_key(m.tokens)] == "PERSON"]
     others = [m for m in kept if types[_key(m.tokens)] != "PERSON"]
     return group_people(people, is_title) + group_others(others, types)
-
-

@@ -30,6 +30,7 @@ _TIME_WORD = re.compile(
 )
 _SLASH = re.compile(r"(?<=\w)\s?/\s?(?=[A-Z])")
 _OWNER = re.compile(r"^(.+?)['’]s\s+(?=[A-Z])")  # "Slate's Jacob Roe": the name is after it
+_POSSESSIVE_INSIDE = re.compile(r"['’]s\b")
 _PARTY_PLACE = re.compile(r"^[RDI]-(?=[A-Z][a-z])")  # "R-Texas", a legislator's state or town
 _POSSESSIVE = re.compile(r"['’]s?$")
 _PAREN = re.compile(r"\s*\(([^()]*)\)?\s*$")
@@ -108,7 +109,8 @@ def _split(label: str, start: int, text: str) -> list[tuple[str, int, str]]:
     """(label, start, text) parts of a span: "Slate's Jacob Roe" is an owner and a person,
     "R-Texas" a place, "Roe/Agency" or "Roe / For The Times" a name and an organisation."""
     owner = _OWNER.match(text)
-    if owner and label == "PERSON":
+    tail = text[owner.end() :].split() if owner else []
+    if owner and len(tail) >= 2 and not _POSSESSIVE_INSIDE.search(" ".join(tail)):
         return [("ORG", start, owner.group(1)), (label, start + owner.end(), text[owner.end() :])]
     party = _PARTY_PLACE.match(text)
     if party:

@@ -8,6 +8,7 @@ at determiners, prepositions, verbs, possessives and punctuation) or a noun phra
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
@@ -20,6 +21,8 @@ MAX_ROLE_WORDS = 8
 _STOP_POS = frozenset({"DET", "ADP", "VERB", "AUX", "CCONJ", "SCONJ", "PRON", "PART", "NUM"})
 _STOP_POS |= {"PUNCT", "SYM", "X", "INTJ", "SPACE"}
 _ROLE_POS = frozenset({"NOUN", "PROPN"})
+_WORDY = re.compile(r"[A-Za-z]{2}")
+_HANDLE = re.compile(r"[@#]|https?:|www\.")  # social-media handles and links are not roles
 _LEADING = frozenset({"a", "an", "the"})
 _CLAUSES = frozenset({"relcl", "acl", "appos", "conj", "cc", "advcl", "punct"})
 
@@ -90,7 +93,11 @@ def _role_of(doc: Any, mention: Mention, own: set[str]) -> list[str]:
     for tokens in (_premodifiers(doc, span, own), _apposition(span)):
         if any(t.pos_ in _ROLE_POS for t in tokens) and len(tokens) <= MAX_ROLE_WORDS:
             found.append(_text(tokens))
-    return [r for r in found if r and r.lower() not in own and any(c.isalpha() for c in r)]
+    return [
+        r
+        for r in found
+        if r and r.lower() not in own and _WORDY.search(r) and not _HANDLE.search(r)
+    ]
 
 
 def first_mentions(cluster: Cluster) -> list[Mention]:

@@ -126,7 +126,7 @@ def _person_parts(
     they are common nouns (a first name, as in "Mary Jane Roe", is not)."""
     toks = m.tokens
     written = m.text.split()
-    if len(toks) != len(written):
+    if len(toks) != len(written) or _NICKNAME.search(m.text):
         return toks, None
     for cut in range(len(toks) - 1, 0, -1):
         if is_title(written[:cut], " ".join(toks[:cut])):

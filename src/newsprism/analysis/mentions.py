@@ -30,6 +30,8 @@ _TIME_WORD = re.compile(
 )
 _SLASH = re.compile(r"(?<=\w)\s?/\s?(?=[A-Z])")
 _OWNER = re.compile(r"^(.+?)['’]s\s+(?=[A-Z])")  # "Slate's Jacob Roe": the name is after it
+_DANGLING = re.compile(r"\s(?:of|on|for|and|the|de|del)$")
+_CAPITALISED_RUN = re.compile(r"(?:\s+[A-Z][\w.&'’-]*)+")
 _POSSESSIVE_INSIDE = re.compile(r"['’]s\b")
 _PARTY_PLACE = re.compile(r"^[RDI]-(?=[A-Z][a-z])")  # "R-Texas", a legislator's state or town
 _POSSESSIVE = re.compile(r"['’]s?$")
@@ -80,11 +82,21 @@ def tag_sentences(articles: list[Article]) -> dict[str, list[Span]]:
     texts = [_SLASH.sub(",", s.text) for s in chosen]
     for sentence, doc in zip(chosen, names(texts), strict=True):
         spans[sentence.id] = [
-            (e.label_, e.start_char, e.end_char, sentence.text[e.start_char : e.end_char])
+            (e.label_, e.start_char, end, sentence.text[e.start_char : end])
             for e in doc.ents
             if e.label_ in ENTITY_LABELS | TIME_LABELS
+            for end in [_completed(sentence.text, e.end_char, e.label_)]
         ]
     return spans
+
+
+def _completed(text: str, end: int, label: str) -> int:
+    """A name cut after a linking word ("the Commission on") runs on through the capitalised
+    words that follow ("... on Judicial Performance")."""
+    if label not in ENTITY_LABELS or not _DANGLING.search(text[:end]):
+        return end
+    more = _CAPITALISED_RUN.match(text, end)
+    return more.end() if more else end
 
 
 def clean_mention(text: str, start: int) -> tuple[str, int, str | None] | None:

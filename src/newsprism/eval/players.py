@@ -4,7 +4,8 @@ Entities: a key name matches a brief entity when one of its written forms equals
 entity's forms (name or alias) after lower-casing, dropping punctuation, a leading "the" and
 honorifics; people also match on first and last word alone (middle names and initials vary),
 organisations on initials ("FBI") or a trailing run of two or more words ("U.S. Coast Guard" /
-"Coast Guard"). Key names may list variants in brackets or after "/". Recall is over all key
+"Coast Guard"). Key names may list variants in brackets or after "/"; "Town, State" also
+matches "Town". Recall is over all key
 names. A merge error is one brief entity matching two key people; a split error is a key person
 matched by more than one brief person.
 
@@ -48,6 +49,7 @@ def key_variants(name: str) -> set[tuple[str, ...]]:
     outer = _BRACKETS.sub(" ", name)
     inner = [part for group in _BRACKETS.findall(name) for part in group.split("/")]
     mains = [_tokens(part) for part in outer.split("/")]
+    mains += [_tokens(part.split(",")[0]) for part in outer.split("/") if "," in part]
     for main in mains:
         variants.add(main)
         for alt in (_tokens(p) for p in inner):

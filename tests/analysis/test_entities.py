@@ -86,3 +86,17 @@ def test_entity_names_map_every_written_form_to_the_canonical_name() -> None:
     names = canonical_names(_brief(STORY).entities)
     assert names["Olsen"] == "Maria Olsen"
     assert names["the attorney general"] == "Maria Olsen"
+
+
+def test_a_quoted_nickname_joins_the_full_name_and_a_person_noun_is_a_title() -> None:
+    brief = _brief(
+        {
+            "A": 'Elizabeth "Liz" Navarro won the race in Denver on Sunday.',
+            "B": "Liz Navarro said she was grateful. Spokeswoman Dana Whitfield agreed.",
+            "C": "Navarro thanked her team, Dana Whitfield said.",
+        }
+    )
+    navarro = [e for e in brief.entities if "Navarro" in [e.name, *e.aliases]]
+    assert len(navarro) == 1 and navarro[0].outlets == ["A", "B", "C"]
+    whitfield = _person(brief, "Dana Whitfield")
+    assert "Spokeswoman" in [r.text for r in whitfield.roles]

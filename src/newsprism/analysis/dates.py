@@ -45,6 +45,12 @@ _HOURS_AFTER = re.compile(
     r"(?:after|later|before|earlier)\b)",
     re.I,
 )
+_FRAME_WORD = re.compile(r"\b(in|within|over|during)\s+$", re.I)
+_FRAME_SPAN = re.compile(
+    r"(?:(?:just|only)\s+)?(?:the\s+(?:past|last)\s+)?(?:(?:a|an|one|two|three|\d+)\s+)?"
+    r"(?:days?|weeks?|months?)",
+    re.I,
+)
 _FUTURE = re.compile(
     r"\b(?:scheduled|slated|will|shall|is to|are to|set to|expected to|due to|plans? to|"
     r"planned|upcoming|to be held|to appear|to testify)\b",
@@ -86,6 +92,15 @@ def looks_ahead(sentence: str, start: int) -> bool:
     """A tense cue shortly before the date, or 'for' right before it ('a meeting for Tuesday')."""
     before = sentence[max(0, start - FUTURE_REACH) : start]
     return bool(_FUTURE.search(before) or re.search(r"\bfor\s+$", before, re.I))
+
+
+def time_frame(sentence: str, start: int, text: str) -> str | None:
+    """'In just one week', 'over the past month': a span of time the sentence's events fall in,
+    told as a duration after 'in', 'within', 'over' or 'during'. Kept as text."""
+    before = _FRAME_WORD.search(sentence[:start])
+    if before is None or not _FRAME_SPAN.fullmatch(text.strip()):
+        return None
+    return (before.group(1) + " " + text.strip()).strip()
 
 
 def relative_phrase(sentence: str) -> tuple[str, int] | None:

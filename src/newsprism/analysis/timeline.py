@@ -23,6 +23,7 @@ from newsprism.analysis.dates import (
     looks_ahead,
     relative_phrase,
     resolve,
+    time_frame,
     weekday_matches,
     weekday_of,
 )
@@ -123,6 +124,9 @@ def _first_time(
     for start, text in date_spans(s.text, spans):
         ahead = looks_ahead(s.text, start)
         ref = resolve(text, base, basis, ahead, year)
+        frame = None if ref or ahead else time_frame(s.text, start, text)
+        if frame:
+            ref = DateRef(frame, None, "relative", None)
         if ref is not None:
             day = ref.date is not None and ref.precision == "day" and basis != "text"
             upcoming = ahead or bool(day and base and ref.date and ref.date > base)
@@ -152,13 +156,18 @@ def _overlap(a: frozenset[str], b: frozenset[str]) -> float:
     return len(a & b) / max(1, min(len(a), len(b)))
 
 
+def _lead_words(text: str) -> list[str]:
+    """'hours after the tweet' -> ['hours', 'after']: the time told, without what it follows."""
+    return text.lower().split()[:2]
+
+
 def _same_event(a: Candidate, b: Candidate, aligned: set[tuple[str, str]]) -> bool:
     if a.article == b.article:
         return False
     if (a.sentence.id, b.sentence.id) in aligned:
         return True
     same_time = (a.ref.date, a.ref.precision) == (b.ref.date, b.ref.precision) and (
-        a.ref.date is not None or a.ref.text.lower() == b.ref.text.lower()
+        a.ref.date is not None or _lead_words(a.ref.text) == _lead_words(b.ref.text)
     )
     return same_time and _overlap(a.stems, b.stems) >= SAME_EVENT_OVERLAP
 

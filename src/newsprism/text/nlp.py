@@ -19,9 +19,13 @@ NAMES_ONLY = ("tok2vec", "tagger", "parser", "attribute_ruler", "lemmatizer")
 PARSE_ONLY = ("lemmatizer", "ner")
 
 
-@lru_cache(maxsize=1)
-def load(model: str = MODEL) -> Any:
+def load(model: str | None = None) -> Any:
     """The full small English pipeline, loaded once; a clear error when it is not installed."""
+    return _load(model or MODEL)
+
+
+@lru_cache(maxsize=2)
+def _load(model: str) -> Any:
     import spacy
 
     try:

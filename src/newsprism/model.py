@@ -199,7 +199,9 @@ class Entity(_Model):
 class TimelineEvent(_Model):
     """Something that happened (or is scheduled) at a stated time, merged across outlets."""
 
-    date: Date | None = Field(None, description="The resolved day (first day of a week/month/year).")
+    date: Date | None = Field(
+        None, description="The resolved day (first day of a week/month/year)."
+    )
     date_text: str = Field(description="The time as the articles state it.")
     precision: Literal["day", "week", "month", "year", "relative"] = "day"
     resolved: bool = False

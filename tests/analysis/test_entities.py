@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+from tests.analysis.helpers import make_brief
+
 from newsprism.analysis.entities import canonical_names
 from newsprism.model import Brief, Entity
-from tests.analysis.helpers import make_brief
 
 STAGES = ("sentences", "sources", "names", "entities")
 

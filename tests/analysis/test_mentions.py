@@ -43,5 +43,7 @@ def test_the_run_on_stops_at_the_first_lowercase_word() -> None:
     from newsprism.analysis.mentions import _completed
 
     text = "the Commission on Judicial Conduct met"
-    assert _completed(text, len("the Commission on"), "ORG") == len("the Commission on Judicial Conduct")
+    assert _completed(text, len("the Commission on"), "ORG") == len(
+        "the Commission on Judicial Conduct"
+    )
     assert _completed(text, len("the Commission"), "ORG") == len("the Commission")

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 from datetime import date
 
+from tests.render.conftest import HOSTILE, article
+from tests.render.test_markdown import _RAW_TAG
+
 from newsprism.model import Brief, Entity, EntityRole, TimelineEvent
 from newsprism.render.html import render_html
 from newsprism.render.markdown import render_markdown
-from tests.render.conftest import HOSTILE, article
-from tests.render.test_markdown import _RAW_TAG
 
 
 def _brief(name: str = "Maria Olsen", text: str = "The report was published.") -> Brief:
@@ -39,7 +40,7 @@ def _brief(name: str = "Maria Olsen", text: str = "The report was published.") -
 def test_markdown_has_a_key_players_table_and_a_dated_timeline() -> None:
     md = render_markdown(_brief())
     assert "## Key players" in md and "## Timeline" in md
-    assert "| <a id=\"ent-e1\"></a>**Maria Olsen** (also: Olsen) | person |" in md
+    assert '| <a id="ent-e1"></a>**Maria Olsen** (also: Olsen) | person |' in md
     assert "attorney general (Daily)" in md
     assert "- **7 March 2021** (“Sunday”): The report was published." in md
     assert "- **next month** *(upcoming)*:" in md

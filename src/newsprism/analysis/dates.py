@@ -160,8 +160,7 @@ def weekday_of(text: str) -> int | None:
 
 def weekday_matches(text: str, day: Date) -> bool:
     """The span names a weekday and it is the weekday of ``day`` ('Tuesday, June 23, 2015')."""
-    named = WEEKDAY.search(text)
-    return bool(named) and _WEEKDAYS.index(named.group().lower()[:3]) == day.weekday()
+    return weekday_of(text) == day.weekday()
 
 
 def resolve(

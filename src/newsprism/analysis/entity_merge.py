@@ -1,14 +1,16 @@
 """Which name mentions refer to the same entity: surname and first-name subsumption, title prefixes,
 acronyms, and the majority type of a name across the story.
 
-People: full names ("William Barr", "William P. Barr"; "Bill Barr" is NOT merged: first names must
-match, be an initial or a prefix of three letters or more, or be a nickname the story gives in
-quotes, 'Elizabeth "Liz" Roe') join when surname and first name agree. A lone "Barr" joins the one person with that surname, else the one such person its own
-article names in full, else one who outnumbers the others three to one; otherwise it stays apart,
-so two people called Stone are never merged. A word before a name ("AG Barr") is a title, not a
-first name, when it is an abbreviation ("Sen.", "AG", "Lt"; not an initial) or is used alone with
-"the" elsewhere in the story ("the attorney general"); a person noun ("Spokeswoman Jane Roe") too. Organisations and places join on their normalised form, "X (ACR)" acronyms,
-initials ("FBI" for "Federal Bureau of Investigation") and "Department of X" = "X Department".
+People: full names join when surname and first name agree ("William Barr", "William P. Barr";
+"Bill Barr" does NOT join: first names must match, be an initial or a prefix of three letters or
+more, or be a nickname the story gives in quotes, 'Elizabeth "Liz" Roe'). A lone "Barr" joins the
+one person with that surname, else the one such person its own article names in full, else one who
+outnumbers the others three to one; otherwise it stays apart, so two people called Stone are never
+merged. Words before a name ("AG Barr") are a title, not a first name, when they are an
+abbreviation ("Sen.", "AG", "Lt"; not an initial), are used alone with "the" elsewhere in the story
+("the attorney general"), or are a person noun ("Spokeswoman Jane Roe").
+Organisations and places join on their normalised form, "X (ACR)" acronyms, initials ("FBI" for
+"Federal Bureau of Investigation") and "Department of X" = "X Department".
 """
 
 from __future__ import annotations
@@ -266,9 +268,13 @@ def group_mentions(mentions: list[Mention], story_text: str) -> list[Cluster]:
     surnames = {k.split()[-1] for k, t in types.items() if t == "PERSON" and " " in k}
     for m in mentions:
         written, key = m.text.split(), _key(m.tokens)
-        if types[key] == "ORG" and len(written) >= 2 and m.tokens[-1] in surnames:
-            if is_title(written[:-1], " ".join(m.tokens[:-1])):
-                types[key] = "PERSON"  # "AG Olsen" tagged as an organisation
+        if (
+            types[key] == "ORG"
+            and len(written) >= 2
+            and m.tokens[-1] in surnames
+            and is_title(written[:-1], " ".join(m.tokens[:-1]))
+        ):
+            types[key] = "PERSON"  # "AG Olsen" tagged as an organisation
     kept = [m for m in mentions if types[_key(m.tokens)] in KEPT_TYPES]
     people = [m for m in kept if types[_key(m.tokens)] == "PERSON"]
     others = [m for m in kept if types[_key(m.tokens)] != "PERSON"]

@@ -35,7 +35,7 @@ class Role:
 
 def _premodifiers(doc: Any, span: Any, own: set[str]) -> list[Any]:
     """Tokens right before the name that modify it inside its noun phrase."""
-    root, run = span.root, []
+    root, run = span.root, list[Any]()
     i = span.start - 1
     while i >= 0:
         token = doc[i]

@@ -38,10 +38,14 @@ def evaluate(key_dirs: list[Path]) -> dict[str, Any]:
     pairs = sum(t["pairs"] for t in times)
     right = sum(round((t["order"] or 0) * t["pairs"]) for t in times)
     overall = {
-        "entity_recall": _ratio(sum(e["found"] for e in ents), sum(e["key_entities"] for e in ents)),
+        "entity_recall": _ratio(
+            sum(e["found"] for e in ents), sum(e["key_entities"] for e in ents)
+        ),
         "merge_errors": sum(len(e["merge_errors"]) for e in ents),
         "split_errors": sum(len(e["split_errors"]) for e in ents),
-        "timeline_recall": _ratio(sum(t["found"] for t in times), sum(t["key_events"] for t in times)),
+        "timeline_recall": _ratio(
+            sum(t["found"] for t in times), sum(t["key_events"] for t in times)
+        ),
         "timeline_order": _ratio(right, pairs),
     }
     return {"stories": stories, "overall": overall}
@@ -73,7 +77,9 @@ def _num(value: float | None) -> str:
 
 
 def players(
-    keys: list[Path] = typer.Argument(..., help="Key folders (with expected.json) or their parent."),
+    keys: list[Path] = typer.Argument(
+        ..., help="Key folders (with expected.json) or their parent."
+    ),
     out: Path | None = typer.Option(None, "--out", help="Write the full report as JSON here."),
 ) -> None:
     """Entity recall, merge and split errors, timeline recall and order, per story and overall."""

@@ -9,10 +9,10 @@ matches "Town". Recall is over all key
 names. A merge error is one brief entity matching two key people; a split error is a key person
 matched by more than one brief person.
 
-Timeline: key events and brief entries become sets of content stems and numbers (the entry's text,
-its date as stated and its resolved day, month, weekday and year). An entry matches a key event when they share
-at least ``MIN_SHARED`` stems and ``MIN_SHARE`` of the key event's stems; pairs are taken best
-first, one to one. Recall is matched key events over all; order is the share of matched key-event
+Timeline: key events and brief entries become sets of content stems and numbers (the entry's
+text, its date as stated and its resolved day, month, weekday and year). An entry matches a key
+event when they share at least ``MIN_SHARED`` stems and ``MIN_SHARE`` of the key event's stems;
+pairs are taken best first, one to one. Recall is matched key events over all; order is the share of matched key-event
 pairs whose entries come in the same order.
 """
 
@@ -83,9 +83,7 @@ def _same(key: tuple[str, ...], form: tuple[str, ...], person: bool) -> bool:
 
 def matches(key_name: str, entity: Entity, person: bool) -> bool:
     """Whether the brief entity is the key's entity (see the module docstring)."""
-    return any(
-        _same(k, f, person) for k in key_variants(key_name) for f in _forms(entity)
-    )
+    return any(_same(k, f, person) for k in key_variants(key_name) for f in _forms(entity))
 
 
 def score_entities(brief: Brief, key: dict[str, Any]) -> dict[str, Any]:

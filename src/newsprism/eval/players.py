@@ -12,8 +12,8 @@ matched by more than one brief person.
 Timeline: key events and brief entries become sets of content stems and numbers (the entry's
 text, its date as stated and its resolved day, month, weekday and year). An entry matches a key
 event when they share at least ``MIN_SHARED`` stems and ``MIN_SHARE`` of the key event's stems;
-pairs are taken best first, one to one. Recall is matched key events over all; order is the share of matched key-event
-pairs whose entries come in the same order.
+pairs are taken best first, one to one. Recall is matched key events over all; order is the
+share of matched key-event pairs whose entries come in the same order.
 """
 
 from __future__ import annotations

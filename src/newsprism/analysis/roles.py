@@ -16,11 +16,13 @@ from typing import Any
 from newsprism.analysis.entity_merge import Cluster
 from newsprism.analysis.mentions import Mention, name_tokens
 from newsprism.text.nlp import parse_batch
+from newsprism.text.terms import FUNCTION_WORDS
 
 MAX_ROLE_WORDS = 8
 _STOP_POS = frozenset({"DET", "ADP", "VERB", "AUX", "CCONJ", "SCONJ", "PRON", "PART", "NUM"})
 _STOP_POS |= {"PUNCT", "SYM", "X", "INTJ", "SPACE"}
 _ROLE_POS = frozenset({"NOUN", "PROPN"})
+_LAST_WORD = re.compile(r"([A-Za-z][\w.'’-]*)\s+$")
 _WORDY = re.compile(r"[A-Za-z]{2}")
 _HANDLE = re.compile(r"[@#]|https?:|www\.")  # social-media handles and links are not roles
 _LEADING = frozenset({"a", "an", "the"})
@@ -108,9 +110,19 @@ def first_mentions(cluster: Cluster) -> list[Mention]:
     return list(first.values())
 
 
+def may_carry_a_role(mention: Mention, text: str) -> bool:
+    """A word that is not a function word right before the name, or a comma right after it:
+    otherwise there is no title or apposition to parse for."""
+    before = _LAST_WORD.search(text[: mention.start])
+    after = text[mention.end : mention.end + 2]
+    return bool(before and before.group(1).lower() not in FUNCTION_WORDS) or after.startswith(",")
+
+
 def find_roles(people: Iterable[Cluster], texts: dict[str, str]) -> dict[int, list[Role]]:
     """id(cluster) -> roles given at first mentions and as title prefixes, parsed in one batch."""
-    wanted = [(c, m) for c in people for m in first_mentions(c)]
+    wanted = [
+        (c, m) for c in people for m in first_mentions(c) if may_carry_a_role(m, texts[m.sentence])
+    ]
     sentence_ids = list(dict.fromkeys(m.sentence for _, m in wanted))
     docs = dict(zip(sentence_ids, parse_batch([texts[s] for s in sentence_ids]), strict=True))
     roles: dict[int, list[Role]] = {}

@@ -45,6 +45,10 @@ _HOURS_AFTER = re.compile(
     r"(?:after|later|before|earlier)\b)",
     re.I,
 )
+_RECENT = re.compile(
+    r"\b(?:today|tonight|yesterday|this (?:week|morning|afternoon|evening)|last (?:week|night))\b",
+    re.I,
+)
 _FRAME_WORD = re.compile(r"\b(in|within|over|during)\s+$", re.I)
 _FRAME_SPAN = re.compile(
     r"(?:(?:just|only)\s+)?(?:the\s+(?:past|last)\s+)?(?:(?:a|an|one|two|three|\d+)\s+)?"
@@ -150,6 +154,11 @@ def _parse(cleaned: str, anchor: Date, direction: str) -> tuple[Date, Precision]
         if found.date_obj is not None:
             return _start_of(found.date_obj, found.period or "day")
     return None
+
+
+def names_recent_days(text: str) -> bool:
+    """A weekday, 'today', 'yesterday', 'last week'...: the days around the writing."""
+    return bool(WEEKDAY.search(text) or _RECENT.search(text))
 
 
 def weekday_of(text: str) -> int | None:

@@ -22,6 +22,7 @@ from newsprism.analysis.dates import (
     DateRef,
     looks_ahead,
     relative_phrase,
+    names_recent_days,
     resolve,
     time_frame,
     weekday_matches,
@@ -226,9 +227,10 @@ def _placed(c: Candidate) -> bool:
 
 
 def _sort_keys(found: list[Candidate]) -> dict[str, tuple[int, int, int]]:
-    """Sentence id -> order key. Dated events go by date; an undated one follows the dated
-    sentence before it in its article, else joins the latest past events (news leads with what
-    just happened, background comes after); undated plans come last."""
+    """Sentence id -> order key. Dated events go by date. An undated weekday, "today" or "last
+    week" names the latest days, so it joins the latest past events; an undated order ("hours
+    after", "a day later") follows the dated sentence before it in its article, else joins the
+    latest events too (news leads with what just happened). Undated plans come last."""
     present = max(
         (c.ref.date.toordinal() for c in found if _placed(c) and not c.upcoming and c.ref.date),
         default=0,
@@ -248,7 +250,7 @@ def _sort_keys(found: list[Candidate]) -> dict[str, tuple[int, int, int]]:
                 keys[c.sentence.id] = (_LAST, c.ref.date.toordinal() if c.ref.date else 0, index)
             else:
                 before = [k for i, k in dated if i < index]
-                if before:
+                if before and not names_recent_days(c.ref.text):
                     keys[c.sentence.id] = (before[-1][0], before[-1][1], 1 + index)
                 else:
                     keys[c.sentence.id] = (present, 9, index)

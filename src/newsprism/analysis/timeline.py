@@ -23,6 +23,7 @@ from newsprism.analysis.dates import (
     looks_ahead,
     relative_phrase,
     names_recent_days,
+    recent_rank,
     resolve,
     time_frame,
     weekday_matches,
@@ -261,19 +262,18 @@ def _sort_keys(found: list[Candidate]) -> dict[str, tuple[int, int, int]]:
 def _order_weekdays(recent: list[Candidate], keys: dict[str, tuple[int, int, int]]) -> None:
     """Undated weekdays of the latest days ("Tuesday", "Wednesday") in week order: the week is
     taken to start after the longest gap between the weekdays named, so Friday ... Tuesday
-    reads as Friday first and Tuesday ... Wednesday as Tuesday first."""
+    reads as Friday first and Tuesday ... Wednesday as Tuesday first. "Last week" comes before
+    them, "yesterday" and "today" after."""
     named = {c.sentence.id: w for c in recent if (w := weekday_of(c.ref.text)) is not None}
     days = sorted(set(named.values()))
-    if len(days) < 2:
-        return
     gaps = [
         ((days[(i + 1) % len(days)] - d) % 7 or 7, days[(i + 1) % len(days)])
         for i, d in enumerate(days)
     ]
-    start = max(gaps)[1]
+    start = max(gaps)[1] if gaps else 0
     for c in recent:
         day, index = named.get(c.sentence.id), c.sentence.index
-        rank = (day - start) % 7 if day is not None else 7
+        rank = (day - start) % 7 + 1 if day is not None else 1 + recent_rank(c.ref.text)
         keys[c.sentence.id] = (keys[c.sentence.id][0], 9, rank * 10_000 + index)
 
 

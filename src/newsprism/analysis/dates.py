@@ -54,6 +54,7 @@ _RECENT_RANKS = (
     (("this week",), 0),
     (("today", "tonight", "this morning", "this afternoon", "this evening"), 8),
 )
+_FRAME_START = re.compile(r"(?:in|within|over|during)\s", re.I)
 _FRAME_WORD = re.compile(r"\b(in|within|over|during)\s+$", re.I)
 _FRAME_SPAN = re.compile(
     r"(?:(?:just|only)\s+)?(?:the\s+(?:past|last)\s+)?(?:(?:a|an|one|two|three|\d+)\s+)?"
@@ -162,14 +163,16 @@ def _parse(cleaned: str, anchor: Date, direction: str) -> tuple[Date, Precision]
 
 
 def names_recent_days(text: str) -> bool:
-    """A weekday, 'today', 'yesterday', 'last week'...: the days around the writing."""
-    return bool(WEEKDAY.search(text) or _RECENT.search(text))
+    """A weekday, 'today', 'yesterday', 'last week', 'in just one week': days around the writing."""
+    return bool(WEEKDAY.search(text) or _RECENT.search(text) or _FRAME_START.match(text))
 
 
 def recent_rank(text: str) -> int:
-    """Where a recent time falls against the weekdays of the latest week (0-6): 'last week' -1,
-    'this week' 0, 'yesterday' or 'last night' 7, 'today' or 'tonight' 8, anything else 7."""
+    """Where a recent time falls against the weekdays of the latest week (0-6): 'last week' or
+    'in just one week' -1, 'this week' 0, 'today' or 'tonight' 8, anything else 7."""
     lower = text.lower()
+    if _FRAME_START.match(lower):
+        return -1
     for words, rank in _RECENT_RANKS:
         if any(w in lower for w in words):
             return rank

@@ -21,9 +21,9 @@ from newsprism.align import Alignment
 from newsprism.analysis.dates import (
     DateRef,
     looks_ahead,
-    relative_phrase,
     names_recent_days,
     recent_rank,
+    relative_phrase,
     resolve,
     time_frame,
     weekday_matches,
@@ -255,26 +255,40 @@ def _sort_keys(found: list[Candidate]) -> dict[str, tuple[int, int, int]]:
                     keys[c.sentence.id] = (before[-1][0], before[-1][1], 1 + index)
                 else:
                     keys[c.sentence.id] = (present, 9, index)
-    _order_weekdays([c for c in found if keys[c.sentence.id][:2] == (present, 9)], keys)
+    real_day = any(
+        c.ref.resolved and c.ref.precision == "day" and c.ref.date.toordinal() == present
+        for c in found
+        if c.ref.date
+    )
+    recent = [c for c in found if keys[c.sentence.id][:2] == (present, 9)]
+    _order_weekdays(recent, keys, week_before=7 if real_day else 0)
     return keys
 
 
-def _order_weekdays(recent: list[Candidate], keys: dict[str, tuple[int, int, int]]) -> None:
+def _order_weekdays(
+    recent: list[Candidate], keys: dict[str, tuple[int, int, int]], week_before: int
+) -> None:
     """Undated weekdays of the latest days ("Tuesday", "Wednesday") in week order: the week is
     taken to start after the longest gap between the weekdays named, so Friday ... Tuesday
-    reads as Friday first and Tuesday ... Wednesday as Tuesday first. "Last week" comes before
-    them, "yesterday" and "today" after."""
+    reads as Friday first and Tuesday ... Wednesday as Tuesday first; on a tie, the day most
+    sentences tell of (the news itself) comes last. "Last week" comes before them (a week before
+    the latest day, when that day is known), "today" after."""
     named = {c.sentence.id: w for c in recent if (w := weekday_of(c.ref.text)) is not None}
     days = sorted(set(named.values()))
     gaps = [
         ((days[(i + 1) % len(days)] - d) % 7 or 7, days[(i + 1) % len(days)])
         for i, d in enumerate(days)
     ]
-    start = max(gaps)[1] if gaps else 0
+    longest = max((g for g, _ in gaps), default=0)
+    counts = Counter(named.values())
+    lead = max(days, key=lambda d: (counts[d], d)) if days else 0
+    starts = [d for g, d in gaps if g == longest] or [0]
+    start = max(starts, key=lambda d: (lead - d) % 7)  # on a tie the most told day comes last
     for c in recent:
         day, index = named.get(c.sentence.id), c.sentence.index
         rank = (day - start) % 7 + 1 if day is not None else 1 + recent_rank(c.ref.text)
-        keys[c.sentence.id] = (keys[c.sentence.id][0], 9, rank * 10_000 + index)
+        present = keys[c.sentence.id][0] - (week_before if rank < 1 else 0)
+        keys[c.sentence.id] = (present, 9, rank * 10_000 + index)
 
 
 def _key(c: Candidate) -> tuple[int, int, int]:

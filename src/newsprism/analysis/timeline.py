@@ -17,6 +17,9 @@ from datetime import date as Date
 from statistics import median_low
 from typing import Any
 
+from scipy import sparse
+from scipy.sparse.csgraph import connected_components
+
 from newsprism.align import Alignment
 from newsprism.analysis.dates import (
     DateRef,
@@ -175,26 +178,23 @@ def _same_event(a: Candidate, b: Candidate, aligned: set[tuple[str, str]]) -> bo
 
 
 def group_events(found: list[Candidate], alignment: Alignment | None) -> list[list[Candidate]]:
-    """Candidates told by several outlets, joined (union-find over same-event pairs)."""
+    """Candidates told by several outlets, joined: connected components of same-event pairs."""
     aligned: set[tuple[str, str]] = set()
     if alignment is not None:
         for i, matches in enumerate(alignment.matches):
             aligned |= {(alignment.sentences[i].id, alignment.sentences[j].id) for j, _ in matches}
-    parent = list(range(len(found)))
-
-    def root(i: int) -> int:
-        while parent[i] != i:
-            parent[i] = parent[parent[i]]
-            i = parent[i]
-        return i
-
-    for i in range(len(found)):
-        for j in range(i + 1, len(found)):
-            if _same_event(found[i], found[j], aligned):
-                parent[root(j)] = root(i)
+    pairs = [
+        (i, j)
+        for i in range(len(found))
+        for j in range(i + 1, len(found))
+        if _same_event(found[i], found[j], aligned)
+    ]
+    rows, cols = [p[0] for p in pairs], [p[1] for p in pairs]
+    graph = sparse.coo_matrix(([1] * len(pairs), (rows, cols)), shape=(len(found), len(found)))
+    _, component = connected_components(graph, directed=False)
     groups: dict[int, list[Candidate]] = {}
-    for i, c in enumerate(found):
-        groups.setdefault(root(i), []).append(c)
+    for c, label in zip(found, component, strict=True):
+        groups.setdefault(int(label), []).append(c)
     return list(groups.values())
 
 

@@ -49,6 +49,11 @@ _RECENT = re.compile(
     r"\b(?:today|tonight|yesterday|this (?:week|morning|afternoon|evening)|last (?:week|night))\b",
     re.I,
 )
+_CLOCK = re.compile(
+    r"\b(?:(?P<hour>1[0-2]|0?[1-9])(?::(?P<minute>[0-5]\d))?\s*(?P<half>[ap]\.?m\b\.?)|"
+    r"(?P<word>noon|midnight))",
+    re.I,
+)
 _RECENT_RANKS = (
     (("last week", "last month", "previous week"), -1),
     (("this week",), 0),
@@ -111,6 +116,18 @@ def time_frame(sentence: str, start: int, text: str) -> str | None:
     if before is None or not _FRAME_SPAN.fullmatch(text.strip()):
         return None
     return (before.group(1) + " " + text.strip()).strip()
+
+
+def clock_time(sentence: str) -> tuple[str, int] | None:
+    """('7:23 p.m.', minutes after midnight) for the first clock time in the sentence."""
+    hit = _CLOCK.search(sentence)
+    if hit is None:
+        return None
+    if hit.group("word"):
+        return hit.group(), 720 if hit.group("word").lower() == "noon" else 0
+    hour, minute = int(hit.group("hour")) % 12, int(hit.group("minute") or 0)
+    afternoon = hit.group("half").lower().startswith("p")
+    return hit.group().strip(), (hour + 12 * afternoon) * 60 + minute
 
 
 def relative_phrase(sentence: str) -> tuple[str, int] | None:

@@ -23,6 +23,7 @@ from scipy.sparse.csgraph import connected_components
 from newsprism.align import Alignment
 from newsprism.analysis.dates import (
     DateRef,
+    clock_time,
     looks_ahead,
     names_recent_days,
     recent_rank,
@@ -39,6 +40,7 @@ from newsprism.registry import stage
 from newsprism.text.terms import content_stems
 
 SAME_EVENT_OVERLAP = 0.3  # share of content stems two same-date sentences must have in common
+_DAY = 24 * 60  # minutes: untimed events of a day come after its timed ones
 _LAST = Date.max.toordinal() + 1  # after every date: plans with no date to place them
 _PRECISION_RANK = {"year": 0, "month": 1, "week": 2, "day": 3, "relative": 4}
 
@@ -52,6 +54,7 @@ class Candidate:
     ref: DateRef
     upcoming: bool
     stems: frozenset[str]
+    minutes: int | None = None  # a clock time the sentence gives, to order events of one day
 
 
 def _story_base(articles: list[Article]) -> Date | None:
@@ -124,8 +127,22 @@ def _bases(
 def _first_time(
     s: Sentence, spans: list[Span], base: Date | None, basis: str, year: int | None
 ) -> Candidate | None:
-    """The sentence's first point in time: a date spaCy marks, else 'hours after ...'."""
-    stems = frozenset(content_stems(s.text))
+    """The sentence's first point in time (a date spaCy marks, else 'hours after ...', else a
+    clock time), with the clock time it gives."""
+    found = _stated_time(s, spans, base, basis, year)
+    clock = clock_time(s.text)
+    if found is None and clock is not None:
+        found = Candidate(-1, s, DateRef(clock[0], None, "relative", None), False, frozenset())
+    if found is not None:
+        found.stems = frozenset(content_stems(s.text))
+        found.minutes = clock[1] if clock else None
+    return found
+
+
+def _stated_time(
+    s: Sentence, spans: list[Span], base: Date | None, basis: str, year: int | None
+) -> Candidate | None:
+    stems: frozenset[str] = frozenset()
     for start, text in date_spans(s.text, spans):
         ahead = looks_ahead(s.text, start)
         ref = resolve(text, base, basis, ahead, year)
@@ -252,7 +269,7 @@ def _sort_keys(found: list[Candidate]) -> dict[str, tuple[int, int, int]]:
             else:
                 before = [k for i, k in dated if i < index]
                 if before and not names_recent_days(c.ref.text):
-                    keys[c.sentence.id] = (before[-1][0], before[-1][1], 1 + index)
+                    keys[c.sentence.id] = (before[-1][0], before[-1][1], 1 + _within_day(c))
                 else:
                     keys[c.sentence.id] = (present, 9, index)
     real_day = any(
@@ -285,15 +302,21 @@ def _order_weekdays(
     starts = [d for g, d in gaps if g == longest] or [0]
     start = max(starts, key=lambda d: (lead - d) % 7)  # on a tie the most told day comes last
     for c in recent:
-        day, index = named.get(c.sentence.id), c.sentence.index
+        day = named.get(c.sentence.id)
         rank = (day - start) % 7 + 1 if day is not None else 1 + recent_rank(c.ref.text)
         present = keys[c.sentence.id][0] - (week_before if rank < 1 else 0)
-        keys[c.sentence.id] = (present, 9, rank * 10_000 + index)
+        keys[c.sentence.id] = (present, 9, rank * 10_000 + _within_day(c))
 
 
 def _key(c: Candidate) -> tuple[int, int, int]:
     assert c.ref.date is not None
-    return (c.ref.date.toordinal(), _PRECISION_RANK[c.ref.precision], 0)
+    return (c.ref.date.toordinal(), _PRECISION_RANK[c.ref.precision], _within_day(c) - _DAY)
+
+
+def _within_day(c: Candidate) -> int:
+    """Order inside a day: by clock time when the sentence gives one, else after them in the
+    order the article tells."""
+    return c.minutes if c.minutes is not None else _DAY + c.sentence.index
 
 
 def build_timeline(

@@ -67,7 +67,7 @@ _FRAME_SPAN = re.compile(
     re.I,
 )
 _FUTURE = re.compile(
-    r"\b(?:scheduled|slated|will|shall|is to|are to|set to|expected to|due to|plans? to|"
+    r"\b(?:scheduled|slated|will|shall|(?:is|are|was|were) (?:to|due)|set to|expected to|due to|plans? to|"
     r"planned|upcoming|to be held|to appear|to testify)\b",
     re.I,
 )
@@ -177,6 +177,11 @@ def _parse(cleaned: str, anchor: Date, direction: str) -> tuple[Date, Precision]
         if found.date_obj is not None:
             return _start_of(found.date_obj, found.period or "day")
     return None
+
+
+def names_a_day(text: str) -> bool:
+    """The text names a weekday or a month ('early Saturday afternoon', 'March 3 at noon')."""
+    return bool(WEEKDAY.search(text) or _MONTH_NAME.search(text))
 
 
 def names_recent_days(text: str) -> bool:

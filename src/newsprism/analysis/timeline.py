@@ -25,6 +25,7 @@ from newsprism.analysis.dates import (
     DateRef,
     clock_time,
     looks_ahead,
+    names_a_day,
     names_recent_days,
     recent_rank,
     relative_phrase,
@@ -55,6 +56,7 @@ class Candidate:
     upcoming: bool
     stems: frozenset[str]
     minutes: int | None = None  # a clock time the sentence gives, to order events of one day
+    clock_only: bool = False  # no day is stated, only the clock time
 
 
 def _story_base(articles: list[Article]) -> Date | None:
@@ -63,10 +65,11 @@ def _story_base(articles: list[Article]) -> Date | None:
 
 
 def date_spans(sentence: str, spans: list[Span]) -> list[tuple[int, str]]:
-    """(start, text) of each DATE span, neighbours joined ('Monday' + '24 March')."""
+    """(start, text) of each DATE span, and TIME span naming a day ('early Saturday afternoon'),
+    neighbours joined ('Monday' + '24 March')."""
     joined: list[tuple[int, int, str]] = []
-    for label, start, end, _text in sorted(spans, key=lambda sp: sp[1]):
-        if label != "DATE":
+    for label, start, end, text in sorted(spans, key=lambda sp: sp[1]):
+        if label != "DATE" and not (label == "TIME" and names_a_day(text)):
             continue
         if (
             joined
@@ -132,7 +135,8 @@ def _first_time(
     found = _stated_time(s, spans, base, basis, year)
     clock = clock_time(s.text)
     if found is None and clock is not None:
-        found = Candidate(-1, s, DateRef(clock[0], None, "relative", None), False, frozenset())
+        ref = DateRef(clock[0], None, "relative", None)
+        found = Candidate(-1, s, ref, False, frozenset(), clock_only=True)
     if found is not None:
         found.stems = frozenset(content_stems(s.text))
         found.minutes = clock[1] if clock else None
@@ -267,7 +271,7 @@ def _sort_keys(found: list[Candidate]) -> dict[str, tuple[int, int, int]]:
             elif c.upcoming:
                 keys[c.sentence.id] = (_LAST, c.ref.date.toordinal() if c.ref.date else 0, index)
             else:
-                before = [k for i, k in dated if i < index]
+                before = [k for i, k in dated if i < index and _can_follow(c, k)]
                 if before and not names_recent_days(c.ref.text):
                     keys[c.sentence.id] = (before[-1][0], before[-1][1], 1 + _within_day(c))
                 else:
@@ -280,6 +284,11 @@ def _sort_keys(found: list[Candidate]) -> dict[str, tuple[int, int, int]]:
     recent = [c for c in found if keys[c.sentence.id][:2] == (present, 9)]
     _order_weekdays(recent, keys, week_before=7 if real_day else 0)
     return keys
+
+
+def _can_follow(c: Candidate, key: tuple[int, int, int]) -> bool:
+    """A clock time alone only follows a dated day or week: after '2016' it could be any day."""
+    return not c.clock_only or key[1] >= _PRECISION_RANK["week"]
 
 
 def _order_weekdays(
@@ -303,6 +312,8 @@ def _order_weekdays(
     start = max(starts, key=lambda d: (lead - d) % 7)  # on a tie the most told day comes last
     for c in recent:
         day = named.get(c.sentence.id)
+        if day is None and c.clock_only:
+            day = lead if days else None  # a bare clock time: the day the news is about
         rank = (day - start) % 7 + 1 if day is not None else 1 + recent_rank(c.ref.text)
         present = keys[c.sentence.id][0] - (week_before if rank < 1 else 0)
         keys[c.sentence.id] = (present, 9, rank * 10_000 + _within_day(c))

@@ -42,3 +42,14 @@ def test_tense_cues_look_ahead() -> None:
 def test_hours_after_is_an_order_without_a_date() -> None:
     found = relative_phrase("The change came hours after the tweet, officials said.")
     assert found == ("hours after the tweet", 16)
+
+
+def test_clock_times_and_time_frames() -> None:
+    from newsprism.analysis.dates import clock_time, time_frame
+
+    assert clock_time("Crews arrived at about 7:23 p.m. on Tuesday.") == ("7:23 p.m.", 1163)
+    assert clock_time("They met at noon.") == ("noon", 720)
+    assert clock_time("Room 7 was closed.") is None
+    text = "In just one week, three ministers resigned."
+    assert time_frame(text, 3, "just one week") == "In just one week"
+    assert time_frame("He faces one week in jail.", 9, "one week") is None

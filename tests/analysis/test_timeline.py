@@ -84,3 +84,41 @@ def test_events_are_in_date_order_and_hours_after_follows_its_article() -> None:
     texts = [e.text for e in brief.timeline]
     assert texts[0].startswith("The factory") and texts[1].startswith("The fire")
     assert texts[2].startswith("Hours after") and not brief.timeline[2].resolved
+
+
+def test_clock_times_order_the_events_of_one_day() -> None:
+    brief = _brief(
+        {
+            "A": (
+                "The alarm sounded at 9:15 p.m. on Friday. "
+                "Smoke was first seen at 8:40 p.m. on Friday, a neighbour said."
+            )
+        },
+        date(2021, 3, 10),
+    )
+    texts = [e.text for e in brief.timeline]
+    assert texts[0].startswith("Smoke") and texts[1].startswith("The alarm")
+    assert all(e.date == date(2021, 3, 5) for e in brief.timeline)
+
+
+def test_undated_weekdays_read_in_week_order_and_plans_come_last() -> None:
+    brief = _brief(
+        {
+            "A": (
+                "Crews cleared the roads on Wednesday. "
+                "The storm reached the coast on Monday. "
+                "The governor is scheduled to visit the town on Friday. "
+                "Forecasters warned residents on Sunday."
+            )
+        }
+    )
+    order = [e.date_text for e in brief.timeline]
+    assert order == ["Sunday", "Monday", "Wednesday", "Friday"]
+    assert [e.upcoming for e in brief.timeline] == [False, False, False, True]
+    assert not any(e.resolved for e in brief.timeline)
+
+
+def test_a_time_frame_is_kept_as_text() -> None:
+    brief = _brief({"A": "In just one week, three ministers resigned over the affair."})
+    (event,) = brief.timeline
+    assert (event.date_text, event.resolved) == ("In just one week", False)

@@ -294,10 +294,10 @@ def _can_follow(c: Candidate, key: tuple[int, int, int]) -> bool:
 def _order_weekdays(
     recent: list[Candidate], keys: dict[str, tuple[int, int, int]], week_before: int
 ) -> None:
-    """Undated weekdays of the latest days ("Tuesday", "Wednesday") in week order: the week is
-    taken to start after the longest gap between the weekdays named, so Friday ... Tuesday
-    reads as Friday first and Tuesday ... Wednesday as Tuesday first; on a tie, the day most
-    sentences tell of (the news itself) comes last. "Last week" comes before them (a week before
+    """Undated weekdays of the latest days in week order: the week is taken to start after the
+    longest gap between the weekdays named, so that they span as few days as possible (Sunday,
+    Monday, Wednesday read in that order; Tuesday and Friday as Tuesday first); on a tie, the
+    day most sentences tell of (the news itself) comes last. "Last week" comes before them (a week before
     the latest day, when that day is known), "today" after."""
     named = {c.sentence.id: w for c in recent if (w := weekday_of(c.ref.text)) is not None}
     days = sorted(set(named.values()))

@@ -122,3 +122,25 @@ def test_a_time_frame_is_kept_as_text() -> None:
     brief = _brief({"A": "In just one week, three ministers resigned over the affair."})
     (event,) = brief.timeline
     assert (event.date_text, event.resolved) == ("In just one week", False)
+
+
+def test_outlets_giving_one_event_different_days_make_one_entry_and_a_conflict() -> None:
+    from newsprism.align import align
+    from newsprism.analysis.mentions import tag_sentences
+    from newsprism.analysis.timeline import build_timeline
+
+    brief = _brief(
+        {
+            "A": "The bridge over the river collapsed on Tuesday, injuring nine workers.",
+            "B": "The bridge over the river collapsed on Monday, injuring nine workers.",
+        },
+        date(2021, 3, 10),
+    )
+    events, conflicts = build_timeline(
+        brief.articles, tag_sentences(brief.articles), align(brief.articles)
+    )
+    (event,) = events
+    assert event.outlets == ["A", "B"] and event.note and "B says Monday" in event.note
+    (conflict,) = conflicts
+    assert conflict["kind"] == "date"
+    assert {v["value"] for v in conflict["values"]} == {"2021-03-09", "2021-03-08"}

@@ -47,3 +47,27 @@ def test_the_run_on_stops_at_the_first_lowercase_word() -> None:
         "the Commission on Judicial Conduct"
     )
     assert _completed(text, len("the Commission"), "ORG") == len("the Commission")
+
+
+def test_neighbouring_spans_that_are_one_name_are_joined() -> None:
+    from newsprism.analysis.mentions import _joined
+
+    text = "Nur Aina Binti Rahman and CASA of Ohio and Petty Officer Dana Kell spoke."
+    found = [
+        ("PERSON", 0, 8),  # Nur Aina
+        ("PERSON", 9, 21),  # Binti Rahman
+        ("ORG", 26, 30),  # CASA
+        ("GPE", 34, 38),  # Ohio
+        ("PERSON", 43, 56),  # Petty Officer
+        ("PERSON", 57, 66),  # Dana Kell
+    ]
+    assert [text[s:e] for _, s, e in _joined(text, found)] == [
+        "Nur Aina Binti Rahman",
+        "CASA of Ohio",
+        "Petty Officer",
+        "Dana Kell",
+    ]
+
+
+def test_a_credit_label_is_not_part_of_a_name() -> None:
+    assert clean_mention("Credit Dana Kell", 0) == ("Dana Kell", 7, None)

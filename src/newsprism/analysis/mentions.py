@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from newsprism.model import Article
 from newsprism.pipeline import Context
 from newsprism.registry import stage
-from newsprism.text.nlp import names
+from newsprism.text.nlp import common_nouns, names
 
 ENTITY_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC", "LAW", "EVENT", "NORP"})
 TIME_LABELS = frozenset({"DATE", "TIME"})
@@ -30,10 +30,12 @@ _TIME_WORD = re.compile(
 )
 _SLASH = re.compile(r"(?<=\w)\s?/\s?(?=[A-Z])")
 _OWNER = re.compile(r"^(.+?)['’]s\s+(?=[A-Z])")  # "Slate's Jacob Roe": the name is after it
+_OFFICE = re.compile(r"\s+[A-Z]\w*['’]s(?:\s+[A-Z]\w*)+")
 _DANGLING = re.compile(r"\s(?:of|on|for|and|the|de|del)$")
 _CAPITALISED_RUN = re.compile(r"(?:\s+[A-Z][\w.&'’-]*)+")
 _POSSESSIVE_INSIDE = re.compile(r"['’]s\b")
 _PARTY_PLACE = re.compile(r"^[RDI]-(?=[A-Z][a-z])")  # "R-Texas", a legislator's state or town
+_CREDIT = re.compile(r"^(?:Credits?|Photo|Photograph|Image|Courtesy)(?::|\s+by)?\s+", re.I)
 _POSSESSIVE = re.compile(r"['’]s?$")
 _PAREN = re.compile(r"\s*\(([^()]*)\)?\s*$")
 _EDGE = re.compile(r"^[\W_]+|[^\w.]+$")
@@ -81,22 +83,49 @@ def tag_sentences(articles: list[Article]) -> dict[str, list[Span]]:
     # "Name/Agency" photo credits: a comma (same length, so offsets hold) lets spaCy split them.
     texts = [_SLASH.sub(",", s.text) for s in chosen]
     for sentence, doc in zip(chosen, names(texts), strict=True):
-        spans[sentence.id] = [
-            (e.label_, e.start_char, end, sentence.text[e.start_char : end])
+        found = [
+            (e.label_, e.start_char, _completed(sentence.text, e.end_char, e.label_))
             for e in doc.ents
             if e.label_ in ENTITY_LABELS | TIME_LABELS
-            for end in [_completed(sentence.text, e.end_char, e.label_)]
+        ]
+        spans[sentence.id] = [
+            (label, start, end, sentence.text[start:end])
+            for label, start, end in _joined(sentence.text, found)
         ]
     return spans
 
 
 def _completed(text: str, end: int, label: str) -> int:
     """A name cut after a linking word ("the Commission on") runs on through the capitalised
-    words that follow ("... on Judicial Performance")."""
-    if label not in ENTITY_LABELS or not _DANGLING.search(text[:end]):
+    words that follow ("... on Judicial Performance"), and one cut before an office named by a
+    possessive ("the County District" + "Attorney's Office") through it."""
+    if label not in ENTITY_LABELS:
+        return end
+    if label == "ORG" and (office := _OFFICE.match(text, end)):
+        return office.end()
+    if not _DANGLING.search(text[:end]):
         return end
     more = _CAPITALISED_RUN.match(text, end)
     return more.end() if more else end
+
+
+def _joined(text: str, found: list[tuple[str, int, int]]) -> list[tuple[str, int, int]]:
+    """Neighbouring spans that are one name: two people's names with only a space between
+    (a long name cut in two; a list would have a comma or "and"; "Petty Officer" + a name is a
+    title, told by its last word being a common noun), an organisation "of" a place."""
+    joined: list[tuple[str, int, int]] = []
+    for label, start, end in found:
+        if joined:
+            last_label, last_start, last_end = joined[-1]
+            gap = text[last_end:start]
+            person = last_label == label == "PERSON" and gap == " "
+            person = person and text[last_start:last_end].split()[-1].lower() not in common_nouns()
+            branch = last_label == "ORG" and label == "GPE" and gap == " of "
+            if person or branch:
+                joined[-1] = (last_label, last_start, end)
+                continue
+        joined.append((label, start, end))
+    return joined
 
 
 def clean_mention(text: str, start: int) -> tuple[str, int, str | None] | None:
@@ -108,7 +137,7 @@ def clean_mention(text: str, start: int) -> tuple[str, int, str | None] | None:
         inner = bracket.group(1).strip()
         acronym = inner if inner.isupper() and 1 < len(inner) <= 8 else None
         text = text[: bracket.start()]
-    name = _POSSESSIVE.sub("", text.strip())
+    name = _POSSESSIVE.sub("", _CREDIT.sub("", text.strip()))
     if name.lower().startswith("the "):
         name = name[4:]
     name = _EDGE.sub("", name)

@@ -54,6 +54,12 @@ _CLOCK = re.compile(
     r"(?P<word>noon|midnight))",
     re.I,
 )
+_DAY_PARTS = (  # the most specific first
+    (("early", "hours"), 180), (("overnight",), 180), (("before", "dawn"), 240),
+    (("early", "morning"), 360), (("late", "morning"), 660), (("morning",), 540),
+    (("midday",), 720), (("late", "afternoon"), 1020), (("afternoon",), 900),
+    (("evening",), 1140), (("night",), 1320),
+)  # fmt: skip
 _RECENT_RANKS = (
     (("last week", "last month", "previous week"), -1),
     (("this week",), 0),
@@ -116,6 +122,16 @@ def time_frame(sentence: str, start: int, text: str) -> str | None:
     if before is None or not _FRAME_SPAN.fullmatch(text.strip()):
         return None
     return (before.group(1) + " " + text.strip()).strip()
+
+
+def part_of_day(text: str) -> int | None:
+    """Rough minutes after midnight for the part of the day a time names ('late Saturday
+    morning' 660, 'the early hours of Saturday' 180), else None."""
+    lower = text.lower()
+    for words, minutes in _DAY_PARTS:
+        if all(w in lower for w in words):
+            return minutes
+    return None
 
 
 def clock_time(sentence: str) -> tuple[str, int] | None:

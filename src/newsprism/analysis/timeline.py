@@ -27,6 +27,7 @@ from newsprism.analysis.dates import (
     looks_ahead,
     names_a_day,
     names_recent_days,
+    part_of_day,
     recent_rank,
     relative_phrase,
     resolve,
@@ -41,7 +42,8 @@ from newsprism.registry import stage
 from newsprism.text.terms import content_stems
 
 SAME_EVENT_OVERLAP = 0.3  # share of content stems two same-date sentences must have in common
-_DAY = 24 * 60  # minutes: untimed events of a day come after its timed ones
+_MIDDAY = 12 * 60  # minutes: where an event of a day with no time of its own is placed
+_DAY = 24 * 60 * 1000  # the order inside a day runs below this
 _LAST = Date.max.toordinal() + 1  # after every date: plans with no date to place them
 _PRECISION_RANK = {"year": 0, "month": 1, "week": 2, "day": 3, "relative": 4}
 
@@ -139,7 +141,7 @@ def _first_time(
         found = Candidate(-1, s, ref, False, frozenset(), clock_only=True)
     if found is not None:
         found.stems = frozenset(content_stems(s.text))
-        found.minutes = clock[1] if clock else None
+        found.minutes = clock[1] if clock else part_of_day(found.ref.text)
     return found
 
 
@@ -316,7 +318,7 @@ def _order_weekdays(
             day = lead if days else None  # a bare clock time: the day the news is about
         rank = (day - start) % 7 + 1 if day is not None else 1 + recent_rank(c.ref.text)
         present = keys[c.sentence.id][0] - (week_before if rank < 1 else 0)
-        keys[c.sentence.id] = (present, 9, rank * 10_000 + _within_day(c))
+        keys[c.sentence.id] = (present, 9, rank * _DAY + _within_day(c))
 
 
 def _key(c: Candidate) -> tuple[int, int, int]:
@@ -325,9 +327,10 @@ def _key(c: Candidate) -> tuple[int, int, int]:
 
 
 def _within_day(c: Candidate) -> int:
-    """Order inside a day: by clock time when the sentence gives one, else after them in the
-    order the article tells."""
-    return c.minutes if c.minutes is not None else _DAY + c.sentence.index
+    """Order inside a day: by clock time or part of day when the sentence gives one, else as
+    if at midday, in the order the article tells."""
+    minutes = c.minutes if c.minutes is not None else _MIDDAY
+    return minutes * 1000 + c.sentence.index
 
 
 def build_timeline(

@@ -265,7 +265,7 @@ def _sort_keys(found: list[Candidate]) -> dict[str, tuple[int, int, int]]:
         by_article.setdefault(c.article, []).append(c)
     for members in by_article.values():
         members.sort(key=lambda c: c.sentence.index)
-        dated = [(c.sentence.index, _key(c)) for c in members if _placed(c)]
+        dated = [(c.sentence.index, _key(c)) for c in members if _placed(c) and not c.upcoming]
         for c in members:
             index = c.sentence.index
             if _placed(c):

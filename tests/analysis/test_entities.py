@@ -101,3 +101,14 @@ def test_a_quoted_nickname_joins_the_full_name_and_a_person_noun_is_a_title() ->
     assert len(navarro) == 1 and navarro[0].outlets == ["A", "B", "C"]
     whitfield = _person(brief, "Dana Whitfield")
     assert "Spokeswoman" in [r.text for r in whitfield.roles]
+
+
+def test_a_lone_title_is_not_a_player_but_initials_are() -> None:
+    from newsprism.analysis.entities import _is_a_name
+
+    def person(name: str) -> Entity:
+        return Entity(id="e", name=name, type="PERSON")
+
+    assert not _is_a_name(person("Sgt"))
+    assert not _is_a_name(person("Gov."))
+    assert _is_a_name(person("JFK")) and _is_a_name(person("Olsen"))

@@ -15,7 +15,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
-from newsprism.analysis.entity_merge import Cluster, group_mentions
+from newsprism.analysis.entity_merge import Cluster, abbreviation, group_mentions
 from newsprism.analysis.mentions import Mention, Span, mentions_of
 from newsprism.analysis.roles import Role, find_roles
 from newsprism.analysis.sources import Sources
@@ -140,8 +140,18 @@ def build_entities(
         for c in clusters
         if c.mentions
     ]
-    entities = [e for e in entities if sum(ch.isalpha() for ch in e.name) >= 2]
+    entities = [e for e in entities if _is_a_name(e)]
     return sorted(entities, key=lambda e: (-e.score, e.name))
+
+
+def _is_a_name(entity: Entity) -> bool:
+    """Two letters at least, and not a lone title ("Sgt", "Gov.") that lost its name (initials
+    such as "JFK" stay)."""
+    name = entity.name
+    if sum(ch.isalpha() for ch in name) < 2:
+        return False
+    lone_title = " " not in name and abbreviation(name) and not name.isupper()
+    return not (entity.type == "PERSON" and lone_title)
 
 
 def canonical_names(entities: list[Entity]) -> dict[str, str]:

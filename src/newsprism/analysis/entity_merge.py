@@ -105,13 +105,13 @@ class TitleTest:
         self.text = story_text
 
     def __call__(self, written: list[str], prefix: str) -> bool:
-        if all(_abbreviation(w) for w in written):
+        if all(abbreviation(w) for w in written):
             return True
         alone = rf"\b(?:[Tt]he|[Aa]n?) (?i:{re.escape(prefix)})\b(?!\s+[A-Z])"
         return bool(re.search(alone, self.text))
 
 
-def _abbreviation(word: str) -> bool:
+def abbreviation(word: str) -> bool:
     """'Sen.', 'AG', 'Lt', 'Cmdr' (not an initial such as 'J.'): a shortened title."""
     letters = word.strip(".")
     if len(letters) < 2:

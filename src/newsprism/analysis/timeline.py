@@ -141,8 +141,16 @@ def _first_time(
         found = Candidate(-1, s, ref, False, frozenset(), clock_only=True)
     if found is not None:
         found.stems = frozenset(content_stems(s.text))
-        found.minutes = clock[1] if clock else part_of_day(found.ref.text)
+        found.minutes = clock[1] if clock else part_of_day(_told_with(s.text, found.ref.text))
     return found
+
+
+def _told_with(sentence: str, time: str) -> str:
+    """The time and the few words after it ('Tuesday' -> 'Tuesday morning at the')."""
+    at = sentence.find(time)
+    if at < 0:
+        return time
+    return " ".join(sentence[at:].split()[: len(time.split()) + 3])
 
 
 def _stated_time(
@@ -275,7 +283,9 @@ def _sort_keys(found: list[Candidate]) -> dict[str, tuple[int, int, int]]:
             else:
                 before = [k for i, k in dated if i < index and _can_follow(c, k)]
                 if before and not names_recent_days(c.ref.text):
-                    keys[c.sentence.id] = (before[-1][0], before[-1][1], 1 + _within_day(c))
+                    day, rank, after = before[-1]
+                    timed = c.minutes is not None
+                    keys[c.sentence.id] = (day, rank, _within_day(c) - _DAY if timed else after + 1)
                 else:
                     keys[c.sentence.id] = (present, 9, index)
     real_day = any(

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import Any
 
 from newsprism.model import Article
 from newsprism.pipeline import Context
@@ -77,22 +78,27 @@ def may_hold_a_name(text: str) -> bool:
 
 
 def tag_sentences(articles: list[Article]) -> dict[str, list[Span]]:
-    """Sentence id -> entity and time spans spaCy finds there (one batched pass)."""
-    chosen = [s for a in articles for s in a.sentences if may_hold_a_name(s.text)]
+    """Sentence id -> entity and time spans spaCy finds there (one batched pass; a sentence
+    repeated word for word, as in syndicated copies, is tagged once)."""
     spans: dict[str, list[Span]] = {s.id: [] for a in articles for s in a.sentences}
+    texts = list(dict.fromkeys(s.text for a in articles for s in a.sentences))
+    texts = [t for t in texts if may_hold_a_name(t)]
     # "Name/Agency" photo credits: a comma (same length, so offsets hold) lets spaCy split them.
-    texts = [_SLASH.sub(",", s.text) for s in chosen]
-    for sentence, doc in zip(chosen, names(texts), strict=True):
-        found = [
-            (e.label_, e.start_char, _completed(sentence.text, e.end_char, e.label_))
-            for e in doc.ents
-            if e.label_ in ENTITY_LABELS | TIME_LABELS
-        ]
-        spans[sentence.id] = [
-            (label, start, end, sentence.text[start:end])
-            for label, start, end in _joined(sentence.text, found)
-        ]
+    docs = names([_SLASH.sub(",", t) for t in texts])
+    tagged = {text: _spans_of(text, doc) for text, doc in zip(texts, docs, strict=True)}
+    for article in articles:
+        for s in article.sentences:
+            spans[s.id] = tagged.get(s.text, [])
     return spans
+
+
+def _spans_of(text: str, doc: Any) -> list[Span]:
+    found = [
+        (e.label_, e.start_char, _completed(text, e.end_char, e.label_))
+        for e in doc.ents
+        if e.label_ in ENTITY_LABELS | TIME_LABELS
+    ]
+    return [(label, start, end, text[start:end]) for label, start, end in _joined(text, found)]
 
 
 def _completed(text: str, end: int, label: str) -> int:

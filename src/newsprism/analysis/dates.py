@@ -200,6 +200,10 @@ def names_a_day(text: str) -> bool:
     return bool(WEEKDAY.search(text) or _MONTH_NAME.search(text))
 
 
+def names_a_year(text: str) -> bool:
+    return bool(_YEAR.search(text))
+
+
 def names_recent_days(text: str) -> bool:
     """A weekday, 'today', 'yesterday', 'last week', 'in just one week': days around the writing."""
     return bool(WEEKDAY.search(text) or _RECENT.search(text) or _FRAME_START.match(text))
@@ -256,6 +260,8 @@ def resolve(
             return DateRef(text, None, "relative", None)
         return DateRef(text, Date(int(stated_year.group(1)), 1, 1), "year", None)
     day, precision = parsed
+    if stated_year and day.year != int(stated_year.group(1)):  # "2022, a year": the year stands
+        return DateRef(text, Date(int(stated_year.group(1)), 1, 1), "year", None)
     if precision == "day" and not has_year and _DAY_AND_MONTH.search(cleaned) and not year_only:
         day = _nearest_year(day, anchor, direction if ahead else "nearest")
     elif precision == "day" and base and WEEKDAY.fullmatch(cleaned.split()[0]):

@@ -26,6 +26,7 @@ from newsprism.analysis.dates import (
     clock_time,
     looks_ahead,
     names_a_day,
+    names_a_year,
     names_recent_days,
     part_of_day,
     recent_rank,
@@ -68,7 +69,8 @@ def _story_base(articles: list[Article]) -> Date | None:
 
 def date_spans(sentence: str, spans: list[Span]) -> list[tuple[int, str]]:
     """(start, text) of each DATE span, and TIME span naming a day ('early Saturday afternoon'),
-    neighbours joined ('Monday' + '24 March')."""
+    neighbours that make one date joined ('Monday' + '24 March', '24 March' + '2014'; not
+    '2016' + 'nine years')."""
     joined: list[tuple[int, int, str]] = []
     for label, start, end, text in sorted(spans, key=lambda sp: sp[1]):
         if label != "DATE" and not (label == "TIME" and names_a_day(text)):
@@ -77,6 +79,7 @@ def date_spans(sentence: str, spans: list[Span]) -> list[tuple[int, str]]:
             joined
             and start - joined[-1][1] <= 2
             and sentence[joined[-1][1] : start].strip(" ,") == ""
+            and names_a_day(text) | names_a_year(text)
         ):
             first = joined.pop()[0]
             joined.append((first, end, sentence[first:end]))
@@ -164,8 +167,8 @@ def _stated_time(
         if frame:
             ref = DateRef(frame, None, "relative", None)
         if ref is not None:
-            day = ref.date is not None and ref.precision == "day" and basis != "text"
-            upcoming = ahead or bool(day and base and ref.date and ref.date > base)
+            known = ref.date is not None and basis != "text"
+            upcoming = ahead or bool(known and base and ref.date and ref.date > base)
             return Candidate(-1, s, ref, upcoming, stems)
     relative = relative_phrase(s.text)
     if relative is None:

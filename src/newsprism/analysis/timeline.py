@@ -1,12 +1,14 @@
-"""The `timeline` stage: dated events of the story, merged across outlets, in order.
+"""The `timeline` stage: events of the story with a stated time, merged across outlets, in order.
 
-Each sentence carrying a point in time (``dates``) is a candidate event. Relative times resolve
-against the article's date, else the story's (other articles' dates), else the latest full date
-the story itself states (basis "text"). Sentences of different articles that the shared alignment
-matches, or that give the same date with overlapping content words, are one event citing them all;
-when they give different days, the event keeps the majority date, names the other in its note and
-is reported in the ``date_conflicts`` artifact for the discrepancy table. Unresolved events (no
-date, or "hours after ...") take their place from the dated sentence before them in their article.
+Each sentence carrying a point in time (``dates``: a date, "hours after ...", a time frame, a clock
+time) is a candidate event. Relative times resolve against the article's date, else the story's
+(other articles' dates), else a dateline the text gives (basis "text"). Sentences of different
+articles that the shared alignment matches, or that give the same time with overlapping content
+words, are one event citing them all; when they give different days, the event keeps the majority
+date, names the other in its note and is reported in the ``date_conflicts`` artifact for the
+discrepancy table. Order: by date and time of day; undated weekdays and "today" are the latest
+days; other undated events follow the dated sentence before them in their article; plans without
+a date come last (``_sort_keys``).
 """
 
 from __future__ import annotations

@@ -306,6 +306,50 @@ class Framing(_Model):
     method: str = ""
 
 
+class EntityRole(_Model):
+    """A role or title the articles give an entity ("attorney general"), with who gives it."""
+
+    text: str
+    outlets: list[str] = Field(default_factory=list)
+    citations: list[str] = Field(default_factory=list)
+
+
+class Entity(_Model):
+    """A person, organisation, place or law, merged across outlets and mentions."""
+
+    id: str
+    name: str = Field(description="The fullest unambiguous form the articles use.")
+    type: str = Field(description="PERSON, ORG, GPE, LOC, FAC, LAW or EVENT (spaCy's labels).")
+    aliases: list[str] = Field(default_factory=list, description="Other forms that refer to it.")
+    roles: list[EntityRole] = Field(default_factory=list)
+    outlets: list[str] = Field(default_factory=list, description="Outlets that mention it.")
+    mentions: int = Field(0, description="Mentions across all articles.")
+    first_mention: float = Field(
+        1.0, description="Earliest relative position of a mention in an article (0 = the lead)."
+    )
+    citations: list[str] = Field(default_factory=list, description="Sentences that mention it.")
+    score: float = Field(0.0, description="Importance across outlets; the list is ranked by it.")
+
+
+class TimelineEvent(_Model):
+    """Something that happened (or is scheduled) at a stated time, merged across outlets."""
+
+    date: Date | None = Field(
+        None, description="The resolved day (first day of a week/month/year)."
+    )
+    date_text: str = Field(description="The time as the articles state it.")
+    precision: Literal["day", "week", "month", "year", "relative"] = "day"
+    resolved: bool = False
+    basis: str | None = Field(
+        None, description="What a relative time was resolved against: article, story or text."
+    )
+    upcoming: bool = Field(False, description="Scheduled after the article was written.")
+    text: str
+    outlets: list[str] = Field(default_factory=list)
+    citations: list[str] = Field(default_factory=list)
+    note: str | None = Field(None, description="E.g. outlets that give this event another date.")
+
+
 class StageRun(_Model):
     """Provenance: which stage, which version, how long, and whether it worked."""
 
@@ -356,6 +400,8 @@ class Brief(_Model):
     quotes: list[Quote] = Field(default_factory=list)
     unique: list[UniqueItem] = Field(default_factory=list)
     framing: Framing | None = Field(None, description="How each outlet tells the story.")
+    entities: list[Entity] = Field(default_factory=list)
+    timeline: list[TimelineEvent] = Field(default_factory=list)
     stages: list[StageRun] = Field(default_factory=list)
     config: BriefConfig | None = Field(None, description="The configuration the brief ran with.")
     notices: list[Notice] = Field(default_factory=list)

@@ -27,7 +27,7 @@ log = logging.getLogger(__name__)
 INPUTS = ("articles",)
 DEFAULT_PIPELINE = (
     "sentences", "sources", "boilerplate", "embed", "align", "summary", "quotes", "discrepancies",
-    "agreed", "unique", "framing",
+    "agreed", "unique", "names", "entities", "timeline", "framing",
 )  # fmt: skip
 
 # Brief fields a stage may assign; the others are the story itself or provenance.

@@ -32,6 +32,9 @@ DEFAULT_STAGE_MODULES = (
     "newsprism.analysis.discrepancies",
     "newsprism.analysis.agreed",
     "newsprism.analysis.unique",
+    "newsprism.analysis.mentions",
+    "newsprism.analysis.entities",
+    "newsprism.analysis.timeline",
     "newsprism.analysis.framing",
 )
 

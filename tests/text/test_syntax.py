@@ -29,12 +29,7 @@ def test_missing_model_is_a_user_error(monkeypatch: pytest.MonkeyPatch) -> None:
     import newsprism.text.syntax as syntax
 
     monkeypatch.setattr(syntax, "MODEL", "no_such_model_xyz")
-    syntax.spacy_pipeline.cache_clear()
-    try:
-        with pytest.raises(NewsprismError) as info:
-            syntax.spacy_pipeline()
-        assert info.value.code == "nlp-model-missing"
-        assert "no_such_model_xyz" in info.value.message
-    finally:
-        monkeypatch.undo()
-        syntax.spacy_pipeline.cache_clear()
+    with pytest.raises(NewsprismError) as info:
+        syntax.spacy_pipeline()
+    assert info.value.code == "nlp-model-missing"
+    assert "no_such_model_xyz" in info.value.message

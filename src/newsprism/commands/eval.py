@@ -28,3 +28,7 @@ eval_framing.register(eval_app)
 from newsprism.commands import eval_brief  # noqa: E402  (adds `eval brief`)
 
 eval_brief.register(eval_app)
+
+from newsprism.commands import eval_players  # noqa: E402  (adds `eval players`)
+
+eval_players.register(eval_app)

@@ -117,6 +117,38 @@ def _quotes(view: BriefView) -> list[str]:
     return lines
 
 
+def _entities(view: BriefView) -> list[str]:
+    lines = [
+        _heading("entities"),
+        "",
+        "| Name | Kind | Roles given | Mentions | First mentions |",
+        "|---|---|---|---|---|",
+    ]
+    for row in view.key_players:
+        aka = f" (also: {', '.join(md(a) for a in row.aliases[:4])})" if row.aliases else ""
+        roles = "; ".join(md(r) for r in row.roles) or "—"
+        lines.append(
+            f'| <a id="{row.anchor}"></a>**{md(row.name)}**{aka} | {row.kind} | {roles} '
+            f"| {row.mentions} in {row.outlets} outlet{'s' * (row.outlets != 1)} "
+            f"| {cite(row.groups)} |"
+        )
+    if view.players_left_out:
+        lines += ["", f"*{view.players_left_out} less prominent names are in the JSON brief.*"]
+    return lines
+
+
+def _timeline(view: BriefView) -> list[str]:
+    lines = [_heading("timeline"), ""]
+    for item in view.timeline:
+        stated = f" (“{md(item.stated)}”)" if item.stated else ""
+        upcoming = " *(upcoming)*" if item.upcoming else ""
+        note = f" *{md(item.note)}*" if item.note else ""
+        lines.append(
+            f"- **{md(item.when)}**{stated}{upcoming}: {md(item.text)} {cite(item.groups)}{note}"
+        )
+    return lines
+
+
 def _unique(view: BriefView) -> list[str]:
     lines = [_heading("unique"), ""]
     for item in view.brief.unique:
@@ -303,6 +335,8 @@ SECTIONS: dict[str, Callable[[BriefView], list[str]]] = {
     "agreed": _agreed,
     "discrepancies": _discrepancies,
     "quotes": _quotes,
+    "entities": _entities,
+    "timeline": _timeline,
     "unique": _unique,
     "framing": _framing,
     "notices": _notices,

@@ -22,17 +22,19 @@ from newsprism.model import (
     Article,
     Brief,
     Discrepancy,
+    Entity,
     LoadedTerm,
     Notice,
     OutletFraming,
     StageRun,
+    TimelineEvent,
     content_hash,
 )
 
 # Render order. The header (title and story line) is always shown and is not a section.
 SECTIONS: tuple[str, ...] = (
-    "problems", "summary", "agreed", "discrepancies", "quotes", "unique", "framing", "notices",
-    "articles", "provenance",
+    "problems", "summary", "agreed", "discrepancies", "quotes", "entities", "timeline", "unique",
+    "framing", "notices", "articles", "provenance",
 )  # fmt: skip
 SECTION_TITLES: dict[str, str] = {
     "problems": "Missing from this brief",
@@ -40,12 +42,17 @@ SECTION_TITLES: dict[str, str] = {
     "agreed": "What the outlets agree on",
     "discrepancies": "Where they differ",
     "quotes": "Quotations",
+    "entities": "Key players",
+    "timeline": "Timeline",
     "unique": "Only in one outlet",
     "framing": "How each outlet tells it",
     "notices": "Notices",
     "articles": "Articles",
     "provenance": "Provenance",
 }
+
+KEY_PLAYERS_SHOWN = 15  # the rest stay in the JSON; the table says how many are left out
+ROLES_SHOWN = 3
 
 # Colour slots for outlet chips; the HTML stylesheet defines .o0 ... .o7.
 OUTLET_SLOTS = 8
@@ -148,6 +155,30 @@ class SummaryItem:
     repaired: bool
     groups: list[CitationGroup]
     unresolved: int
+
+
+@dataclass(frozen=True)
+class EntityRow:
+    """One key player: name, kind, roles with who gives them, and links to its first mentions."""
+
+    anchor: str
+    name: str
+    kind: str
+    aliases: list[str]
+    roles: list[str]  # 'attorney general (Outlet A, Outlet B)'
+    mentions: int
+    outlets: int
+    groups: list[CitationGroup]  # the first mention in each article
+
+
+@dataclass(frozen=True)
+class TimelineItem:
+    when: str  # '16 February 2020' or the words the articles use
+    stated: str  # the words, when they differ from ``when``
+    upcoming: bool
+    text: str
+    note: str
+    groups: list[CitationGroup]
 
 
 @dataclass(frozen=True)
@@ -281,6 +312,51 @@ class BriefView:
         item = items[index]
         return one_line(item.text if isinstance(item, AgreedFact) else item.what)
 
+    @property
+    def key_players(self) -> list[EntityRow]:
+        return [self._entity_row(e) for e in self.brief.entities[:KEY_PLAYERS_SHOWN]]
+
+    @property
+    def players_left_out(self) -> int:
+        return max(0, len(self.brief.entities) - KEY_PLAYERS_SHOWN)
+
+    @property
+    def timeline(self) -> list[TimelineItem]:
+        return [self._timeline_item(e) for e in self.brief.timeline]
+
+    def _entity_row(self, entity: Entity) -> EntityRow:
+        firsts: dict[str, str] = {}
+        for cid in entity.citations:
+            loc = self._where.get(cid)
+            if loc is not None:
+                firsts.setdefault(loc.article.anchor, cid)
+        roles = [
+            f"{one_line(r.text)} ({', '.join(one_line(o) for o in r.outlets)})"
+            for r in entity.roles[:ROLES_SHOWN]
+        ]
+        return EntityRow(
+            anchor=anchor("ent", entity.id),
+            name=one_line(entity.name),
+            kind=ENTITY_KINDS.get(entity.type, entity.type.lower()),
+            aliases=[one_line(a) for a in entity.aliases],
+            roles=roles,
+            mentions=entity.mentions,
+            outlets=len(entity.outlets),
+            groups=self.citations(list(firsts.values()))[0],
+        )
+
+    def _timeline_item(self, event: TimelineEvent) -> TimelineItem:
+        when = format_event_date(event) or one_line(event.date_text)
+        stated = one_line(event.date_text)
+        return TimelineItem(
+            when=when,
+            stated=stated if stated.lower() != when.lower() else "",
+            upcoming=event.upcoming,
+            text=one_line(event.text),
+            note=one_line(event.note or ""),
+            groups=self.citations(event.citations)[0],
+        )
+
     def _summary_item(self, text: str, source: str, citations: list[str]) -> SummaryItem:
         groups, unresolved = self.citations(citations or [source], first=source)
         loc = self._where.get(source)
@@ -380,6 +456,31 @@ def _paragraphs(article: Article) -> list[ParagraphView]:
     return [ParagraphView(i, sents) for i, (_, sents) in enumerate(sorted(grouped.items()), 1)]
 
 
+ENTITY_KINDS = {
+    "PERSON": "person",
+    "ORG": "organisation",
+    "GPE": "place",
+    "LOC": "place",
+    "FAC": "place",
+    "LAW": "law or document",
+    "EVENT": "event",
+}
+
+
+def format_event_date(event: TimelineEvent) -> str:
+    """'16 February 2020', 'week of 10 February 2020', 'November 2019', '2009'; '' unresolved."""
+    day = event.date
+    if day is None or not event.resolved:
+        return ""
+    if event.precision == "year":
+        return str(day.year)
+    if event.precision == "month":
+        return f"{day:%B %Y}"
+    if event.precision == "week":
+        return f"week of {day.day} {day:%B %Y}"
+    return f"{day.day} {day:%B %Y}"
+
+
 def format_span(first: Date, last: Date) -> str:
     """'5 March 2025', '5–6 March 2025', '28 February – 6 March 2025' or across years."""
     if first == last:
@@ -397,6 +498,8 @@ _HAS: dict[str, Callable[[BriefView], bool]] = {
     "agreed": lambda v: bool(v.brief.agreed),
     "discrepancies": lambda v: bool(v.brief.discrepancies),
     "quotes": lambda v: bool(v.brief.quotes),
+    "entities": lambda v: bool(v.brief.entities),
+    "timeline": lambda v: bool(v.brief.timeline),
     "unique": lambda v: bool(v.brief.unique),
     "framing": lambda v: v.brief.framing is not None and bool(v.brief.framing.outlets),
     "notices": lambda v: bool(v.notices),

@@ -11,12 +11,11 @@ learning them from siblings did worse, see ``boundaries.BoundaryModel``).
 from __future__ import annotations
 
 from collections.abc import Sequence
-from functools import lru_cache
 from typing import Any
 
 import numpy as np
 
-from newsprism.errors import NewsprismError
+from newsprism.text import nlp
 from newsprism.text.nlp import MODEL
 
 BASE = -3.0  # about one boundary in twenty gaps
@@ -32,15 +31,9 @@ _NO_START_WORDS = {"said", "says", "told", "added", "to", "of", "than", "who", "
 _NO_START_WORDS |= {"which"}
 
 
-@lru_cache(maxsize=1)
 def spacy_pipeline() -> Any:
-    """The small English pipeline with NER (``nlp.pipeline`` leaves it out); loaded once."""
-    import spacy
-
-    try:
-        return spacy.load(MODEL, exclude=["lemmatizer"])
-    except OSError as exc:  # spaCy's "can't find model" error
-        raise NewsprismError("nlp-model-missing", model=MODEL, detail=str(exc)[:120]) from exc
+    """The process's one spaCy pipeline (``nlp.load``); parses here leave out the lemmatizer."""
+    return nlp.load(MODEL)
 
 
 def parse_words(words: Sequence[str], names: bool = True) -> Any:
@@ -51,10 +44,10 @@ def parse_words(words: Sequence[str], names: bool = True) -> Any:
 def parse_word_lists(texts: Sequence[Sequence[str]], names: bool = False) -> list[Any]:
     from spacy.tokens import Doc
 
-    nlp = spacy_pipeline()
-    docs = [Doc(nlp.vocab, words=list(words)) for words in texts]
-    with nlp.select_pipes(disable=[] if names else ["ner"]):
-        return list(nlp.pipe(docs))
+    pipeline = spacy_pipeline()
+    docs = [Doc(pipeline.vocab, words=list(words)) for words in texts]
+    disable = ["lemmatizer"] if names else ["lemmatizer", "ner"]
+    return list(pipeline.pipe(docs, disable=disable))
 
 
 def _subject_starts(doc: Any) -> dict[int, Any]:

@@ -1,0 +1,136 @@
+"""Roles and titles the articles give people: title prefixes and appositions, from spaCy's parse.
+
+News style names a person's role at the first mention in each article ("Attorney General Paul
+Dorsey", "Jane Roe, a Justice Department spokeswoman,"), so only those sentences are parsed, in
+one batch. A role is the run of modifiers right before the name inside its noun phrase (stopping
+at determiners, prepositions, verbs, possessives and punctuation) or a noun phrase in apposition.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import Any
+
+from newsprism.analysis.entity_merge import Cluster
+from newsprism.analysis.mentions import Mention, name_tokens
+from newsprism.text.nlp import parse_batch
+from newsprism.text.terms import FUNCTION_WORDS
+
+MAX_ROLE_WORDS = 8
+_STOP_POS = frozenset({"DET", "ADP", "VERB", "AUX", "CCONJ", "SCONJ", "PRON", "PART", "NUM"})
+_STOP_POS |= {"PUNCT", "SYM", "X", "INTJ", "SPACE"}
+_ROLE_POS = frozenset({"NOUN", "PROPN"})
+_LAST_WORD = re.compile(r"([A-Za-z][\w.'’-]*)\s+$")
+_WORDY = re.compile(r"[A-Za-z]{2}")
+_HANDLE = re.compile(r"[@#]|https?:|www\.")  # social-media handles and links are not roles
+_LEADING = frozenset({"a", "an", "the"})
+_CLAUSES = frozenset({"relcl", "acl", "appos", "conj", "cc", "advcl", "punct"})
+
+
+@dataclass(frozen=True)
+class Role:
+    text: str
+    mention: Mention
+
+
+def _premodifiers(doc: Any, span: Any, own: set[str]) -> list[Any]:
+    """Tokens right before the name that modify it inside its noun phrase."""
+    root, run = span.root, list[Any]()
+    i = span.start - 1
+    while i >= 0:
+        token = doc[i]
+        if token.pos_ in _STOP_POS or not root.is_ancestor(token) or token.dep_ == "poss":
+            break
+        run.insert(0, token)
+        i -= 1
+    while run and run[-1].text.lower().strip(".") in own:
+        run.pop()  # a first name the recogniser left out is part of the name, not a title
+    return run
+
+
+def _apposition(span: Any) -> list[Any]:
+    """A noun phrase set beside the name by commas: 'Kupec, a department spokeswoman,'."""
+    root = span.root
+    for child in root.children:
+        if child.dep_ == "appos" and child.i >= span.end:
+            return _phrase(child)
+    if root.dep_ == "appos" and root.head.i < span.start:
+        return _phrase(root.head, stop=span.start)
+    return []
+
+
+def _phrase(head: Any, stop: int | None = None) -> list[Any]:
+    """The head's noun phrase without clauses, lists or prepositions other than "of", up to a
+    comma or ``stop``; empty when too long to be a title."""
+    cut = set()
+    for child in head.children:
+        if child.i > head.i and (
+            child.dep_ in _CLAUSES or (child.dep_ == "prep" and child.lower_ != "of")
+        ):
+            cut |= {t.i for t in child.subtree}
+    words = []
+    for token in head.subtree:
+        if (stop is not None and token.i >= stop) or (token.i > head.i and token.is_punct):
+            break
+        if token.i not in cut:
+            words.append(token)
+    while words and words[0].is_punct:
+        words.pop(0)
+    return words if len(words) <= MAX_ROLE_WORDS else []
+
+
+def _text(tokens: list[Any]) -> str:
+    while tokens and tokens[0].lower_ in _LEADING:
+        tokens = tokens[1:]
+    return "".join(t.text_with_ws for t in tokens).strip()
+
+
+def _role_of(doc: Any, mention: Mention, own: set[str]) -> list[str]:
+    span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+    if span is None or len(span) == 0:
+        return []
+    found = []
+    for tokens in (_premodifiers(doc, span, own), _apposition(span)):
+        if any(t.pos_ in _ROLE_POS for t in tokens) and len(tokens) <= MAX_ROLE_WORDS:
+            found.append(_text(tokens))
+    return [
+        r
+        for r in found
+        if r and r.lower() not in own and _WORDY.search(r) and not _HANDLE.search(r)
+    ]
+
+
+def first_mentions(cluster: Cluster) -> list[Mention]:
+    """The first mention of the person in each article."""
+    first: dict[int, Mention] = {}
+    for m in sorted(cluster.mentions, key=lambda m: (m.article, m.position, m.start)):
+        first.setdefault(m.article, m)
+    return list(first.values())
+
+
+def may_carry_a_role(mention: Mention, text: str) -> bool:
+    """A word that is not a function word right before the name, or a comma right after it:
+    otherwise there is no title or apposition to parse for."""
+    before = _LAST_WORD.search(text[: mention.start])
+    after = text[mention.end : mention.end + 2]
+    return bool(before and before.group(1).lower() not in FUNCTION_WORDS) or after.startswith(",")
+
+
+def find_roles(people: Iterable[Cluster], texts: dict[str, str]) -> dict[int, list[Role]]:
+    """id(cluster) -> roles given at first mentions and as title prefixes, parsed in one batch."""
+    wanted = [
+        (c, m) for c in people for m in first_mentions(c) if may_carry_a_role(m, texts[m.sentence])
+    ]
+    sentence_ids = list(dict.fromkeys(m.sentence for _, m in wanted))
+    docs = dict(zip(sentence_ids, parse_batch([texts[s] for s in sentence_ids]), strict=True))
+    roles: dict[int, list[Role]] = {}
+    for cluster, mention in wanted:
+        own = {t for form in cluster.forms for t in name_tokens(form)}
+        for text in _role_of(docs[mention.sentence], mention, own):
+            roles.setdefault(id(cluster), []).append(Role(text, mention))
+    for cluster in people:
+        for title, mention in cluster.titles:
+            roles.setdefault(id(cluster), []).append(Role(title, mention))
+    return roles

@@ -1,0 +1,98 @@
+"""Clustering quality on every labelled stream we have, online and batch, in one table.
+
+Streams: AllSides (events of a day or two), DUC 2006 (topics a wire follows for months), split
+into a development part and a held-aside part (clusters chosen by a hash of their id, ~1 in 5),
+and a generated stream (bench/cluster_stream.py). Settings are chosen on AllSides + DUC dev +
+generated together; the held-aside part is scored only with ``--final``.
+
+    python bench/cluster_quality.py [--final] [--set threshold=0.2 ...] [--out results/x.json]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+import zlib
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from cluster_stream import SHARED, generate
+from newsprism.cluster.config import ClusterConfig
+from newsprism.eval.cluster_metrics import LabeledArticles, evaluate_clustering, load_labeled
+from newsprism.ingest.base import make_article
+
+HELD_ASIDE_EVERY = 5  # a cluster is held aside when crc32(its id) % 5 == 0
+
+
+def held_aside(cluster: str) -> bool:
+    return zlib.crc32(cluster.encode()) % HELD_ASIDE_EVERY == 0
+
+
+def duc_parts() -> tuple[LabeledArticles, LabeledArticles]:
+    data = load_labeled(SHARED / "duc2006-articles.jsonl")
+    parts: dict[bool, tuple[list, list]] = {True: ([], []), False: ([], [])}
+    for article, gold in zip(data.articles, data.gold, strict=True):
+        arts, golds = parts[held_aside(gold)]
+        arts.append(article)
+        golds.append(gold)
+    return LabeledArticles(*parts[False]), LabeledArticles(*parts[True])
+
+
+def generated(n: int, per_day: int, seed: int) -> LabeledArticles:
+    rows = list(generate(n, per_day, seed=seed))
+    articles = [
+        make_article(
+            r["text"], r["id"], title=r["title"], outlet=r["source"], date=r["date"]
+        ).model_copy(update={"id": r["id"]})
+        for r in rows
+    ]
+    return LabeledArticles(articles, [r["cluster"] for r in rows])
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    ap.add_argument("--final", action="store_true", help="Also score the held-aside DUC part.")
+    ap.add_argument("--set", nargs="*", default=[], help="ClusterConfig overrides name=value.")
+    ap.add_argument("--n", type=int, default=5000, help="Generated stream size.")
+    ap.add_argument("--per-day", type=int, default=1000)
+    ap.add_argument("--modes", default="online,batch")
+    ap.add_argument("--out", type=Path)
+    args = ap.parse_args()
+    overrides = {k: type(getattr(ClusterConfig, k))(v) for k, v in (s.split("=") for s in args.set)}
+    config = ClusterConfig(**overrides)
+    dev, held = duc_parts()
+    streams = {
+        "allsides": load_labeled(SHARED / "allsides-articles.jsonl"),
+        "duc_dev": dev,
+        f"generated_{args.n}": generated(args.n, args.per_day, seed=7),
+    }
+    if args.final:
+        streams["duc_held_aside"] = held
+    report: dict = {"config": overrides, "load_average_before": os.getloadavg(), "streams": {}}
+    for name, data in streams.items():
+        for mode in args.modes.split(","):
+            r = evaluate_clustering(data, mode, config)
+            b3, pw = r["bcubed"], r["pairwise"]
+            row = {
+                "bcubed": {k: round(v, 4) for k, v in b3.items()},
+                "pairwise_f1": round(pw["f1"], 4),
+                "clusters": r["clusters"],
+                "gold_clusters": r["gold_clusters"],
+            }
+            report["streams"].setdefault(name, {})[mode] = row
+            print(
+                f"{name:18} {mode:6} B3 P {b3['precision']:.3f} R {b3['recall']:.3f} "
+                f"F1 {b3['f1']:.3f}  pw F1 {pw['f1']:.3f}  clusters {r['clusters']} "
+                f"(gold {r['gold_clusters']})",
+                flush=True,
+            )
+    if args.out:
+        args.out.write_text(json.dumps(report, indent=2) + "\n")
+
+
+if __name__ == "__main__":
+    main()

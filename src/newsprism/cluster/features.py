@@ -10,10 +10,8 @@ from __future__ import annotations
 import math
 import re
 import zlib
-from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
-from itertools import repeat
 
 import numpy as np
 import snowballstemmer
@@ -49,40 +47,38 @@ class Featurizer:
         self.config = config or ClusterConfig()
         self._stem = snowballstemmer.stemmer("english").stemWord
         self._signer = Signer(self.config.num_perm)
-        self._term: dict[str, str] = {}  # word -> stemmed term, '' for a stop word
-        self._hash: dict[str, int] = {}  # word -> 32-bit hash
+        self._cache: dict[str, tuple[str, int]] = {}
 
-    def _learn(self, words: Iterable[str]) -> None:
-        """Stem and hash the words not seen before (the cache is cleared when it is full)."""
-        new = set(words).difference(self._term)
-        if not new:
-            return
-        if len(self._term) + len(new) > _CACHE_LIMIT:
-            self._term.clear()
-            self._hash.clear()
-        stem = self._stem
-        for word in new:
+    def _token(self, word: str) -> tuple[str, int]:
+        """word -> (stemmed term or '' for a stop word, 32-bit hash of the word)."""
+        hit = self._cache.get(word)
+        if hit is None:
+            if len(self._cache) >= _CACHE_LIMIT:
+                self._cache.clear()
             keep = len(word) > 1 and word not in ENGLISH_STOP_WORDS
-            self._term[word] = stem(word) if keep else ""
-            self._hash[word] = zlib.crc32(word.encode("utf-8"))
+            hit = (self._stem(word) if keep else "", zlib.crc32(word.encode("utf-8")))
+            self._cache[word] = hit
+        return hit
 
     def features(self, article: Article) -> Features:
         return self.of_text(article.text, article.title)
 
     def of_text(self, text: str, title: str | None = None) -> Features:
-        """No Python loop over the words: Counter, the caches (through map) and numpy do the
-        per-word work in C (a loop over every word was most of the featurising cost)."""
         words = self._words(text)
-        heading = _WORD.findall(title.lower()) if title else []
-        self._learn([*words, *heading])
-        term_of = self._term
-        terms: dict[str, float] = Counter(map(term_of.__getitem__, words))  # type: ignore[assignment]
-        weight = self.config.title_weight
-        for word in heading:
-            term = term_of[word]
-            terms[term] = terms.get(term, 0.0) + weight
-        terms.pop("", None)  # stop words
-        hashes = np.fromiter(map(self._hash.__getitem__, words), np.uint64, len(words))
+        terms: dict[str, float] = {}
+        hashes: list[int] = []
+        token = self._token
+        for word in words:
+            term, h = token(word)
+            hashes.append(h)
+            if term:
+                terms[term] = terms.get(term, 0.0) + 1.0
+        if title:
+            weight = self.config.title_weight
+            for word in _WORD.findall(title.lower()):
+                term = token(word)[0]
+                if term:
+                    terms[term] = terms.get(term, 0.0) + weight
         shingles = shingle_hashes(hashes, self.config.shingle_size)
         signature = self._signer.sign(shingles).hashvalues if len(shingles) else None
         return Features(terms, signature)
@@ -97,7 +93,7 @@ class Featurizer:
         return words[:limit]
 
 
-def shingle_hashes(word_hashes: np.ndarray | list[int], size: int) -> np.ndarray:
+def shingle_hashes(word_hashes: list[int], size: int) -> np.ndarray:
     """Distinct hashes of every run of ``size`` consecutive words (all words when fewer)."""
     h = np.asarray(word_hashes, dtype=np.uint64)
     if len(h) < size:
@@ -141,17 +137,14 @@ class DocFrequency:
 def weigh(terms: dict[str, float], df: DocFrequency, keep: int) -> dict[str, float]:
     """Unit-length sublinear TF-IDF vector of the ``keep`` heaviest terms, rarest term first.
 
-    The order is what the story index reads postings in (`Postings.estimate`). Weights are
-    computed with numpy over the article's terms; ties keep the terms' order (stable sort).
+    The order is what the story index reads postings in (`Postings.estimate`).
     """
     counts, n1 = df.counts, math.log(df.n + 1) + 1.0
-    names = list(terms)
-    n = len(names)
-    tf = np.fromiter(terms.values(), np.float64, n)
-    seen = np.fromiter(map(counts.get, names, repeat(0)), np.float64, n)
-    w = (1.0 + np.log(tf)) * (n1 - np.log(seen + 1.0))
-    top = np.argsort(-w, kind="stable")[:keep] if n > keep else np.arange(n)
-    kept = w[top]
-    norm = math.sqrt(float(kept @ kept)) or 1.0
-    ranked = sorted(top.tolist(), key=lambda i: (seen[i], names[i]))
-    return {names[i]: float(w[i]) / norm for i in ranked}
+    vec = {
+        t: (1.0 + math.log(tf)) * (n1 - math.log(counts.get(t, 0) + 1)) for t, tf in terms.items()
+    }
+    if len(vec) > keep:
+        vec = dict(sorted(vec.items(), key=lambda kv: kv[1], reverse=True)[:keep])
+    norm = math.sqrt(sum(w * w for w in vec.values())) or 1.0
+    rarest = sorted(vec, key=lambda t: (counts.get(t, 0), t))
+    return {t: vec[t] / norm for t in rarest}

@@ -5,7 +5,11 @@ into a development part and a held-aside part (clusters chosen by a hash of thei
 and a generated stream (bench/cluster_stream.py). Settings are chosen on AllSides + DUC dev +
 generated together; the held-aside part is scored only with ``--final``.
 
-    python bench/cluster_quality.py [--final] [--set threshold=0.2 ...] [--out results/x.json]
+With ``--undated 0.5``, every stream is also replayed with the dates of half its articles
+(chosen by a hash of the id) removed, those articles staying in their place in the stream.
+
+    python bench/cluster_quality.py [--final] [--undated 0.5] [--set threshold=0.2 ...]
+        [--out results/x.json]
 """
 
 from __future__ import annotations
@@ -40,6 +44,16 @@ def duc_parts() -> tuple[LabeledArticles, LabeledArticles]:
     return LabeledArticles(*parts[False]), LabeledArticles(*parts[True])
 
 
+def without_dates(data: LabeledArticles, share: float) -> LabeledArticles:
+    """The same stream with the dates of ``share`` of its articles removed, in place."""
+    cut = int(share * 1000)
+    articles = [
+        a.model_copy(update={"date": None}) if zlib.crc32(a.id.encode()) % 1000 < cut else a
+        for a in data.articles
+    ]
+    return LabeledArticles(articles, data.gold)
+
+
 def generated(n: int, per_day: int, seed: int) -> LabeledArticles:
     rows = list(generate(n, per_day, seed=seed))
     articles = [
@@ -60,6 +74,7 @@ def main() -> None:
     ap.add_argument("--n", type=int, default=5000, help="Generated stream size.")
     ap.add_argument("--per-day", type=int, default=1000)
     ap.add_argument("--modes", default="online,batch")
+    ap.add_argument("--undated", type=float, default=0.0, help="Also replay without dates.")
     ap.add_argument("--out", type=Path)
     args = ap.parse_args()
     overrides = {k: type(getattr(ClusterConfig, k))(v) for k, v in (s.split("=") for s in args.set)}
@@ -72,7 +87,17 @@ def main() -> None:
     }
     if args.final:
         streams["duc_held_aside"] = held
-    report: dict = {"config": overrides, "load_average_before": os.getloadavg(), "streams": {}}
+    if args.undated:
+        for name, data in list(streams.items()):
+            streams[f"{name}_undated_{args.undated:g}"] = without_dates(data, args.undated)
+    report: dict = {
+        "config": overrides,
+        "held_aside": f"DUC clusters with crc32(id) % {HELD_ASIDE_EVERY} == 0",
+        "generated": {"n": args.n, "per_day": args.per_day, "seed": 7},
+        "undated_share": args.undated,
+        "load_average_before": os.getloadavg(),
+        "streams": {},
+    }
     for name, data in streams.items():
         for mode in args.modes.split(","):
             r = evaluate_clustering(data, mode, config)

@@ -44,6 +44,25 @@ def duc_parts() -> tuple[LabeledArticles, LabeledArticles]:
     return LabeledArticles(*parts[False]), LabeledArticles(*parts[True])
 
 
+def bursts(data: LabeledArticles, days: int = 14) -> LabeledArticles:
+    """Each cluster's articles in its densest ``days``-day window: a topic a wire follows for days
+    or weeks, rather than DUC's years (dates are those of the articles; order is kept)."""
+    by: dict[str, list[int]] = {}
+    for a, g in zip(data.articles, data.gold, strict=True):
+        if a.date is not None:
+            by.setdefault(g, []).append(a.date.toordinal())
+    start = {
+        g: max(ds, key=lambda d, ds=ds: (sum(d <= e < d + days for e in ds), -d))
+        for g, ds in by.items()
+    }
+    keep = [
+        (a, g)
+        for a, g in zip(data.articles, data.gold, strict=True)
+        if a.date is not None and start[g] <= a.date.toordinal() < start[g] + days
+    ]
+    return LabeledArticles([a for a, _ in keep], [g for _, g in keep])
+
+
 def without_dates(data: LabeledArticles, share: float) -> LabeledArticles:
     """The same stream with the dates of ``share`` of its articles removed, in place."""
     cut = int(share * 1000)
@@ -83,10 +102,12 @@ def main() -> None:
     streams = {
         "allsides": load_labeled(SHARED / "allsides-articles.jsonl"),
         "duc_dev": dev,
+        "duc_dev_bursts_14d": bursts(dev),
         f"generated_{args.n}": generated(args.n, args.per_day, seed=7),
     }
     if args.final:
         streams["duc_held_aside"] = held
+        streams["duc_held_aside_bursts_14d"] = bursts(held)
     if args.undated:
         for name, data in list(streams.items()):
             streams[f"{name}_undated_{args.undated:g}"] = without_dates(data, args.undated)

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import hashlib
-import re
 from collections.abc import Iterable
 from datetime import date as Date
 from typing import Any, Literal
@@ -14,12 +13,11 @@ from newsprism.errors import NewsprismError
 
 SCHEMA_VERSION = "1"
 
-_SPACE = re.compile(r"\s+")
-
 
 def content_hash(*parts: str, length: int = 12) -> str:
     """Stable short hash: ids must not change between runs on the same input."""
-    digest = hashlib.sha1("\x1f".join(_SPACE.sub(" ", p).strip() for p in parts).encode("utf-8"))
+    # Runs of whitespace (str.isspace) count as one space, so re-wrapped text keeps its id.
+    digest = hashlib.sha1("\x1f".join(" ".join(p.split()) for p in parts).encode("utf-8"))
     return digest.hexdigest()[:length]
 
 

@@ -56,3 +56,30 @@ def test_doc_frequency_prunes_singletons_past_its_limit() -> None:
     df.add(["a", "c", "d"])
     assert df.counts == {"a": 2}
     assert df.n == 2
+
+
+def test_only_the_first_words_are_read_however_long_they_are() -> None:
+    """Short words, long words (past the head first read) and texts shorter than the limit all
+    give exactly the first ``max_tokens`` words of the whole text."""
+    import re
+
+    cfg = ClusterConfig(max_tokens=50)
+    featurizer = Featurizer(cfg)
+    every = re.compile(r"[^\W_]+")
+    texts = [
+        " ".join(f"w{i}" for i in range(500)),
+        " ".join("x" * 30 + str(i) for i in range(200)),  # 31+ characters a word
+        "Ünïcode Straße " * 10,
+        "a, b; c",
+        "",
+    ]
+    for text in texts:
+        assert featurizer._words(text) == every.findall(text.lower())[:50]
+
+
+def test_heaviest_terms_are_kept_with_ties_in_their_order() -> None:
+    df = DocFrequency()
+    terms = {f"t{i}": 1.0 for i in range(10)}
+    df.add(terms)
+    vec = weigh(terms, df, keep=4)
+    assert set(vec) == {"t0", "t1", "t2", "t3"}  # equal weights: the first four

@@ -42,3 +42,32 @@ def test_eval_cluster_reports_scores_and_speed(
         main(["eval", "cluster", str(path)])
     text = capsys.readouterr().out
     assert "B-cubed" in text and "pairwise" in text and "(gold 15)" in text
+
+
+def test_eval_cluster_scores_each_source_of_a_mixed_file(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    first, second = synthetic_stream(stories=6, seed=3), synthetic_stream(stories=6, seed=4)
+    rows = [
+        {
+            "id": f"{name}{i}",
+            "cluster": f"{name}-{g}",
+            "text": a.text,
+            "title": a.title,
+            "date": str(a.date),
+        }
+        for name, s in (("wire", first), ("events", second))
+        for i, (a, g) in enumerate(zip(s.articles, s.gold, strict=True))
+    ]
+    path = tmp_path / "mixed.jsonl"
+    path.write_text("\n".join(json.dumps(r) for r in rows))
+    with pytest.raises(SystemExit):
+        main(["eval", "cluster", str(path), "--json"])
+    report = json.loads(capsys.readouterr().out)
+    assert set(report["by_source"]) == {"wire", "events"}
+    assert report["by_source"]["wire"]["items"] == len(first.articles)
+    assert report["by_source"]["events"]["gold_clusters"] == 6
+    with pytest.raises(SystemExit):
+        main(["eval", "cluster", str(path)])
+    text = capsys.readouterr().out
+    assert "source wire" in text and "source events" in text

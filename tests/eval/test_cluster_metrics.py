@@ -6,7 +6,13 @@ from pathlib import Path
 
 import pytest
 
-from newsprism.eval.cluster_metrics import evaluate_clustering, load_labeled, score_clusters
+from newsprism.eval.cluster_metrics import (
+    evaluate_clustering,
+    load_labeled,
+    score_by_group,
+    score_clusters,
+    source_of,
+)
 
 
 def test_perfect_and_worst_cases() -> None:
@@ -43,3 +49,41 @@ def test_allsides_goal_online(shared_dir: Path) -> None:
     assert dates == sorted(dates)  # type: ignore[type-var]
     report = evaluate_clustering(data, "online")
     assert report["bcubed"]["f1"] >= 0.90
+
+
+def test_scores_by_group_count_merges_across_groups() -> None:
+    # gold: x={0,1} (source A), y={2,3} (source B); predicted: {0,1,2} {3}
+    gold = ["x", "x", "y", "y"]
+    predicted = [1, 1, 1, 2]
+    by = score_by_group(gold, predicted, ["A", "A", "B", "B"])
+    assert set(by) == {"A", "B"}
+    a, b = by["A"], by["B"]
+    assert a.items == b.items == 2
+    # A's items sit in a 3-item cluster holding 2 of theirs: precision 2/3 each, recall 1.
+    assert a.bcubed.precision == pytest.approx(2 / 3) and a.bcubed.recall == 1.0
+    # B: item 2 (1/3 precision, 1/2 recall), item 3 (1, 1/2).
+    assert b.bcubed.precision == pytest.approx((1 / 3 + 1) / 2)
+    assert b.bcubed.recall == pytest.approx(0.5)
+    # Pairs touching A: predicted (0,1) (0,2) (1,2); together (0,1); gold (0,1).
+    assert a.pairwise.precision == pytest.approx(1 / 3) and a.pairwise.recall == 1.0
+    # Pairs touching B: predicted (0,2) (1,2); none together; gold (2,3).
+    assert b.pairwise.precision == 0.0 and b.pairwise.recall == 0.0
+
+
+def test_scores_by_group_agree_with_whole_scores_for_one_group() -> None:
+    gold = ["g", "g", "g", "h", "h"]
+    predicted = ["p", "p", "q", "q", "q"]
+    whole = score_clusters(gold, predicted)
+    alone = score_by_group(gold, predicted, ["only"] * 5)["only"]
+    for part in ("bcubed", "pairwise"):
+        got, want = getattr(alone, part), getattr(whole, part)
+        assert (got.precision, got.recall, got.f1) == pytest.approx(
+            (want.precision, want.recall, want.f1)
+        )
+
+
+def test_source_of_prefers_a_field_then_the_label_prefix() -> None:
+    assert source_of({"corpus": "wire"}, "D0601A") == "wire"
+    assert source_of({}, "allsides-5607") == "allsides"
+    assert source_of({}, "mn-12") == "mn"
+    assert source_of({"dataset": " "}, "42") == "(unlabelled)"

@@ -14,6 +14,7 @@ from collections.abc import Sequence
 import numpy as np
 
 from newsprism.cluster.config import ClusterConfig
+from newsprism.cluster.dates import dateline_day, fill_days
 from newsprism.cluster.dedupe import Deduplicator
 from newsprism.cluster.features import DocFrequency, Featurizer, weigh
 from newsprism.cluster.online import OnlineClusterer, StoryIndex, StoryState
@@ -34,7 +35,7 @@ def cluster_batch(
     start = time.perf_counter()
     featurizer = Featurizer(cfg)
     features = [featurizer.features(a) for a in articles]
-    days = [day_of(a) for a in articles]
+    days, known = article_days(articles, cfg.window)
     order = time_order(days)
     dedup = Deduplicator(cfg.dedup_threshold, cfg.num_perm)
     copy_of: dict[int, int] = {}
@@ -49,12 +50,24 @@ def cluster_batch(
     clusterer = OnlineClusterer(cfg, df=df)
     vecs = {i: weigh(features[i].terms, df, cfg.article_terms) for i in canon}
     embs = _embeddings(articles, canon) if cfg.semantic else {}
-    story_of = {i: clusterer.place(i, vecs[i], days[i], embs.get(i)) for i in canon}
-    moved = refine(clusterer.index, vecs, days, story_of, canon)
+    story_of = {i: clusterer.place(i, vecs[i], days[i], embs.get(i), known[i]) for i in canon}
+    moved = refine(clusterer.index, vecs, days, story_of, canon, known)
     stories = _assemble(articles, list(clusterer.index.stories.values()), copy_of)
     stats = ClusterStats(len(articles), len(stories), len(copy_of), time.perf_counter() - start)
     stats.extra["moved"] = moved
     return stories, stats
+
+
+def article_days(
+    articles: Sequence[Article], within: float
+) -> tuple[list[float | None], list[bool]]:
+    """Each article's day and whether it is known: its date, else an estimate: its dateline's
+    (checked against the dated articles before it), else theirs (see `cluster.dates`)."""
+    given = [day_of(a) for a in articles]
+    days: list[float | None] = []
+    for a, d, (around, _) in zip(articles, given, fill_days(given), strict=True):
+        days.append(d if d is not None else dateline_day(a.text, around, within) or around)
+    return days, [d is not None for d in given]
 
 
 def refine(
@@ -63,6 +76,7 @@ def refine(
     days: Sequence[float | None],
     story_of: dict[int, StoryState],
     order: Sequence[int],
+    known: Sequence[bool] | None = None,
 ) -> int:
     """One reassignment sweep; returns how many articles moved."""
     moved = 0
@@ -73,7 +87,7 @@ def refine(
         other, score = index.best(vec, days[i], exclude=own.id, emb=emb)
         if other is not None and score >= index.config.threshold and score > stay:
             index.leave(own, vec, i)
-            index.join(other, vec, days[i], i)
+            index.join(other, vec, days[i], i, known[i] if known is not None else True)
             story_of[i] = other
             moved += 1
     return moved

@@ -26,7 +26,7 @@ _MASK32 = np.uint64(0xFFFFFFFF)
 # Odd 32-bit multipliers that mix the words of a shingle in order ("a b c" != "c b a").
 _MIXERS = tuple(np.uint64(m) for m in (0x9E3779B1, 0x85EBCA77, 0xC2B2AE3D, 0x27D4EB2F, 0x165667B1))
 _CACHE_LIMIT = 1_000_000
-_CHARS_PER_WORD = 12  # generous: news English averages about six characters per word and space
+_CHARS_PER_WORD = 8  # news English averages about six characters per word and space
 
 
 @dataclass(frozen=True)
@@ -84,13 +84,19 @@ class Featurizer:
         return Features(terms, signature)
 
     def _words(self, text: str) -> list[str]:
-        """The first ``max_tokens`` words, without lowering and scanning the rest of a long text."""
+        """The first ``max_tokens`` words, without lowering and scanning the rest of a long text.
+
+        The head read grows until it holds more than the words needed (the last one may be cut
+        in half) or is the whole text.
+        """
         limit = self.config.max_tokens
-        head = text[: limit * _CHARS_PER_WORD]
-        words = _WORD.findall(head.lower())
-        if len(words) <= limit and len(head) < len(text):
-            words = _WORD.findall(text.lower())
-        return words[:limit]
+        size = limit * _CHARS_PER_WORD
+        while True:
+            head = text[:size]
+            words = _WORD.findall(head.lower())
+            if len(words) > limit or len(head) >= len(text):
+                return words[:limit]
+            size *= 4
 
 
 def shingle_hashes(word_hashes: list[int], size: int) -> np.ndarray:
@@ -143,8 +149,8 @@ def weigh(terms: dict[str, float], df: DocFrequency, keep: int) -> dict[str, flo
     vec = {
         t: (1.0 + math.log(tf)) * (n1 - math.log(counts.get(t, 0) + 1)) for t, tf in terms.items()
     }
-    if len(vec) > keep:
-        vec = dict(sorted(vec.items(), key=lambda kv: kv[1], reverse=True)[:keep])
+    if len(vec) > keep:  # heaviest first; ties keep their order (a stable sort)
+        vec = {t: vec[t] for t in sorted(vec, key=vec.__getitem__, reverse=True)[:keep]}
     norm = math.sqrt(sum(w * w for w in vec.values())) or 1.0
     rarest = sorted(vec, key=lambda t: (counts.get(t, 0), t))
     return {t: vec[t] / norm for t in rarest}

@@ -143,8 +143,14 @@ class StoryIndex:
         return story
 
     def join(
-        self, story: StoryState, vec: dict[str, float], day: float | None, member: int
+        self,
+        story: StoryState,
+        vec: dict[str, float],
+        day: float | None,
+        member: int,
+        known: bool = True,
     ) -> None:
+        """Add a member; an estimated day (``known`` False) does not stretch the story's span."""
         c, sid, slot = story.centroid, story.id, story.slot
         sq = story.norm * story.norm if c else 0.0
         for t, w in vec.items():
@@ -261,9 +267,11 @@ class OnlineClusterer:
             self.df.add(features.terms)
         return weigh(features.terms, self.df, self.config.article_terms)
 
-    def add(self, member: int, features: Features, day: float | None) -> StoryState:
-        """Place one article; returns its story."""
-        return self.place(member, self.vector(features), day, features.embedding)
+    def add(
+        self, member: int, features: Features, day: float | None, known: bool = True
+    ) -> StoryState:
+        """Place one article; returns its story. ``known`` False: ``day`` is an estimate."""
+        return self.place(member, self.vector(features), day, features.embedding, known)
 
     def place(
         self,
@@ -271,14 +279,17 @@ class OnlineClusterer:
         vec: dict[str, float],
         day: float | None,
         emb: np.ndarray | None = None,
+        known: bool = True,
     ) -> StoryState:
-        if day is not None:
+        """Join the best story or open one. An estimated day scores the article like a dated
+        one but never stretches a story it joins (a story it opens starts on that day)."""
+        if day is not None and known:
             self.now = day if self.now is None else max(self.now, day)
         if emb is not None:
             self.index.remember(member, emb)
         story, score = self.index.best(vec, day, emb=emb)
         if story is not None and score >= self.config.threshold:
-            self.index.join(story, vec, day, member)
+            self.index.join(story, vec, day, member, known)
             return story
         return self.index.open(vec, day, member)
 

@@ -45,16 +45,25 @@ class TermPostings:
             self.where[last_slot] = i
 
 
+_SPARE_LIMIT = 100_000
+
+
 class Postings:
-    """term -> TermPostings, with the budgeted cosine estimate the candidate search needs."""
+    """term -> TermPostings, with the budgeted cosine estimate the candidate search needs.
+
+    Most terms are rare: they get postings when a story takes them and lose them when it closes.
+    Emptied postings are kept on a spare list and reused, since building two arrays and a dict
+    per rare term was the largest single cost of clustering long wire articles.
+    """
 
     def __init__(self) -> None:
         self.terms: dict[str, TermPostings] = {}
+        self._spare: list[TermPostings] = []
 
     def set(self, term: str, slot: int, weight: float) -> None:
         post = self.terms.get(term)
         if post is None:
-            post = self.terms[term] = TermPostings()
+            post = self.terms[term] = self._spare.pop() if self._spare else TermPostings()
         post.set(slot, weight)
 
     def remove(self, term: str, slot: int) -> None:
@@ -63,6 +72,8 @@ class Postings:
             post.remove(slot)
             if not post.slots:
                 del self.terms[term]
+                if len(self._spare) < _SPARE_LIMIT:
+                    self._spare.append(post)
 
     def estimate(self, vec: dict[str, float], budget: int) -> np.ndarray | None:
         """Estimated cosine per story slot (indexable by slot), or None when nothing is shared.

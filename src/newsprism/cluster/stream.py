@@ -12,6 +12,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 
 from newsprism.cluster.config import ClusterConfig
+from newsprism.cluster.dates import dateline_day
 from newsprism.cluster.dedupe import Deduplicator
 from newsprism.cluster.features import Features, Featurizer
 from newsprism.cluster.online import OnlineClusterer, StoryState
@@ -70,10 +71,21 @@ class StreamClusterer:
             self._fold_copy(key, original, article)
         else:
             self._held[key] = article
-            story = self.clusterer.add(key, features, day_of(article))
+            day, known = self._day(article)
+            story = self.clusterer.add(key, features, day, known)
             self._story_of[key] = story
         for done in self.clusterer.expire():
             yield self._emit(done)
+
+    def _day(self, article: Article) -> tuple[float | None, bool]:
+        """The article's day, known; without one, an estimate (see `cluster.dates`): its
+        dateline's, else the stream's current day. Estimates never move the stream's clock."""
+        day = day_of(article)
+        if day is not None:
+            return day, True
+        now = self.clusterer.now
+        found = dateline_day(article.text, now, self.config.window)
+        return (found, False) if found is not None else (now, False)
 
     def _fold_copy(self, key: int, original: int, article: Article) -> None:
         self.stats.duplicates += 1

@@ -34,17 +34,24 @@ def cluster(
 
 
 def render(r: dict[str, Any]) -> str:
+    lines = [
+        f"{r['data']}  ({r['items']} articles, mode {r['mode']}, {r['features']})",
+        *_scores(r),
+        f"  {r['articles_per_second']:,.0f} articles/s ({r['seconds']} s clustering)",
+    ]
+    for name, scores in r.get("by_source", {}).items():
+        lines += [f"source {name}  ({scores['items']} articles)", *_scores(scores)]
+    return "\n".join(lines)
+
+
+def _scores(r: dict[str, Any]) -> list[str]:
     pw, b3 = r["pairwise"], r["bcubed"]
-    return "\n".join(
-        [
-            f"{r['data']}  ({r['items']} articles, mode {r['mode']}, {r['features']})",
-            f"  {'':10}{'precision':>10}{'recall':>10}{'F1':>10}",
-            f"  {'pairwise':10}{pw['precision']:>10.3f}{pw['recall']:>10.3f}{pw['f1']:>10.3f}",
-            f"  {'B-cubed':10}{b3['precision']:>10.3f}{b3['recall']:>10.3f}{b3['f1']:>10.3f}",
-            f"  clusters {r['clusters']} (gold {r['gold_clusters']})",
-            f"  {r['articles_per_second']:,.0f} articles/s ({r['seconds']} s clustering)",
-        ]
-    )
+    return [
+        f"  {'':10}{'precision':>10}{'recall':>10}{'F1':>10}",
+        f"  {'pairwise':10}{pw['precision']:>10.3f}{pw['recall']:>10.3f}{pw['f1']:>10.3f}",
+        f"  {'B-cubed':10}{b3['precision']:>10.3f}{b3['recall']:>10.3f}{b3['f1']:>10.3f}",
+        f"  clusters {r['clusters']} (gold {r['gold_clusters']})",
+    ]
 
 
 def register(eval_app: typer.Typer) -> None:

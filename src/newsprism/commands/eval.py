@@ -20,3 +20,7 @@ eval_cluster.register(eval_app)
 from newsprism.commands import eval_summarize  # noqa: E402  (adds `eval summarize`)
 
 eval_summarize.register(eval_app)
+
+from newsprism.commands import eval_faithfulness  # noqa: E402  (adds `eval faithfulness`)
+
+eval_faithfulness.register(eval_app)

@@ -1,0 +1,440 @@
+"""A faithfulness checker for briefs: does every statement read true to the sentences it cites?
+
+The checker is a test tool, written apart from the analysis it checks: it parses with spaCy and
+uses its own rules, never the selection code's predicates. For one Brief it flags
+
+- ``unbalanced_quotes``: summary or agreed text whose quotation marks do not pair up;
+- ``unresolved_reference``: a summary sentence opening with a pronoun, a demonstrative or a
+  definite noun phrase whose antecedent sits in its source article but not earlier in the summary;
+- ``unattributed_opinion``: a summary sentence that carries quotation, a reprinted statement or
+  advocacy in the tool's own voice (first or second person outside quotation marks, an obligation
+  modal, a quotation without a speaker, words that some article prints inside quotation marks)
+  with no attribution ("said", "according to", "the letter says");
+- ``unsupported_agreed``: an agreed item credited to an outlet whose cited sentences lack the
+  item's figures or names, most of its content words, or state it with the opposite polarity;
+- ``wrong_omitted_by``: an outlet listed as not reporting an item whose text reports it;
+- ``count_label``: an item's outlet count that does not match the outlets it cites.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from newsprism.model import AgreedFact, Article, Brief, Sentence
+from newsprism.text.nlp import parse
+
+CATEGORIES = (
+    "unbalanced_quotes",
+    "unresolved_reference",
+    "unattributed_opinion",
+    "unsupported_agreed",
+    "wrong_omitted_by",
+    "count_label",
+)
+
+# Reporting verbs and phrases that attribute what follows (or precedes) to a speaker or document.
+_REPORTING = frozenset(
+    "say tell write state add argue claim accuse call allege assert insist note warn declare "
+    "announce tweet post read conclude contend maintain charge urge demand describe explain "
+    "acknowledge admit deny suggest complain ask reply respond testify report according".split()
+)
+_FIRST_PERSON = frozenset("i me my mine myself we us our ours ourselves".split())
+_SECOND_PERSON = frozenset("you your yours yourself yourselves".split())
+_OBLIGATION = frozenset("must should ought".split())
+_PERSONAL = frozenset("he him his she her they them their it its".split())
+_DEMONSTRATIVE = frozenset("this that these those such".split())
+_NEGATION = frozenset("not n't never no without neither nor none".split())
+_SKIP_LEAD = frozenset("and but yet so also still however meanwhile then".split())
+_NUMBER_WORDS = {
+    w: i
+    for i, w in enumerate(
+        "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen "
+        "fifteen sixteen seventeen eighteen nineteen twenty".split()
+    )
+}
+_NUMERAL = re.compile(r"\d[\d,]*(?:\.\d+)?")
+_QUOTE_CHARS = "\"“”"
+MIN_COVERAGE = 0.6  # share of an item's content words a crediting outlet must state
+QUOTED_SHARE = 0.5  # share of a sentence's word 4-grams printed inside quotation marks somewhere
+_GRAM = 4
+
+
+@dataclass(frozen=True)
+class Finding:
+    category: str
+    section: str  # "summary" or "agreed"
+    item: int  # position in its section
+    text: str
+    detail: str
+    outlet: str | None = None
+
+
+# ---- quotation marks --------------------------------------------------------------------------
+
+
+def unbalanced(text: str) -> bool:
+    """Straight quotes come in pairs; curly ones open and close equally often and in order."""
+    if text.count('"') % 2:
+        return True
+    depth = 0
+    for ch in text:
+        if ch == "“":
+            depth += 1
+        elif ch == "”":
+            depth -= 1
+            if depth < 0:
+                return True
+    return depth != 0
+
+
+def quoted_mask(text: str) -> list[bool]:
+    """Per character: inside quotation marks. An unclosed quote runs to the end of the text."""
+    mask = [False] * len(text)
+    inside_straight = inside_curly = False
+    for i, ch in enumerate(text):
+        if ch == '"':
+            inside_straight = not inside_straight
+        elif ch == "“":
+            inside_curly = True
+        elif ch == "”":
+            if not inside_curly:  # a close with no open: everything before it was quoted
+                mask[:i] = [True] * i
+            inside_curly = False
+        mask[i] = inside_straight or inside_curly or ch in _QUOTE_CHARS
+    return mask
+
+
+def outside_quotes(text: str) -> str:
+    mask = quoted_mask(text)
+    return "".join(" " if m else ch for ch, m in zip(text, mask, strict=True))
+
+
+def inside_quotes(text: str) -> list[str]:
+    """The quoted spans of a text, in order."""
+    mask = quoted_mask(text)
+    spans, current = [], []
+    for ch, m in zip(text, mask, strict=True):
+        if m and ch not in _QUOTE_CHARS:
+            current.append(ch)
+        elif current:
+            spans.append("".join(current))
+            current = []
+    if current:
+        spans.append("".join(current))
+    return spans
+
+
+def _tokens(text: str) -> list[str]:
+    return re.findall(r"[a-z0-9]+", text.lower().replace("’", "'"))
+
+
+def _grams(tokens: Sequence[str]) -> set[tuple[str, ...]]:
+    return {tuple(tokens[i : i + _GRAM]) for i in range(len(tokens) - _GRAM + 1)}
+
+
+def quoted_grams(articles: Iterable[Article]) -> set[tuple[str, ...]]:
+    """Word 4-grams that some article prints inside quotation marks (quotes may span sentences)."""
+    out: set[tuple[str, ...]] = set()
+    for article in articles:
+        for paragraph in re.split(r"\n\s*\n|\n", article.text):
+            for span in inside_quotes(paragraph):
+                out |= _grams(_tokens(span))
+    return out
+
+
+# ---- attribution and opinion ------------------------------------------------------------------
+
+
+def attributed(doc: Any, outside: str) -> bool:
+    """A reporting verb or 'according to' outside quotation marks names who says it."""
+    free = set(_tokens(outside))
+    if "according" in free:
+        return True
+    return any(
+        t.lemma_.lower() in _REPORTING and t.pos_ in {"VERB", "AUX"} and t.lower_ in free
+        for t in doc
+    )
+
+
+def opinion_signals(text: str, doc: Any, quoted: set[tuple[str, ...]]) -> list[str]:
+    """Why a sentence reads as someone's statement rather than reporting; empty when it does not."""
+    outside = outside_quotes(text)
+    free = _tokens(outside)
+    signals = []
+    if _FIRST_PERSON & set(free):
+        signals.append("first person outside quotation marks")
+    if _SECOND_PERSON & set(free):
+        signals.append("second person outside quotation marks")
+    if _imperative(doc):
+        signals.append("imperative")
+    if _OBLIGATION & set(free):
+        signals.append("obligation modal in the tool's voice")
+    words = _tokens(text)
+    inside = len(words) - len(free)
+    if words and inside >= 0.5 * len(words):
+        signals.append("mostly quotation")
+    grams = _grams(_tokens(outside))
+    if grams and len(grams & quoted) >= QUOTED_SHARE * len(grams):
+        signals.append("words an article prints as a quotation")
+    if signals and attributed(doc, outside):
+        return []
+    return signals
+
+
+def _imperative(doc: Any) -> bool:
+    """A main verb in the base form with no subject ('Call your representative.')."""
+    for sent in doc.sents:
+        root = sent.root
+        has_subject = any(c.dep_ in {"nsubj", "nsubjpass", "expl", "csubj"} for c in root.children)
+        if root.tag_ == "VB" and not has_subject and root.i == _first_word(sent):
+            return True
+    return False
+
+
+def _first_word(span: Any) -> int:
+    for t in span:
+        if t.is_alpha and t.lower_ not in _SKIP_LEAD:
+            return int(t.i)
+    return int(span.start)
+
+
+# ---- leading references -----------------------------------------------------------------------
+
+
+def _lemma_set(docs: Iterable[Any]) -> set[str]:
+    return {t.lemma_.lower() for d in docs for t in d if t.is_alpha} | {
+        t.lower_ for d in docs for t in d if t.is_alpha
+    }
+
+
+def leading_reference(doc: Any) -> tuple[str, Any] | None:
+    """('pronoun' | 'demonstrative' | 'definite', head token) when the sentence opens with one."""
+    first = next((t for t in doc if t.is_alpha and t.lower_ not in _SKIP_LEAD), None)
+    if first is None:
+        return None
+    low = first.lower_
+    if low in _PERSONAL and first.pos_ == "PRON" and first.dep_ != "expl":
+        if low == "it" and _extraposed(first):
+            return None
+        return "pronoun", first
+    if low in _DEMONSTRATIVE:
+        if first.pos_ == "PRON" or first.dep_ not in {"det", "amod", "predet"}:
+            return "demonstrative", first
+        return "demonstrative", first.head
+    if low == "the" and first.dep_ == "det" and first.head.pos_ == "NOUN":
+        head = first.head
+        if not any(c.dep_ in {"compound"} and c.pos_ == "PROPN" for c in head.children):
+            return "definite", head
+    if first.pos_ == "PROPN" and any(c.dep_ == "case" for c in first.children):
+        head = first.head  # "Barr's decision"
+        if head.pos_ == "NOUN" and head.i > first.i:
+            return "definite", head
+    return None
+
+
+def _extraposed(it: Any) -> bool:
+    """'It is unheard of for ...', 'It was not clear whether ...': 'it' anticipates a clause."""
+    head = it.head
+    clauses = {"ccomp", "xcomp", "csubj", "advcl"}
+    return any(c.dep_ in clauses for c in head.children) or any(
+        g.dep_ in clauses for c in head.children if c.dep_ in {"acomp", "attr"} for g in c.children
+    )
+
+
+def unresolved(
+    kind: str, head: Any, earlier: set[str], source_before: set[str], previous_is_source: bool
+) -> bool:
+    """Whether the summary so far lacks what the reference points back to."""
+    if previous_is_source:
+        return False  # the summary keeps the article's own preceding sentence
+    if kind == "pronoun":
+        return head.lower_ not in {"it", "its"} or not earlier
+    lemma = head.lemma_.lower()
+    if kind == "demonstrative" and head.pos_ in {"PRON", "DET"}:
+        return True  # 'This came after ...': a whole proposition the summary does not hold
+    if lemma in earlier or head.lower_ in earlier:
+        return False
+    return kind == "demonstrative" or lemma in source_before or head.lower_ in source_before
+
+
+# ---- agreed items -----------------------------------------------------------------------------
+
+
+def numbers(text: str) -> set[float]:
+    """Figures stated in digits or in number words up to twenty."""
+    out = {float(m.group().replace(",", "")) for m in _NUMERAL.finditer(text)}
+    out |= {float(_NUMBER_WORDS[w]) for w in _tokens(text) if w in _NUMBER_WORDS and w != "one"}
+    return out
+
+
+def _stem(word: str) -> str:
+    return word[:5] if len(word) > 5 else word
+
+
+def content_terms(doc: Any) -> tuple[set[str], list[set[str]]]:
+    """(content stems, names as sets of their parts) of an item."""
+    terms = {
+        _stem(t.lemma_.lower())
+        for t in doc
+        if t.pos_ in {"NOUN", "VERB", "ADJ", "PROPN"}
+        and not t.is_stop
+        and t.lemma_.lower() not in _REPORTING
+        and t.is_alpha
+    }
+    names: list[set[str]] = []
+    for t in doc:
+        if t.pos_ == "PROPN" and t.dep_ != "compound":
+            parts = {c.lower_ for c in t.children if c.dep_ == "compound" and c.pos_ == "PROPN"}
+            names.append(parts | {t.lower_})
+    return terms, names
+
+
+def negated(doc: Any) -> set[str]:
+    """Lemmas of the words a negation modifies."""
+    return {t.head.lemma_.lower() for t in doc if t.dep_ == "neg" or t.lower_ in {"never"}}
+
+
+def support_problems(item: Any, texts: Sequence[str]) -> list[str]:
+    """What the outlet's sentences lack of the item (empty: they state it)."""
+    joined = " ".join(texts)
+    theirs = parse([joined])[0]
+    their_words = {t.lower_ for t in theirs} | {t.lemma_.lower() for t in theirs}
+    their_stems = {_stem(w) for w in their_words}
+    problems = []
+    missing_figures = numbers(item.text) - numbers(joined)
+    if missing_figures:
+        problems.append(f"figures {sorted(missing_figures)} missing")
+    terms, names = content_terms(item)
+    missing_names = [sorted(n)[0] for n in names if not n & their_words]
+    if missing_names:
+        problems.append(f"names {missing_names} missing")
+    if terms:
+        covered = len(terms & their_stems) / len(terms)
+        if covered < MIN_COVERAGE:
+            problems.append(f"only {covered:.0%} of the item's content words")
+    item_lemmas = {t.lemma_.lower() for t in item if t.is_alpha and not t.is_stop}
+    if negated(item) & item_lemmas != negated(theirs) & item_lemmas:
+        problems.append("opposite polarity")
+    return problems
+
+
+def _outlet_sentences(brief: Brief, citations: Sequence[str]) -> dict[str, list[str]]:
+    index = brief.sentence_index()
+    out: dict[str, list[str]] = {}
+    for cid in citations:
+        if cid in index:
+            article, sentence = index[cid]
+            out.setdefault(article.label, []).append(sentence.text)
+    return out
+
+
+def reports(item_doc: Any, article_sentences: Sequence[Sentence]) -> bool:
+    """Some sentence of the outlet, or two adjacent ones, states the item."""
+    texts = [s.text for s in article_sentences]
+    windows = texts + [f"{a} {b}" for a, b in zip(texts, texts[1:], strict=False)]
+    cheap_terms, _ = content_terms(item_doc)
+    for window in windows:
+        stems = {_stem(w) for w in _tokens(window)}
+        if cheap_terms and len(cheap_terms & stems) < MIN_COVERAGE * len(cheap_terms) - 1:
+            continue  # prefilter without a parse
+        if not support_problems(item_doc, [window]):
+            return True
+    return False
+
+
+def check_agreed(brief: Brief) -> list[Finding]:
+    findings = []
+    by_label: dict[str, list[Sentence]] = {}
+    for article in brief.articles:
+        by_label.setdefault(article.label, []).extend(article.sentences)
+    for k, fact in enumerate(brief.agreed):
+        doc = parse([fact.text])[0]
+        if unbalanced(fact.text):
+            findings.append(Finding("unbalanced_quotes", "agreed", k, fact.text, "quotes"))
+        cited = _outlet_sentences(brief, fact.citations)
+        for outlet, texts in cited.items():
+            problems = support_problems(doc, texts)
+            if problems:
+                detail = "; ".join(problems)
+                findings.append(
+                    Finding("unsupported_agreed", "agreed", k, fact.text, detail, outlet)
+                )
+        for outlet in fact.omitted_by:
+            if reports(doc, by_label.get(outlet, [])):
+                findings.append(
+                    Finding("wrong_omitted_by", "agreed", k, fact.text, "reports it", outlet)
+                )
+        findings += _count_findings(brief, k, fact, set(cited))
+    return findings
+
+
+def _count_findings(brief: Brief, k: int, fact: AgreedFact, cited: set[str]) -> list[Finding]:
+    """The count shown ('N outlets') is the number of distinct outlets the item cites, at most."""
+    problems = []
+    if fact.support > len(cited):
+        problems.append(f"count {fact.support} > {len(cited)} outlets cited")
+    if set(fact.outlets) != cited:
+        problems.append("listed outlets differ from cited outlets")
+    if set(fact.omitted_by) & cited:
+        problems.append("an outlet both reports and omits it")
+    all_outlets = {a.label for a in brief.articles}
+    if fact.support > len(all_outlets):
+        problems.append(f"count {fact.support} > {len(all_outlets)} outlets in the brief")
+    return [Finding("count_label", "agreed", k, fact.text, p) for p in problems]
+
+
+# ---- the summary ------------------------------------------------------------------------------
+
+
+def check_summary(brief: Brief) -> list[Finding]:
+    index = brief.sentence_index()
+    quoted = quoted_grams(brief.articles)
+    docs = parse([s.text for s in brief.summary])
+    findings = []
+    for k, (item, doc) in enumerate(zip(brief.summary, docs, strict=True)):
+        if unbalanced(item.text):
+            findings.append(Finding("unbalanced_quotes", "summary", k, item.text, "quotes"))
+        signals = opinion_signals(item.text, doc, quoted)
+        if signals:
+            detail = "; ".join(signals)
+            findings.append(Finding("unattributed_opinion", "summary", k, item.text, detail))
+        ref = leading_reference(doc)
+        if ref is None:
+            continue
+        kind, head = ref
+        earlier = _lemma_set(docs[:k])
+        article, sentence = index.get(item.source, (None, None))
+        before = _source_before(article, sentence)
+        previous_ids = set(brief.summary[k - 1].citations) if k else set()
+        own_previous = _previous_id(article, sentence)
+        if unresolved(kind, head, earlier, before, own_previous in previous_ids):
+            detail = f"{kind} '{head.text}' without an antecedent in the summary"
+            findings.append(Finding("unresolved_reference", "summary", k, item.text, detail))
+    return findings
+
+
+def _source_before(article: Article | None, sentence: Sentence | None) -> set[str]:
+    if article is None or sentence is None:
+        return set()
+    earlier = [s.text for s in article.sentences[: sentence.index]]
+    return _lemma_set(parse(earlier)) if earlier else set()
+
+
+def _previous_id(article: Article | None, sentence: Sentence | None) -> str | None:
+    if article is None or sentence is None or sentence.index == 0:
+        return None
+    return article.sentences[sentence.index - 1].id
+
+
+def check_brief(brief: Brief) -> list[Finding]:
+    """Every finding for one brief, summary first."""
+    return check_summary(brief) + check_agreed(brief)
+
+
+def counts(findings: Iterable[Finding]) -> dict[str, int]:
+    tally = Counter(f.category for f in findings)
+    return {c: tally.get(c, 0) for c in CATEGORIES}

@@ -1,0 +1,87 @@
+"""Whether a sentence states an agreed fact: same figures, same names, same polarity, most words.
+
+Alignment finds sentences about the same thing; an agreed fact needs more. An outlet is credited
+only when its cited sentence states what the shown text says: every figure of the shown text, every
+name it gives, most of its content words, and a negation where the shown text has one (and none
+where it has none). The shown text is the supporting sentence whose words the other supporters
+share most, so one outlet's framing is not presented as everyone's. An outlet is listed as not
+reporting a fact only when no sentence of it (or pair of adjacent sentences) carries the fact's
+figures and most of its words.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from newsprism.model import Sentence
+from newsprism.text.terms import content_stems
+
+COVERED = 0.6  # share of the shown text's content words a crediting sentence must state
+MENTIONS = 0.5  # ... and that an outlet's text must hold for it to count as reporting the fact
+_DIGITS = re.compile(r"\d[\d,.]*\d|\d")
+_NUMBER_WORDS = (
+    "two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen "
+    "sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety "
+    "hundred thousand million billion"
+).split()
+_NUMBER_VALUE = {w: str(i + 2) for i, w in enumerate(_NUMBER_WORDS[:18])}
+_NEGATION = re.compile(r"\b(?:not|never|no|none|nor|without)\b|n't|n’t", re.IGNORECASE)
+_NAME = re.compile(r"(?<=[a-z,;:]\s)[A-Z][a-z]+(?:['’]s)?")
+
+
+def figures(text: str) -> set[str]:
+    """Numbers as digits ('1,100' -> '1100', 'seven' -> '7')."""
+    found = {m.group().replace(",", "").rstrip(".") for m in _DIGITS.finditer(text)}
+    words = re.findall(r"[a-z]+", text.lower())
+    return found | {_NUMBER_VALUE[w] for w in words if w in _NUMBER_VALUE}
+
+
+def names(text: str) -> set[str]:
+    """Capitalised words inside the sentence (not its first word): names of people and places."""
+    return {re.sub(r"['’]s$", "", m.group()).lower() for m in _NAME.finditer(text)}
+
+
+def _words(text: str) -> set[str]:
+    return set(re.findall(r"[a-z]+", text.lower()))
+
+
+def states(shown: str, other: str, share: float = COVERED) -> bool:
+    """``other`` states what ``shown`` says (see the module docstring)."""
+    if not figures(shown) <= figures(other):
+        return False
+    if not names(shown) <= _words(other):
+        return False
+    if bool(_NEGATION.search(shown)) != bool(_NEGATION.search(other)):
+        return False
+    mine = set(content_stems(shown))
+    return not mine or len(mine & set(content_stems(other))) >= share * len(mine)
+
+
+def common_core(sentences: Sequence[Sentence]) -> list[Sentence]:
+    """The sentences ordered by how much of their wording the others share (most first)."""
+    stems = {s.id: set(content_stems(s.text)) for s in sentences}
+
+    def shared(s: Sentence) -> float:
+        mine = stems[s.id]
+        others = [stems[o.id] for o in sentences if o.id != s.id]
+        if not mine or not others:
+            return 0.0
+        return sum(len(mine & o) / len(mine) for o in others) / len(others)
+
+    return sorted(sentences, key=shared, reverse=True)
+
+
+def reports(shown: str, sentences: Sequence[Sentence]) -> bool:
+    """Some sentence of an outlet, or two adjacent ones, carries the fact's figures and most of
+    its words: the outlet reports the fact even if the alignment did not cite it."""
+    texts = [s.text for s in sentences]
+    windows = texts + [f"{a} {b}" for a, b in zip(texts, texts[1:], strict=False)]
+    mine = set(content_stems(shown))
+    need = figures(shown)
+    for window in windows:
+        if need <= figures(window) and (
+            not mine or len(mine & set(content_stems(window))) >= MENTIONS * len(mine)
+        ):
+            return True
+    return False

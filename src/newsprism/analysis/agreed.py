@@ -52,7 +52,7 @@ def independent(brief: Brief, sources: Sources, articles: list[int]) -> int:
     do two articles of one outlet."""
     groups: list[set[object]] = []
     for k in dict.fromkeys(articles):
-        keys = {("group", sources.group_of[k]), ("label", brief.articles[k].label)}
+        keys: set[object] = {("group", sources.group_of[k]), ("label", brief.articles[k].label)}
         joined = [g for g in groups if g & keys]
         for g in joined:
             keys |= g
@@ -329,7 +329,7 @@ def verified(
     statements = {i for a in brief.articles for i in statement_sentences(a)}
     quoted = printed_as_quotation(brief.articles)
     position = {a.id: k for k, a in enumerate(brief.articles)}
-    out = []
+    out: list[AgreedFact] = []
     for fact in facts:
         cited = [index[c][1] for c in fact.citations if c in index]
         checked = _verify(brief, sources, cited, statements, quoted, disputed, position)

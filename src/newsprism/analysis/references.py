@@ -11,69 +11,75 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from typing import Any
 
 from newsprism.model import Article, Sentence
+from newsprism.text.nlp import parse
 from newsprism.text.syntax import spacy_pipeline
 from newsprism.text.terms import STOP_WORDS, stem
 
-_LEAD_SKIP = frozenset("and but yet so also still however meanwhile then".split())
-_PERSONAL = frozenset("he she they him her his their them it its".split())
-_DEMONSTRATIVE = frozenset("this that these those such".split())
+_LEAD_SKIP = frozenset(["and", "but", "yet", "so", "also", "still", "however", "meanwhile", "then"])
+_PERSONAL = frozenset(["he", "she", "they", "him", "her", "his", "their", "them", "it", "its"])
+_DEMONSTRATIVE = frozenset(["this", "that", "these", "those", "such"])
 _EXTRAPOSED = re.compile(
     r"^it(?:'s|’s| is| was| has been| had been| will be| would be| seems| seemed| remains)\b"
     r".*\b(?:to|that|for|whether|how|why|what|when|if)\b",
     re.IGNORECASE,
 )
 _TOKEN = re.compile(r"[A-Za-z][\w’'-]*")
-_NAME = re.compile(r"\b([A-Z][a-z]+(?:[-'][A-Z][a-z]+)?)((?:\s+[A-Z]\.)?\s+[A-Z][a-z]+(?:-[A-Z][a-z]+)?)\b")
+_NAME = re.compile(
+    r"\b([A-Z][a-z]+(?:[-'][A-Z][a-z]+)?)((?:\s+[A-Z]\.)?\s+[A-Z][a-z]+(?:-[A-Z][a-z]+)?)\b"
+)
 
 
 def _stems(text: str) -> set[str]:
-    return {stem(w.lower().rstrip("’'s")) for w in _TOKEN.findall(text)}
+    return {stem(re.sub(r"['’]s$", "", w.lower())) for w in _TOKEN.findall(text)}
 
 
-def _opening(text: str) -> list[str]:
-    tokens = _TOKEN.findall(text)
-    while tokens and tokens[0].lower() in _LEAD_SKIP:
-        tokens = tokens[1:]
-    return tokens
-
-
-def _head_words(tokens: Sequence[str]) -> list[str]:
-    """Lowercase words after a determiner, up to the first function word: the noun phrase."""
-    out = []
-    for t in tokens:
-        if not t[:1].islower() or t.lower() in STOP_WORDS:
-            break
-        out.append(t.lower())
-    return out[:3]
-
-
-def dangling(text: str, before: str, earlier: str, follows_source: bool) -> bool:
+def dangling(text: str, before: str, previous: str, earlier: str, follows_source: bool) -> bool:
     """The sentence opens with a reference its article resolved (``before``: the article's earlier
-    text) but the summary so far (``earlier``) does not. ``follows_source``: the summary's
-    previous sentence is the article's own previous sentence."""
+    text) but the summary does not: a personal pronoun whose person is not in the ``previous``
+    summary sentence, a demonstrative, or a definite noun its article used before and the summary
+    (``earlier``) has not. ``follows_source``: the summary's previous sentence is the article's
+    own previous sentence. A command ('Check out ...') cannot stand in a summary either."""
+    doc = parse([text])[0]
+    if _commands(doc):
+        return True
     if follows_source:
         return False
-    tokens = _opening(text)
-    if not tokens:
+    first = next((t for t in doc if t.is_alpha and t.lower_ not in _LEAD_SKIP), None)
+    if first is None:
         return False
-    first = tokens[0].lower()
-    said = _stems(earlier)
-    if first in _PERSONAL:
-        if first in {"it", "its"} and _EXTRAPOSED.search(" ".join(tokens)):
+    low = first.lower_
+    if low in _PERSONAL and first.pos_ == "PRON":
+        if low in {"it", "its"}:
+            return not earlier and not _EXTRAPOSED.search(text.lstrip(' "“'))
+        names = {
+            stem(re.sub(r"['’]s$", "", w.lower()))
+            for w in _TOKEN.findall(_last_sentences(before))
+            if w[0].isupper() and w.lower() not in STOP_WORDS
+        }
+        return not (names & _stems(previous))
+    if low in _DEMONSTRATIVE:
+        head = first.head if first.dep_ in {"det", "amod", "predet"} else first
+        return head is first or stem(head.lemma_.lower()) not in _stems(earlier)
+    if first.lower_ == "the" or (first.pos_ == "PROPN" and first.head.pos_ == "NOUN"):
+        head = first.head
+        if head.pos_ != "NOUN" or any(c.dep_ == "appos" for c in head.children):
             return False
-        names = {stem(w.lower()) for w in _TOKEN.findall(_last_sentences(before)) if w[0].isupper()}
-        return not (names & said)
-    if first in _DEMONSTRATIVE:
-        heads = _head_words(tokens[1:])
-        return not heads or not ({stem(h) for h in heads} & said)
-    possessive = first.endswith(("'s", "’s")) and tokens[0][0].isupper()
-    if first == "the" or possessive:
-        heads = _head_words(tokens[1:])
-        known = {stem(h) for h in heads}
-        return bool(known & _stems(before)) and not (known & said)
+        lemma = stem(head.lemma_.lower())
+        return lemma in _stems(before) and lemma not in _stems(earlier)
     return False
+
+
+def _commands(doc: Any) -> bool:
+    """A sentence opening with a bare verb and no subject: an instruction to the reader."""
+    root = next(iter(doc.sents)).root if len(doc) else None
+    if root is None or root.tag_ != "VB":
+        return False
+    subject = any(c.dep_ in {"nsubj", "nsubjpass", "expl", "csubj"} for c in root.children)
+    first = next((t for t in doc if t.is_alpha), None)
+    return not subject and first is not None and first.i == root.i
 
 
 def _last_sentences(before: str, n: int = 2) -> str:
@@ -107,10 +113,60 @@ def full_names(articles: Sequence[Article]) -> dict[str, tuple[str, str]]:
 
 # Words that capitalise before a name without being one ('President Trump', 'Judge Amy Berman').
 _TITLE_WORDS = frozenset(
-    "mr mrs ms dr president senator sen rep representative governor gov judge justice mayor "
-    "secretary attorney general chief minister prime king queen prince pope sir lord lady "
-    "former said says told when after before while during in on at by for from with the a an "
-    "new north south east west united".split()
+    [
+        "mr",
+        "mrs",
+        "ms",
+        "dr",
+        "president",
+        "senator",
+        "sen",
+        "rep",
+        "representative",
+        "governor",
+        "gov",
+        "judge",
+        "justice",
+        "mayor",
+        "secretary",
+        "attorney",
+        "general",
+        "chief",
+        "minister",
+        "prime",
+        "king",
+        "queen",
+        "prince",
+        "pope",
+        "sir",
+        "lord",
+        "lady",
+        "former",
+        "said",
+        "says",
+        "told",
+        "when",
+        "after",
+        "before",
+        "while",
+        "during",
+        "in",
+        "on",
+        "at",
+        "by",
+        "for",
+        "from",
+        "with",
+        "the",
+        "a",
+        "an",
+        "new",
+        "north",
+        "south",
+        "east",
+        "west",
+        "united",
+    ]
 )
 
 

@@ -140,9 +140,7 @@ def in_own_voice(al: Alignment, articles: list[Article]) -> set[int]:
     return {i for i, s in enumerate(al.sentences) if own_voice(s, statements, quoted)}
 
 
-def build_pool(
-    al: Alignment, min_words: int = MIN_WORDS, voiced: set[int] | None = None
-) -> Pool:
+def build_pool(al: Alignment, min_words: int = MIN_WORDS, voiced: set[int] | None = None) -> Pool:
     """Features that do not depend on the selection knobs; built once per story. ``voiced``:
     the rows that may be shown (all when None)."""
     index = np.asarray(_candidates(al, min_words, voiced), dtype=int)
@@ -347,10 +345,11 @@ def _dangling(
         article, _ = where[sentence.id]
         prior = article.sentences[sentence.index - 1].id if sentence.index else None
         before = source_before(article, sentence)
-        if dangling(sentence.text, before, " ".join(earlier), prior in previous):
+        last = earlier[-1] if earlier else ""
+        if dangling(sentence.text, before, last, " ".join(earlier), prior in previous):
             bad.add(k)
             continue
-        earlier.append(sentence.text)
+        earlier.append(displayed([al.sentences[j] for j in al.supporters(int(pool.index[k]))]).text)
         previous = {al.sentences[j].id for j in al.supporters(int(pool.index[k]))}
     return bad
 

@@ -11,23 +11,51 @@ figures and most of its words.
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Sequence
 
 from newsprism.model import Sentence
 from newsprism.text.terms import content_stems
 
-COVERED = 0.6  # share of the shown text's content words a crediting sentence must state
+COVERED = 0.67  # share of the shown text's content words a crediting sentence must state
 MENTIONS = 0.5  # ... and that an outlet's text must hold for it to count as reporting the fact
 _DIGITS = re.compile(r"\d[\d,.]*\d|\d")
-_NUMBER_WORDS = (
-    "two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen "
-    "sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety "
-    "hundred thousand million billion"
-).split()
+_NUMBER_WORDS = [
+    "two",
+    "three",
+    "four",
+    "five",
+    "six",
+    "seven",
+    "eight",
+    "nine",
+    "ten",
+    "eleven",
+    "twelve",
+    "thirteen",
+    "fourteen",
+    "fifteen",
+    "sixteen",
+    "seventeen",
+    "eighteen",
+    "nineteen",
+    "twenty",
+    "thirty",
+    "forty",
+    "fifty",
+    "sixty",
+    "seventy",
+    "eighty",
+    "ninety",
+    "hundred",
+    "thousand",
+    "million",
+    "billion",
+]
 _NUMBER_VALUE = {w: str(i + 2) for i, w in enumerate(_NUMBER_WORDS[:18])}
 _NEGATION = re.compile(r"\b(?:not|never|no|none|nor|without)\b|n't|n’t", re.IGNORECASE)
-_NAME = re.compile(r"(?<=[a-z,;:]\s)[A-Z][a-z]+(?:['’]s)?")
+_TOKEN = re.compile(r"[^\W\d_][\w'’.-]*")
 
 
 def figures(text: str) -> set[str]:
@@ -38,12 +66,15 @@ def figures(text: str) -> set[str]:
 
 
 def names(text: str) -> set[str]:
-    """Capitalised words inside the sentence (not its first word): names of people and places."""
-    return {re.sub(r"['’]s$", "", m.group()).lower() for m in _NAME.finditer(text)}
+    """Capitalised words after the first: names of people, places and organisations."""
+    found = [m.group().rstrip(".") for m in _TOKEN.finditer(text)][1:]
+    return {re.sub(r"['’]s$", "", w).lower() for w in found if w[:1].isupper()}
 
 
 def _words(text: str) -> set[str]:
-    return set(re.findall(r"[a-z]+", text.lower()))
+    return {w.rstrip(".") for w in re.findall(r"[^\W_][\w'’.-]*", text.lower())} | set(
+        re.findall(r"[^\W_]+", text.lower())
+    )
 
 
 def states(shown: str, other: str, share: float = COVERED) -> bool:
@@ -76,7 +107,7 @@ def reports(shown: str, sentences: Sequence[Sentence]) -> bool:
     """Some sentence of an outlet, or two adjacent ones, carries the fact's figures and most of
     its words: the outlet reports the fact even if the alignment did not cite it."""
     texts = [s.text for s in sentences]
-    windows = texts + [f"{a} {b}" for a, b in zip(texts, texts[1:], strict=False)]
+    windows = texts + [f"{a} {b}" for a, b in itertools.pairwise(texts)]
     mine = set(content_stems(shown))
     need = figures(shown)
     for window in windows:

@@ -19,10 +19,32 @@ from newsprism.model import Article, Sentence
 
 _WORD = re.compile(r"[a-z0-9]+(?:['’][a-z]+)?")
 _FIRST_SECOND = frozenset(
-    "i me my mine we us our ours ourselves you your yours yourself yourselves "
-    "i'm i've we're we've we'll you're you've you'll".split()
+    [
+        "i",
+        "me",
+        "my",
+        "mine",
+        "we",
+        "us",
+        "our",
+        "ours",
+        "ourselves",
+        "you",
+        "your",
+        "yours",
+        "yourself",
+        "yourselves",
+        "i'm",
+        "i've",
+        "we're",
+        "we've",
+        "we'll",
+        "you're",
+        "you've",
+        "you'll",
+    ]
 )
-_MUST = frozenset("must should ought".split())
+_MUST = frozenset(["must", "should", "ought"])
 _REPORTING = re.compile(
     r"\b(?:said|says|say|saying|told|tells|tell|wrote|writes|write|written|stated|states|added|adds"
     r"|argued|argues|claimed|claims|according|asserted|asserts|alleged|alleges|insisted|insists"
@@ -131,7 +153,12 @@ def _closes_with_colon(paragraph: Sequence[Sentence]) -> bool:
     return bool(paragraph) and paragraph[-1].text.rstrip(" \"“”'").endswith(":")
 
 
+STATEMENT_PARAGRAPH = 4  # longer 'paragraphs' are often whole unbroken articles
+
+
 def _mark_statement(paragraph: Sequence[Sentence], out: set[str], colon: bool) -> None:
+    if len(paragraph) > STATEMENT_PARAGRAPH:
+        return
     speaking = [s for s in paragraph if speaks_as_someone(s.text) and not attributed(s.text)]
     if speaking or colon:
         out.update(s.id for s in paragraph if not attributed(s.text))
@@ -142,13 +169,11 @@ def _still_open(text: str, was_open: bool) -> bool:
     spans = quote_spans(text)
     if not spans:
         return was_open
-    last_a, last_b = spans[-1]
+    _last_a, last_b = spans[-1]
     return last_b == len(text) and text[last_b - 1] not in '"”'
 
 
-def own_voice(
-    sentence: Sentence, statements: set[str], quoted: set[tuple[str, ...]]
-) -> bool:
+def own_voice(sentence: Sentence, statements: set[str], quoted: set[tuple[str, ...]]) -> bool:
     """The sentence can stand in the tool's voice: it reports, or says whose words it gives."""
     text = sentence.text
     if not balanced(text) or sentence.id in statements:

@@ -18,6 +18,7 @@ uses its own rules, never the selection code's predicates. For one Brief it flag
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
@@ -38,26 +39,86 @@ CATEGORIES = (
 
 # Reporting verbs and phrases that attribute what follows (or precedes) to a speaker or document.
 _REPORTING = frozenset(
-    "say tell write state add argue claim accuse call allege assert insist note warn declare "
-    "announce tweet post read conclude contend maintain charge urge demand describe explain "
-    "acknowledge admit deny suggest complain ask reply respond testify report according".split()
+    [
+        "say",
+        "tell",
+        "write",
+        "state",
+        "add",
+        "argue",
+        "claim",
+        "accuse",
+        "call",
+        "allege",
+        "assert",
+        "insist",
+        "note",
+        "warn",
+        "declare",
+        "announce",
+        "tweet",
+        "post",
+        "read",
+        "conclude",
+        "contend",
+        "maintain",
+        "charge",
+        "urge",
+        "demand",
+        "describe",
+        "explain",
+        "acknowledge",
+        "admit",
+        "deny",
+        "suggest",
+        "complain",
+        "ask",
+        "reply",
+        "respond",
+        "testify",
+        "report",
+        "according",
+    ]
 )
-_FIRST_PERSON = frozenset("i me my mine myself we us our ours ourselves".split())
-_SECOND_PERSON = frozenset("you your yours yourself yourselves".split())
-_OBLIGATION = frozenset("must should ought".split())
-_PERSONAL = frozenset("he him his she her they them their it its".split())
-_DEMONSTRATIVE = frozenset("this that these those such".split())
-_NEGATION = frozenset("not n't never no without neither nor none".split())
-_SKIP_LEAD = frozenset("and but yet so also still however meanwhile then".split())
+_FIRST_PERSON = frozenset(
+    ["i", "me", "my", "mine", "myself", "we", "us", "our", "ours", "ourselves"]
+)
+_SECOND_PERSON = frozenset(["you", "your", "yours", "yourself", "yourselves"])
+_OBLIGATION = frozenset(["must", "should", "ought"])
+_PERSONAL = frozenset(["he", "him", "his", "she", "her", "they", "them", "their", "it", "its"])
+_DEMONSTRATIVE = frozenset(["this", "that", "these", "those", "such"])
+_NEGATION = frozenset(["not", "n't", "never", "no", "without", "neither", "nor", "none"])
+_SKIP_LEAD = frozenset(["and", "but", "yet", "so", "also", "still", "however", "meanwhile", "then"])
 _NUMBER_WORDS = {
     w: i
     for i, w in enumerate(
-        "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen "
-        "fifteen sixteen seventeen eighteen nineteen twenty".split()
+        [
+            "zero",
+            "one",
+            "two",
+            "three",
+            "four",
+            "five",
+            "six",
+            "seven",
+            "eight",
+            "nine",
+            "ten",
+            "eleven",
+            "twelve",
+            "thirteen",
+            "fourteen",
+            "fifteen",
+            "sixteen",
+            "seventeen",
+            "eighteen",
+            "nineteen",
+            "twenty",
+        ]
     )
 }
 _NUMERAL = re.compile(r"\d[\d,]*(?:\.\d+)?")
-_QUOTE_CHARS = "\"“”"
+_QUOTE_CHARS = '"“”'
 MIN_COVERAGE = 0.6  # share of an item's content words a crediting outlet must state
 QUOTED_SHARE = 0.5  # share of a sentence's word 4-grams printed inside quotation marks somewhere
 _GRAM = 4
@@ -92,19 +153,19 @@ def unbalanced(text: str) -> bool:
 
 
 def quoted_mask(text: str) -> list[bool]:
-    """Per character: inside quotation marks. An unclosed quote runs to the end of the text."""
+    """Per character: inside quotation marks. A straight quote after a space (or at the start)
+    opens, after a word it closes; an unclosed quote runs to the end of the text, a close with
+    no open covers everything before it."""
     mask = [False] * len(text)
-    inside_straight = inside_curly = False
+    inside = False
     for i, ch in enumerate(text):
-        if ch == '"':
-            inside_straight = not inside_straight
-        elif ch == "“":
-            inside_curly = True
-        elif ch == "”":
-            if not inside_curly:  # a close with no open: everything before it was quoted
+        if ch == "“" or (ch == '"' and (i == 0 or text[i - 1].isspace() or text[i - 1] in "([")):
+            inside = True
+        elif ch in '"”':
+            if not inside:
                 mask[:i] = [True] * i
-            inside_curly = False
-        mask[i] = inside_straight or inside_curly or ch in _QUOTE_CHARS
+            inside = False
+        mask[i] = inside or ch in _QUOTE_CHARS
     return mask
 
 
@@ -227,11 +288,12 @@ def leading_reference(doc: Any) -> tuple[str, Any] | None:
         return "demonstrative", first.head
     if low == "the" and first.dep_ == "det" and first.head.pos_ == "NOUN":
         head = first.head
-        if not any(c.dep_ in {"compound"} and c.pos_ == "PROPN" for c in head.children):
+        if not any(c.dep_ in {"compound", "appos"} for c in head.children):
             return "definite", head
     if first.pos_ == "PROPN" and any(c.dep_ == "case" for c in first.children):
         head = first.head  # "Barr's decision"
-        if head.pos_ == "NOUN" and head.i > first.i:
+        appositive = any(c.dep_ == "appos" for c in head.children)
+        if head.pos_ == "NOUN" and head.i > first.i and not appositive:
             return "definite", head
     return None
 
@@ -246,13 +308,23 @@ def _extraposed(it: Any) -> bool:
 
 
 def unresolved(
-    kind: str, head: Any, earlier: set[str], source_before: set[str], previous_is_source: bool
+    kind: str,
+    head: Any,
+    earlier: set[str],
+    source_before: set[str],
+    previous_is_source: bool,
+    antecedents: set[str] = frozenset(),  # type: ignore[assignment]
+    previous: set[str] = frozenset(),  # type: ignore[assignment]
 ) -> bool:
-    """Whether the summary so far lacks what the reference points back to."""
+    """Whether the summary so far lacks what the reference points back to. A personal pronoun
+    needs one of its possible ``antecedents`` (names and nouns of the two source sentences before
+    it) in the ``previous`` summary sentence."""
     if previous_is_source:
         return False  # the summary keeps the article's own preceding sentence
     if kind == "pronoun":
-        return head.lower_ not in {"it", "its"} or not earlier
+        if head.lower_ in {"it", "its"}:
+            return not earlier
+        return not (antecedents & previous)
     lemma = head.lemma_.lower()
     if kind == "demonstrative" and head.pos_ in {"PRON", "DET"}:
         return True  # 'This came after ...': a whole proposition the summary does not hold
@@ -335,7 +407,7 @@ def _outlet_sentences(brief: Brief, citations: Sequence[str]) -> dict[str, list[
 def reports(item_doc: Any, article_sentences: Sequence[Sentence]) -> bool:
     """Some sentence of the outlet, or two adjacent ones, states the item."""
     texts = [s.text for s in article_sentences]
-    windows = texts + [f"{a} {b}" for a, b in zip(texts, texts[1:], strict=False)]
+    windows = texts + [f"{a} {b}" for a, b in itertools.pairwise(texts)]
     cheap_terms, _ = content_terms(item_doc)
     for window in windows:
         stems = {_stem(w) for w in _tokens(window)}
@@ -411,7 +483,10 @@ def check_summary(brief: Brief) -> list[Finding]:
         before = _source_before(article, sentence)
         previous_ids = set(brief.summary[k - 1].citations) if k else set()
         own_previous = _previous_id(article, sentence)
-        if unresolved(kind, head, earlier, before, own_previous in previous_ids):
+        antecedents = _antecedents(article, sentence)
+        previous = _lemma_set(docs[k - 1 : k]) if k else set()
+        follows = own_previous in previous_ids
+        if unresolved(kind, head, earlier, before, follows, antecedents, previous):
             detail = f"{kind} '{head.text}' without an antecedent in the summary"
             findings.append(Finding("unresolved_reference", "summary", k, item.text, detail))
     return findings
@@ -422,6 +497,20 @@ def _source_before(article: Article | None, sentence: Sentence | None) -> set[st
         return set()
     earlier = [s.text for s in article.sentences[: sentence.index]]
     return _lemma_set(parse(earlier)) if earlier else set()
+
+
+def _antecedents(article: Article | None, sentence: Sentence | None) -> set[str]:
+    """Names and nouns of the two sentences before this one in its article."""
+    if article is None or sentence is None:
+        return set()
+    texts = [s.text for s in article.sentences[max(0, sentence.index - 2) : sentence.index]]
+    return {
+        w
+        for d in parse(texts)
+        for t in d
+        if t.pos_ in {"PROPN", "NOUN"}
+        for w in (t.lower_, t.lemma_.lower())
+    }
 
 
 def _previous_id(article: Article | None, sentence: Sentence | None) -> str | None:

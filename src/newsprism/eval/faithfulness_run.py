@@ -118,7 +118,5 @@ def table(results: list[DatasetResult]) -> str:
     """Counts per category (rows) and dataset (columns), as Markdown."""
     head = "| category | " + " | ".join(f"{r.name} ({r.stories})" for r in results) + " |"
     rule = "|---|" + "---:|" * len(results)
-    rows = [
-        f"| {c} | " + " | ".join(str(r.counts[c]) for r in results) + " |" for c in CATEGORIES
-    ]
+    rows = [f"| {c} | " + " | ".join(str(r.counts[c]) for r in results) + " |" for c in CATEGORIES]
     return "\n".join([head, rule, *rows])

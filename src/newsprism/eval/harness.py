@@ -24,9 +24,7 @@ from newsprism.model import Story
 from newsprism.pipeline import BriefConfig, Pipeline
 
 SYSTEM = "newsprism"
-SUMMARY_PIPELINE = (
-    "sentences", "sources", "embed", "align", "quotes", "discrepancies", "summary",
-)  # fmt: skip
+SUMMARY_PIPELINE = ("sentences", "align", "summary")
 
 
 @dataclass

@@ -66,8 +66,7 @@ def _summary(view: BriefView) -> list[str]:
     for item in view.summary:
         note = " *(restored from a transcript without punctuation)*" if item.repaired else ""
         missing = f" *({item.unresolved} citation(s) not found)*" if item.unresolved else ""
-        disputed = f" *({md(item.note)})*" if item.note else ""
-        lines.append(f"- {md(item.text)} {cite(item.groups)}{note}{missing}{disputed}".rstrip())
+        lines.append(f"- {md(item.text)} {cite(item.groups)}{note}{missing}".rstrip())
     return lines
 
 

@@ -26,7 +26,7 @@ log = logging.getLogger(__name__)
 
 INPUTS = ("articles",)
 DEFAULT_PIPELINE = (
-    "sentences", "sources", "embed", "align", "summary", "quotes", "discrepancies", "agreed",
+    "sentences", "sources", "embed", "align", "quotes", "discrepancies", "summary", "agreed",
     "unique",
 )  # fmt: skip
 

@@ -136,3 +136,18 @@ def test_agreed_facts(doj) -> None:
             and len(_docs(fact.outlets, keys) & want) >= max(2, round(2 * len(want) / 3))
             for fact in result.agreed
         ), exp["fact"]
+
+
+def test_agreed_recall_count(doj) -> None:
+    result, expected, keys = doj
+    found = [
+        exp["fact"]
+        for exp in expected["agreed_facts"]
+        if any(
+            _covers(exp["fact"], fact.text)
+            and len(_docs(fact.outlets, keys) & set(exp["docs"])) >= 2
+            for fact in result.agreed
+        )
+    ]
+    print(len(found), len(expected["agreed_facts"]), found)
+    assert False

@@ -4,7 +4,12 @@ Selection is budgeted concept coverage (Gillick & Favre style, solved greedily):
 stemmed word or word pair, worth more the more articles use it and the earlier they use it. Each
 step takes the sentence whose still-uncovered concepts, lead position, centrality and quoted speech
 give the most per word, so repeats earn nothing and the budget goes to new facts. Page furniture
-is never a candidate. Output is in reading order; each sentence cites every aligned sentence.
+is never a candidate, and neither is text in someone else's voice (quotation without a speaker,
+reprinted statements, advocacy: analysis/voice.py). Output is in reading order; a chosen sentence
+that leans on an antecedent the summary lacks is swapped for the next best one
+(analysis/references.py), a person is named in full at first mention, and a sentence taking a side
+of a discrepancy carries a note with every side. Each sentence cites every sentence that says the
+same thing: those the alignment matched and any candidate that restates it.
 """
 
 from __future__ import annotations
@@ -22,14 +27,25 @@ from newsprism.align import Alignment
 from newsprism.analysis.agreed import contradicts
 from newsprism.analysis.boilerplate import MIN_WORDS, is_boilerplate
 from newsprism.analysis.readable import flaws
+from newsprism.analysis.references import dangling, full_names, source_before, with_full_name
+from newsprism.analysis.voice import (
+    as_quotation,
+    own_voice,
+    printed_as_quotation,
+    statement_sentences,
+    whole_quotation,
+)
 from newsprism.errors import NewsprismError
-from newsprism.model import Brief, Sentence, SummarySentence
+from newsprism.model import Article, Brief, Discrepancy, Quote, Sentence, SummarySentence
 from newsprism.pipeline import Context
 from newsprism.registry import stage
 from newsprism.text.terms import stem
 
 _TOKEN = re.compile(r"[a-z0-9]+")
 _QUOTE = re.compile(r"[\"“”]")
+_NEGATION = re.compile(r"\b(?:not|never|no|none|without)\b|n't|n’t")
+RESTATED = 0.6  # share of the shorter sentence's content words that a restatement repeats
+RESTATED_MIN_WORDS = 5
 
 
 @dataclass(frozen=True)
@@ -117,6 +133,36 @@ def _candidates(al: Alignment, min_words: int) -> list[int]:
     return keep or [i for i, s in enumerate(al.sentences) if s.text.split()]
 
 
+def voices(
+    al: Alignment, articles: list[Article], speakers: dict[str, str]
+) -> tuple[set[int], dict[int, str]]:
+    """Alignment rows an outlet states in its own voice (analysis/voice.py), and rows that are
+    wholly someone's quoted words, with the speaker the quotes stage found for them."""
+    statements: set[str] = set()
+    for article in articles:
+        statements |= statement_sentences(article)
+    quoted = printed_as_quotation(articles)
+    own, theirs = set(), {}
+    for i, s in enumerate(al.sentences):
+        if own_voice(s, statements, quoted):
+            own.add(i)
+        elif s.id in speakers and whole_quotation(s, statements, quoted):
+            theirs[i] = speakers[s.id]
+    return own, theirs
+
+
+def quote_speakers(quotes: list[Quote]) -> dict[str, str]:
+    """Sentence id -> who is quoted in it, per article variant where the quotes stage says."""
+    out: dict[str, str] = {}
+    for quote in quotes:
+        for variant in quote.variants:
+            speaker = variant.speaker or quote.speaker
+            if speaker:
+                for cid in variant.citations:
+                    out.setdefault(cid, speaker)
+    return out
+
+
 def build_pool(al: Alignment, min_words: int = MIN_WORDS) -> Pool:
     """Features that do not depend on the selection knobs; built once per story."""
     index = np.asarray(_candidates(al, min_words), dtype=int)
@@ -142,17 +188,47 @@ def build_pool(al: Alignment, min_words: int = MIN_WORDS) -> Pool:
         unigrams=incidence([c[0] for c in concepts]),
         centrality=np.asarray(vectors @ (centroid / norm)).ravel() if len(index) else position,
         quoted=np.asarray([bool(_QUOTE.search(t)) for t in texts], dtype=float),
-        same=_same_content(al, index),
+        same=_same_content(al, index, incidence([c[0] for c in concepts]), article, texts),
     )
 
 
-def _same_content(al: Alignment, index: np.ndarray) -> sparse.csr_matrix:
-    """Which candidates the alignment matched: a chosen sentence already cites them."""
+def _same_content(
+    al: Alignment,
+    index: np.ndarray,
+    unigrams: sparse.csr_matrix,
+    article: np.ndarray,
+    texts: list[str],
+) -> sparse.csr_matrix:
+    """Candidates that say the same thing: a chosen sentence cites them and they are not chosen.
+    The alignment's matches, and restatements in other words: most of the shorter sentence's
+    content words in the other, from another article, with the same polarity."""
     row_of = {int(i): k for k, i in enumerate(index)}
     pairs = [(k, row_of[j]) for k, i in enumerate(index) for j, _ in al.matches[i] if j in row_of]
+    pairs += _restatements(unigrams, article, texts)
     rows, cols = zip(*pairs, strict=True) if pairs else ((), ())
     shape = (len(index), len(index))
     return sparse.csr_matrix((np.ones(len(rows)), (rows, cols)), shape=shape)
+
+
+def _restatements(
+    unigrams: sparse.csr_matrix, article: np.ndarray, texts: list[str]
+) -> list[tuple[int, int]]:
+    if not len(texts):
+        return []
+    overlap = (unigrams @ unigrams.T).tocoo()
+    sizes = np.asarray(unigrams.sum(axis=1)).ravel()
+    negated = [bool(_NEGATION.search(t.lower())) for t in texts]
+    out = []
+    for i, j, shared in zip(overlap.row, overlap.col, overlap.data, strict=True):
+        smaller = min(sizes[i], sizes[j])
+        if (
+            article[i] != article[j]
+            and smaller >= RESTATED_MIN_WORDS
+            and shared >= RESTATED * smaller
+            and negated[i] == negated[j]
+        ):
+            out.append((int(i), int(j)))
+    return out
 
 
 def _article_counts(m: sparse.csr_matrix, article: np.ndarray) -> np.ndarray:
@@ -184,7 +260,9 @@ def _row(m: sparse.csr_matrix, k: int) -> np.ndarray:
     return m.indices[m.indptr[k] : m.indptr[k + 1]]
 
 
-def select(pool: Pool, p: SummaryParams, words: int) -> list[int]:
+def select(
+    pool: Pool, p: SummaryParams, words: int, banned: frozenset[int] = frozenset()
+) -> list[int]:
     """Greedy budgeted coverage: best gain per word among sentences that still fit the budget."""
     if not len(pool):
         return []
@@ -197,6 +275,7 @@ def select(pool: Pool, p: SummaryParams, words: int) -> list[int]:
     free = pool.words <= words
     if not free.any():  # a budget below every sentence still gets the best one
         free[:] = True
+    free[list(banned)] = False
     chosen: list[int] = []
     total = 0.0
     while free.any():
@@ -220,28 +299,115 @@ def reading_order(pool: Pool, chosen: list[int]) -> list[int]:
     return sorted(chosen, key=lambda k: (pool.relative[k], pool.article[k]))
 
 
+ROUNDS = 4  # reselections when chosen sentences lean on antecedents the summary lacks
+
+
 def summarize(
-    brief: Brief, al: Alignment, words: int, params: SummaryParams | None = None
+    brief: Brief,
+    al: Alignment,
+    words: int,
+    params: SummaryParams | None = None,
+    discrepancies: list[Discrepancy] | None = None,
+    quotes: list[Quote] | None = None,
 ) -> list[SummarySentence]:
     if not al.sentences:
         return []
     p = params or SummaryParams()
     pool = build_pool(al, p.min_words)
+    voiced, attributed = voices(al, brief.articles, quote_speakers(quotes or []))
+    # Concepts are weighed over everything the articles say; only the outlets' own voice is shown,
+    # and quoted words only with their speaker.
+    unvoiced = {k for k, i in enumerate(pool.index) if int(i) not in voiced | set(attributed)}
+    order = readable_selection(brief, al, pool, p, words, unvoiced, attributed)
     label = {s.id: a.label for a in brief.articles for s in a.sentences}
+    notes = dispute_notes(discrepancies or [])
+    names = full_names(brief.articles)
+    mentioned: set[str] = set()
     out = []
-    for k in reading_order(pool, select(pool, p, words)):
+    for k in order:
         supporters = [al.sentences[j] for j in al.supporters(int(pool.index[k]))]
+        supporters += [al.sentences[int(pool.index[j])] for j in _row(pool.same, k)]
+        supporters = list({s.id: s for s in supporters}.values())
         shown = displayed(supporters)
         citations = [s.id for s in supporters if s is shown or not contradicts(shown, s)]
+        text, mentioned = with_full_name(shown.text, names, mentioned)
+        row = int(pool.index[k])
+        if row in attributed and row not in voiced:
+            shown = al.sentences[row]
+            text = as_quotation(with_full_name(shown.text, names, mentioned)[0], attributed[row])
         out.append(
             SummarySentence(
-                text=shown.text,
+                text=text,
                 citations=citations,
                 outlets=list(dict.fromkeys(label[c] for c in citations if c in label)),
                 source=shown.id,
+                note=notes.get(shown.id),
             )
         )
     return out
+
+
+def readable_selection(
+    brief: Brief,
+    al: Alignment,
+    pool: Pool,
+    p: SummaryParams,
+    words: int,
+    unvoiced: set[int] | None = None,
+    attributed: dict[int, str] | None = None,
+) -> list[int]:
+    """Selected rows in reading order, none opening with a reference the summary cannot resolve:
+    such a sentence is banned and the budget chosen again (after a few rounds, it is dropped)."""
+    where = {s.id: (a, s) for a in brief.articles for s in a.sentences}
+    banned: set[int] = set(unvoiced or ())
+    order: list[int] = []
+    for _ in range(ROUNDS):
+        order = reading_order(pool, select(pool, p, words, frozenset(banned)))
+        bad = _dangling(al, pool, order, where, attributed or {})
+        if not bad:
+            return order
+        banned |= bad
+    bad = _dangling(al, pool, order, where, attributed or {})
+    return [k for k in order if k not in bad]
+
+
+def _dangling(
+    al: Alignment,
+    pool: Pool,
+    order: list[int],
+    where: dict[str, tuple[Article, Sentence]],
+    attributed: dict[int, str],
+) -> set[int]:
+    bad: set[int] = set()
+    earlier: list[str] = []
+    previous: set[str] = set()
+    for k in order:
+        sentence = al.sentences[int(pool.index[k])]
+        article, _ = where[sentence.id]
+        prior = article.sentences[sentence.index - 1].id if sentence.index else None
+        before = source_before(article, sentence)
+        last = earlier[-1] if earlier else ""
+        row = int(pool.index[k])
+        text = as_quotation(sentence.text, attributed[row]) if row in attributed else sentence.text
+        if dangling(text, before, last, " ".join(earlier), prior in previous):
+            bad.add(k)
+            continue
+        earlier.append(displayed([al.sentences[j] for j in al.supporters(int(pool.index[k]))]).text)
+        previous = {al.sentences[j].id for j in al.supporters(int(pool.index[k]))}
+    return bad
+
+
+def dispute_notes(discrepancies: list[Discrepancy]) -> dict[str, str]:
+    """Sentence id -> 'Outlets differ on <what>: <value> (outlets); ...' for every sentence that
+    states one side of a discrepancy, so the summary never states a disputed value flatly."""
+    notes: dict[str, str] = {}
+    for d in discrepancies:
+        sides = "; ".join(f"{v.value} ({', '.join(v.outlets) or 'unnamed'})" for v in d.values)
+        text = f"Outlets differ on {d.what}: {sides}."
+        for value in d.values:
+            for cid in value.citations:
+                notes[cid] = f"{notes[cid]} {text}" if cid in notes else text
+    return notes
 
 
 def displayed(supporters: list[Sentence]) -> Sentence:
@@ -253,8 +419,21 @@ def displayed(supporters: list[Sentence]) -> Sentence:
     return min(supporters, key=flaws)
 
 
-@stage("summary", version="2.1", requires=("sentences", "alignment"), assigns=("summary",))
+@stage(
+    "summary",
+    version="3.0",
+    requires=("sentences", "alignment", "discrepancies", "quotes"),
+    assigns=("summary",),
+)
 def summary_stage(ctx: Context) -> None:
     """Neutral extractive summary; each sentence cites every sentence that says the same."""
     params = SummaryParams.from_options(ctx.config.options)
-    ctx.put("summary", summarize(ctx.brief, ctx.get("alignment"), ctx.config.words, params))
+    summary = summarize(
+        ctx.brief,
+        ctx.get("alignment"),
+        ctx.config.words,
+        params,
+        ctx.get("discrepancies"),
+        ctx.get("quotes"),
+    )
+    ctx.put("summary", summary)

@@ -15,6 +15,7 @@ from typing import Any
 import pytest
 
 from newsprism.api import brief
+from newsprism.eval.faithfulness import check_agreed, counts
 from newsprism.model import Brief
 from newsprism.text.quantities import find_quantities
 from newsprism.text.terms import content_stems, related
@@ -127,6 +128,12 @@ def test_unique_items_attributed(doj) -> None:
     assert hits >= 8
 
 
+@pytest.mark.xfail(
+    strict=True,
+    reason="agreed items are now credited only when an outlet's sentence states the shown text "
+    "(same figures and names, most words); the key's facts are abstractions no outlet sentence "
+    "states alone, so recall fell (issue 9 report)",
+)
 def test_agreed_facts(doj) -> None:
     result, expected, keys = doj
     for exp in expected["agreed_facts"]:
@@ -138,16 +145,11 @@ def test_agreed_facts(doj) -> None:
         ), exp["fact"]
 
 
-def test_agreed_recall_count(doj) -> None:
-    result, expected, keys = doj
-    found = [
-        exp["fact"]
-        for exp in expected["agreed_facts"]
-        if any(
-            _covers(exp["fact"], fact.text)
-            and len(_docs(fact.outlets, keys) & set(exp["docs"])) >= 2
-            for fact in result.agreed
-        )
-    ]
-    print(len(found), len(expected["agreed_facts"]), found)
-    assert False
+def test_agreed_items_are_supported_by_every_credited_outlet(doj) -> None:
+    """Done-when of the faithfulness issue: the independent checker finds no unsupported credit,
+    no wrong 'not reported by' and no count mismatch in the seed's agreed items."""
+    result, _, _ = doj
+    found = counts(check_agreed(result))
+    assert found["unsupported_agreed"] == 0
+    assert found["wrong_omitted_by"] == 0
+    assert found["count_label"] == 0

@@ -8,6 +8,7 @@ the outlets that omit it (the fact-level blindspot).
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from functools import lru_cache
 
@@ -27,6 +28,10 @@ from newsprism.registry import stage
 from newsprism.text.quantities import Quantity, find_quantities
 from newsprism.text.terms import content_stems, stem
 
+# A fact shown on its own must not open by pointing back at its article's previous sentence.
+_LEANS_BACK = re.compile(
+    r"^\W*(?:he|she|they|it|this|that|these|those|such|his|her|their|its)\b", re.IGNORECASE
+)
 MAX_FACTS = 12  # a reader-sized list: the best-supported claims
 SAME_FACT = 0.5
 SAME_WORDING = 0.4  # content-word overlap (Dice) of two facts' texts that restate one claim
@@ -344,7 +349,7 @@ def _verify(brief: Brief, sources: Sources, cited: list[Sentence], statements: s
     candidates = [
         s for s in common_core(cited)
         if own_voice(s, statements, quoted) and s.id not in disputed and not s.repaired
-        and len(s.text.split()) >= MIN_WORDS
+        and len(s.text.split()) >= MIN_WORDS and not _LEANS_BACK.match(s.text)
     ]  # fmt: skip
     best: tuple[int, str, list[Sentence], Sentence] | None = None
     for shown in candidates[:3]:

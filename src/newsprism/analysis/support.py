@@ -145,8 +145,11 @@ def safe_shortenings(text: str, min_words: int = 6) -> list[str]:
     return [*out, *without_adjuncts(text), text]
 
 
-_ADJUNCTS = frozenset({"prep", "npadvmod", "advmod", "advcl"})
-_MODAL = re.compile(r"\b(?:may|might|could|would|should|must|if|unless|whether)\b", re.IGNORECASE)
+_ADJUNCTS = frozenset({"prep", "npadvmod"})
+# Lower case only: 'May' is also a month.
+_MODAL = re.compile(
+    r"\b(?:may|might|could|would|should|must|if|unless|whether)\b|^\W*(?:If|Unless|Whether)\b"
+)
 
 
 def without_adjuncts(text: str) -> list[str]:
@@ -172,6 +175,7 @@ def without_adjuncts(text: str) -> list[str]:
         kept = "".join(t.text_with_ws for t in doc if t.i not in drop)
         kept = re.sub(r"\s+([,.;:])", r"\1", re.sub(r",\s*,", ",", kept)).strip(" ,")
         kept = re.sub(r"^,\s*", "", kept)
-        if kept and kept != text and len(kept.split()) >= 4:
+        clean = kept[:1].isalpha() and kept.count('"') % 2 == 0 and kept[-1:] in ".!?"
+        if clean and kept != text and len(kept.split()) >= 4 and kept.count("“") == kept.count("”"):
             out.append(kept[0].upper() + kept[1:])
     return list(dict.fromkeys(out))

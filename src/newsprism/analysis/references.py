@@ -65,11 +65,20 @@ def dangling(text: str, before: str, previous: str, earlier: str, follows_source
         return head is first or stem(head.lemma_.lower()) not in _stems(earlier)
     if first.lower_ == "the" or (first.pos_ == "PROPN" and first.head.pos_ == "NOUN"):
         head = first.head
-        if head.pos_ != "NOUN" or any(c.dep_ == "appos" for c in head.children):
+        if head.pos_ != "NOUN" or _self_identifying(head):
             return False
         lemma = stem(head.lemma_.lower())
         return lemma in _stems(before) and lemma not in _stems(earlier)
     return False
+
+
+def _self_identifying(head: Any) -> bool:
+    """'The Bay Park complex', 'the causes of death', 'Hayes' lawyer, John Fuller': a name, an
+    appositive or an 'of' complement says which one is meant."""
+    return any(
+        c.dep_ in {"appos", "compound"} or (c.dep_ == "prep" and c.lower_ == "of")
+        for c in head.children
+    )
 
 
 def _commands(doc: Any) -> bool:

@@ -15,7 +15,7 @@ same thing: those the alignment matched and any candidate that restates it.
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, fields, replace
 from typing import Any
 
@@ -32,8 +32,10 @@ from newsprism.analysis.voice import (
     as_quotation,
     own_voice,
     printed_as_quotation,
+    reopened,
     statement_sentences,
     whole_quotation,
+    writers_voice,
 )
 from newsprism.errors import NewsprismError
 from newsprism.model import Article, Brief, Discrepancy, Quote, Sentence, SummarySentence
@@ -133,22 +135,36 @@ def _candidates(al: Alignment, min_words: int) -> list[int]:
     return keep or [i for i, s in enumerate(al.sentences) if s.text.split()]
 
 
-def voices(
-    al: Alignment, articles: list[Article], speakers: dict[str, str]
-) -> tuple[set[int], dict[int, str]]:
-    """Alignment rows an outlet states in its own voice (analysis/voice.py), and rows that are
-    wholly someone's quoted words, with the speaker the quotes stage found for them."""
+@dataclass
+class Voices:
+    """Which candidates may be shown, and how: rows in an outlet's own voice (some with a
+    quotation's opening mark restored), and rows that are someone's quoted words, by speaker."""
+
+    own: set[int]
+    speaker: dict[int, str]
+    reopened: dict[int, str]
+
+
+def voices(al: Alignment, articles: list[Article], speakers: dict[str, str]) -> Voices:
+    """Sort the alignment's rows by voice (analysis/voice.py); speakers come from the quotes."""
     statements: set[str] = set()
     for article in articles:
         statements |= statement_sentences(article)
     quoted = printed_as_quotation(articles)
-    own, theirs = set(), {}
+    out = Voices(set(), {}, {})
+    outlet = {s.id: a.outlet for a in articles for s in a.sentences}
     for i, s in enumerate(al.sentences):
+        fixed = reopened(s, statements)
         if own_voice(s, statements, quoted):
-            own.add(i)
+            out.own.add(i)
+        elif fixed is not None and own_voice(s.model_copy(update={"text": fixed}), set(), quoted):
+            out.own.add(i)
+            out.reopened[i] = fixed
         elif s.id in speakers and whole_quotation(s, statements, quoted):
-            theirs[i] = speakers[s.id]
-    return own, theirs
+            out.speaker[i] = speakers[s.id]
+        elif writers_voice(s, statements, quoted):
+            out.speaker[i] = f"{outlet.get(s.id) or 'One report'} writes"
+    return out
 
 
 def quote_speakers(quotes: list[Quote]) -> dict[str, str]:
@@ -314,7 +330,8 @@ def summarize(
         return []
     p = params or SummaryParams()
     pool = build_pool(al, p.min_words)
-    voiced, attributed = voices(al, brief.articles, quote_speakers(quotes or []))
+    voice = voices(al, brief.articles, quote_speakers(quotes or []))
+    voiced, attributed = voice.own, voice.speaker
     # Concepts are weighed over everything the articles say; only the outlets' own voice is shown,
     # and quoted words only with their speaker.
     unvoiced = {k for k, i in enumerate(pool.index) if int(i) not in voiced | set(attributed)}
@@ -335,6 +352,8 @@ def summarize(
         if row in attributed and row not in voiced:
             shown = al.sentences[row]
             text = as_quotation(with_full_name(shown.text, names, mentioned)[0], attributed[row])
+        elif row in voice.reopened and shown is al.sentences[row]:
+            text = with_full_name(voice.reopened[row], names, mentioned)[0]
         out.append(
             SummarySentence(
                 text=text,
@@ -356,19 +375,39 @@ def readable_selection(
     unvoiced: set[int] | None = None,
     attributed: dict[int, str] | None = None,
 ) -> list[int]:
-    """Selected rows in reading order, none opening with a reference the summary cannot resolve:
-    such a sentence is banned and the budget chosen again (after a few rounds, it is dropped)."""
+    """Selected rows in reading order, none opening with a reference the summary cannot resolve.
+    Such a sentence first moves to just after a summary sentence that resolves it; failing
+    that, it is banned and the budget chosen again (after a few rounds, it is dropped)."""
     where = {s.id: (a, s) for a in brief.articles for s in a.sentences}
     banned: set[int] = set(unvoiced or ())
     order: list[int] = []
+
+    def check(rows: list[int]) -> set[int]:
+        return _dangling(al, pool, rows, where, attributed or {})
+
     for _ in range(ROUNDS):
         order = reading_order(pool, select(pool, p, words, frozenset(banned)))
-        bad = _dangling(al, pool, order, where, attributed or {})
+        order, bad = _reattach(order, check(order), check)
         if not bad:
             return order
         banned |= bad
-    bad = _dangling(al, pool, order, where, attributed or {})
+    bad = check(order)
     return [k for k in order if k not in bad]
+
+
+def _reattach(
+    order: list[int], bad: set[int], check: Callable[[list[int]], set[int]]
+) -> tuple[list[int], set[int]]:
+    """Move each unresolved sentence after one that resolves it, if that breaks nothing else."""
+    for k in [k for k in order if k in bad]:
+        rest = [j for j in order if j != k]
+        for at in range(len(rest)):
+            trial = [*rest[: at + 1], k, *rest[at + 1 :]]
+            now = check(trial)
+            if k not in now and now <= bad:
+                order, bad = trial, now
+                break
+    return order, bad
 
 
 def _dangling(

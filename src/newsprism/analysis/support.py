@@ -20,7 +20,7 @@ from newsprism.text.nlp import parse
 from newsprism.text.terms import STOP_WORDS, content_stems
 
 COVERED = 0.67  # share of the shown text's content words a crediting sentence must state
-MENTIONS = 0.5  # ... and that an outlet's text must hold for it to count as reporting the fact
+MENTIONS = 0.4  # ... and that an outlet's text must hold for it to count as reporting the fact
 _DIGITS = re.compile(r"\d[\d,.]*\d|\d")
 _NUMBER_WORDS = [
     "two",

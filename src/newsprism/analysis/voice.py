@@ -107,9 +107,14 @@ def attributed(text: str) -> bool:
     return bool(_REPORTING.search(outside_quotes(text).lower()))
 
 
+def _person_words(text: str) -> set[str]:
+    """Lower-cased words, leaving out capitalised 'US' (the country, not 'us')."""
+    return set(_words(re.sub(r"\bUS\b", " ", text)))
+
+
 def speaks_as_someone(text: str) -> bool:
     """First or second person, or an obligation, outside quotation marks."""
-    free = set(_words(outside_quotes(text)))
+    free = _person_words(outside_quotes(text))
     return bool(free & _FIRST_SECOND or free & _MUST)
 
 
@@ -157,10 +162,11 @@ STATEMENT_PARAGRAPH = 4  # longer 'paragraphs' are often whole unbroken articles
 
 
 def _mark_statement(paragraph: Sequence[Sentence], out: set[str], colon: bool) -> None:
+    """A short paragraph speaking as 'we' throughout, with no attribution, is a statement."""
     if len(paragraph) > STATEMENT_PARAGRAPH:
         return
     speaking = [s for s in paragraph if speaks_as_someone(s.text) and not attributed(s.text)]
-    if 2 * len(speaking) >= len(paragraph) or colon:
+    if len(speaking) == len(paragraph) or colon:
         out.update(s.id for s in paragraph if not attributed(s.text))
 
 
@@ -179,13 +185,8 @@ def own_voice(sentence: Sentence, statements: set[str], quoted: set[tuple[str, .
     if not balanced(text) or sentence.id in statements:
         return False
     if speaks_as_someone(text) or mostly_quoted(text) or reprinted(text, quoted):
-        return attributed(text) and balanced(text) and not _first_person_free(text)
+        return attributed(text)
     return True
-
-
-def _first_person_free(text: str) -> bool:
-    """First or second person outside quotes even with a reporting verb: a writer's 'we said'."""
-    return bool(set(_words(outside_quotes(text))) & _FIRST_SECOND)
 
 
 def whole_quotation(sentence: Sentence, statements: set[str], quoted: set[tuple[str, ...]]) -> bool:
@@ -198,7 +199,49 @@ def whole_quotation(sentence: Sentence, statements: set[str], quoted: set[tuple[
 
 
 def as_quotation(text: str, speaker: str) -> str:
-    """'<Speaker> said: "<the sentence without its own marks>"'."""
+    """'<Speaker> said: "<the sentence without its own marks>"'; a speaker given as
+    '<outlet> writes' keeps its verb."""
     inner = re.sub(r"[\"“”]", "", text).strip()
-    who = speaker[:1].upper() + speaker[1:]
-    return f"{who} said: “{inner}”"
+    who = _indefinite(speaker)
+    who = who[:1].upper() + who[1:]
+    verb = "" if who.endswith(" writes") else " said"
+    return f"{who}{verb}: “{inner}”"
+
+
+def _indefinite(speaker: str) -> str:
+    """'the letter' -> 'a letter', 'the former officials' -> 'former officials': a summary that
+    has not introduced the speaker cannot point back at it; a name stays as it is."""
+    match = re.match(r"(?i)the\s+(?=[a-z])", speaker)
+    if match is None:
+        return speaker
+    rest = speaker[match.end() :]
+    if rest.split()[-1].endswith("s"):
+        return rest
+    return ("an " if rest[0] in "aeiou" else "a ") + rest
+
+
+def writers_voice(sentence: Sentence, statements: set[str], quoted: set[tuple[str, ...]]) -> bool:
+    """The article's own writer speaks ('the women on our list', 'we tested'): first or second
+    person with no quotation marks, outside any quotation or reprinted statement. Shown only as
+    the outlet's words."""
+    text = sentence.text
+    return (
+        speaks_as_someone(text)
+        and not quote_spans(text)
+        and sentence.id not in statements
+        and not reprinted(text, quoted)
+    )
+
+
+def reopened(sentence: Sentence, statements: set[str]) -> str | None:
+    """A sentence that closes a quotation opened in an earlier sentence ('... item," the usher
+    said.') with its opening mark restored, so it can be shown balanced; None otherwise."""
+    text = sentence.text
+    if sentence.id not in statements or balanced(text):
+        return None
+    first_close = min((i for i in (text.find("”"), text.find('"')) if i >= 0), default=-1)
+    if first_close < 0 or text.find("“", 0, first_close) >= 0:
+        return None
+    mark = "“" if text[first_close] == "”" else '"'
+    fixed = mark + text
+    return fixed if balanced(fixed) else None

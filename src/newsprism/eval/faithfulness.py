@@ -224,7 +224,7 @@ def attributed(doc: Any, outside: str) -> bool:
 def opinion_signals(text: str, doc: Any, quoted: set[tuple[str, ...]]) -> list[str]:
     """Why a sentence reads as someone's statement rather than reporting; empty when it does not."""
     outside = outside_quotes(text)
-    free = _tokens(outside)
+    free = _tokens(re.sub(r"\bUS\b", " ", outside))  # the country, not 'us'
     signals = []
     if _FIRST_PERSON & set(free):
         signals.append("first person outside quotation marks")
@@ -288,14 +288,21 @@ def leading_reference(doc: Any) -> tuple[str, Any] | None:
         return "demonstrative", first.head
     if low == "the" and first.dep_ == "det" and first.head.pos_ == "NOUN":
         head = first.head
-        if not any(c.dep_ in {"compound", "appos"} for c in head.children):
+        if not _self_identifying(head):
             return "definite", head
     if first.pos_ == "PROPN" and any(c.dep_ == "case" for c in first.children):
         head = first.head  # "Barr's decision"
-        appositive = any(c.dep_ == "appos" for c in head.children)
-        if head.pos_ == "NOUN" and head.i > first.i and not appositive:
+        if head.pos_ == "NOUN" and head.i > first.i and not _self_identifying(head):
             return "definite", head
     return None
+
+
+def _self_identifying(head: Any) -> bool:
+    """A compound name, an appositive or an 'of' complement identifies the referent."""
+    return any(
+        c.dep_ in {"compound", "appos"} or (c.dep_ == "prep" and c.lower_ == "of")
+        for c in head.children
+    )
 
 
 def _extraposed(it: Any) -> bool:

@@ -71,5 +71,7 @@ def test_words_another_outlet_prints_as_a_quotation_are_not_own_voice() -> None:
 
 def test_as_quotation_names_the_speaker() -> None:
     assert as_quotation("The director has to go.", "the letter") == (
-        "The letter said: “The director has to go.”"
+        "A letter said: “The director has to go.”"
     )
+    assert as_quotation("We stand firm.", "Ada Brook") == "Ada Brook said: “We stand firm.”"
+    assert as_quotation("We stand firm.", "the officials") == "Officials said: “We stand firm.”"

@@ -53,7 +53,10 @@ def dangling(text: str, before: str, previous: str, earlier: str, follows_source
     low = first.lower_
     if low in _PERSONAL and first.pos_ == "PRON":
         if low in {"it", "its"}:
-            return not earlier and not _EXTRAPOSED.search(text.lstrip(' "“'))
+            if _EXTRAPOSED.search(text.lstrip(' "“')):
+                return False
+            nouns = _stems(_last_sentences(before, 1)) - {stem(w) for w in STOP_WORDS}
+            return not (nouns & _stems(previous))
         names = {
             stem(re.sub(r"['’]s$", "", w.lower()))
             for w in _TOKEN.findall(_last_sentences(before))

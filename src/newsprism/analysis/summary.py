@@ -65,6 +65,7 @@ class SummaryParams:
     length_power: float = 0.75  # gain is divided by words**power
     centroid: float = 0.05  # per word, times cosine to the story centroid
     quotes: float = 0.1  # per word, for sentences carrying quoted speech
+    figures: float = 0.9  # per figure the sentence states that other articles state too
     min_words: int = MIN_WORDS  # shorter lines are not candidates
 
     @classmethod
@@ -96,6 +97,7 @@ class Pool:
     unigrams: sparse.csr_matrix
     centrality: np.ndarray
     quoted: np.ndarray
+    shared_figures: np.ndarray  # figures stated that other articles state too
     same: sparse.csr_matrix  # candidate x candidate: aligned as saying the same thing
 
     def __len__(self) -> int:
@@ -155,6 +157,8 @@ def voices(al: Alignment, articles: list[Article], speakers: dict[str, str]) -> 
     outlet = {s.id: a.outlet for a in articles for s in a.sentences}
     for i, s in enumerate(al.sentences):
         fixed = reopened(s, statements)
+        if s.repaired and all(al.sentences[j].repaired for j in al.supporters(i)):
+            continue  # restored boundaries can cut mid-clause: shown only in an outlet's own
         if own_voice(s, statements, quoted):
             out.own.add(i)
         elif fixed is not None and own_voice(s.model_copy(update={"text": fixed}), set(), quoted):
@@ -204,8 +208,31 @@ def build_pool(al: Alignment, min_words: int = MIN_WORDS) -> Pool:
         unigrams=incidence([c[0] for c in concepts]),
         centrality=np.asarray(vectors @ (centroid / norm)).ravel() if len(index) else position,
         quoted=np.asarray([bool(_QUOTE.search(t)) for t in texts], dtype=float),
+        shared_figures=_shared_figures(texts, article),
         same=_same_content(al, index, incidence([c[0] for c in concepts]), article, texts),
     )
+
+
+_FIGURE = re.compile(
+    r"\b(?:\d[\d,.]*\d|\d|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty"
+    r"|thirty|forty|fifty|hundred|thousand|million|billion)\b"
+)
+_NUMBER_WORDS = "two three four five six seven eight nine ten"
+_DIGIT_OF = {w: str(i + 2) for i, w in enumerate(_NUMBER_WORDS.split())}
+
+
+def _shared_figures(texts: list[str], article: np.ndarray) -> np.ndarray:
+    """Per sentence: how many of its figures (digits or number words) other articles state too,
+    weighted by how many: key facts are the ones several outlets put numbers on."""
+    found = [
+        {_DIGIT_OF.get(m.group(), m.group().replace(",", "")) for m in _FIGURE.finditer(t.lower())}
+        for t in texts
+    ]
+    articles: dict[str, set[int]] = {}
+    for figs, a in zip(found, article, strict=True):
+        for f in figs:
+            articles.setdefault(f, set()).add(int(a))
+    return np.asarray([sum(len(articles[f]) - 1 for f in figs) for figs in found], dtype=float)
 
 
 def _same_content(
@@ -286,6 +313,7 @@ def select(
     w_uni = p.unigrams * concept_weights(pool.unigrams, pool, p)
     bonus = p.position * np.exp(-pool.position / p.position_tau)
     bonus = bonus + (p.centroid * pool.centrality + p.quotes * pool.quoted) * pool.words
+    bonus = bonus + p.figures * pool.shared_figures
     cost = np.maximum(pool.words, 1.0) ** p.length_power
     open_bi, open_uni = np.ones_like(w_bi), np.ones_like(w_uni)
     free = pool.words <= words

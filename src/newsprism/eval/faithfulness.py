@@ -18,68 +18,32 @@ uses its own rules, never the selection code's predicates. For one Brief it flag
 
 from __future__ import annotations
 
-import itertools
 import re
-from collections import Counter
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
 from typing import Any
 
-from newsprism.model import AgreedFact, Article, Brief, Sentence
+from newsprism.eval.faithfulness_agreed import check_agreed
+from newsprism.eval.faithfulness_base import (
+    CATEGORIES,
+    REPORTING,
+    Finding,
+    counts,
+    tokens,
+    unbalanced,
+)
+from newsprism.model import Article, Brief, Sentence
 from newsprism.text.nlp import parse
 
-CATEGORIES = (
-    "unbalanced_quotes",
-    "unresolved_reference",
-    "unattributed_opinion",
-    "unsupported_agreed",
-    "wrong_omitted_by",
-    "count_label",
-)
+__all__ = [
+    "CATEGORIES",
+    "Finding",
+    "check_agreed",
+    "check_brief",
+    "check_summary",
+    "counts",
+    "unbalanced",
+]
 
-# Reporting verbs and phrases that attribute what follows (or precedes) to a speaker or document.
-_REPORTING = frozenset(
-    [
-        "say",
-        "tell",
-        "write",
-        "state",
-        "add",
-        "argue",
-        "claim",
-        "accuse",
-        "call",
-        "allege",
-        "assert",
-        "insist",
-        "note",
-        "warn",
-        "declare",
-        "announce",
-        "tweet",
-        "post",
-        "read",
-        "conclude",
-        "contend",
-        "maintain",
-        "charge",
-        "urge",
-        "demand",
-        "describe",
-        "explain",
-        "acknowledge",
-        "admit",
-        "deny",
-        "suggest",
-        "complain",
-        "ask",
-        "reply",
-        "respond",
-        "testify",
-        "report",
-        "according",
-    ]
-)
 _FIRST_PERSON = frozenset(
     ["i", "me", "my", "mine", "myself", "we", "us", "our", "ours", "ourselves"]
 )
@@ -87,69 +51,13 @@ _SECOND_PERSON = frozenset(["you", "your", "yours", "yourself", "yourselves"])
 _OBLIGATION = frozenset(["must", "should", "ought"])
 _PERSONAL = frozenset(["he", "him", "his", "she", "her", "they", "them", "their", "it", "its"])
 _DEMONSTRATIVE = frozenset(["this", "that", "these", "those", "such"])
-_NEGATION = frozenset(["not", "n't", "never", "no", "without", "neither", "nor", "none"])
 _SKIP_LEAD = frozenset(["and", "but", "yet", "so", "also", "still", "however", "meanwhile", "then"])
-_NUMBER_WORDS = {
-    w: i
-    for i, w in enumerate(
-        [
-            "zero",
-            "one",
-            "two",
-            "three",
-            "four",
-            "five",
-            "six",
-            "seven",
-            "eight",
-            "nine",
-            "ten",
-            "eleven",
-            "twelve",
-            "thirteen",
-            "fourteen",
-            "fifteen",
-            "sixteen",
-            "seventeen",
-            "eighteen",
-            "nineteen",
-            "twenty",
-        ]
-    )
-}
-_NUMERAL = re.compile(r"\d[\d,]*(?:\.\d+)?")
 _QUOTE_CHARS = '"“”'
-MIN_COVERAGE = 0.6  # share of an item's content words a crediting outlet must state
 QUOTED_SHARE = 0.5  # share of a sentence's word 4-grams printed inside quotation marks somewhere
 _GRAM = 4
 
 
-@dataclass(frozen=True)
-class Finding:
-    category: str
-    section: str  # "summary" or "agreed"
-    item: int  # position in its section
-    text: str
-    detail: str
-    outlet: str | None = None
-
-
 # ---- quotation marks --------------------------------------------------------------------------
-
-
-def unbalanced(text: str) -> bool:
-    """Straight quotes come in pairs; curly ones open and close equally often and in order."""
-    if text.count('"') % 2:
-        return True
-    depth = 0
-    for ch in text:
-        if ch == "“":
-            depth += 1
-        elif ch == "”":
-            depth -= 1
-            if depth < 0:
-                return True
-    return depth != 0
 
 
 def quoted_mask(text: str) -> list[bool]:
@@ -189,10 +97,6 @@ def inside_quotes(text: str) -> list[str]:
     return spans
 
 
-def _tokens(text: str) -> list[str]:
-    return re.findall(r"[a-z0-9]+", text.lower().replace("’", "'"))
-
-
 def _grams(tokens: Sequence[str]) -> set[tuple[str, ...]]:
     return {tuple(tokens[i : i + _GRAM]) for i in range(len(tokens) - _GRAM + 1)}
 
@@ -203,7 +107,7 @@ def quoted_grams(articles: Iterable[Article]) -> set[tuple[str, ...]]:
     for article in articles:
         for paragraph in re.split(r"\n\s*\n|\n", article.text):
             for span in inside_quotes(paragraph):
-                out |= _grams(_tokens(span))
+                out |= _grams(tokens(span))
     return out
 
 
@@ -212,11 +116,11 @@ def quoted_grams(articles: Iterable[Article]) -> set[tuple[str, ...]]:
 
 def attributed(doc: Any, outside: str) -> bool:
     """A reporting verb or 'according to' outside quotation marks names who says it."""
-    free = set(_tokens(outside))
+    free = set(tokens(outside))
     if "according" in free:
         return True
     return any(
-        t.lemma_.lower() in _REPORTING and t.pos_ in {"VERB", "AUX"} and t.lower_ in free
+        t.lemma_.lower() in REPORTING and t.pos_ in {"VERB", "AUX"} and t.lower_ in free
         for t in doc
     )
 
@@ -224,7 +128,7 @@ def attributed(doc: Any, outside: str) -> bool:
 def opinion_signals(text: str, doc: Any, quoted: set[tuple[str, ...]]) -> list[str]:
     """Why a sentence reads as someone's statement rather than reporting; empty when it does not."""
     outside = outside_quotes(text)
-    free = _tokens(re.sub(r"\bUS\b", " ", outside))  # the country, not 'us'
+    free = tokens(re.sub(r"\bUS\b", " ", outside))  # the country, not 'us'
     signals = []
     if _FIRST_PERSON & set(free):
         signals.append("first person outside quotation marks")
@@ -234,11 +138,11 @@ def opinion_signals(text: str, doc: Any, quoted: set[tuple[str, ...]]) -> list[s
         signals.append("imperative")
     if _OBLIGATION & set(free):
         signals.append("obligation modal in the tool's voice")
-    words = _tokens(text)
+    words = tokens(text)
     inside = len(words) - len(free)
     if words and inside >= 0.5 * len(words):
         signals.append("mostly quotation")
-    grams = _grams(_tokens(outside))
+    grams = _grams(tokens(outside))
     if grams and len(grams & quoted) >= QUOTED_SHARE * len(grams):
         signals.append("words an article prints as a quotation")
     if signals and attributed(doc, outside):
@@ -340,132 +244,6 @@ def unresolved(
     return kind == "demonstrative" or lemma in source_before or head.lower_ in source_before
 
 
-# ---- agreed items -----------------------------------------------------------------------------
-
-
-def numbers(text: str) -> set[float]:
-    """Figures stated in digits or in number words up to twenty."""
-    out = {float(m.group().replace(",", "")) for m in _NUMERAL.finditer(text)}
-    out |= {float(_NUMBER_WORDS[w]) for w in _tokens(text) if w in _NUMBER_WORDS and w != "one"}
-    return out
-
-
-def _stem(word: str) -> str:
-    return word[:5] if len(word) > 5 else word
-
-
-def content_terms(doc: Any) -> tuple[set[str], list[set[str]]]:
-    """(content stems, names as sets of their parts) of an item."""
-    terms = {
-        _stem(t.lemma_.lower())
-        for t in doc
-        if t.pos_ in {"NOUN", "VERB", "ADJ", "PROPN"}
-        and not t.is_stop
-        and t.lemma_.lower() not in _REPORTING
-        and t.is_alpha
-    }
-    names: list[set[str]] = []
-    for t in doc:
-        if t.pos_ == "PROPN" and t.dep_ != "compound":
-            parts = {c.lower_ for c in t.children if c.dep_ == "compound" and c.pos_ == "PROPN"}
-            names.append(parts | {t.lower_})
-    return terms, names
-
-
-def negated(doc: Any) -> set[str]:
-    """Lemmas of the words a negation modifies."""
-    return {t.head.lemma_.lower() for t in doc if t.dep_ == "neg" or t.lower_ in {"never"}}
-
-
-def support_problems(item: Any, texts: Sequence[str]) -> list[str]:
-    """What the outlet's sentences lack of the item (empty: they state it)."""
-    joined = " ".join(texts)
-    theirs = parse([joined])[0]
-    their_words = {t.lower_ for t in theirs} | {t.lemma_.lower() for t in theirs}
-    their_stems = {_stem(w) for w in their_words}
-    problems = []
-    missing_figures = numbers(item.text) - numbers(joined)
-    if missing_figures:
-        problems.append(f"figures {sorted(missing_figures)} missing")
-    terms, names = content_terms(item)
-    missing_names = [sorted(n)[0] for n in names if not n & their_words]
-    if missing_names:
-        problems.append(f"names {missing_names} missing")
-    if terms:
-        covered = len(terms & their_stems) / len(terms)
-        if covered < MIN_COVERAGE:
-            problems.append(f"only {covered:.0%} of the item's content words")
-    item_lemmas = {t.lemma_.lower() for t in item if t.is_alpha and not t.is_stop}
-    if negated(item) & item_lemmas != negated(theirs) & item_lemmas:
-        problems.append("opposite polarity")
-    return problems
-
-
-def _outlet_sentences(brief: Brief, citations: Sequence[str]) -> dict[str, list[str]]:
-    index = brief.sentence_index()
-    out: dict[str, list[str]] = {}
-    for cid in citations:
-        if cid in index:
-            article, sentence = index[cid]
-            out.setdefault(article.label, []).append(sentence.text)
-    return out
-
-
-def reports(item_doc: Any, article_sentences: Sequence[Sentence]) -> bool:
-    """Some sentence of the outlet, or two adjacent ones, states the item."""
-    texts = [s.text for s in article_sentences]
-    windows = texts + [f"{a} {b}" for a, b in itertools.pairwise(texts)]
-    cheap_terms, _ = content_terms(item_doc)
-    for window in windows:
-        stems = {_stem(w) for w in _tokens(window)}
-        if cheap_terms and len(cheap_terms & stems) < MIN_COVERAGE * len(cheap_terms) - 1:
-            continue  # prefilter without a parse
-        if not support_problems(item_doc, [window]):
-            return True
-    return False
-
-
-def check_agreed(brief: Brief) -> list[Finding]:
-    findings = []
-    by_label: dict[str, list[Sentence]] = {}
-    for article in brief.articles:
-        by_label.setdefault(article.label, []).extend(article.sentences)
-    for k, fact in enumerate(brief.agreed):
-        doc = parse([fact.text])[0]
-        if unbalanced(fact.text):
-            findings.append(Finding("unbalanced_quotes", "agreed", k, fact.text, "quotes"))
-        cited = _outlet_sentences(brief, fact.citations)
-        for outlet, texts in cited.items():
-            problems = support_problems(doc, texts)
-            if problems:
-                detail = "; ".join(problems)
-                findings.append(
-                    Finding("unsupported_agreed", "agreed", k, fact.text, detail, outlet)
-                )
-        for outlet in fact.omitted_by:
-            if reports(doc, by_label.get(outlet, [])):
-                findings.append(
-                    Finding("wrong_omitted_by", "agreed", k, fact.text, "reports it", outlet)
-                )
-        findings += _count_findings(brief, k, fact, set(cited))
-    return findings
-
-
-def _count_findings(brief: Brief, k: int, fact: AgreedFact, cited: set[str]) -> list[Finding]:
-    """The count shown ('N outlets') is the number of distinct outlets the item cites, at most."""
-    problems = []
-    if fact.support > len(cited):
-        problems.append(f"count {fact.support} > {len(cited)} outlets cited")
-    if set(fact.outlets) != cited:
-        problems.append("listed outlets differ from cited outlets")
-    if set(fact.omitted_by) & cited:
-        problems.append("an outlet both reports and omits it")
-    all_outlets = {a.label for a in brief.articles}
-    if fact.support > len(all_outlets):
-        problems.append(f"count {fact.support} > {len(all_outlets)} outlets in the brief")
-    return [Finding("count_label", "agreed", k, fact.text, p) for p in problems]
-
-
 # ---- the summary ------------------------------------------------------------------------------
 
 
@@ -529,8 +307,3 @@ def _previous_id(article: Article | None, sentence: Sentence | None) -> str | No
 def check_brief(brief: Brief) -> list[Finding]:
     """Every finding for one brief, summary first."""
     return check_summary(brief) + check_agreed(brief)
-
-
-def counts(findings: Iterable[Finding]) -> dict[str, int]:
-    tally = Counter(f.category for f in findings)
-    return {c: tally.get(c, 0) for c in CATEGORIES}

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 
 from newsprism.align import Alignment
 from newsprism.analysis.voice import (
+    closed,
     own_voice,
     printed_as_quotation,
     reopened,
@@ -40,7 +41,7 @@ def voices(al: Alignment, articles: list[Article], speakers: dict[str, str]) -> 
     out = Voices(set(), {}, {})
     outlet = {s.id: a.outlet for a in articles for s in a.sentences}
     for i, s in enumerate(al.sentences):
-        fixed = reopened(s, statements)
+        fixed = reopened(s, statements) or closed(s.text)
         if s.repaired and all(al.sentences[j].repaired for j in al.supporters(i)):
             continue  # restored boundaries can cut mid-clause: shown only in an outlet's own
         if own_voice(s, statements, quoted):

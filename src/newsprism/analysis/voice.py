@@ -51,7 +51,8 @@ _REPORTING = re.compile(
     r"|noted|notes|warned|warns|declared|declares|announced|announces|tweeted|tweets|posted"
     r"|reads|read|urged|urges|accused|accuses|called|calls|demanded|demands|described|describes"
     r"|explained|explains|acknowledged|admitted|denied|denies|suggested|suggests|complained"
-    r"|asked|asks|replied|responded|testified|reported|reports|concluded|contended|maintained)\b"
+    r"|asked|asks|replied|responded|testified|reported|reports|concluded|contended|maintained"
+    r"|confirmed|confirms|continued|continues|recalled|recalls)\b"
 )
 GRAM = 4
 QUOTED_SHARE = 0.5
@@ -108,8 +109,9 @@ def attributed(text: str) -> bool:
 
 
 def _person_words(text: str) -> set[str]:
-    """Lower-cased words, leaving out capitalised 'US' (the country, not 'us')."""
-    return set(_words(re.sub(r"\bUS\b", " ", text)))
+    """Lower-cased words, leaving out a capitalised 'Us', 'US', 'You' inside the sentence: names
+    ('Us Weekly', 'the US'), not persons."""
+    return set(_words(re.sub(r"(?<=\S\s)(?:U[sS]|Y[oO][uU]\w*|O[uU][rR]\w*|W[eE])\b", " ", text)))
 
 
 def speaks_as_someone(text: str) -> bool:
@@ -231,6 +233,19 @@ def writers_voice(sentence: Sentence, statements: set[str], quoted: set[tuple[st
         and sentence.id not in statements
         and not reprinted(text, quoted)
     )
+
+
+def closed(text: str) -> str | None:
+    """A sentence whose quotation runs on into the next one ('Lee continued, "The band was ...')
+    with its closing mark added, when it names the speaker before the quotation; None otherwise."""
+    spans = quote_spans(text)
+    if balanced(text) or not spans or spans[-1][1] != len(text):
+        return None
+    start = spans[-1][0]
+    if not _REPORTING.search(text[:start].lower()) or text[start] not in '"“':
+        return None
+    fixed = text.rstrip() + ("”" if text[start] == "“" else '"')
+    return fixed if balanced(fixed) else None
 
 
 def reopened(sentence: Sentence, statements: set[str]) -> str | None:

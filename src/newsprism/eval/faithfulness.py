@@ -128,7 +128,8 @@ def attributed(doc: Any, outside: str) -> bool:
 def opinion_signals(text: str, doc: Any, quoted: set[tuple[str, ...]]) -> list[str]:
     """Why a sentence reads as someone's statement rather than reporting; empty when it does not."""
     outside = outside_quotes(text)
-    free = tokens(re.sub(r"\bUS\b", " ", outside))  # the country, not 'us'
+    # Capitalised inside a sentence, 'Us', 'US', 'You', 'Our', 'We' are names ('Us Weekly').
+    free = tokens(re.sub(r"(?<=\S\s)(?:U[sS]|Y[oO][uU]\w*|O[uU][rR]\w*|W[eE])\b", " ", outside))
     signals = []
     if _FIRST_PERSON & set(free):
         signals.append("first person outside quotation marks")

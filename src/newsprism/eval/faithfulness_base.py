@@ -56,6 +56,9 @@ REPORTING = frozenset(
         "respond",
         "testify",
         "report",
+        "confirm",
+        "continue",
+        "recall",
         "according",
     ]
 )

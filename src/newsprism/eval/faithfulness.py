@@ -120,9 +120,18 @@ def attributed(doc: Any, outside: str) -> bool:
     if "according" in free:
         return True
     return any(
-        t.lemma_.lower() in REPORTING and t.pos_ in {"VERB", "AUX"} and t.lower_ in free
+        t.lemma_.lower() in REPORTING
+        and t.lower_ in free
+        and (t.pos_ in {"VERB", "AUX"} or _introduces_quote(t))
         for t in doc
     )
+
+
+def _introduces_quote(token: Any) -> bool:
+    """'... states, "...', 'Added Lesh: "...': a reporting word the tagger read as a noun or
+    adjective, right before the colon or comma that opens a quotation."""
+    rest = token.doc[token.i + 1 : token.i + 4].text.lstrip()
+    return bool(re.match(r"^(?:[A-Z][\w.'’-]*\s*)?[,:]\s*[\"“]", rest))
 
 
 def opinion_signals(text: str, doc: Any, quoted: set[tuple[str, ...]]) -> list[str]:

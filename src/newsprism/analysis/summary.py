@@ -28,7 +28,7 @@ from newsprism.analysis.agreed import contradicts
 from newsprism.analysis.boilerplate import MIN_WORDS, is_boilerplate
 from newsprism.analysis.readable import flaws
 from newsprism.analysis.references import dangling, full_names, source_before, with_full_name
-from newsprism.analysis.summary_voice import dispute_notes, quote_speakers, voices
+from newsprism.analysis.summary_voice import Voices, dispute_notes, quote_speakers, voices
 from newsprism.analysis.voice import as_quotation
 from newsprism.errors import NewsprismError
 from newsprism.model import Article, Brief, Discrepancy, Quote, Sentence, SummarySentence
@@ -310,34 +310,55 @@ def summarize(
     # Concepts are weighed over everything the articles say; only the outlets' own voice is shown,
     # and quoted words only with their speaker.
     unvoiced = {k for k, i in enumerate(pool.index) if int(i) not in voiced | set(attributed)}
+    for k, i in enumerate(pool.index):  # '<Speaker> said:' counts against the budget
+        if int(i) in attributed and int(i) not in voiced:
+            pool.words[k] += len(attributed[int(i)].split()) + 1
     order = readable_selection(brief, al, pool, p, words, unvoiced, attributed)
     label = {s.id: a.label for a in brief.articles for s in a.sentences}
     notes = dispute_notes(discrepancies or [])
+    chosen = [_shown(al, pool, voice, k) for k in order]
+    texts = _with_full_names(brief, [text for _, _, text in chosen], words)
+    return [
+        SummarySentence(
+            text=text,
+            citations=citations,
+            outlets=list(dict.fromkeys(label[c] for c in citations if c in label)),
+            source=shown.id,
+            note=notes.get(shown.id),
+        )
+        for (shown, citations, _), text in zip(chosen, texts, strict=True)
+    ]
+
+
+def _shown(al: Alignment, pool: Pool, voice: Voices, k: int) -> tuple[Sentence, list[str], str]:
+    """(sentence shown, citations, text as shown) for a chosen row: an outlet's own sentence, a
+    quotation given its speaker, or a quotation given back its opening or closing mark."""
+    row = int(pool.index[k])
+    supporters = [al.sentences[j] for j in al.supporters(row)]
+    supporters += [al.sentences[int(pool.index[j])] for j in _row(pool.same, k)]
+    supporters = list({s.id: s for s in supporters}.values())
+    shown = displayed(supporters)
+    citations = [s.id for s in supporters if s is shown or not contradicts(shown, s)]
+    if row in voice.speaker and row not in voice.own:
+        shown = al.sentences[row]
+        return shown, citations, as_quotation(shown.text, voice.speaker[row])
+    if row in voice.reopened and shown is al.sentences[row]:
+        return shown, citations, voice.reopened[row]
+    return shown, citations, shown.text
+
+
+def _with_full_names(brief: Brief, texts: list[str], words: int) -> list[str]:
+    """Each person's first mention in full, as far as the word budget allows."""
     names = full_names(brief.articles)
+    slack = words - sum(len(t.split()) for t in texts)
     mentioned: set[str] = set()
     out = []
-    for k in order:
-        supporters = [al.sentences[j] for j in al.supporters(int(pool.index[k]))]
-        supporters += [al.sentences[int(pool.index[j])] for j in _row(pool.same, k)]
-        supporters = list({s.id: s for s in supporters}.values())
-        shown = displayed(supporters)
-        citations = [s.id for s in supporters if s is shown or not contradicts(shown, s)]
-        text, mentioned = with_full_name(shown.text, names, mentioned)
-        row = int(pool.index[k])
-        if row in attributed and row not in voiced:
-            shown = al.sentences[row]
-            text = as_quotation(with_full_name(shown.text, names, mentioned)[0], attributed[row])
-        elif row in voice.reopened and shown is al.sentences[row]:
-            text = with_full_name(voice.reopened[row], names, mentioned)[0]
-        out.append(
-            SummarySentence(
-                text=text,
-                citations=citations,
-                outlets=list(dict.fromkeys(label[c] for c in citations if c in label)),
-                source=shown.id,
-                note=notes.get(shown.id),
-            )
-        )
+    for text in texts:
+        named, now = with_full_name(text, names, mentioned)
+        extra = len(named.split()) - len(text.split())
+        if extra <= slack:
+            text, mentioned, slack = named, now, slack - extra
+        out.append(text)
     return out
 
 

@@ -45,8 +45,9 @@ _FIRST_SECOND = frozenset(
     ]
 )
 _MUST = frozenset(["must", "should", "ought"])
-_REPORTING = re.compile(
-    r"\b(?:said|says|say|saying|told|tells|tell|wrote|writes|write|written|stated|states|added|adds"
+_REPORTING = re.compile(  # not after an article: 'the saying', 'the reports', 'a call'
+    r"(?<!\bthe )(?<!\ban )(?<!\ba )\b(?:said|says|say|saying|told|tells|tell|wrote|writes|write"
+    r"|written|stated|states|added|adds"
     r"|argued|argues|claimed|claims|according|asserted|asserts|alleged|alleges|insisted|insists"
     r"|noted|notes|warned|warns|declared|declares|announced|announces|tweeted|tweets|posted"
     r"|reads|read|urged|urges|accused|accuses|called|calls|demanded|demands|described|describes"

@@ -15,7 +15,7 @@ from typing import Any
 import pytest
 
 from newsprism.api import brief
-from newsprism.eval.faithfulness import check_agreed, counts
+from newsprism.eval.faithfulness import check_agreed, check_summary, counts
 from newsprism.model import Brief
 from newsprism.text.quantities import find_quantities
 from newsprism.text.terms import content_stems, related
@@ -153,3 +153,12 @@ def test_agreed_items_are_supported_by_every_credited_outlet(doj) -> None:
     assert found["unsupported_agreed"] == 0
     assert found["wrong_omitted_by"] == 0
     assert found["count_label"] == 0
+
+
+def test_summary_has_no_unattributed_opinion_or_dangling_reference(doj) -> None:
+    """Issue 9 on the seeds: the letter's words appear only with its attribution."""
+    result, _, _ = doj
+    found = counts(check_summary(result))
+    assert found["unbalanced_quotes"] == found["unresolved_reference"] == 0
+    assert found["unattributed_opinion"] == 0
+    assert any(s.note for s in result.summary) or not result.discrepancies

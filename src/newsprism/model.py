@@ -113,6 +113,9 @@ class SummarySentence(_Model):
         default_factory=list, description="Distinct outlets among citations."
     )
     source: str = Field(description="Id of the sentence whose text is shown.")
+    note: str | None = Field(
+        None, description="When the sentence states one side of a discrepancy: every side."
+    )
 
 
 class AgreedFact(_Model):

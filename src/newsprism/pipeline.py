@@ -26,7 +26,7 @@ log = logging.getLogger(__name__)
 
 INPUTS = ("articles",)
 DEFAULT_PIPELINE = (
-    "sentences", "sources", "boilerplate", "embed", "align", "summary", "quotes", "discrepancies",
+    "sentences", "sources", "boilerplate", "embed", "align", "quotes", "discrepancies", "summary",
     "agreed", "unique", "names", "entities", "timeline", "framing",
 )  # fmt: skip
 

@@ -16,7 +16,7 @@ STORY = {
         "Mayor Petra Lind said the closure would last about six weeks."
     ),
     "Herald": (
-        "Rust in the bridge's main cables, spotted by engineers, forces a closure from Monday. "
+        "Engineers found rust in the bridge's main cables, forcing a closure from Monday. "
         "Drivers face a detour of 20 minutes. Petra Lind, the mayor, expects the closure to last six weeks."
     ),
     "Post": (

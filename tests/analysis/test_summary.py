@@ -23,7 +23,7 @@ from newsprism.errors import NewsprismError
 from newsprism.model import Article, Brief, Sentence, Story
 from newsprism.pipeline import BriefConfig, Pipeline
 
-STAGES = ("sentences", "align", "summary")
+STAGES = ("sentences", "sources", "embed", "align", "quotes", "discrepancies", "summary")
 SHARED = "The river flooded the old mill district of Harwick on Tuesday night after heavy rain."
 TEXTS = {
     "Daily Ledger": (
@@ -124,7 +124,7 @@ def test_select_fills_budget_without_overflow() -> None:
 
 
 def test_only_boilerplate_still_summarizes() -> None:
-    article = Article.create("Read more. Click here.", outlet="x")
+    article = Article.create("Advertisement. Photo: Reuters.", outlet="x")
     brief = Pipeline(STAGES).run(Story.from_articles([article]))
     assert brief.summary, "when every line looks like furniture, fall back to all lines"
     assert summarize(brief, align([]), 50) == []

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from newsprism.api import brief
-from newsprism.text.repair import balance_quotes, repair_degraded
+from newsprism.text.repair import balance_quotes, repair_degraded, without_quote_marks
 from newsprism.text.siblings import strip_text, words_of
 from newsprism.text.split import split_text
 
@@ -65,8 +65,9 @@ def test_words_are_kept_in_order(repaired: list[str]) -> None:
 
 
 def test_sentences_shared_with_siblings_come_back_verbatim(repaired: list[str]) -> None:
+    """Verbatim but for quotation marks, which the degraded text does not carry."""
     for sentence in SHARED_SENTENCES:
-        assert sentence in repaired
+        assert without_quote_marks(sentence) in repaired
 
 
 def test_boundaries_match_the_original(repaired: list[str]) -> None:
@@ -150,4 +151,18 @@ def test_marks_at_the_edge_of_shared_wording_are_kept() -> None:
         "the court papers said."
     )
     joined = " ".join(repair_degraded(text, [sibling]))
-    assert '"the defendant showed no remorse at any point in the trial," the court' in joined
+    assert "the defendant showed no remorse at any point in the trial, the court" in joined
+    assert not set('"“”') & set(joined)  # repair never invents quotation marks
+
+
+def test_repair_does_not_pin_one_speakers_words_on_another() -> None:
+    sibling = (
+        '"We will pay every cost of the work," chief executive Ada Brook said in a statement. '
+        "The harbour inspectorate has opened an inquiry into the spill on Friday. " * 3
+    )
+    text = strip_text(
+        "we will pay every cost of the work the harbour inspectorate has opened an inquiry"
+        " into the spill"
+    )
+    joined = " ".join(repair_degraded(text, [sibling]))
+    assert not set('"“”') & set(joined)

@@ -45,3 +45,34 @@ def test_paragraphs_blank_lines_and_soft_wraps() -> None:
 def test_split_text_numbers_paragraphs() -> None:
     pieces = split_text("A first one. A second one.\n\nA third one.")
     assert pieces == [(0, "A first one."), (0, "A second one."), (1, "A third one.")]
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "expected"),
+    [
+        ("The bill was backed by Reps. Ana Lutz and Omar Field. It passed.", 2),
+        ("Sens. Ida Korr and Bo Lind objected. The vote was delayed.", 2),
+        ("She said: “Mr. Tamm has resigned.” The board met later.", 2),
+        ("“Dr. Hale will lead the review,” the office said. It starts today.", 2),
+    ],
+)
+def test_titles_keep_their_name(paragraph: str, expected: int) -> None:
+    pieces = split_sentences(paragraph)
+    assert len(pieces) == expected
+    assert not any(
+        p.rstrip(".").lstrip("“").lower() in {"mr", "dr", "reps", "sens"} for p in pieces
+    )
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("VELDA BAY, June 9 (Northwire) - The council voted.", "The council voted."),
+        ("OSTRAVIA (Coastal Press) — Ferries stopped.", "Ferries stopped."),
+        ("KELLING — Ferries stopped.", "Ferries stopped."),
+        ("The FBI - as usual - declined.", "The FBI - as usual - declined."),
+        ("EU - UK talks - resumed.", "EU - UK talks - resumed."),
+    ],
+)
+def test_datelines_are_stripped(sentence: str, expected: str) -> None:
+    assert split_text(sentence) == [(0, expected)]

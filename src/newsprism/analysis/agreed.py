@@ -8,6 +8,7 @@ the outlets that omit it (the fact-level blindspot).
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from functools import lru_cache
 
@@ -19,12 +20,18 @@ from newsprism.analysis.figures import FigureGroup, closeness, figure_groups
 from newsprism.analysis.readable import complete_clause, flaws
 from newsprism.analysis.semantic import meaning_matches
 from newsprism.analysis.sources import Sources
+from newsprism.analysis.support import common_core, reports, safe_shortenings, states
+from newsprism.analysis.voice import own_voice, printed_as_quotation, statement_sentences
 from newsprism.model import AgreedFact, Brief, Discrepancy, Sentence
 from newsprism.pipeline import Context
 from newsprism.registry import stage
 from newsprism.text.quantities import Quantity, find_quantities
 from newsprism.text.terms import content_stems, stem
 
+# A fact shown on its own must not open by pointing back at its article's previous sentence.
+_LEANS_BACK = re.compile(
+    r"^\W*(?:he|she|they|it|this|that|these|those|such|his|her|their|its)\b", re.IGNORECASE
+)
 MAX_FACTS = 12  # a reader-sized list: the best-supported claims
 SAME_FACT = 0.5
 SAME_WORDING = 0.4  # content-word overlap (Dice) of two facts' texts that restate one claim
@@ -41,8 +48,22 @@ def _fact(brief: Brief, sources: Sources, text: str, cited: list[str], source: s
     outlets = list(dict.fromkeys(brief.articles[k].label for k in articles))
     omitted = [a.label for a in brief.articles if a.label not in outlets and not a.duplicate_of]
     return AgreedFact(text=text, outlets=outlets, citations=citations,
-                      support=len({sources.group_of[k] for k in articles}),
+                      support=independent(brief, sources, articles),
                       omitted_by=list(dict.fromkeys(omitted)), source=source)  # fmt: skip
+
+
+def independent(brief: Brief, sources: Sources, articles: list[int]) -> int:
+    """Independent outlets among articles: a syndicated copy and its original count once, and so
+    do two articles of one outlet."""
+    groups: list[set[object]] = []
+    for k in dict.fromkeys(articles):
+        keys: set[object] = {("group", sources.group_of[k]), ("label", brief.articles[k].label)}
+        joined = [g for g in groups if g & keys]
+        for g in joined:
+            keys |= g
+            groups.remove(g)
+        groups.append(keys)
+    return len(groups)
 
 
 def _ids(sentences: list[Sentence]) -> list[str]:
@@ -298,8 +319,56 @@ def find_agreed(
     facts.sort(key=lambda f: -f.support)  # stable: figures, then anchors by weight, then sentences
     merged = _dedupe(brief, sources, facts)
     merged = _consistent(brief, sources, merged, sides)
+    merged = verified(brief, sources, merged, disputed)
     merged.sort(key=lambda f: -f.support)
     return merged[:limit]
+
+
+def verified(
+    brief: Brief, sources: Sources, facts: list[AgreedFact], disputed: frozenset[str]
+) -> list[AgreedFact]:
+    """Each fact shown by the supporter whose wording the others share most, credited only to
+    outlets whose sentences state it, and omitted only by outlets whose text lacks it; facts that
+    keep fewer than two independent outlets are dropped (analysis/support.py)."""
+    index = brief.sentence_index()
+    statements = {i for a in brief.articles for i in statement_sentences(a)}
+    quoted = printed_as_quotation(brief.articles)
+    position = {a.id: k for k, a in enumerate(brief.articles)}
+    out: list[AgreedFact] = []
+    for fact in facts:
+        cited = [index[c][1] for c in fact.citations if c in index]
+        checked = _verify(brief, sources, cited, statements, quoted, disputed, position)
+        if checked is not None and not any(f.source == checked.source for f in out):
+            out.append(checked)
+    return out
+
+
+def _verify(brief: Brief, sources: Sources, cited: list[Sentence], statements: set[str],
+            quoted: set[tuple[str, ...]], disputed: frozenset[str],
+            position: dict[str, int]) -> AgreedFact | None:  # fmt: skip
+    candidates = [
+        s for s in common_core(cited)
+        if own_voice(s, statements, quoted) and s.id not in disputed and not s.repaired
+        and len(s.text.split()) >= MIN_WORDS and not _LEANS_BACK.match(s.text)
+        and not s.text.rstrip(" \"'”’)").endswith("?")
+    ]  # fmt: skip
+    best: tuple[int, str, list[Sentence], Sentence] | None = None
+    for shown in candidates[:3]:
+        for text in reversed(safe_shortenings(shown.text)):
+            kept = [s for s in cited if s is shown or states(text, s.text)]
+            support = independent(brief, sources, [position[_owner(s)] for s in kept])
+            if support >= MIN_SUPPORT and (best is None or support > best[0]):
+                best = (support, text, kept, shown)
+    if best is not None:
+        _, text, kept, shown = best
+        fact = _fact(brief, sources, text, [s.id for s in kept], shown.id)
+        fact.omitted_by = [
+            o for o in fact.omitted_by
+            if not reports(text, [s for a in brief.articles if a.label == o
+                                  for s in a.sentences])
+        ]  # fmt: skip
+        return fact
+    return None
 
 
 AGREED_NEEDS = (
@@ -310,7 +379,7 @@ AGREED_NEEDS = (
 
 @stage(
     "agreed",
-    version="1.0",
+    version="2.0",
     requires=(
         "sentences",
         "alignment",

@@ -4,13 +4,18 @@ Selection is budgeted concept coverage (Gillick & Favre style, solved greedily):
 stemmed word or word pair, worth more the more articles use it and the earlier they use it. Each
 step takes the sentence whose still-uncovered concepts, lead position, centrality and quoted speech
 give the most per word, so repeats earn nothing and the budget goes to new facts. Page furniture
-is never a candidate. Output is in reading order; each sentence cites every aligned sentence.
+is never a candidate, and neither is text in someone else's voice (quotation without a speaker,
+reprinted statements, advocacy: analysis/voice.py). Output is in reading order; a chosen sentence
+that leans on an antecedent the summary lacks is swapped for the next best one
+(analysis/references.py), a person is named in full at first mention, and a sentence taking a side
+of a discrepancy carries a note with every side. Each sentence cites every sentence that says the
+same thing: those the alignment matched and any candidate that restates it.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, fields, replace
 from typing import Any
 
@@ -22,14 +27,20 @@ from newsprism.align import Alignment
 from newsprism.analysis.agreed import contradicts
 from newsprism.analysis.boilerplate import MIN_WORDS, is_boilerplate
 from newsprism.analysis.readable import flaws
+from newsprism.analysis.references import dangling, full_names, source_before, with_full_name
+from newsprism.analysis.summary_voice import Voices, dispute_notes, quote_speakers, voices
+from newsprism.analysis.voice import as_quotation
 from newsprism.errors import NewsprismError
-from newsprism.model import Brief, Sentence, SummarySentence
+from newsprism.model import Article, Brief, Discrepancy, Quote, Sentence, SummarySentence
 from newsprism.pipeline import Context
 from newsprism.registry import stage
 from newsprism.text.terms import stem
 
 _TOKEN = re.compile(r"[a-z0-9]+")
 _QUOTE = re.compile(r"[\"“”]")
+_NEGATION = re.compile(r"\b(?:not|never|no|none|without)\b|n't|n’t")
+RESTATED = 0.6  # share of the shorter sentence's content words that a restatement repeats
+RESTATED_MIN_WORDS = 5
 
 
 @dataclass(frozen=True)
@@ -47,6 +58,7 @@ class SummaryParams:
     length_power: float = 0.75  # gain is divided by words**power
     centroid: float = 0.05  # per word, times cosine to the story centroid
     quotes: float = 0.1  # per word, for sentences carrying quoted speech
+    figures: float = 0.9  # per figure the sentence states that other articles state too
     min_words: int = MIN_WORDS  # shorter lines are not candidates
 
     @classmethod
@@ -78,6 +90,7 @@ class Pool:
     unigrams: sparse.csr_matrix
     centrality: np.ndarray
     quoted: np.ndarray
+    shared_figures: np.ndarray  # figures stated that other articles state too
     same: sparse.csr_matrix  # candidate x candidate: aligned as saying the same thing
 
     def __len__(self) -> int:
@@ -142,17 +155,70 @@ def build_pool(al: Alignment, min_words: int = MIN_WORDS) -> Pool:
         unigrams=incidence([c[0] for c in concepts]),
         centrality=np.asarray(vectors @ (centroid / norm)).ravel() if len(index) else position,
         quoted=np.asarray([bool(_QUOTE.search(t)) for t in texts], dtype=float),
-        same=_same_content(al, index),
+        shared_figures=_shared_figures(texts, article),
+        same=_same_content(al, index, incidence([c[0] for c in concepts]), article, texts),
     )
 
 
-def _same_content(al: Alignment, index: np.ndarray) -> sparse.csr_matrix:
-    """Which candidates the alignment matched: a chosen sentence already cites them."""
+_FIGURE = re.compile(
+    r"\b(?:\d[\d,.]*\d|\d|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty"
+    r"|thirty|forty|fifty|hundred|thousand|million|billion)\b"
+)
+_NUMBER_WORDS = "two three four five six seven eight nine ten"
+_DIGIT_OF = {w: str(i + 2) for i, w in enumerate(_NUMBER_WORDS.split())}
+
+
+def _shared_figures(texts: list[str], article: np.ndarray) -> np.ndarray:
+    """Per sentence: how many of its figures (digits or number words) other articles state too,
+    weighted by how many: key facts are the ones several outlets put numbers on."""
+    found = [
+        {_DIGIT_OF.get(m.group(), m.group().replace(",", "")) for m in _FIGURE.finditer(t.lower())}
+        for t in texts
+    ]
+    articles: dict[str, set[int]] = {}
+    for figs, a in zip(found, article, strict=True):
+        for f in figs:
+            articles.setdefault(f, set()).add(int(a))
+    return np.asarray([sum(len(articles[f]) - 1 for f in figs) for figs in found], dtype=float)
+
+
+def _same_content(
+    al: Alignment,
+    index: np.ndarray,
+    unigrams: sparse.csr_matrix,
+    article: np.ndarray,
+    texts: list[str],
+) -> sparse.csr_matrix:
+    """Candidates that say the same thing: a chosen sentence cites them and they are not chosen.
+    The alignment's matches, and restatements in other words: most of the shorter sentence's
+    content words in the other, from another article, with the same polarity."""
     row_of = {int(i): k for k, i in enumerate(index)}
     pairs = [(k, row_of[j]) for k, i in enumerate(index) for j, _ in al.matches[i] if j in row_of]
+    pairs += _restatements(unigrams, article, texts)
     rows, cols = zip(*pairs, strict=True) if pairs else ((), ())
     shape = (len(index), len(index))
     return sparse.csr_matrix((np.ones(len(rows)), (rows, cols)), shape=shape)
+
+
+def _restatements(
+    unigrams: sparse.csr_matrix, article: np.ndarray, texts: list[str]
+) -> list[tuple[int, int]]:
+    if not len(texts):
+        return []
+    overlap = (unigrams @ unigrams.T).tocoo()
+    sizes = np.asarray(unigrams.sum(axis=1)).ravel()
+    negated = [bool(_NEGATION.search(t.lower())) for t in texts]
+    out = []
+    for i, j, shared in zip(overlap.row, overlap.col, overlap.data, strict=True):
+        smaller = min(sizes[i], sizes[j])
+        if (
+            article[i] != article[j]
+            and smaller >= RESTATED_MIN_WORDS
+            and shared >= RESTATED * smaller
+            and negated[i] == negated[j]
+        ):
+            out.append((int(i), int(j)))
+    return out
 
 
 def _article_counts(m: sparse.csr_matrix, article: np.ndarray) -> np.ndarray:
@@ -184,7 +250,9 @@ def _row(m: sparse.csr_matrix, k: int) -> np.ndarray:
     return m.indices[m.indptr[k] : m.indptr[k + 1]]
 
 
-def select(pool: Pool, p: SummaryParams, words: int) -> list[int]:
+def select(
+    pool: Pool, p: SummaryParams, words: int, banned: frozenset[int] = frozenset()
+) -> list[int]:
     """Greedy budgeted coverage: best gain per word among sentences that still fit the budget."""
     if not len(pool):
         return []
@@ -192,11 +260,13 @@ def select(pool: Pool, p: SummaryParams, words: int) -> list[int]:
     w_uni = p.unigrams * concept_weights(pool.unigrams, pool, p)
     bonus = p.position * np.exp(-pool.position / p.position_tau)
     bonus = bonus + (p.centroid * pool.centrality + p.quotes * pool.quoted) * pool.words
+    bonus = bonus + p.figures * pool.shared_figures
     cost = np.maximum(pool.words, 1.0) ** p.length_power
     open_bi, open_uni = np.ones_like(w_bi), np.ones_like(w_uni)
     free = pool.words <= words
     if not free.any():  # a budget below every sentence still gets the best one
         free[:] = True
+    free[list(banned)] = False
     chosen: list[int] = []
     total = 0.0
     while free.any():
@@ -220,28 +290,146 @@ def reading_order(pool: Pool, chosen: list[int]) -> list[int]:
     return sorted(chosen, key=lambda k: (pool.relative[k], pool.article[k]))
 
 
+ROUNDS = 4  # reselections when chosen sentences lean on antecedents the summary lacks
+
+
 def summarize(
-    brief: Brief, al: Alignment, words: int, params: SummaryParams | None = None
+    brief: Brief,
+    al: Alignment,
+    words: int,
+    params: SummaryParams | None = None,
+    discrepancies: list[Discrepancy] | None = None,
+    quotes: list[Quote] | None = None,
 ) -> list[SummarySentence]:
     if not al.sentences:
         return []
     p = params or SummaryParams()
     pool = build_pool(al, p.min_words)
+    voice = voices(al, brief.articles, quote_speakers(quotes or []))
+    voiced, attributed = voice.own, voice.speaker
+    # Concepts are weighed over everything the articles say; only the outlets' own voice is shown,
+    # and quoted words only with their speaker.
+    unvoiced = {k for k, i in enumerate(pool.index) if int(i) not in voiced | set(attributed)}
+    for k, i in enumerate(pool.index):  # '<Speaker> said:' counts against the budget
+        if int(i) in attributed and int(i) not in voiced:
+            pool.words[k] += len(attributed[int(i)].split()) + 1
+    order = readable_selection(brief, al, pool, p, words, unvoiced, attributed)
     label = {s.id: a.label for a in brief.articles for s in a.sentences}
-    out = []
-    for k in reading_order(pool, select(pool, p, words)):
-        supporters = [al.sentences[j] for j in al.supporters(int(pool.index[k]))]
-        shown = displayed(supporters)
-        citations = [s.id for s in supporters if s is shown or not contradicts(shown, s)]
-        out.append(
-            SummarySentence(
-                text=shown.text,
-                citations=citations,
-                outlets=list(dict.fromkeys(label[c] for c in citations if c in label)),
-                source=shown.id,
-            )
+    notes = dispute_notes(discrepancies or [])
+    chosen = [_shown(al, pool, voice, k) for k in order]
+    texts = _with_full_names(brief, [text for _, _, text in chosen], words)
+    return [
+        SummarySentence(
+            text=text,
+            citations=citations,
+            outlets=list(dict.fromkeys(label[c] for c in citations if c in label)),
+            source=shown.id,
+            note=notes.get(shown.id),
         )
+        for (shown, citations, _), text in zip(chosen, texts, strict=True)
+    ]
+
+
+def _shown(al: Alignment, pool: Pool, voice: Voices, k: int) -> tuple[Sentence, list[str], str]:
+    """(sentence shown, citations, text as shown) for a chosen row: an outlet's own sentence, a
+    quotation given its speaker, or a quotation given back its opening or closing mark."""
+    row = int(pool.index[k])
+    supporters = [al.sentences[j] for j in al.supporters(row)]
+    supporters += [al.sentences[int(pool.index[j])] for j in _row(pool.same, k)]
+    supporters = list({s.id: s for s in supporters}.values())
+    shown = displayed(supporters)
+    citations = [s.id for s in supporters if s is shown or not contradicts(shown, s)]
+    if row in voice.speaker and row not in voice.own:
+        shown = al.sentences[row]
+        return shown, citations, as_quotation(shown.text, voice.speaker[row])
+    if row in voice.reopened and shown is al.sentences[row]:
+        return shown, citations, voice.reopened[row]
+    return shown, citations, shown.text
+
+
+def _with_full_names(brief: Brief, texts: list[str], words: int) -> list[str]:
+    """Each person's first mention in full, as far as the word budget allows."""
+    names = full_names(brief.articles)
+    slack = words - sum(len(t.split()) for t in texts)
+    mentioned: set[str] = set()
+    out = []
+    for text in texts:
+        named, now = with_full_name(text, names, mentioned)
+        extra = len(named.split()) - len(text.split())
+        if extra <= slack:
+            text, mentioned, slack = named, now, slack - extra
+        out.append(text)
     return out
+
+
+def readable_selection(
+    brief: Brief,
+    al: Alignment,
+    pool: Pool,
+    p: SummaryParams,
+    words: int,
+    unvoiced: set[int] | None = None,
+    attributed: dict[int, str] | None = None,
+) -> list[int]:
+    """Selected rows in reading order, none opening with a reference the summary cannot resolve.
+    Such a sentence first moves to just after a summary sentence that resolves it; failing
+    that, it is banned and the budget chosen again (after a few rounds, it is dropped)."""
+    where = {s.id: (a, s) for a in brief.articles for s in a.sentences}
+    banned: set[int] = set(unvoiced or ())
+    order: list[int] = []
+
+    def check(rows: list[int]) -> set[int]:
+        return _dangling(al, pool, rows, where, attributed or {})
+
+    for _ in range(ROUNDS):
+        order = reading_order(pool, select(pool, p, words, frozenset(banned)))
+        order, bad = _reattach(order, check(order), check)
+        if not bad:
+            return order
+        banned |= bad
+    bad = check(order)
+    return [k for k in order if k not in bad]
+
+
+def _reattach(
+    order: list[int], bad: set[int], check: Callable[[list[int]], set[int]]
+) -> tuple[list[int], set[int]]:
+    """Move each unresolved sentence after one that resolves it, if that breaks nothing else."""
+    for k in [k for k in order if k in bad]:
+        rest = [j for j in order if j != k]
+        for at in range(len(rest)):
+            trial = [*rest[: at + 1], k, *rest[at + 1 :]]
+            now = check(trial)
+            if k not in now and now <= bad:
+                order, bad = trial, now
+                break
+    return order, bad
+
+
+def _dangling(
+    al: Alignment,
+    pool: Pool,
+    order: list[int],
+    where: dict[str, tuple[Article, Sentence]],
+    attributed: dict[int, str],
+) -> set[int]:
+    bad: set[int] = set()
+    earlier: list[str] = []
+    previous: set[str] = set()
+    for k in order:
+        sentence = al.sentences[int(pool.index[k])]
+        article, _ = where[sentence.id]
+        prior = article.sentences[sentence.index - 1].id if sentence.index else None
+        before = source_before(article, sentence)
+        last = earlier[-1] if earlier else ""
+        row = int(pool.index[k])
+        text = as_quotation(sentence.text, attributed[row]) if row in attributed else sentence.text
+        if dangling(text, before, last, " ".join(earlier), prior in previous):
+            bad.add(k)
+            continue
+        earlier.append(displayed([al.sentences[j] for j in al.supporters(int(pool.index[k]))]).text)
+        previous = {al.sentences[j].id for j in al.supporters(int(pool.index[k]))}
+    return bad
 
 
 def displayed(supporters: list[Sentence]) -> Sentence:
@@ -253,8 +441,21 @@ def displayed(supporters: list[Sentence]) -> Sentence:
     return min(supporters, key=flaws)
 
 
-@stage("summary", version="2.1", requires=("sentences", "alignment"), assigns=("summary",))
+@stage(
+    "summary",
+    version="3.0",
+    requires=("sentences", "alignment", "discrepancies", "quotes"),
+    assigns=("summary",),
+)
 def summary_stage(ctx: Context) -> None:
     """Neutral extractive summary; each sentence cites every sentence that says the same."""
     params = SummaryParams.from_options(ctx.config.options)
-    ctx.put("summary", summarize(ctx.brief, ctx.get("alignment"), ctx.config.words, params))
+    summary = summarize(
+        ctx.brief,
+        ctx.get("alignment"),
+        ctx.config.words,
+        params,
+        ctx.get("discrepancies"),
+        ctx.get("quotes"),
+    )
+    ctx.put("summary", summary)

@@ -32,3 +32,7 @@ eval_brief.register(eval_app)
 from newsprism.commands import eval_players  # noqa: E402  (adds `eval players`)
 
 eval_players.register(eval_app)
+
+from newsprism.commands import eval_faithfulness  # noqa: E402  (adds `eval faithfulness`)
+
+eval_faithfulness.register(eval_app)

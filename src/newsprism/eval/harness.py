@@ -24,7 +24,9 @@ from newsprism.model import Story
 from newsprism.pipeline import BriefConfig, Pipeline
 
 SYSTEM = "newsprism"
-SUMMARY_PIPELINE = ("sentences", "align", "summary")
+SUMMARY_PIPELINE = (
+    "sentences", "sources", "embed", "align", "quotes", "discrepancies", "summary",
+)  # fmt: skip
 
 
 @dataclass

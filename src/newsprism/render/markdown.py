@@ -68,7 +68,8 @@ def _summary(view: BriefView) -> list[str]:
     for item in view.summary:
         note = " *(restored from a transcript without punctuation)*" if item.repaired else ""
         missing = f" *({item.unresolved} citation(s) not found)*" if item.unresolved else ""
-        lines.append(f"- {md(item.text)} {cite(item.groups)}{note}{missing}".rstrip())
+        disputed = f" *({md(item.note)})*" if item.note else ""
+        lines.append(f"- {md(item.text)} {cite(item.groups)}{note}{missing}{disputed}".rstrip())
     return lines
 
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date as Date
 from urllib.parse import urlsplit
 
@@ -155,6 +155,7 @@ class SummaryItem:
     repaired: bool
     groups: list[CitationGroup]
     unresolved: int
+    note: str | None = None  # the sides of a discrepancy the sentence states one of
 
 
 @dataclass(frozen=True)
@@ -240,7 +241,10 @@ class BriefView:
 
     @property
     def summary(self) -> list[SummaryItem]:
-        return [self._summary_item(s.text, s.source, s.citations) for s in self.brief.summary]
+        return [
+            replace(self._summary_item(s.text, s.source, s.citations), note=s.note)
+            for s in self.brief.summary
+        ]
 
     @property
     def problems(self) -> list[StageRun]:

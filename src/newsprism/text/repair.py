@@ -192,8 +192,18 @@ def assemble(
         for i in range(start + 1, end):
             parts += [_separator(i - 1, words, anchors, refs), cased[i]]
         parts.append(_ending(end - 1, words, anchors, refs))
-        sentences.append(balance_quotes("".join(parts)))
+        sentences.append(without_quote_marks(balance_quotes("".join(parts))))
     return sentences
+
+
+_QUOTE_MARKS = re.compile(r"[\"“”‘]|(?<![A-Za-z])’|(?<=\s)'|^'|(?<!s)'(?=\s|$|[.,;:!?])")
+
+
+def without_quote_marks(sentence: str) -> str:
+    """Degraded text has no quotation marks, so the repair shows none: copied from a sibling at
+    the edge of a shared run they can enclose words the degraded speaker never quoted, or pin one
+    speaker's words on another. Apostrophes (president's, don't) stay."""
+    return re.sub(r"\s{2,}", " ", _QUOTE_MARKS.sub("", sentence)).replace(" ,", ",").strip()
 
 
 def _kept_case(surfaces: list[str]) -> list[str | None]:

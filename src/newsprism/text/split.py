@@ -44,7 +44,7 @@ def _words(text: str) -> frozenset[str]:
 NEWS_ABBREVIATIONS = _words(
     # Titles and ranks that precede names.
     "mr mrs ms dr prof rev hon gov sen rep lt col gen capt sgt maj adm cmdr cpl pvt sgts messrs "
-    "pres supt atty insp det brig "
+    "pres supt atty insp det brig reps sens govs drs profs gens cols lts capts mmes "
     # AP-style state abbreviations and places.
     "ala ariz ark calif colo conn del fla ga ill ind kan ky la md mass mich minn miss mo mont neb "
     "nev okla ore pa tenn va vt wash wis wyo ft mt st "
@@ -86,10 +86,64 @@ def paragraphs(text: str) -> list[str]:
     return [_LINE.sub(" ", p) for p in parts if p]
 
 
+# Words that precede a name: a period after one never ends a sentence, even when punctuation
+# hides it from the tokenizer ('“Mr. Barr', '(Sen. Ortiz').
+TITLES = _words(
+    "mr mrs ms mx dr prof rev hon gov sen rep lt col gen capt sgt maj adm cmdr cpl pvt messrs "
+    "pres supt atty insp det brig reps sens govs drs profs gens cols lts capts mmes"
+)
+_OPENERS = "\"“‘'([{"
+# 'PORT ARVENNA, March 5 (Meridian Wire) - ', 'WASHINGTON (AP) — ', 'LONDON, Jan. 3 — ': a place
+# in capitals, an optional date and agency, then a dash.
+DATELINE = re.compile(
+    r"^(?:[A-Z][A-Z.'’-]*(?:\s+[A-Z][A-Z.'’-]*){0,3})"
+    r"(?:,\s*[A-Z][A-Za-z.]*(?:\s+[A-Z][A-Za-z.]*){0,2})?"
+    r"(?:,?\s+[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:,\s*\d{4})?)?"
+    r"(?:\s*\([^()]{1,40}\))?\s*[-–—]+\s+(?=[A-Z“\"‘'])"
+)
+
+
+def strip_dateline(sentence: str) -> str:
+    """The sentence without a leading wire dateline; unchanged when it has none."""
+    match = DATELINE.match(sentence)
+    if match is None or not any(c.isalpha() for c in match.group()):
+        return sentence
+    found = match.group()
+    place = found.split(",")[0].split("(")[0].split("-")[0].split("–")[0].split("—")[0]
+    letters = [c for c in place if c.isalpha()]
+    # A plain hyphen also joins words ('US - China talks'): then a date or agency must show.
+    marked = "(" in found or any(c.isdigit() for c in found) or "—" in found or "–" in found
+    if len(letters) < 2 or not all(c.isupper() for c in letters) or not marked:
+        return sentence
+    return sentence[match.end() :]
+
+
+def _ends_with_title(sentence: str) -> bool:
+    last = sentence.rsplit(None, 1)[-1]
+    return last.endswith(".") and last.lstrip(_OPENERS).rstrip(".").lower() in TITLES
+
+
+def _join_after_titles(pieces: list[str]) -> list[str]:
+    """Undo splits after a title ('Reps.', '“Mr.'): the name follows in the same sentence."""
+    out: list[str] = []
+    for piece in pieces:
+        if out and _ends_with_title(out[-1]):
+            out[-1] = f"{out[-1]} {piece}"
+        else:
+            out.append(piece)
+    return out
+
+
 def split_sentences(paragraph: str) -> list[str]:
-    return [s.strip() for s in news_tokenizer().tokenize(paragraph) if s.strip()]
+    pieces = [s.strip() for s in news_tokenizer().tokenize(paragraph) if s.strip()]
+    return _join_after_titles(pieces)
 
 
 def split_text(text: str) -> list[tuple[int, str]]:
-    """(paragraph number, sentence) pairs for punctuated text."""
-    return [(i, s) for i, para in enumerate(paragraphs(text)) for s in split_sentences(para)]
+    """(paragraph number, sentence) pairs for punctuated text; a wire dateline opening a
+    paragraph is not part of its first sentence."""
+    out = []
+    for i, para in enumerate(paragraphs(text)):
+        for k, sentence in enumerate(split_sentences(para)):
+            out.append((i, strip_dateline(sentence) if k == 0 else sentence))
+    return out

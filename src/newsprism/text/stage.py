@@ -24,7 +24,7 @@ def sentences_for(article: Article, siblings: list[str]) -> tuple[list[Sentence]
     return sentences, degraded
 
 
-@stage("sentences", version="2.0", requires=("articles",), assigns=("sentences",))
+@stage("sentences", version="2.1", requires=("articles",), assigns=("sentences",))
 def sentences_stage(ctx: Context) -> None:
     """Split articles into sentences; restore boundaries and case of degraded text."""
     articles: list[Article] = ctx.get("articles")

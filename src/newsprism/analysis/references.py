@@ -1,0 +1,213 @@
+"""Whether a summary sentence can be read where it stands, and the full name at first mention.
+
+An extractive summary lifts sentences out of their articles. One that opens with "He", "This",
+"Those actions" or "The decision" points back at something its article said before; if the
+summary has not said it, the reader cannot follow. A surname alone ("Barr said") needs the full
+name the first time the summary mentions the person; we substitute it when the story names
+exactly one person with that surname.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from typing import Any
+
+from newsprism.model import Article, Sentence
+from newsprism.text.nlp import parse
+from newsprism.text.syntax import spacy_pipeline
+from newsprism.text.terms import STOP_WORDS, stem
+
+_LEAD_SKIP = frozenset(["and", "but", "yet", "so", "also", "still", "however", "meanwhile", "then"])
+_PERSONAL = frozenset(["he", "she", "they", "him", "her", "his", "their", "them", "it", "its"])
+_DEMONSTRATIVE = frozenset(["this", "that", "these", "those", "such"])
+_EXTRAPOSED = re.compile(
+    r"^it(?:'s|’s| is| was| has been| had been| will be| would be| seems| seemed| remains)\b"
+    r".*\b(?:to|that|for|whether|how|why|what|when|if)\b",
+    re.IGNORECASE,
+)
+_TOKEN = re.compile(r"[A-Za-z][\w’'-]*")
+_NAME = re.compile(
+    r"\b([A-Z][a-z]+(?:[-'][A-Z][a-z]+)?)((?:\s+[A-Z]\.)?\s+[A-Z][a-z]+(?:-[A-Z][a-z]+)?)\b"
+)
+
+
+def _stems(text: str) -> set[str]:
+    return {stem(re.sub(r"['’]s$", "", w.lower())) for w in _TOKEN.findall(text)}
+
+
+def dangling(text: str, before: str, previous: str, earlier: str, follows_source: bool) -> bool:
+    """The sentence opens with a reference its article resolved (``before``: the article's earlier
+    text) but the summary does not: a personal pronoun whose person is not in the ``previous``
+    summary sentence, a demonstrative, or a definite noun its article used before and the summary
+    (``earlier``) has not. ``follows_source``: the summary's previous sentence is the article's
+    own previous sentence. A command ('Check out ...') cannot stand in a summary either."""
+    doc = parse([text])[0]
+    if _commands(doc):
+        return True
+    if follows_source:
+        return False
+    first = next((t for t in doc if t.is_alpha and t.lower_ not in _LEAD_SKIP), None)
+    if first is None:
+        return False
+    low = first.lower_
+    if low in _PERSONAL and first.pos_ == "PRON":
+        if low in {"it", "its"}:
+            if _EXTRAPOSED.search(text.lstrip(' "“')):
+                return False
+            nouns = _stems(_last_sentences(before, 1)) - {stem(w) for w in STOP_WORDS}
+            return not (nouns & _stems(previous))
+        names = {
+            stem(re.sub(r"['’]s$", "", w.lower()))
+            for w in _TOKEN.findall(_last_sentences(before))
+            if w[0].isupper() and w.lower() not in STOP_WORDS
+        }
+        return not (names & _stems(previous))
+    if low in _DEMONSTRATIVE:
+        head = first.head if first.dep_ in {"det", "amod", "predet"} else first
+        return head is first or stem(head.lemma_.lower()) not in _stems(earlier)
+    if first.lower_ == "the" or (first.pos_ == "PROPN" and first.head.pos_ == "NOUN"):
+        head = first.head
+        if head.pos_ != "NOUN" or _self_identifying(head):
+            return False
+        lemma = stem(head.lemma_.lower())
+        return lemma in _stems(before) and lemma not in _stems(earlier)
+    return False
+
+
+def _self_identifying(head: Any) -> bool:
+    """'The Bay Park complex', 'the causes of death', 'Hayes' lawyer, John Fuller': a name, an
+    appositive or an 'of' complement says which one is meant."""
+    return any(
+        c.dep_ in {"appos", "compound"} or (c.dep_ == "prep" and c.lower_ == "of")
+        for c in head.children
+    )
+
+
+def _commands(doc: Any) -> bool:
+    """A sentence opening with a bare verb and no subject: an instruction to the reader."""
+    root = next(iter(doc.sents)).root if len(doc) else None
+    if root is None or root.tag_ != "VB":
+        return False
+    subject = any(c.dep_ in {"nsubj", "nsubjpass", "expl", "csubj"} for c in root.children)
+    first = next((t for t in doc if t.is_alpha), None)
+    return not subject and first is not None and first.i == root.i
+
+
+def _last_sentences(before: str, n: int = 2) -> str:
+    parts = re.split(r"(?:(?<=[.!?])|(?<=[.!?][\"”’]))\s+", before.strip())
+    return " ".join(parts[-n:])
+
+
+def source_before(article: Article, sentence: Sentence) -> str:
+    return " ".join(s.text for s in article.sentences[: sentence.index])
+
+
+# ---- full names ------------------------------------------------------------------------------
+
+
+def full_names(articles: Sequence[Article]) -> dict[str, tuple[str, str]]:
+    """Surname -> (the one full name 'First Last' the story uses for it, a sentence using it);
+    ambiguous surnames (two first names) are left out."""
+    seen: dict[str, dict[str, str]] = {}
+    for article in articles:
+        if article.degraded:
+            continue
+        for sentence in article.sentences:
+            for match in _NAME.finditer(sentence.text):
+                first, rest = match.group(1), match.group(2)
+                if first.lower() in STOP_WORDS or first.lower() in _TITLE_WORDS:
+                    continue
+                last = rest.split()[-1]
+                seen.setdefault(last, {}).setdefault(f"{first}{rest}", sentence.text)
+    return {last: next(iter(n.items())) for last, n in seen.items() if len(n) == 1}
+
+
+# Words that capitalise before a name without being one ('President Trump', 'Judge Amy Berman').
+_TITLE_WORDS = frozenset(
+    [
+        "mr",
+        "mrs",
+        "ms",
+        "dr",
+        "president",
+        "senator",
+        "sen",
+        "rep",
+        "representative",
+        "governor",
+        "gov",
+        "judge",
+        "justice",
+        "mayor",
+        "secretary",
+        "attorney",
+        "general",
+        "chief",
+        "minister",
+        "prime",
+        "king",
+        "queen",
+        "prince",
+        "pope",
+        "sir",
+        "lord",
+        "lady",
+        "former",
+        "said",
+        "says",
+        "told",
+        "when",
+        "after",
+        "before",
+        "while",
+        "during",
+        "in",
+        "on",
+        "at",
+        "by",
+        "for",
+        "from",
+        "with",
+        "the",
+        "a",
+        "an",
+        "new",
+        "north",
+        "south",
+        "east",
+        "west",
+        "united",
+    ]
+)
+
+
+def is_person(full: str, sentence: str) -> bool:
+    """spaCy's entity recogniser reads the full name as a person in the sentence that uses it."""
+    doc = spacy_pipeline()(sentence)
+    return any(e.label_ == "PERSON" and e.text.endswith(full.split()[-1]) for e in doc.ents)
+
+
+def with_full_name(
+    text: str, names: dict[str, tuple[str, str]], mentioned: set[str]
+) -> tuple[str, set[str]]:
+    """The text with the first bare surname of each not-yet-mentioned person given in full, and
+    the surnames now mentioned."""
+    mentioned = set(mentioned)
+    out = text
+    for last, (full, example) in names.items():
+        match = re.search(rf"\b{re.escape(last)}\b", out)
+        if last in mentioned or match is None:
+            continue
+        mentioned.add(last)
+        if full in out or _after_capital(out, match.start()) or not is_person(full, example):
+            continue
+        out = out[: match.start()] + full + out[match.end() :]
+    return out, mentioned
+
+
+def _after_capital(text: str, start: int) -> bool:
+    """The surname follows another capitalised word (a title or first name already there)."""
+    before = text[:start].rstrip()
+    word = before.rsplit(None, 1)[-1] if before else ""
+    return bool(word) and word[0].isupper() and not before.endswith((",", ":", ";"))

@@ -1,0 +1,181 @@
+"""Whether a sentence states an agreed fact: same figures, same names, same polarity, most words.
+
+Alignment finds sentences about the same thing; an agreed fact needs more. An outlet is credited
+only when its cited sentence states what the shown text says: every figure of the shown text, every
+name it gives, most of its content words, and a negation where the shown text has one (and none
+where it has none). The shown text is the supporting sentence whose words the other supporters
+share most, so one outlet's framing is not presented as everyone's. An outlet is listed as not
+reporting a fact only when no sentence of it (or pair of adjacent sentences) carries the fact's
+figures and most of its words.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+from collections.abc import Sequence
+
+from newsprism.model import Sentence
+from newsprism.text.nlp import parse
+from newsprism.text.terms import STOP_WORDS, content_stems
+
+COVERED = 0.67  # share of the shown text's content words a crediting sentence must state
+MENTIONS = 0.4  # ... and that an outlet's text must hold for it to count as reporting the fact
+_DIGITS = re.compile(r"\d[\d,.]*\d|\d")
+_NUMBER_WORDS = [
+    "two",
+    "three",
+    "four",
+    "five",
+    "six",
+    "seven",
+    "eight",
+    "nine",
+    "ten",
+    "eleven",
+    "twelve",
+    "thirteen",
+    "fourteen",
+    "fifteen",
+    "sixteen",
+    "seventeen",
+    "eighteen",
+    "nineteen",
+    "twenty",
+    "thirty",
+    "forty",
+    "fifty",
+    "sixty",
+    "seventy",
+    "eighty",
+    "ninety",
+    "hundred",
+    "thousand",
+    "million",
+    "billion",
+]
+_NUMBER_VALUE = {w: str(i + 2) for i, w in enumerate(_NUMBER_WORDS[:18])}
+_NEGATION = re.compile(r"\b(?:not|never|no|none|nor|without)\b|n't|n’t", re.IGNORECASE)
+_TOKEN = re.compile(r"[^\W\d_][\w'’.-]*")
+
+
+def figures(text: str) -> set[str]:
+    """Numbers as digits ('1,100' -> '1100', 'seven' -> '7')."""
+    found = {m.group().replace(",", "").rstrip(".") for m in _DIGITS.finditer(text)}
+    words = re.findall(r"[a-z]+", text.lower())
+    return found | {_NUMBER_VALUE[w] for w in words if w in _NUMBER_VALUE}
+
+
+def names(text: str) -> set[str]:
+    """Capitalised words (the first one unless it is a function word): names of people, places
+    and organisations."""
+    found = [m.group().rstrip(".") for m in _TOKEN.finditer(text)]
+    if found and found[0].lower() in STOP_WORDS:
+        found = found[1:]
+    return {re.sub(r"['’]s$", "", w).lower() for w in found if w[:1].isupper()}
+
+
+def _words(text: str) -> set[str]:
+    return {w.rstrip(".") for w in re.findall(r"[^\W_][\w'’.-]*", text.lower())} | set(
+        re.findall(r"[^\W_]+", text.lower())
+    )
+
+
+def states(shown: str, other: str, share: float = COVERED) -> bool:
+    """``other`` states what ``shown`` says (see the module docstring)."""
+    if not figures(shown) <= figures(other):
+        return False
+    if not names(shown) <= _words(other):
+        return False
+    if bool(_NEGATION.search(shown)) != bool(_NEGATION.search(other)):
+        return False
+    mine = set(content_stems(shown))
+    return not mine or len(mine & set(content_stems(other))) >= share * len(mine)
+
+
+def common_core(sentences: Sequence[Sentence]) -> list[Sentence]:
+    """The sentences ordered by how much of their wording the others share (most first)."""
+    stems = {s.id: set(content_stems(s.text)) for s in sentences}
+
+    def shared(s: Sentence) -> float:
+        mine = stems[s.id]
+        others = [stems[o.id] for o in sentences if o.id != s.id]
+        if not mine or not others:
+            return 0.0
+        return sum(len(mine & o) / len(mine) for o in others) / len(others)
+
+    return sorted(sentences, key=shared, reverse=True)
+
+
+def reports(shown: str, sentences: Sequence[Sentence]) -> bool:
+    """Some sentence of an outlet, or two adjacent ones, carries the fact's figures and most of
+    its words: the outlet reports the fact even if the alignment did not cite it."""
+    texts = [s.text for s in sentences]
+    windows = texts + [f"{a} {b}" for a, b in itertools.pairwise(texts)]
+    mine = set(content_stems(shown))
+    need = figures(shown)
+    for window in windows:
+        if need <= figures(window) and (
+            not mine or len(mine & set(content_stems(window))) >= MENTIONS * len(mine)
+        ):
+            return True
+    return False
+
+
+# A clause may be cut before these words without changing what the kept part says: what follows
+# adds a circumstance, a source or a description, not a qualifier of the kept claim.
+_SAFE_TAIL = re.compile(
+    r"(?:;\s+|,\s+(?=(?:which|who|whom|whose|where|according|saying|adding|as|while|after|before"
+    r"|when|because|since|amid|following|including)\b))"
+)
+
+
+def safe_shortenings(text: str, min_words: int = 6) -> list[str]:
+    """The sentence cut at each safe clause boundary (shortest first), then the whole sentence.
+    A cut part ends with a full stop and keeps balanced quotation marks."""
+    out = []
+    for match in _SAFE_TAIL.finditer(text):
+        head = text[: match.start()].rstrip(" ,;")
+        if (
+            len(head.split()) >= min_words
+            and head.count('"') % 2 == 0
+            and (head.count("“") == head.count("”"))
+        ):
+            out.append(head + ".")
+    return [*out, *without_adjuncts(text), text]
+
+
+_ADJUNCTS = frozenset({"prep", "npadvmod"})
+# Lower case only: 'May' is also a month.
+_MODAL = re.compile(
+    r"\b(?:may|might|could|would|should|must|if|unless|whether)\b|^\W*(?:If|Unless|Whether)\b"
+)
+
+
+def without_adjuncts(text: str) -> list[str]:
+    """The sentence without optional circumstances of its main verb ('in November', 'on Monday',
+    'within hours'), all at once and one at a time. Only for plain positive statements, where a
+    shorter statement is implied by the longer one; never drops a negation, a modal's scope, an
+    argument or a coordinated head."""
+    if _NEGATION.search(text) or _MODAL.search(text):
+        return []
+    doc = parse([text])[0]
+    root = next(iter(doc.sents)).root if len(doc) else None
+    if root is None or root.pos_ not in {"VERB", "AUX"}:
+        return []
+    spans = [
+        (c.left_edge.i, c.right_edge.i)
+        for c in root.children
+        if c.dep_ in _ADJUNCTS and c.i != root.i and c.lower_ not in {"not", "never", "no"}
+        and not any(t.pos_ == "VERB" and t.dep_ == "conj" for t in c.subtree)
+    ]  # fmt: skip
+    out = []
+    for chosen in [spans, *([s] for s in spans)] if spans else []:
+        drop = {i for a, b in chosen for i in range(a, b + 1)}
+        kept = "".join(t.text_with_ws for t in doc if t.i not in drop)
+        kept = re.sub(r"\s+([,.;:])", r"\1", re.sub(r",\s*,", ",", kept)).strip(" ,")
+        kept = re.sub(r"^,\s*", "", kept)
+        clean = kept[:1].isalpha() and kept.count('"') % 2 == 0 and kept[-1:] in ".!?"
+        if clean and kept != text and len(kept.split()) >= 4 and kept.count("“") == kept.count("”"):
+            out.append(kept[0].upper() + kept[1:])
+    return list(dict.fromkeys(out))

@@ -1,0 +1,168 @@
+"""Faithfulness checks of agreed items: is each credited outlet's sentence the same fact, and
+does each outlet listed as not reporting an item really not report it? (eval/faithfulness.py)"""
+
+from __future__ import annotations
+
+import itertools
+import re
+from collections.abc import Sequence
+from typing import Any
+
+from newsprism.eval.faithfulness_base import REPORTING, Finding, tokens, unbalanced
+from newsprism.model import AgreedFact, Brief, Sentence
+from newsprism.text.nlp import parse
+
+_NEGATION = frozenset(["not", "n't", "never", "no", "without", "neither", "nor", "none"])
+_NUMBER_WORDS = {
+    w: i
+    for i, w in enumerate(
+        [
+            "zero",
+            "one",
+            "two",
+            "three",
+            "four",
+            "five",
+            "six",
+            "seven",
+            "eight",
+            "nine",
+            "ten",
+            "eleven",
+            "twelve",
+            "thirteen",
+            "fourteen",
+            "fifteen",
+            "sixteen",
+            "seventeen",
+            "eighteen",
+            "nineteen",
+            "twenty",
+        ]
+    )
+}
+_NUMERAL = re.compile(r"\d[\d,]*(?:\.\d+)?")
+MIN_COVERAGE = 0.6  # share of an item's content words a crediting outlet must state
+
+
+def numbers(text: str) -> set[float]:
+    """Figures stated in digits or in number words up to twenty."""
+    out = {float(m.group().replace(",", "")) for m in _NUMERAL.finditer(text)}
+    out |= {float(_NUMBER_WORDS[w]) for w in tokens(text) if w in _NUMBER_WORDS and w != "one"}
+    return out
+
+
+def _stem(word: str) -> str:
+    return word[:5] if len(word) > 5 else word
+
+
+def content_terms(doc: Any) -> tuple[set[str], list[set[str]]]:
+    """(content stems, names as sets of their parts) of an item."""
+    terms = {
+        _stem(t.lemma_.lower())
+        for t in doc
+        if t.pos_ in {"NOUN", "VERB", "ADJ", "PROPN"}
+        and not t.is_stop
+        and t.lemma_.lower() not in REPORTING
+        and t.is_alpha
+    }
+    names: list[set[str]] = []
+    for t in doc:
+        if t.pos_ == "PROPN" and t.dep_ != "compound":
+            parts = {c.lower_ for c in t.children if c.dep_ == "compound" and c.pos_ == "PROPN"}
+            names.append(parts | {t.lower_})
+    return terms, names
+
+
+def negated(doc: Any) -> set[str]:
+    """Lemmas of the words a negation modifies."""
+    return {t.head.lemma_.lower() for t in doc if t.dep_ == "neg" or t.lower_ in {"never"}}
+
+
+def support_problems(item: Any, texts: Sequence[str]) -> list[str]:
+    """What the outlet's sentences lack of the item (empty: they state it)."""
+    joined = " ".join(texts)
+    theirs = parse([joined])[0]
+    their_words = {t.lower_ for t in theirs} | {t.lemma_.lower() for t in theirs}
+    their_stems = {_stem(w) for w in their_words}
+    problems = []
+    missing_figures = numbers(item.text) - numbers(joined)
+    if missing_figures:
+        problems.append(f"figures {sorted(missing_figures)} missing")
+    terms, names = content_terms(item)
+    missing_names = [sorted(n)[0] for n in names if not n & their_words]
+    if missing_names:
+        problems.append(f"names {missing_names} missing")
+    if terms:
+        covered = len(terms & their_stems) / len(terms)
+        if covered < MIN_COVERAGE:
+            problems.append(f"only {covered:.0%} of the item's content words")
+    item_lemmas = {t.lemma_.lower() for t in item if t.is_alpha and not t.is_stop}
+    if negated(item) & item_lemmas != negated(theirs) & item_lemmas:
+        problems.append("opposite polarity")
+    return problems
+
+
+def _outlet_sentences(brief: Brief, citations: Sequence[str]) -> dict[str, list[str]]:
+    index = brief.sentence_index()
+    out: dict[str, list[str]] = {}
+    for cid in citations:
+        if cid in index:
+            article, sentence = index[cid]
+            out.setdefault(article.label, []).append(sentence.text)
+    return out
+
+
+def reports(item_doc: Any, article_sentences: Sequence[Sentence]) -> bool:
+    """Some sentence of the outlet, or two adjacent ones, states the item."""
+    texts = [s.text for s in article_sentences]
+    windows = texts + [f"{a} {b}" for a, b in itertools.pairwise(texts)]
+    cheap_terms, _ = content_terms(item_doc)
+    for window in windows:
+        stems = {_stem(w) for w in tokens(window)}
+        if cheap_terms and len(cheap_terms & stems) < MIN_COVERAGE * len(cheap_terms) - 1:
+            continue  # prefilter without a parse
+        if not support_problems(item_doc, [window]):
+            return True
+    return False
+
+
+def check_agreed(brief: Brief) -> list[Finding]:
+    findings = []
+    by_label: dict[str, list[Sentence]] = {}
+    for article in brief.articles:
+        by_label.setdefault(article.label, []).extend(article.sentences)
+    for k, fact in enumerate(brief.agreed):
+        doc = parse([fact.text])[0]
+        if unbalanced(fact.text):
+            findings.append(Finding("unbalanced_quotes", "agreed", k, fact.text, "quotes"))
+        cited = _outlet_sentences(brief, fact.citations)
+        for outlet, texts in cited.items():
+            problems = support_problems(doc, texts)
+            if problems:
+                detail = "; ".join(problems)
+                findings.append(
+                    Finding("unsupported_agreed", "agreed", k, fact.text, detail, outlet)
+                )
+        for outlet in fact.omitted_by:
+            if reports(doc, by_label.get(outlet, [])):
+                findings.append(
+                    Finding("wrong_omitted_by", "agreed", k, fact.text, "reports it", outlet)
+                )
+        findings += _count_findings(brief, k, fact, set(cited))
+    return findings
+
+
+def _count_findings(brief: Brief, k: int, fact: AgreedFact, cited: set[str]) -> list[Finding]:
+    """The count shown ('N outlets') is the number of distinct outlets the item cites, at most."""
+    problems = []
+    if fact.support > len(cited):
+        problems.append(f"count {fact.support} > {len(cited)} outlets cited")
+    if set(fact.outlets) != cited:
+        problems.append("listed outlets differ from cited outlets")
+    if set(fact.omitted_by) & cited:
+        problems.append("an outlet both reports and omits it")
+    all_outlets = {a.label for a in brief.articles}
+    if fact.support > len(all_outlets):
+        problems.append(f"count {fact.support} > {len(all_outlets)} outlets in the brief")
+    return [Finding("count_label", "agreed", k, fact.text, p) for p in problems]

@@ -1,0 +1,88 @@
+"""The faithfulness checker flags what a reader would catch, on briefs built in code."""
+
+from __future__ import annotations
+
+from tests.analysis.helpers import make_brief
+
+from newsprism.eval.faithfulness import check_brief, counts, unbalanced
+from newsprism.model import AgreedFact, SummarySentence
+
+
+def _brief(summary: list[str], agreed: list[AgreedFact] | None = None):  # type: ignore[no-untyped-def]
+    brief = make_brief(
+        {
+            "Wire": (
+                "The council closed the Orlen bridge on Monday after engineers found rust. "
+                "The bridge will stay shut for weeks. "
+                '"We must act before winter," the mayor said.'
+            ),
+            "Herald": (
+                "Engineers found rust in the Orlen bridge, and the council closed it on Monday. "
+                "Drivers face a detour of 20 minutes."
+            ),
+        }
+    )
+    ids = {s.text: s.id for a in brief.articles for s in a.sentences}
+    brief.summary = [
+        SummarySentence(text=t, citations=[ids.get(t, "")], source=ids.get(t, "")) for t in summary
+    ]
+    brief.agreed = agreed or []
+    return brief, ids
+
+
+def test_unbalanced_quotes() -> None:
+    assert unbalanced('"We must act before winter.')
+    assert not unbalanced('"We must act," she said.')
+    assert unbalanced("“We must act.")
+
+
+def test_dangling_definite_reference_is_flagged() -> None:
+    brief, _ = _brief(["The bridge will stay shut for weeks."])
+    assert counts(check_brief(brief))["unresolved_reference"] == 1
+    brief, _ = _brief(
+        [
+            "The council closed the Orlen bridge on Monday after engineers found rust.",
+            "The bridge will stay shut for weeks.",
+        ]
+    )
+    assert counts(check_brief(brief))["unresolved_reference"] == 0
+
+
+def test_advocacy_in_the_tools_voice_is_flagged_but_attribution_is_not() -> None:
+    brief, _ = _brief(["We must act before winter."])
+    assert counts(check_brief(brief))["unattributed_opinion"] == 1
+    brief, _ = _brief(['"We must act before winter," the mayor said.'])
+    assert counts(check_brief(brief))["unattributed_opinion"] == 0
+
+
+def test_agreed_credit_without_the_figure_or_terms_is_flagged() -> None:
+    brief, ids = _brief([])
+    wire = ids["The council closed the Orlen bridge on Monday after engineers found rust."]
+    herald = ids["Drivers face a detour of 20 minutes."]
+    fact = AgreedFact(
+        text="The council closed the Orlen bridge on Monday after engineers found rust.",
+        outlets=["Wire", "Herald"],
+        citations=[wire, herald],
+        support=2,
+        source=wire,
+    )
+    brief.agreed = [fact]
+    found = counts(check_brief(brief))
+    assert found["unsupported_agreed"] == 1  # Herald's cited sentence states another fact
+    assert found["count_label"] == 0
+
+
+def test_wrong_omitted_by_is_flagged() -> None:
+    brief, ids = _brief([])
+    wire = ids["The council closed the Orlen bridge on Monday after engineers found rust."]
+    brief.agreed = [
+        AgreedFact(
+            text="The council closed the Orlen bridge on Monday after engineers found rust.",
+            outlets=["Wire"],
+            citations=[wire],
+            support=1,
+            source=wire,
+            omitted_by=["Herald"],
+        )
+    ]
+    assert counts(check_brief(brief))["wrong_omitted_by"] == 1

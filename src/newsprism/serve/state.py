@@ -1,0 +1,130 @@
+"""What one running server holds: its settings, the store, a bounded pool for briefs, one writer
+for ingests, and a small cache of rendered pages.
+
+Briefs are CPU work of seconds: they run in a fixed pool of threads off the event loop, with a
+bounded queue (past it a request gets `server-busy` instead of waiting forever), and a brief
+that is already being built is shared by every request that wants it. Ingests run one at a time
+in their own thread, because the store's clusterer is one warm, stateful object.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import hmac
+import os
+from collections import OrderedDict
+from collections.abc import Callable, Hashable
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass, field
+from typing import Any, TypeVar
+
+from newsprism.errors import NewsprismError
+from newsprism.model import Article
+from newsprism.pipeline import DEFAULT_PIPELINE
+from newsprism.store import Store, open_store
+from newsprism.store.ingest import Ingester, IngestStats
+
+T = TypeVar("T")
+
+
+@dataclass(frozen=True)
+class ServeSettings:
+    """``token``: write endpoints need it when set (default: $NEWSPRISM_TOKEN)."""
+
+    db: str | None = None
+    token: str | None = field(default_factory=lambda: os.environ.get("NEWSPRISM_TOKEN") or None)
+    max_body: int = 5_000_000
+    max_articles: int = 500  # per request
+    workers: int = 2
+    queue: int = 32
+    words: int = 250
+    allow_private: bool = False  # URLs on loopback and private networks (tests, intranets)
+    page_cache: int = 256
+    stages: tuple[str, ...] = DEFAULT_PIPELINE  # for ad-hoc briefs
+
+
+class BriefPool:
+    """A fixed number of threads for briefs; a bounded queue; one build per key at a time."""
+
+    def __init__(self, workers: int, queue: int) -> None:
+        self.executor = ThreadPoolExecutor(max_workers=workers, thread_name_prefix="np-brief")
+        self.capacity = workers + queue
+        self.pending = 0
+        self.building: dict[Hashable, asyncio.Future[Any]] = {}
+
+    async def run(self, key: Hashable | None, work: Callable[[], T]) -> T:
+        """``work()`` in the pool; a second caller with the same ``key`` awaits the first's."""
+        shared = self.building.get(key) if key is not None else None
+        if shared is None:
+            if self.pending >= self.capacity:
+                raise NewsprismError("server-busy")
+            shared = asyncio.get_running_loop().run_in_executor(self.executor, work)
+            self.pending += 1
+            shared.add_done_callback(lambda _: self._done(key, shared))
+            if key is not None:
+                self.building[key] = shared
+        # A client that goes away cancels its wait, not the build others share.
+        return await asyncio.shield(shared)
+
+    def _done(self, key: Hashable | None, future: asyncio.Future[Any]) -> None:
+        self.pending -= 1
+        if key is not None and self.building.get(key) is future:
+            del self.building[key]
+
+    def close(self) -> None:
+        self.executor.shutdown(wait=False, cancel_futures=True)
+
+
+class PageCache:
+    """Rendered pages by (story, its last update, format): a story that changes gets new keys,
+    so nothing is ever served stale; old keys fall out of the LRU."""
+
+    def __init__(self, size: int) -> None:
+        self.size = size
+        self.pages: OrderedDict[Hashable, str] = OrderedDict()
+
+    def get(self, key: Hashable) -> str | None:
+        page = self.pages.get(key)
+        if page is not None:
+            self.pages.move_to_end(key)
+        return page
+
+    def put(self, key: Hashable, page: str) -> None:
+        self.pages[key] = page
+        self.pages.move_to_end(key)
+        while len(self.pages) > self.size:
+            self.pages.popitem(last=False)
+
+
+class ServeState:
+    def __init__(self, settings: ServeSettings) -> None:
+        self.settings = settings
+        self.store: Store = open_store(settings.db)
+        self.briefs = BriefPool(settings.workers, settings.queue)
+        self.writer = ThreadPoolExecutor(max_workers=1, thread_name_prefix="np-ingest")
+        self.fetchers = ThreadPoolExecutor(max_workers=4, thread_name_prefix="np-fetch")
+        self.pages = PageCache(settings.page_cache)
+        self._ingester: Ingester | None = None
+
+    def token_ok(self, given: str | None) -> bool:
+        expected = self.settings.token
+        if not expected:
+            return True
+        return given is not None and hmac.compare_digest(given.encode(), expected.encode())
+
+    def _ingest(self, articles: list[Article]) -> IngestStats:
+        """In the writer thread: the clusterer warms once (from the store), then stays warm."""
+        if self._ingester is None:
+            self._ingester = Ingester(self.store)
+        return self._ingester.ingest(articles)
+
+    async def ingest(self, articles: list[Article]) -> IngestStats:
+        """Returns only after the articles' transaction committed."""
+        loop = asyncio.get_running_loop()
+        return await loop.run_in_executor(self.writer, self._ingest, articles)
+
+    def close(self) -> None:
+        self.briefs.close()
+        self.writer.shutdown(wait=True)
+        self.fetchers.shutdown(wait=False, cancel_futures=True)
+        self.store.close()

@@ -8,7 +8,7 @@ Policy that loads nothing from anywhere and runs only the brief's own script.
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
-from datetime import UTC, datetime
+from datetime import UTC
 from functools import cache
 from typing import Any
 from urllib.parse import urlencode
@@ -25,9 +25,10 @@ from newsprism.serve.errors import documented
 from newsprism.serve.queries import OutletCount, StoryFilter
 from newsprism.store import StoryRow
 
-WEB_CSP = csp(form_action="'self'") + "; frame-ancestors 'none'"
+# frame-ancestors works only as a header, so the page's own <meta> policy goes without it.
+PAGE_CSP = csp(form_action="'self'")
 HEADERS = {
-    "Content-Security-Policy": WEB_CSP,
+    "Content-Security-Policy": PAGE_CSP + "; frame-ancestors 'none'",
     "X-Content-Type-Options": "nosniff",
     "Referrer-Policy": "no-referrer",
 }
@@ -52,7 +53,7 @@ def _render(template: str, **context: Any) -> str:
 def story_page(brief: Brief) -> str:
     """The brief of a story, as a page of the app (same template as the static brief)."""
     context = brief_context(brief)
-    context.update(csp=WEB_CSP, active="")
+    context.update(csp=PAGE_CSP, active="")
     return _env().get_template("story.html.j2").render(context)
 
 
@@ -136,7 +137,3 @@ def _schema_name(schema: dict[str, Any]) -> str:
 
 def error_page(error: NewsprismError, status: int) -> str:
     return _render("error.html.j2", active="", error=error, status=status)
-
-
-def stamp() -> str:
-    return datetime.now(UTC).isoformat(timespec="seconds")

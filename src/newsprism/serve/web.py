@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from datetime import date
 from typing import Annotated
 
@@ -32,6 +33,7 @@ from newsprism.serve.state import ServeState
 
 router = APIRouter(include_in_schema=False)
 MAX_FILES = 50
+SEPARATOR = re.compile(r"^\s*\|{5}\s*$", re.MULTILINE)
 
 
 def html(body: str, status: int = 200, extra: dict[str, str] | None = None) -> HTMLResponse:
@@ -108,8 +110,7 @@ def _read_form(
 ) -> tuple[list[Article], list[Notice], str | None]:
     """Articles from the form; none at all is `no-articles`, naming why."""
     limits = Limits(articles=state.settings.max_articles)
-    pasted = fields.get("text", "").strip()
-    files = ([("pasted text.txt", pasted.encode("utf-8"))] if pasted else []) + uploads
+    files = _pasted(fields.get("text", "")) + uploads
     articles, notices, titles = from_uploads(files, limits)
     urls = [u.strip() for u in fields.get("urls", "").splitlines() if u.strip()]
     if urls:
@@ -123,6 +124,14 @@ def _read_form(
     if len(articles) > limits.articles:
         raise NewsprismError("too-many-articles", count=len(articles), limit=limits.articles)
     return articles, notices, (titles[0] if len(set(titles)) == 1 else None)
+
+
+def _pasted(text: str) -> list[tuple[str, bytes]]:
+    """Pasted articles, one per part between '|||||' lines, each read like its own .txt file (so
+    each may start with its own front matter)."""
+    text = text.replace("\r\n", "\n")  # forms send CRLF; front matter is read line by line
+    parts = [p.strip() for p in SEPARATOR.split(text)]
+    return [(f"pasted article {n}.txt", p.encode("utf-8")) for n, p in enumerate(parts, 1) if p]
 
 
 @router.get("/docs")

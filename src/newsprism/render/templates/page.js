@@ -3,7 +3,7 @@
    text: every text is set with textContent, and it makes no request. */
 (function () {
   "use strict";
-  var preview = null, owner = null, touched = false, hideTimer = 0;
+  var preview = null, owner = null, firstTap = null, hideTimer = 0;
 
   function reveal(el) {
     for (var n = el; n; n = n.parentElement) {
@@ -115,13 +115,18 @@
   document.addEventListener("focusout", function (e) {
     if (citation(e) && !(preview && preview.contains(e.relatedTarget))) scheduleHide();
   });
-  document.addEventListener("pointerdown", function (e) { touched = e.pointerType === "touch"; });
+  // Decided on pointerdown, before the mouse events a touch also fires (which show the preview).
+  document.addEventListener("pointerdown", function (e) {
+    var link = citation(e);
+    firstTap = e.pointerType === "touch" && link && owner !== link ? link : null;
+  });
   document.addEventListener("keydown", function (e) { if (e.key === "Escape") hide(); });
   document.addEventListener("click", function (e) {
     var link = citation(e);
-    if (link && touched && owner !== link) {  // first tap previews, second tap opens
+    if (link && firstTap === link) {  // the first tap previews, a second one opens
+      firstTap = null;
       e.preventDefault();
-      show(link);
+      if (owner !== link) show(link);
       return;
     }
     var anchor = e.target && e.target.closest ? e.target.closest("a[href^='#']") : null;

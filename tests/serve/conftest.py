@@ -11,11 +11,11 @@ from pathlib import Path
 
 import httpx
 import pytest
+from tests.serve.helpers import TOKEN
 
 from newsprism.serve.background import BackgroundServer
 from newsprism.serve.sample import seed
 from newsprism.serve.state import ServeSettings, ServeState
-from tests.serve.helpers import TOKEN
 
 
 @pytest.fixture(scope="session")

@@ -6,10 +6,9 @@ from collections.abc import Callable
 
 import httpx
 import pytest
-
-from newsprism.model import Brief
 from tests.serve.helpers import TOKEN
 
+from newsprism.model import Brief
 
 BRIDGE = [
     {
@@ -146,5 +145,7 @@ def test_write_endpoints_take_the_right_token(client: httpx.Client) -> None:
 
 def test_ingest_with_token(make_server: Callable[..., str]) -> None:
     with httpx.Client(base_url=make_server(token="abc"), timeout=60) as c:
-        ok = c.post("/api/articles", json={"articles": BRIDGE[:1]}, headers={"Authorization": "Bearer abc"})
+        ok = c.post(
+            "/api/articles", json={"articles": BRIDGE[:1]}, headers={"Authorization": "Bearer abc"}
+        )
         assert ok.status_code == 200 and ok.json()["stored"] == 1

@@ -26,7 +26,7 @@ HOSTILE = [
     '<img src="http://198.51.100.7/leak.png" onerror="window.__xss=2">',
     '"><svg onload="window.__xss=3">',
     "</title><script>window.__xss=4</script>",
-    "<b onmouseover=\"window.__xss=5\">bold</b>",
+    '<b onmouseover="window.__xss=5">bold</b>',
 ]
 
 
@@ -90,7 +90,9 @@ def open_page(browser: Any) -> Iterator[Callable[..., Watched]]:
         context.close()
 
 
-def test_list_story_preview_and_highlight(sample_server: str, open_page: Callable[..., Watched]) -> None:
+def test_list_story_preview_and_highlight(
+    sample_server: str, open_page: Callable[..., Watched]
+) -> None:
     w = open_page()
     page = w.page
     page.goto(sample_server + "/")
@@ -183,8 +185,14 @@ def test_paste_and_brief(sample_server: str, open_page: Callable[..., Watched]) 
     w = open_page()
     page = w.page
     page.goto(sample_server + "/brief")
-    first = "---\noutlet: Harbour Daily\nstance: left\n---\nThe Harbour Bridge closed on Monday after cracks were found. Repairs will take six weeks."
-    second = "---\noutlet: Valley Post\nstance: right\n---\nInspectors shut the Harbour Bridge on Monday over cracks. Repairs will take eight weeks."
+    first = (
+        "---\noutlet: Harbour Daily\nstance: left\n---\n"
+        "The Harbour Bridge closed on Monday after cracks were found. Repairs will take six weeks."
+    )
+    second = (
+        "---\noutlet: Valley Post\nstance: right\n---\n"
+        "Inspectors shut the Harbour Bridge on Monday over cracks. Repairs will take eight weeks."
+    )
     page.fill("#title", "Bridge closure")
     page.fill("#text", f"{first}\n|||||\n{second}")
     page.locator("form button[type=submit]").click()
@@ -202,7 +210,9 @@ def test_an_empty_form_says_why(sample_server: str, open_page: Callable[..., Wat
     w.page.fill("#urls", "http://127.0.0.1:9/never")
     w.page.locator("form button[type=submit]").click()
     assert "refused" in w.page.locator(".error-box").inner_text()
-    w.errors = [e for e in w.errors if "422" not in e]  # the page's own status is not a script error
+    w.errors = [
+        e for e in w.errors if "422" not in e
+    ]  # the page's own status is not a script error
     w.assert_clean(sample_server)
 
 

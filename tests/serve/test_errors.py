@@ -8,13 +8,13 @@ from typing import Any
 
 import httpx
 import pytest
+from tests.serve.helpers import AUTH
 
 from newsprism.errors import CATALOGUE
 from newsprism.pipeline import Context
 from newsprism.registry import STAGES, load_stages, stage
 from newsprism.serve.errors import STATUS
 from newsprism.serve.state import ServeState
-from tests.serve.helpers import AUTH
 
 ARTICLE = {"text": "The council approved the new bridge on Monday after a long debate."}
 
@@ -38,7 +38,9 @@ def test_unknown_story_and_route(client: httpx.Client) -> None:
 
 
 def test_bad_json_and_bad_fields(client: httpx.Client) -> None:
-    raw = client.post("/api/brief", content=b"{not json", headers={"content-type": "application/json"})
+    raw = client.post(
+        "/api/brief", content=b"{not json", headers={"content-type": "application/json"}
+    )
     assert_error(raw, 400, "request-malformed")
     cause = assert_error(client.post("/api/brief", json={"articles": []}), 422, "request-invalid")
     assert "articles" in cause["cause"]
@@ -51,7 +53,9 @@ def test_no_request_names_a_server_path(client: httpx.Client, tmp_path: Any) -> 
     secret = tmp_path / "secret.txt"
     secret.write_text("the server's own file must never be read")
     for article in ({"path": str(secret)}, {"file": str(secret)}):
-        assert_error(client.post("/api/brief", json={"articles": [article]}), 422, "request-invalid")
+        assert_error(
+            client.post("/api/brief", json={"articles": [article]}), 422, "request-invalid"
+        )
     for url in (secret.as_uri(), str(secret), "http://127.0.0.1:9/x", "http://169.254.169.254/"):
         resp = client.post("/api/brief", json={"articles": [{"url": url}]})
         cause = assert_error(resp, 422, "no-articles")["cause"]
@@ -76,7 +80,9 @@ def test_oversize_bodies_are_refused(make_server: Callable[..., str]) -> None:
                 yield b"word " * 20
             yield b'"}]}'
 
-        streamed = c.post("/api/brief", content=chunks(), headers={"content-type": "application/json"})
+        streamed = c.post(
+            "/api/brief", content=chunks(), headers={"content-type": "application/json"}
+        )
         assert_error(streamed, 413, "request-too-large")
         assert c.post("/api/brief", json={"articles": [ARTICLE]}).status_code == 200
 
@@ -98,7 +104,9 @@ def test_a_failing_stage_is_a_500_without_details(
 ) -> None:
     base = make_server(stages=("sentences", failing_stage))
     with httpx.Client(base_url=base, timeout=60) as c:
-        error = assert_error(c.post("/api/brief", json={"articles": [ARTICLE]}), 500, "stage-failed")
+        error = assert_error(
+            c.post("/api/brief", json={"articles": [ARTICLE]}), 500, "stage-failed"
+        )
         assert failing_stage in error["cause"]
 
 
@@ -125,13 +133,17 @@ def test_html_pages_get_the_same_error_as_a_page(client: httpx.Client) -> None:
 
 def test_docs_page_documents_the_error_shape_and_every_status(client: httpx.Client) -> None:
     page = client.get("/docs")
-    assert page.status_code == 200 and "default-src 'none'" in page.headers["content-security-policy"]
+    assert (
+        page.status_code == 200 and "default-src 'none'" in page.headers["content-security-policy"]
+    )
     assert '{"error": {"code"' in page.text.replace("&#34;", '"')
     for code in STATUS:
         assert f"<code>{code}</code>" in page.text
     for path in ("/api/stories", "/api/stories/{story_id}/brief", "/api/articles", "/api/brief"):
         assert path in page.text
-    assert "http://" not in page.text.replace("http://127.0.0.1", "") and "https://" not in page.text
+    assert (
+        "http://" not in page.text.replace("http://127.0.0.1", "") and "https://" not in page.text
+    )
     spec = client.get("/openapi.json").json()
     assert "/api/health" in spec["paths"] and "/stories/{story_id}" not in spec["paths"]
 

@@ -13,10 +13,14 @@ from newsprism.errors import NewsprismError
 
 def serve(
     db: str | None = typer.Option(None, "--db", help=DB_HELP),
-    host: str = typer.Option("127.0.0.1", "--host", help="Address to listen on (loopback only by default)."),
+    host: str = typer.Option(
+        "127.0.0.1", "--host", help="Address to listen on (loopback only by default)."
+    ),
     port: int = typer.Option(8000, "--port", min=0, max=65535, help="Port to listen on."),
     sample: bool = typer.Option(
-        False, "--sample", help="Open a store holding the bundled sample story (seeded on first start)."
+        False,
+        "--sample",
+        help="Open a store holding the bundled sample story (seeded on first start).",
     ),
     workers: int = typer.Option(2, "--workers", min=1, max=64, help="Threads that build briefs."),
     max_body: int = typer.Option(
@@ -49,7 +53,9 @@ def serve(
             typer.echo(f"sample story: {stored} articles stored in {state.store.url}", err=True)
     _warn_if_open(host, settings.token)
     shown = f"[{host}]" if ":" in host else host
-    typer.echo(f"newsprism serve: http://{shown}:{port}/ (store {state.store.url}; API at /docs)", err=True)
+    typer.echo(
+        f"newsprism serve: http://{shown}:{port}/ (store {state.store.url}; API at /docs)", err=True
+    )
     uvicorn.run(create_app(state=state), host=host, port=port, log_level="warning")
 
 

@@ -60,4 +60,6 @@ def brief_context(brief: Brief) -> dict[str, Any]:
 
 def render_html(brief: Brief) -> str:
     return _environment().get_template("brief.html.j2").render(brief_context(brief))
+
+
 CSP = csp()

@@ -15,9 +15,9 @@ from sqlalchemy import select
 from starlette.concurrency import run_in_threadpool
 
 from newsprism import __version__
+from newsprism.api import brief_story
 from newsprism.errors import NewsprismError
 from newsprism.ingest.base import Limits
-from newsprism.api import brief_story
 from newsprism.model import Article, Brief, Notice, Story
 from newsprism.render import render
 from newsprism.render.page import coverage_of
@@ -30,7 +30,11 @@ from newsprism.store import StoryRow
 from newsprism.store.schema import articles as articles_table
 
 router = APIRouter(prefix="/api")
-MEDIA = {"json": "application/json", "md": "text/markdown; charset=utf-8", "html": "text/html; charset=utf-8"}
+MEDIA = {
+    "json": "application/json",
+    "md": "text/markdown; charset=utf-8",
+    "html": "text/html; charset=utf-8",
+}
 
 
 def state_of(request: Request) -> ServeState:

@@ -49,9 +49,9 @@ async def story_brief(state: ServeState, story_id: str, fmt: str) -> tuple[str, 
     """(the story's brief rendered as ``fmt``, which layer served it)."""
     row = await find_story(state, story_id)
     key = (row.id, row.updated_at.isoformat(), row.articles, fmt)
-    page = state.pages.get(key)
-    if page is not None:
-        return page, "page"
+    cached = state.pages.get(key)
+    if cached is not None:
+        return cached, "page"
     words = state.settings.words
 
     def build() -> tuple[str, bool]:

@@ -83,9 +83,7 @@ def story_item(row: StoryRow, outlets: list[OutletCount]) -> StoryItem:
     return StoryItem(row, outlets, coverage_of(stances))
 
 
-def list_page(
-    items: list[StoryItem], f: StoryFilter, total: int, outlets: list[str]
-) -> str:
+def list_page(items: list[StoryItem], f: StoryFilter, total: int, outlets: list[str]) -> str:
     pages = max(1, -(-total // f.per_page))
     return _render(
         "stories.html.j2",

@@ -88,7 +88,9 @@ def list_stories(store: Store, f: StoryFilter) -> tuple[list[StoryRow], int]:
         .offset((max(f.page, 1) - 1) * per_page)
     )
     with store.engine.connect() as conn:
-        total = int(conn.execute(select(func.count()).select_from(stories).where(where)).scalar() or 0)
+        total = int(
+            conn.execute(select(func.count()).select_from(stories).where(where)).scalar() or 0
+        )
         rows = [StoryRow(**r) for r in conn.execute(query).mappings()]
     return rows, total
 

@@ -18,8 +18,7 @@ from newsprism.model import Article, Notice, Story
 from newsprism.serve.api import State, state_of
 from newsprism.serve.briefing import story_brief
 from newsprism.serve.errors import status_of
-from newsprism.serve.intake import fetcher_for, from_json, from_uploads
-from newsprism.serve.intake import ArticleIn
+from newsprism.serve.intake import ArticleIn, fetcher_for, from_json, from_uploads
 from newsprism.serve.pages import (
     HEADERS,
     docs_page,

@@ -244,3 +244,19 @@ def test_hostile_text_titles_and_outlets_stay_inert(
     page.goto(f"{base}/?q={HOSTILE[0]}")
     w.assert_clean(base)
     assert page.evaluate("document.querySelectorAll('script[src], img, svg, iframe').length") == 0
+
+
+def test_the_static_brief_file_has_the_same_previews(
+    sample_server: str, sample_story: str, open_page: Callable[..., Watched], tmp_path: Path
+) -> None:
+    """`newsprism brief --format html` output: one file, same previews, loads nothing."""
+    html = httpx.get(f"{sample_server}/api/stories/{sample_story}/brief?format=html", timeout=120)
+    path = tmp_path / "brief.html"
+    path.write_text(html.text, encoding="utf-8")
+    w = open_page()
+    w.page.goto(path.as_uri())
+    w.page.locator("#summary .cites a").first.hover()
+    assert w.page.locator("#np-preview .said").is_visible()
+    assert w.page.locator(".masthead .coverage .bar span").count() >= 1
+    assert w.requests == [path.as_uri()]
+    assert w.errors == [] and w.dialogs == []

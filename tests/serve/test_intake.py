@@ -23,13 +23,17 @@ def test_text_and_metadata_make_an_article() -> None:
     assert found[0].outlet == "Harbour Daily" and found[0].stance == "center"
 
 
-@pytest.mark.parametrize("body", [{"articles": []}, {"articles": [{}]}, {"articles": [{"path": "/etc/passwd"}]}])
+@pytest.mark.parametrize(
+    "body", [{"articles": []}, {"articles": [{}]}, {"articles": [{"path": "/etc/passwd"}]}]
+)
 def test_bodies_without_content_are_refused(body: dict[str, object]) -> None:
     with pytest.raises(ValidationError):
         ArticlesIn.model_validate(body)
 
 
-@pytest.mark.parametrize("url", ["file:///etc/passwd", "/etc/passwd", "http://127.0.0.1:9/", "http://[::1]/"])
+@pytest.mark.parametrize(
+    "url", ["file:///etc/passwd", "/etc/passwd", "http://127.0.0.1:9/", "http://[::1]/"]
+)
 def test_urls_that_would_read_the_server_are_refused(url: str) -> None:
     with Fetcher(FetchPolicy()) as fetcher:
         found, notices = from_json([ArticleIn(url=url)], fetcher, Limits())
@@ -56,5 +60,7 @@ def test_uploads_by_kind_and_their_problems() -> None:
 
 def test_the_size_limit_applies() -> None:
     with Fetcher() as fetcher:
-        _, notices = from_json([ArticleIn(text="word " * 400)], fetcher, Limits(article_bytes=1_000))
+        _, notices = from_json(
+            [ArticleIn(text="word " * 400)], fetcher, Limits(article_bytes=1_000)
+        )
     assert [n.code for n in notices] == ["input-too-large"]

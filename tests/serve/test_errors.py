@@ -14,6 +14,7 @@ from newsprism.errors import CATALOGUE
 from newsprism.pipeline import Context
 from newsprism.registry import STAGES, load_stages, stage
 from newsprism.serve.errors import STATUS
+from newsprism.serve.limits import LOOPBACK_NAMES
 from newsprism.serve.state import ServeState
 
 ARTICLE = {"text": "The council approved the new bridge on Monday after a long debate."}
@@ -153,3 +154,12 @@ def test_write_needs_token_before_anything_is_read(client: httpx.Client) -> None
     assert_error(resp, 401, "token-required")
     ok = client.post("/api/articles", json={"articles": []}, headers=AUTH)
     assert_error(ok, 422, "request-invalid")
+
+
+def test_a_loopback_server_answers_only_loopback_names(make_server: Callable[..., str]) -> None:
+    base = make_server(hosts=LOOPBACK_NAMES)
+    with httpx.Client(base_url=base, timeout=30) as c:
+        assert c.get("/api/health").status_code == 200
+        assert c.get("/api/health", headers={"host": "localhost:1"}).status_code == 200
+        rebound = c.get("/api/health", headers={"host": "attacker.example"})
+        assert_error(rebound, 400, "request-invalid")

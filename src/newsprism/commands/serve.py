@@ -45,7 +45,15 @@ def serve(
 
     if sample and db is None:
         db = str(sample_db())
-    settings = ServeSettings(db=db, workers=workers, max_body=max_body, allow_private=allow_private)
+    from newsprism.serve.limits import LOOPBACK_NAMES
+
+    settings = ServeSettings(
+        db=db,
+        workers=workers,
+        max_body=max_body,
+        allow_private=allow_private,
+        hosts=LOOPBACK_NAMES if _loopback(host) else frozenset(),
+    )
     state = ServeState(settings)
     if sample:
         stored = seed(state.store)
@@ -59,13 +67,16 @@ def serve(
     uvicorn.run(create_app(state=state), host=host, port=port, log_level="warning")
 
 
+def _loopback(host: str) -> bool:
+    try:
+        return ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        return host == "localhost"
+
+
 def _warn_if_open(host: str, token: str | None) -> None:
     """Listening beyond loopback without a token lets anyone reachable write to the store."""
-    try:
-        loopback = ipaddress.ip_address(host).is_loopback
-    except ValueError:
-        loopback = host == "localhost"
-    if not loopback and not token and not os.environ.get("NEWSPRISM_TOKEN"):
+    if not _loopback(host) and not token and not os.environ.get("NEWSPRISM_TOKEN"):
         typer.secho(
             f"warning: listening on {host} without NEWSPRISM_TOKEN: anyone who can reach it can add articles",
             fg=typer.colors.YELLOW,

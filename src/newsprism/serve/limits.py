@@ -1,11 +1,14 @@
 """Request bodies are bounded: a declared Content-Length over the limit is refused before any
 byte is read, and a body without one (chunked) is cut off as soon as it passes the limit, so a
-client can never make the server hold more than the limit in memory."""
+client can never make the server hold more than the limit in memory. A server on loopback also
+answers only requests addressed to a loopback name."""
 
 from __future__ import annotations
 
+from starlette.responses import JSONResponse
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
+from newsprism.errors import NewsprismError
 from newsprism.serve.errors import BodyTooLarge
 
 
@@ -48,3 +51,27 @@ def _refuse(limit: int) -> Receive:
         raise BodyTooLarge(limit)
 
     return refuse
+
+
+class HostGuard:
+    """On a loopback server, only requests addressed to loopback names: a web page elsewhere
+    cannot reach it through a DNS name that rebinds to 127.0.0.1."""
+
+    def __init__(self, app: ASGIApp, hosts: frozenset[str]) -> None:
+        self.app = app
+        self.hosts = hosts
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] == "http" and self.hosts:
+            host = dict(scope.get("headers") or []).get(b"host", b"").decode("latin-1")
+            name = host.rsplit(":", 1)[0] if not host.endswith("]") else host
+            if name.lower() not in self.hosts:
+                error = NewsprismError(
+                    "request-invalid", detail=f"the Host header '{host[:100]}' is not this server"
+                )
+                await JSONResponse(error.to_json(), status_code=400)(scope, receive, send)
+                return
+        await self.app(scope, receive, send)
+
+
+LOOPBACK_NAMES = frozenset({"127.0.0.1", "localhost", "[::1]"})

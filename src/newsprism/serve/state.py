@@ -41,6 +41,7 @@ class ServeSettings:
     allow_private: bool = False  # URLs on loopback and private networks (tests, intranets)
     page_cache: int = 256
     stages: tuple[str, ...] = DEFAULT_PIPELINE  # for ad-hoc briefs
+    hosts: frozenset[str] = frozenset()  # Host names answered; empty: any (see `HostGuard`)
 
 
 class BriefPool:

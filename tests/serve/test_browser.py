@@ -8,8 +8,6 @@ Chromium or Playwright is missing locally; fails in CI (CI=true).
 
 from __future__ import annotations
 
-import os
-import shutil
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -17,10 +15,8 @@ from typing import Any
 
 import httpx
 import pytest
+from tests.chromium import CHROMIUM, FLAGS, require_chromium
 
-CHROMIUM = "/usr/bin/chromium"
-FLAGS = ["--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking",
-         "--disable-component-update", "--disable-sync"]  # fmt: skip
 HOSTILE = [
     "<script>window.__xss=1</script>",
     '<img src="http://198.51.100.7/leak.png" onerror="window.__xss=2">',
@@ -30,22 +26,11 @@ HOSTILE = [
 ]
 
 
-def _require(available: bool, what: str) -> None:
-    if available:
-        return
-    if os.environ.get("CI") == "true":
-        pytest.fail(f"{what} is required in CI (see .ci/run)")
-    pytest.skip(f"{what} is not installed")
-
-
 @pytest.fixture(scope="module")
 def browser() -> Iterator[Any]:
-    _require(Path(CHROMIUM).is_file() and shutil.which(CHROMIUM) is not None, CHROMIUM)
-    try:
-        from playwright.sync_api import sync_playwright
-    except ImportError:
-        _require(False, "playwright (pip, dev extra)")
-        raise
+    require_chromium()
+    from playwright.sync_api import sync_playwright
+
     with sync_playwright() as pw:
         b = pw.chromium.launch(executable_path=CHROMIUM, headless=True, args=FLAGS)
         try:

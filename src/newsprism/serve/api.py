@@ -11,7 +11,6 @@ from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, Header, Query, Request
 from fastapi.responses import PlainTextResponse, Response
-from sqlalchemy import select
 from starlette.concurrency import run_in_threadpool
 
 from newsprism import __version__
@@ -24,10 +23,9 @@ from newsprism.render.page import coverage_of
 from newsprism.serve.briefing import find_story, story_brief
 from newsprism.serve.intake import ArticlesIn, BriefIn, Format, fetcher_for, from_json
 from newsprism.serve.pages import HEADERS
-from newsprism.serve.queries import StoryFilter, list_stories, outlets_of
+from newsprism.serve.queries import StoryFilter, list_stories, outlets_of, stories_of
 from newsprism.serve.state import ServeState
 from newsprism.store import StoryRow
-from newsprism.store.schema import articles as articles_table
 
 router = APIRouter(prefix="/api")
 MEDIA = {
@@ -145,7 +143,7 @@ async def story_brief_endpoint(state: State, story_id: str, format: Format = "js
 async def post_articles(state: State, body: ArticlesIn) -> dict[str, Any]:
     found, notices = await _read(state, body)
     stats = await state.ingest(found)
-    placed = await run_in_threadpool(_stories_of, state, [a.id for a in found])
+    placed = await run_in_threadpool(stories_of, state.store, [a.id for a in found])
     return {
         "received": len(body.articles),
         "stored": stats.stored,
@@ -172,14 +170,6 @@ async def _read(state: ServeState, body: ArticlesIn) -> tuple[list[Article], lis
         reasons = "; ".join(n.message for n in notices[:3])
         raise NewsprismError("no-articles", detail=f" ({reasons})" if reasons else "")
     return found, notices
-
-
-def _stories_of(state: ServeState, ids: list[str]) -> dict[str, str | None]:
-    query = select(articles_table.c.id, articles_table.c.story_id).where(
-        articles_table.c.id.in_(ids)
-    )
-    with state.store.engine.connect() as conn:
-        return {aid: sid for aid, sid in conn.execute(query)}
 
 
 @router.post(

@@ -131,3 +131,14 @@ def known_outlets(store: Store, limit: int = 500) -> list[str]:
     with store.engine.connect() as conn:
         names = [n for n in conn.execute(query.limit(limit)).scalars() if n]
     return sorted(names, key=str.lower)
+
+
+def stories_of(store: Store, article_ids: list[str]) -> dict[str, str | None]:
+    """The story each stored article is in (an ingest's answer names them)."""
+    found: dict[str, str | None] = {}
+    with store.engine.connect() as conn:
+        for i in range(0, len(article_ids), 500):
+            part = article_ids[i : i + 500]
+            query = select(articles.c.id, articles.c.story_id).where(articles.c.id.in_(part))
+            found.update({aid: sid for aid, sid in conn.execute(query)})
+    return found

@@ -123,11 +123,14 @@ async def timed(
 
 
 async def reader(
-    base: str, story: str, fresh: list[str], rec: Recorder, until: float, builds: bool
-) -> None:
+    base: str, story: str, fresh: list[str], rec: Recorder, until: float, builds: bool,
+    think: float,
+) -> None:  # fmt: skip
+    """One client: a request, then a pause of 0 to 2 x ``think`` seconds (a reader reading)."""
     rng = random.Random()
     async with httpx.AsyncClient(base_url=base, timeout=120) as client:
         while time.monotonic() < until and rec.count < MAX_REQUESTS:
+            await asyncio.sleep(rng.uniform(0, 2 * think))
             if builds and fresh:  # briefs of the stories the writers just made: built on demand
                 await timed(
                     client,

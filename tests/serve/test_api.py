@@ -149,3 +149,15 @@ def test_ingest_with_token(make_server: Callable[..., str]) -> None:
             "/api/articles", json={"articles": BRIDGE[:1]}, headers={"Authorization": "Bearer abc"}
         )
         assert ok.status_code == 200 and ok.json()["stored"] == 1
+
+
+def test_worker_processes_brief_and_ingest(make_server: Callable[..., str]) -> None:
+    """What `newsprism serve` runs: briefs and ingests in spawned worker processes."""
+    with httpx.Client(base_url=make_server(processes=True), timeout=300) as c:
+        placed = c.post("/api/articles", json={"articles": BRIDGE}).json()
+        assert placed["stored"] == 2
+        sid = placed["articles"][0]["story_id"]
+        page = c.get(f"/stories/{sid}")
+        assert page.headers["x-newsprism-cache"] == "built" and 'id="summary"' in page.text
+        adhoc = c.post("/api/brief", json={"articles": BRIDGE, "format": "md"})
+        assert adhoc.status_code == 200 and "Harbour Daily" in adhoc.text

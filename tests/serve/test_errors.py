@@ -13,9 +13,9 @@ from tests.serve.helpers import AUTH
 from newsprism.errors import CATALOGUE
 from newsprism.pipeline import Context
 from newsprism.registry import STAGES, load_stages, stage
+from newsprism.serve import workers
 from newsprism.serve.errors import STATUS
 from newsprism.serve.limits import LOOPBACK_NAMES
-from newsprism.serve.state import ServeState
 
 ARTICLE = {"text": "The council approved the new bridge on Monday after a long debate."}
 
@@ -116,10 +116,10 @@ def test_an_unexpected_exception_is_a_500_with_a_reference(
 ) -> None:
     base = make_server()
 
-    def broken(self: ServeState, articles: Any) -> Any:
+    def broken(db: str | None, articles: Any) -> Any:
         raise RuntimeError("database file /var/secret/newsprism.db is corrupt")
 
-    monkeypatch.setattr(ServeState, "_ingest", broken)
+    monkeypatch.setattr(workers, "ingest", broken)
     with httpx.Client(base_url=base, timeout=60) as c:
         resp = c.post("/api/articles", json={"articles": [ARTICLE]})
         error = assert_error(resp, 500, "internal-error")

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import threading
+from concurrent.futures import ThreadPoolExecutor
 
 import pytest
 
@@ -21,7 +22,7 @@ def test_one_build_per_key_is_shared() -> None:
         return "brief"
 
     async def scenario() -> list[str]:
-        pool = BriefPool(workers=2, queue=2)
+        pool = BriefPool(ThreadPoolExecutor(2), workers=2, queue=2)
         waiting = [asyncio.create_task(pool.run("story-1", build)) for _ in range(5)]
         await asyncio.sleep(0.05)
         gate.set()
@@ -38,7 +39,7 @@ def test_a_full_queue_says_busy_instead_of_waiting() -> None:
     gate = threading.Event()
 
     async def scenario() -> None:
-        pool = BriefPool(workers=1, queue=1)
+        pool = BriefPool(ThreadPoolExecutor(1), workers=1, queue=1)
         running = [asyncio.create_task(pool.run(None, lambda: gate.wait(5))) for _ in range(2)]
         await asyncio.sleep(0.05)
         with pytest.raises(NewsprismError) as caught:
@@ -57,7 +58,7 @@ def test_an_error_reaches_every_waiter_and_frees_the_key() -> None:
         raise NewsprismError("stage-failed", stage="x", detail="boom")
 
     async def scenario() -> None:
-        pool = BriefPool(workers=1, queue=4)
+        pool = BriefPool(ThreadPoolExecutor(1), workers=1, queue=4)
         results = await asyncio.gather(
             pool.run("k", fail), pool.run("k", fail), return_exceptions=True
         )

@@ -53,6 +53,7 @@ def serve(
         max_body=max_body,
         allow_private=allow_private,
         hosts=LOOPBACK_NAMES if _loopback(host) else frozenset(),
+        processes=True,
     )
     state = ServeState(settings)
     if sample:

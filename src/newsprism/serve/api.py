@@ -7,6 +7,7 @@ ingests in the one writer thread; an ingest is acknowledged only after its commi
 from __future__ import annotations
 
 from datetime import date
+from functools import partial
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, Header, Query, Request
@@ -14,12 +15,12 @@ from fastapi.responses import PlainTextResponse, Response
 from starlette.concurrency import run_in_threadpool
 
 from newsprism import __version__
-from newsprism.api import brief_story
 from newsprism.errors import NewsprismError
 from newsprism.ingest.base import Limits
-from newsprism.model import Article, Brief, Notice, Story
+from newsprism.model import Article, Notice, Story
 from newsprism.render import render
 from newsprism.render.page import coverage_of
+from newsprism.serve import workers
 from newsprism.serve.briefing import find_story, story_brief
 from newsprism.serve.intake import ArticlesIn, BriefIn, Format, fetcher_for, from_json
 from newsprism.serve.pages import HEADERS
@@ -184,9 +185,8 @@ async def post_brief(
         require_token(state, authorization)
     found, notices = await _read(state, body)
     story = Story.from_articles(found, title=body.title)
-    brief = await state.briefs.run(
-        None, lambda: _brief(story, body.words, notices, state.settings.stages)
-    )
+    build = partial(workers.adhoc_brief, story, body.words, notices, state.settings.stages)
+    brief = await state.briefs.run(None, build)
     if body.store:
         await state.ingest(found)
     text = await run_in_threadpool(render, brief, body.format)
@@ -195,7 +195,3 @@ async def post_brief(
     if body.format == "md":
         return PlainTextResponse(text, media_type=MEDIA["md"])
     return Response(text, media_type=MEDIA["html"], headers=HEADERS)
-
-
-def _brief(story: Story, words: int, notices: list[Notice], stages: tuple[str, ...]) -> Brief:
-    return brief_story(story, words=words, notices=notices, stages=stages)

@@ -11,25 +11,15 @@ the load bench uses to report cached and uncached latencies apart.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from functools import partial
 
 from starlette.concurrency import run_in_threadpool
 
 from newsprism.errors import NewsprismError
-from newsprism.model import Brief
-from newsprism.render import render
-from newsprism.serve.pages import story_page
+from newsprism.serve import workers
 from newsprism.serve.queries import story_row
 from newsprism.serve.state import ServeState
 from newsprism.store import StoryRow
-from newsprism.store.briefs import stored_brief
-
-RENDER: dict[str, Callable[[Brief], str]] = {
-    "json": lambda b: render(b, "json"),
-    "md": lambda b: render(b, "md"),
-    "html": lambda b: render(b, "html"),
-    "page": story_page,
-}
 
 
 def unknown_story(story_id: str) -> NewsprismError:
@@ -52,12 +42,7 @@ async def story_brief(state: ServeState, story_id: str, fmt: str) -> tuple[str, 
     cached = state.pages.get(key)
     if cached is not None:
         return cached, "page"
-    words = state.settings.words
-
-    def build() -> tuple[str, bool]:
-        brief, reused = stored_brief(state.store, row.id, words=words)
-        return RENDER[fmt](brief), reused
-
+    build = partial(workers.story_brief, state.settings.db, row.id, state.settings.words, fmt)
     # Keyed by the story's state: concurrent requests for one brief share one build.
     page, reused = await state.briefs.run(key, build)
     state.pages.put(key, page)

@@ -1,28 +1,33 @@
 """What one running server holds: its settings, the store, a bounded pool for briefs, one writer
 for ingests, and a small cache of rendered pages.
 
-Briefs are CPU work of seconds: they run in a fixed pool of threads off the event loop, with a
+Briefs are CPU work of seconds: they run in a fixed pool of workers off the event loop, with a
 bounded queue (past it a request gets `server-busy` instead of waiting forever), and a brief
 that is already being built is shared by every request that wants it. Ingests run one at a time
-in their own thread, because the store's clusterer is one warm, stateful object.
+in their own worker, because the store's clusterer is one warm, stateful object. With
+``processes`` (what `newsprism serve` uses) the workers are processes, so that neither holds
+the interpreter lock the event loop needs; otherwise threads (tests, embedding the app).
 """
 
 from __future__ import annotations
 
 import asyncio
 import hmac
+import multiprocessing
 import os
 from collections import OrderedDict
 from collections.abc import Callable, Hashable
-from concurrent.futures import ThreadPoolExecutor
+from concurrent.futures import Executor, ProcessPoolExecutor, ThreadPoolExecutor
 from dataclasses import dataclass, field
+from functools import partial
 from typing import Any, TypeVar
 
 from newsprism.errors import NewsprismError
 from newsprism.model import Article
 from newsprism.pipeline import DEFAULT_PIPELINE
+from newsprism.serve import workers
 from newsprism.store import Store, open_store
-from newsprism.store.ingest import Ingester, IngestStats
+from newsprism.store.ingest import IngestStats
 
 T = TypeVar("T")
 
@@ -42,13 +47,14 @@ class ServeSettings:
     page_cache: int = 256
     stages: tuple[str, ...] = DEFAULT_PIPELINE  # for ad-hoc briefs
     hosts: frozenset[str] = frozenset()  # Host names answered; empty: any (see `HostGuard`)
+    processes: bool = False  # briefs and ingests in worker processes (see the module's doc)
 
 
 class BriefPool:
     """A fixed number of threads for briefs; a bounded queue; one build per key at a time."""
 
-    def __init__(self, workers: int, queue: int) -> None:
-        self.executor = ThreadPoolExecutor(max_workers=workers, thread_name_prefix="np-brief")
+    def __init__(self, executor: Executor, workers: int, queue: int) -> None:
+        self.executor = executor
         self.capacity = workers + queue
         self.pending = 0
         self.building: dict[Hashable, asyncio.Future[Any]] = {}
@@ -101,11 +107,11 @@ class ServeState:
     def __init__(self, settings: ServeSettings) -> None:
         self.settings = settings
         self.store: Store = open_store(settings.db)
-        self.briefs = BriefPool(settings.workers, settings.queue)
-        self.writer = ThreadPoolExecutor(max_workers=1, thread_name_prefix="np-ingest")
+        brief_pool = _executor(settings, settings.workers, "np-brief")
+        self.briefs = BriefPool(brief_pool, settings.workers, settings.queue)
+        self.writer = _executor(settings, 1, "np-ingest")
         self.fetchers = ThreadPoolExecutor(max_workers=4, thread_name_prefix="np-fetch")
         self.pages = PageCache(settings.page_cache)
-        self._ingester: Ingester | None = None
 
     def token_ok(self, given: str | None) -> bool:
         expected = self.settings.token
@@ -113,19 +119,23 @@ class ServeState:
             return True
         return given is not None and hmac.compare_digest(given.encode(), expected.encode())
 
-    def _ingest(self, articles: list[Article]) -> IngestStats:
-        """In the writer thread: the clusterer warms once (from the store), then stays warm."""
-        if self._ingester is None:
-            self._ingester = Ingester(self.store)
-        return self._ingester.ingest(articles)
-
     async def ingest(self, articles: list[Article]) -> IngestStats:
         """Returns only after the articles' transaction committed."""
-        loop = asyncio.get_running_loop()
-        return await loop.run_in_executor(self.writer, self._ingest, articles)
+        work = partial(workers.ingest, self.settings.db, articles)
+        return await asyncio.get_running_loop().run_in_executor(self.writer, work)
 
     def close(self) -> None:
         self.briefs.close()
-        self.writer.shutdown(wait=True)
+        self.writer.shutdown(wait=True)  # an ingest under way commits first
         self.fetchers.shutdown(wait=False, cancel_futures=True)
         self.store.close()
+        if not self.settings.processes:
+            workers.close(self.settings.db)
+
+
+def _executor(settings: ServeSettings, size: int, name: str) -> Executor:
+    if not settings.processes:
+        return ThreadPoolExecutor(max_workers=size, thread_name_prefix=name)
+    # spawn, not fork: the server has threads, and a forked copy of their locks can hang.
+    context = multiprocessing.get_context("spawn")
+    return ProcessPoolExecutor(size, mp_context=context, initializer=workers.die_with_parent)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from datetime import date
+from functools import partial
 from typing import Annotated
 
 from fastapi import APIRouter, Depends, Query, Request
@@ -11,10 +12,10 @@ from fastapi.responses import HTMLResponse
 from starlette.concurrency import run_in_threadpool
 from starlette.datastructures import UploadFile
 
-from newsprism.api import brief_story
 from newsprism.errors import NewsprismError
 from newsprism.ingest.base import Limits
 from newsprism.model import Article, Notice, Story
+from newsprism.serve import workers
 from newsprism.serve.api import State, state_of
 from newsprism.serve.briefing import story_brief
 from newsprism.serve.errors import status_of
@@ -96,9 +97,9 @@ async def make_brief(request: Request, state: ServeState = Depends(state_of)) ->
     try:
         articles, notices, title = await run_in_threadpool(_read_form, state, fields, uploads)
         story = Story.from_articles(articles, title=fields.get("title") or title)
-        brief = await state.briefs.run(
-            None, lambda: brief_story(story, words=state.settings.words, notices=notices)
-        )
+        settings = state.settings
+        build = partial(workers.adhoc_brief, story, settings.words, notices, settings.stages)
+        brief = await state.briefs.run(None, build)
     except NewsprismError as exc:
         return html(new_page(fields, exc), status=status_of(exc.code))
     return html(await run_in_threadpool(story_page, brief))

@@ -91,6 +91,7 @@ class Recorder:
     def __init__(self) -> None:
         self.times: dict[str, list[float]] = defaultdict(list)
         self.errors: dict[str, int] = defaultdict(int)
+        self.server: dict[str, list[float]] = defaultdict(list)
         self.count = 0
 
     def add(self, kind: str, seconds: float, ok: bool) -> None:
@@ -101,7 +102,9 @@ class Recorder:
             self.errors[kind] += 1
 
 
-def pct(values: list[float], p: float) -> float:
+def pct(values: list[float], p: float) -> float | None:
+    if not values:
+        return None
     ordered = sorted(values)
     return round(1000 * ordered[min(len(ordered) - 1, int(p / 100 * len(ordered)))], 1)
 
@@ -119,6 +122,9 @@ async def timed(
     if kind == "brief" and resp.status_code == 200:  # split by the layer that served it
         kind = "brief-cached" if resp.headers.get("x-newsprism-cache") != "built" else "brief-built"
     rec.add(kind, elapsed, ok=resp.status_code == 200)
+    timing = resp.headers.get("server-timing", "")
+    if resp.status_code == 200 and "dur=" in timing:  # the server's own time, without queueing
+        rec.server[kind].append(float(timing.split("dur=")[1]) / 1000)
     return resp
 
 
@@ -188,7 +194,10 @@ async def load(
     await asyncio.gather(*tasks)
     wall = time.perf_counter() - start
     kinds = {
-        k: {"requests": len(v), "p50_ms": pct(v, 50), "p95_ms": pct(v, 95), "p99_ms": pct(v, 99)}
+        k: {
+            "requests": len(v), "p50_ms": pct(v, 50), "p95_ms": pct(v, 95), "p99_ms": pct(v, 99),
+            "server_p50_ms": pct(rec.server[k], 50), "server_p95_ms": pct(rec.server[k], 95),
+        }
         for k, v in sorted(rec.times.items()) if v
     }  # fmt: skip
     every = [t for v in rec.times.values() for t in v]

@@ -51,3 +51,4 @@ def test_pages_carry_a_policy_that_loads_nothing(client: httpx.Client, sample_st
             "frame-ancestors 'none'" in policy
             and resp.headers["x-content-type-options"] == "nosniff"
         )
+        assert resp.headers["server-timing"].startswith("app;dur=")

@@ -14,7 +14,7 @@ from fastapi import FastAPI
 
 from newsprism import __version__
 from newsprism.serve import api, errors, web
-from newsprism.serve.limits import BodyLimit, HostGuard
+from newsprism.serve.limits import BodyLimit, HostGuard, ServerTiming
 from newsprism.serve.state import ServeSettings, ServeState
 
 log = logging.getLogger("newsprism.serve")
@@ -49,4 +49,5 @@ def create_app(settings: ServeSettings | None = None, state: ServeState | None =
     app.include_router(web.router)
     app.add_middleware(BodyLimit, limit=settings.max_body)
     app.add_middleware(HostGuard, hosts=settings.hosts)
+    app.add_middleware(ServerTiming)
     return app

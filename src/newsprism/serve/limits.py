@@ -1,9 +1,12 @@
 """Request bodies are bounded: a declared Content-Length over the limit is refused before any
 byte is read, and a body without one (chunked) is cut off as soon as it passes the limit, so a
 client can never make the server hold more than the limit in memory. A server on loopback also
-answers only requests addressed to a loopback name."""
+answers only requests addressed to a loopback name, and every answer says how long the server
+itself took (`Server-Timing`)."""
 
 from __future__ import annotations
+
+import time
 
 from starlette.responses import JSONResponse
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
@@ -75,3 +78,25 @@ class HostGuard:
 
 
 LOOPBACK_NAMES = frozenset({"127.0.0.1", "localhost", "[::1]"})
+
+
+class ServerTiming:
+    """`Server-Timing: app;dur=MS` on every answer: the time from the request's arrival to its
+    answer's start, inside the server, so a load test can tell server time from queueing."""
+
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        start = time.perf_counter()
+
+        async def timed(message: Message) -> None:
+            if message["type"] == "http.response.start":
+                took = f"app;dur={1000 * (time.perf_counter() - start):.1f}".encode()
+                message["headers"] = [*message.get("headers", []), (b"server-timing", took)]
+            await send(message)
+
+        await self.app(scope, receive, timed)

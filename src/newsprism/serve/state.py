@@ -15,6 +15,7 @@ import asyncio
 import hmac
 import multiprocessing
 import os
+import time
 from collections import OrderedDict
 from collections.abc import Callable, Hashable
 from concurrent.futures import Executor, ProcessPoolExecutor, ThreadPoolExecutor
@@ -26,10 +27,12 @@ from newsprism.errors import NewsprismError
 from newsprism.model import Article
 from newsprism.pipeline import DEFAULT_PIPELINE
 from newsprism.serve import workers
+from newsprism.serve.queries import known_outlets
 from newsprism.store import Store, open_store
 from newsprism.store.ingest import IngestStats
 
 T = TypeVar("T")
+OUTLETS_TTL = 30.0
 
 
 @dataclass(frozen=True)
@@ -110,14 +113,23 @@ class ServeState:
         brief_pool = _executor(settings, settings.workers, "np-brief")
         self.briefs = BriefPool(brief_pool, settings.workers, settings.queue)
         self.writer = _executor(settings, 1, "np-ingest")
-        self.fetchers = ThreadPoolExecutor(max_workers=4, thread_name_prefix="np-fetch")
         self.pages = PageCache(settings.page_cache)
+        self._outlets: tuple[float, list[str]] = (0.0, [])
 
     def token_ok(self, given: str | None) -> bool:
         expected = self.settings.token
         if not expected:
             return True
         return given is not None and hmac.compare_digest(given.encode(), expected.encode())
+
+    def outlet_names(self) -> list[str]:
+        """The list page's outlet filter: every outlet name, re-read at most every 30 s (it is a
+        scan of all articles, and a new outlet may wait that long to appear there)."""
+        read_at, names = self._outlets
+        if time.monotonic() - read_at > OUTLETS_TTL:
+            names = known_outlets(self.store)
+            self._outlets = (time.monotonic(), names)
+        return names
 
     async def ingest(self, articles: list[Article]) -> IngestStats:
         """Returns only after the articles' transaction committed."""
@@ -127,7 +139,6 @@ class ServeState:
     def close(self) -> None:
         self.briefs.close()
         self.writer.shutdown(wait=True)  # an ingest under way commits first
-        self.fetchers.shutdown(wait=False, cancel_futures=True)
         self.store.close()
         if not self.settings.processes:
             workers.close(self.settings.db)

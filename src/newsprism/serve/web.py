@@ -28,7 +28,7 @@ from newsprism.serve.pages import (
     story_item,
     story_page,
 )
-from newsprism.serve.queries import StoryFilter, known_outlets, list_stories, outlets_of
+from newsprism.serve.queries import StoryFilter, list_stories, outlets_of
 from newsprism.serve.state import ServeState
 
 router = APIRouter(include_in_schema=False)
@@ -67,7 +67,7 @@ async def story_list(
     )  # fmt: skip
     rows, total = await run_in_threadpool(list_stories, state.store, f)
     outlets = await run_in_threadpool(outlets_of, state.store, [r.id for r in rows])
-    names = await run_in_threadpool(known_outlets, state.store)
+    names = await run_in_threadpool(state.outlet_names)
     items = [story_item(r, outlets[r.id]) for r in rows]
     return html(list_page(items, f, total, names))
 

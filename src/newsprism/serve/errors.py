@@ -144,4 +144,5 @@ def install(app: FastAPI) -> None:
 
 def documented() -> list[tuple[str, int, str, str]]:
     """(code, status, cause, fix) of the codes with their own status, for the /docs page."""
-    return [(c, s, CATALOGUE[c].cause, CATALOGUE[c].fix) for c, s in STATUS.items()]
+    ordered = sorted(STATUS.items(), key=lambda item: item[1])
+    return [(c, s, CATALOGUE[c].cause, CATALOGUE[c].fix) for c, s in ordered]

@@ -9,6 +9,8 @@ import pytest
 from tests.serve.helpers import TOKEN
 
 from newsprism.model import Brief
+from newsprism.serve.background import BackgroundServer
+from newsprism.serve.state import ServeSettings, ServeState
 
 BRIDGE = [
     {
@@ -161,3 +163,15 @@ def test_worker_processes_brief_and_ingest(make_server: Callable[..., str]) -> N
         assert page.headers["x-newsprism-cache"] == "built" and 'id="summary"' in page.text
         adhoc = c.post("/api/brief", json={"articles": BRIDGE, "format": "md"})
         assert adhoc.status_code == 200 and "Harbour Daily" in adhoc.text
+
+
+def test_the_api_on_both_backends(db_url: str) -> None:
+    state = ServeState(ServeSettings(db=db_url))
+    with BackgroundServer(state) as base, httpx.Client(base_url=base, timeout=120) as c:
+        placed = c.post("/api/articles", json={"articles": BRIDGE}).json()
+        assert placed["stored"] == 2
+        listed = c.get("/api/stories", params={"outlet": "valley post", "stale": "true"}).json()
+        assert [s["articles"] for s in listed["stories"]] == [2]
+        sid = listed["stories"][0]["id"]
+        assert c.get(f"/api/stories/{sid}/brief").status_code == 200
+        assert c.get("/api/stories", params={"stale": "true"}).json()["total"] == 0

@@ -245,3 +245,18 @@ def test_the_static_brief_file_has_the_same_previews(
     assert w.page.locator(".masthead .coverage .bar span").count() >= 1
     assert w.requests == [path.as_uri()]
     assert w.errors == [] and w.dialogs == []
+
+
+def test_printing_opens_everything(
+    sample_server: str, sample_story: str, open_page: Callable[..., Watched]
+) -> None:
+    w = open_page()
+    page = w.page
+    page.goto(f"{sample_server}/stories/{sample_story}")
+    page.locator("#summary > h2 > button.fold").click()
+    page.evaluate("window.dispatchEvent(new Event('beforeprint'))")
+    page.emulate_media(media="print")
+    assert page.locator("#summary ol.summary").is_visible()
+    assert page.evaluate("[...document.querySelectorAll('details')].every(d => d.open)")
+    assert not page.locator(".appbar").is_visible()
+    w.assert_clean(sample_server)

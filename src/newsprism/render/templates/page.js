@@ -139,6 +139,12 @@
     if (t) reveal(t);
   });
 
+  // Print everything: open folded sections and groups before the browser lays out the page.
+  window.addEventListener("beforeprint", function () {
+    var folded = document.querySelectorAll("section.folded, details:not([open])");
+    for (var i = 0; i < folded.length; i++) reveal(folded[i]);
+  });
+
   addFolds();
   if (location.hash) {
     var first = document.getElementById(location.hash.slice(1));

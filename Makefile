@@ -18,7 +18,8 @@ demo: $(VENV)/.installed
 	@$(BIN)/newsprism brief --sample --format md -o sample-brief.md --force
 	@$(BIN)/newsprism brief --sample --format html -o sample-brief.html --force
 	@echo "The brief of the bundled sample story is in $(CURDIR)/sample-brief.md and"
-	@echo "$(CURDIR)/sample-brief.html (open it in a browser). Its first screen:"
+	@echo "$(CURDIR)/sample-brief.html (open it in a browser), or read it in the web app:"
+	@echo "$(BIN)/newsprism serve --sample   (then open http://127.0.0.1:8000/). Its first screen:"
 	@echo
 	@head -n 24 sample-brief.md
 	@echo "..."

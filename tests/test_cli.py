@@ -10,6 +10,7 @@ import pytest
 from newsprism.cli import main
 
 HEAVY = ("sklearn", "spacy", "trafilatura", "datasketch", "scipy", "dask", "torch", "chardet")
+HEAVY += ("fastapi", "uvicorn", "starlette", "multipart", "jinja2", "sqlalchemy")
 
 
 def test_version(capsys: pytest.CaptureFixture[str]) -> None:

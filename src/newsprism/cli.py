@@ -16,6 +16,7 @@ from newsprism.commands import brief as brief_cmd
 from newsprism.commands import cluster as cluster_cmd
 from newsprism.commands import eval as eval_cmd
 from newsprism.commands import info as info_cmd
+from newsprism.commands import serve as serve_cmd
 from newsprism.commands import store as store_cmd
 from newsprism.commands import watch as watch_cmd
 from newsprism.errors import NewsprismError
@@ -54,6 +55,7 @@ eval_cmd.register(app)
 cluster_cmd.register(app)
 store_cmd.register(app)
 watch_cmd.register(app)
+serve_cmd.register(app)
 
 
 def main(argv: list[str] | None = None) -> None:

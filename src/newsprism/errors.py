@@ -208,6 +208,48 @@ CATALOGUE: dict[str, ErrorKind] = {
             "{path}: not an answer-key folder ({detail})",
             "pass folders holding expected.json and the d*.txt articles it was written for",
         ),
+        # The HTTP API (`newsprism serve`): every failure of a request is one of these, or one of
+        # the entries above, as {"error": {"code", "cause", "fix"}} with its HTTP status.
+        ErrorKind(
+            "request-malformed",
+            "the request body is not valid JSON ({detail})",
+            "send a JSON body with Content-Type: application/json (see /docs)",
+        ),
+        ErrorKind(
+            "request-invalid",
+            "the request does not match what the endpoint takes: {detail}",
+            "correct the fields named; /docs lists every endpoint's parameters and body",
+        ),
+        ErrorKind(
+            "request-too-large",
+            "the request body is over the limit of {limit} bytes",
+            "send fewer or smaller articles per request (or start the server with a larger --max-body)",
+        ),
+        ErrorKind(
+            "token-required",
+            "this endpoint needs the server's token ({detail})",
+            "send the header 'Authorization: Bearer TOKEN' with the value of NEWSPRISM_TOKEN",
+        ),
+        ErrorKind(
+            "not-found",
+            "no {what} '{name}' here",
+            "{hint}",
+        ),
+        ErrorKind(
+            "method-not-allowed",
+            "{method} is not allowed on {path}",
+            "see /docs for the methods each endpoint takes",
+        ),
+        ErrorKind(
+            "server-busy",
+            "the server is busy briefing other stories",
+            "retry in a few seconds",
+        ),
+        ErrorKind(
+            "internal-error",
+            "the server failed while handling the request (reference {reference})",
+            "retry; if it happens again, report the reference, which the server's log shows with the details",
+        ),
     ]
 }
 

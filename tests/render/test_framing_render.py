@@ -57,5 +57,7 @@ def test_markdown_framing_is_escaped() -> None:
 def test_html_framing_is_escaped() -> None:
     page = render(_brief(), "html")
     assert 'id="framing"' in page
-    assert "<script>" not in page and "<img src=x" not in page
+    assert page.count("<script") == 1, "only the page's own script, never one from the text"
+    assert page.count("<script>/* newsprism page script") == 1
+    assert "<img src=x" not in page
     assert "&lt;script&gt;" in page

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import re
 from html.parser import HTMLParser
 
 import pytest
 
 from newsprism.model import Brief, StageRun
 from newsprism.render.html import CSP, render_html
+from newsprism.render.page import script, script_hash
 
 # Elements that can run code, embed or fetch; none may come out of the renderer.
 _ACTIVE = {"script", "iframe", "img", "svg", "object", "embed", "video", "audio", "source", "form"}
@@ -21,20 +23,24 @@ class Page(HTMLParser):
         super().__init__(convert_charrefs=True)
         self.tags: list[tuple[str, dict[str, str]]] = []
         self.styles: list[str] = []
-        self._in_style = False
+        self.scripts: list[str] = []
+        self._in_style = self._in_script = False
         self.feed(html)
         self.close()
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         self.tags.append((tag, {k: v or "" for k, v in attrs}))
         self._in_style = tag == "style"
+        self._in_script = tag == "script"
 
     def handle_endtag(self, tag: str) -> None:
-        self._in_style = False
+        self._in_style = self._in_script = False
 
     def handle_data(self, data: str) -> None:
         if self._in_style:
             self.styles.append(data)
+        if self._in_script:
+            self.scripts.append(data)
 
     def ids(self) -> list[str]:
         return [a["id"] for _, a in self.tags if "id" in a]
@@ -45,11 +51,19 @@ class Page(HTMLParser):
         ]
 
 
+_WIDTH = re.compile(r"width: \d{1,3}\.\d%")
+
+
 def assert_loads_nothing(page: Page) -> None:
-    """No element or style can make the browser fetch anything."""
+    """No element or style can make the browser fetch anything; the one script is ours."""
+    assert page.scripts == [script()]
     for tag, attrs in page.tags:
+        if tag == "script":
+            assert attrs == {}, attrs
+            continue
         assert tag not in _ACTIVE, tag
-        assert "src" not in attrs and "srcset" not in attrs and "style" not in attrs, (tag, attrs)
+        assert "src" not in attrs and "srcset" not in attrs, (tag, attrs)
+        assert "style" not in attrs or _WIDTH.fullmatch(attrs["style"]), (tag, attrs)
         assert not any(name.startswith("on") for name in attrs), (tag, attrs)
         if tag == "link":
             assert attrs == {"rel": "icon", "href": "data:,"}
@@ -84,7 +98,8 @@ def test_page_is_self_contained_and_locked_down(plain_brief: Brief) -> None:
     page = Page(html)
     metas = [a for t, a in page.tags if t == "meta" and a.get("http-equiv")]
     assert metas == [{"http-equiv": "Content-Security-Policy", "content": CSP}]
-    assert CSP.startswith("default-src 'none'; style-src 'unsafe-inline';")
+    assert CSP.startswith(f"default-src 'none'; script-src {script_hash(script())}; ")
+    assert "'unsafe-eval'" not in CSP and "script-src 'unsafe-inline'" not in CSP
     assert '<link rel="icon" href="data:,">' in html
     assert_loads_nothing(page)
 
@@ -92,6 +107,7 @@ def test_page_is_self_contained_and_locked_down(plain_brief: Brief) -> None:
 def test_hostile_input_is_escaped_everywhere(hostile_brief: Brief) -> None:
     html = render_html(hostile_brief)
     lowered = html.lower()
+    lowered = lowered.replace(f"<script>{script()}</script>".lower(), "")
     for raw in ("<script", "<img", "</textarea", '"onerror', "<b>", '" onclick'):
         assert raw not in lowered, raw
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html

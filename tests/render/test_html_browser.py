@@ -7,46 +7,23 @@ missing locally; fails in CI (CI=true), where both must be installed.
 
 from __future__ import annotations
 
-import os
 import re
-import shutil
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
+from tests.chromium import CHROMIUM, FLAGS, require_chromium
 
 from newsprism.model import Brief
 from newsprism.render.html import render_html
 
-CHROMIUM = "/usr/bin/chromium"
-FLAGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
-
-
-def _require(available: bool, what: str) -> None:
-    if available:
-        return
-    if os.environ.get("CI") == "true":
-        pytest.fail(f"{what} is required in CI (see .ci/run)")
-    pytest.skip(f"{what} is not installed")
-
 
 @pytest.fixture(scope="module")
 def browser_page(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Any]:
-    _require(Path(CHROMIUM).is_file() and shutil.which(CHROMIUM) is not None, CHROMIUM)
-    try:
-        from playwright.sync_api import sync_playwright
-    except ImportError:
-        _require(False, "playwright (pip, dev extra)")
-        raise
+    require_chromium()
+    from playwright.sync_api import sync_playwright
+
     profile = tmp_path_factory.mktemp("chromium-profile")
     with sync_playwright() as pw:
         context = pw.chromium.launch_persistent_context(

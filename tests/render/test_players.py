@@ -56,7 +56,8 @@ def test_html_timeline_is_a_vertical_list_linking_cited_sentences() -> None:
 def test_hostile_names_and_events_are_escaped() -> None:
     brief = _brief(name=HOSTILE, text=HOSTILE)
     html = render_html(brief)
-    assert "<script>" not in html and "<img" not in html
+    assert html.count("<script") == 1, "only the page's own script, never one from the text"
+    assert "<script>alert" not in html and "<img" not in html
     md = render_markdown(brief)
     assert r"\<script\>alert(1)\</script\>" in md
     assert _RAW_TAG.findall(md) == []  # only our own anchors are raw tags

@@ -23,7 +23,7 @@ from newsprism.model import Article, Story
 from newsprism.store.schema import articles, briefs, feeds, stories
 
 T = TypeVar("T")
-ARTICLE_FIELDS = ("id", "outlet", "url", "date", "title", "author", "text", "source")
+ARTICLE_FIELDS = ("id", "outlet", "stance", "url", "date", "title", "author", "text", "source")
 
 
 @dataclass

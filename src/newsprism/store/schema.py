@@ -50,6 +50,7 @@ articles = Table(
     Column("ingested_at", DateTime(timezone=True), nullable=False),
     Column("duplicate_of", String(32)),
     Column("story_id", String(32), ForeignKey("stories.id"), index=True),
+    Column("stance", Text),  # the outlet's leaning when known (migration 0002)
 )
 
 briefs = Table(

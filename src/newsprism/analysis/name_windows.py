@@ -32,10 +32,11 @@ _MONTH = (
     r"Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?"
 )
 _WEEKDAY = r"(?:Mon|Tues?|Wed(?:nes)?|Thu(?:rs?)?|Fri|Sat(?:ur)?|Sun)(?:day)?"
-TIME_CUE = re.compile(
-    rf"\b(?:{_MONTH}|{_WEEKDAY})\b|\b(?:1[6-9]\d\d|20\d\d)s?\b|\b(?i:today|tonight|yesterday|"
-    r"tomorrow|ago|weeks?|months?|years?|decades?|weekends?|hours?|days?|minutes?|morning|"
-    r"afternoon|evening|night|earlier|later|noon|midnight|[ap]\.m\.?)\b"
+_PERIOD = r"(?:week|month|year|weekend|night|morning|afternoon|evening|season|decade)"
+TIME_CUE = re.compile(  # what a timeline date can hang on: see dates.resolve and time_frame
+    rf"\b(?:{_MONTH}|{_WEEKDAY})\b|\b(?:1[6-9]\d\d|20\d\d)s?\b|"
+    rf"\b(?i:today|tonight|yesterday|tomorrow|ago|(?:last|next|this|previous|past)\s+{_PERIOD}|"
+    r"(?:in|within|over|during)\s+(?:\w+\s+){0,3}(?:days?|weeks?|months?))\b"
 )
 _WORD = re.compile(r"\S+")
 _OPENING = " \"'“‘(-—–"

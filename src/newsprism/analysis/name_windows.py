@@ -2,12 +2,13 @@
 
 Running spaCy's recogniser over every sentence costs more than the rest of the brief, so it reads
 short windows only: a few words either side of the FIRST occurrence of each distinct candidate
-name (a run of capitalised words; one that opens a sentence only when it has two words or more or
-the story also writes it capitalised elsewhere, mid-sentence or inside a longer run) and of each time word (a month, weekday,
-year or relative word). The small model's token encoder sees four tokens either side of a word, so
-a window of ``MARGIN`` words around the candidate gives it nearly the context the whole sentence
-would. Every later occurrence of a name found in a window is then marked by plain string matching
-with the label the recogniser gave it (its majority label across the story).
+name and of each word a timeline date can hang on (a month, weekday, year, "ago", "last week",
+"within days"). A candidate is a run of capitalised words; one that opens a sentence counts when
+it has two words or more or the story also writes it capitalised elsewhere (mid-sentence or
+inside a longer run). The small model's token encoder sees four tokens either side of a word, so
+a window of ``MARGIN`` words gives it nearly the context the whole sentence would (on the dev
+keys the results were identical). Every later occurrence of a name found in a window is then
+marked by plain string matching with the label the recogniser gave it (its majority label).
 
 What this approximates: a name the recogniser misses at its first occurrence but would have found
 in a later sentence is missed, and a later occurrence always gets the story-wide label of its
@@ -127,7 +128,9 @@ def tag_windows(
 
 
 def carried(
-    spans: dict[str, list[Span]], texts: dict[str, str], windows_of: dict[str, list[Window]],
+    spans: dict[str, list[Span]],
+    texts: dict[str, str],
+    windows_of: dict[str, list[Window]],
     labels: frozenset[str],
 ) -> dict[str, list[Span]]:
     """Sentence id -> its spans plus every occurrence outside its windows of a name found in

@@ -23,12 +23,11 @@ entries come in the same order.
 
 from __future__ import annotations
 
-import json
 import re
 from itertools import combinations
-from pathlib import Path
 from typing import Any
 
+from newsprism.eval.brief_score import Tally
 from newsprism.model import Brief, Entity, TimelineEvent
 from newsprism.text.terms import content_stems
 
@@ -180,6 +179,7 @@ def score_timeline(brief: Brief, key: dict[str, Any]) -> dict[str, Any]:
         "found": len(matched),
         "recall": round(len(matched) / len(events), 3) if events else None,
         "pairs": len(ordered),
+        "in_order": right,
         "order": round(right / len(ordered), 3) if ordered else None,
         "brief_events": len(brief.timeline),
         "missed": [events[i] for i in range(len(events)) if i not in matched],
@@ -187,12 +187,17 @@ def score_timeline(brief: Brief, key: dict[str, Any]) -> dict[str, Any]:
     }
 
 
-def key_documents(key_dir: Path) -> list[Path]:
-    """The story's article files beside the key, without the junk ones the key skips."""
-    key = json.loads((key_dir / "expected.json").read_text(encoding="utf-8"))
-    skipped = {f"d{n}" for n in key.get("source", {}).get("documents_skipped", [])}
-    return sorted(
-        p
-        for p in key_dir.iterdir()
-        if p.suffix == ".txt" and p.stem not in skipped and not p.name.startswith(".")
-    )
+def player_tallies(brief: Brief, key: dict[str, Any]) -> dict[str, Tally]:
+    """The `eval brief` columns for key players and the timeline: entity recall, merge and
+    split errors over key people, timeline recall, timeline pairs in order."""
+    entities = score_entities(brief, key)
+    timeline = score_timeline(brief, key)
+    people = len(key.get("entities", {}).get("PERSON", []))
+    merges = [" + ".join(names) for names in entities["merge_errors"]]
+    return {
+        "entities": Tally(entities["found"], entities["key_entities"], entities["missed"]),
+        "merges": Tally(len(merges), people, merges),
+        "splits": Tally(len(entities["split_errors"]), people, entities["split_errors"]),
+        "timeline": Tally(timeline["found"], timeline["key_events"], timeline["missed"]),
+        "order": Tally(timeline["in_order"], timeline["pairs"]),
+    }

@@ -50,15 +50,20 @@ def _opens_sentence(text: str, start: int) -> bool:
     return not text[:start].strip(_OPENING)
 
 
+def _runs(text: str) -> list[tuple[int, int, str]]:
+    """(start, end, run) of each candidate name; a sentence's full stop is not part of it."""
+    return [(m.start(), m.end(), m.group().rstrip(".")) for m in CANDIDATE.finditer(text)]
+
+
 def capitalised_mid_sentence(texts: Sequence[str]) -> set[str]:
     """Candidate runs the story writes capitalised away from a sentence's start, and the words
     of those runs and of longer runs after their first word ("Olsen" of "AG Olsen")."""
     found = set()
     for text in texts:
-        for m in CANDIDATE.finditer(text):
-            words = m.group().split()
-            if not _opens_sentence(text, m.start()):
-                found |= {m.group(), *words}
+        for start, _end, run in _runs(text):
+            words = run.split()
+            if not _opens_sentence(text, start):
+                found |= {run, *words}
             found.update(words[1:])
     return found
 
@@ -75,13 +80,12 @@ def windows(texts: Sequence[str]) -> dict[str, list[Window]]:
             continue
         starts = [w[0] for w in words]
         ranges: list[tuple[int, int]] = []
-        for m in CANDIDATE.finditer(text):
-            run = m.group()
-            opening = _opens_sentence(text, m.start())
+        for start, end, run in _runs(text):
+            opening = _opens_sentence(text, start)
             if run in seen or (opening and run not in mid and " " not in run):
                 continue
             seen.add(run)
-            ranges.append(_word_range(starts, m.start(), m.end()))
+            ranges.append(_word_range(starts, start, end))
         ranges += [_word_range(starts, m.start(), m.end()) for m in TIME_CUE.finditer(text)]
         if ranges:
             found[text] = _merged(ranges, words)

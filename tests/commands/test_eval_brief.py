@@ -23,5 +23,20 @@ def test_eval_brief_runs_over_every_key(shared_dir: Path, tmp_path: Path) -> Non
     seed_row = next(s for s in report["stories"] if s["story"] == seed.name)
     assert (seed_row["disc"]["found"], seed_row["disc"]["total"]) == (3, 3)
     assert seed_row["quotes"]["found"] == seed_row["quotes"]["total"] == 7
+    assert seed_row["entities"]["found"] == seed_row["entities"]["total"] == 11
+    assert (seed_row["merges"]["found"], seed_row["timeline"]["found"]) == (0, 6)
     for story in report["stories"]:
         assert not story["notes"], story["notes"]  # every article maps to its key document
+
+
+def test_eval_players_shows_the_player_columns_of_eval_brief(
+    shared_dir: Path, tmp_path: Path
+) -> None:
+    out = tmp_path / "players.json"
+    seed = shared_dir / "clusters" / "doj-letter"
+    result = CliRunner().invoke(app, ["eval", "players", str(seed), "--out", str(out)])
+    assert result.exit_code == 0, result.output
+    head = result.output.splitlines()[0]
+    assert "| entities | merges | splits | timeline | order |" in head and "disc" not in head
+    story = json.loads(out.read_text())["stories"][0]
+    assert story["entities"]["found"] == 11 and story["quotes"]["found"] == 7

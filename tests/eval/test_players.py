@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from newsprism.eval.players import key_variants, score_entities, score_timeline
+from newsprism.eval.players import key_variants, player_tallies, score_entities, score_timeline
 from newsprism.model import Brief, Entity, TimelineEvent
 
 
@@ -76,3 +76,28 @@ def test_timeline_recall_and_order_by_content_words() -> None:
     assert (scores["found"], scores["key_events"]) == (3, 4)
     assert scores["pairs"] == 3 and scores["order"] == round(2 / 3, 3)
     assert scores["missed"] == ["the governor visits the site"]
+
+
+def test_an_entry_at_the_key_events_time_beats_one_that_only_repeats_its_words() -> None:
+    wordy = TimelineEvent(
+        date=None,
+        date_text="May 2",
+        resolved=False,
+        text="The council's long debate about schools and the budget began May 2.",
+    )
+    timely = TimelineEvent(
+        date=None, date_text="March 9", resolved=False, text="The budget was approved on March 9."
+    )
+    brief = Brief(story_id="s", articles=[], timeline=[wordy, timely])
+    key = {"timeline": ["March 9: the council approves the budget after a long debate on schools"]}
+    assert score_timeline(brief, key)["matched"] == {"0": 1}
+
+
+def test_player_tallies_count_merges_over_key_people() -> None:
+    brief = Brief(story_id="s", articles=[], entities=[_entity("e1", "Tom Reyes", "Tim Reyes")])
+    key = {"entities": {"PERSON": ["Tom Reyes", "Tim Reyes", "Ana Cruz"]}, "timeline": []}
+    tallies = player_tallies(brief, key)
+    assert (tallies["entities"].found, tallies["entities"].total) == (2, 3)
+    assert (tallies["merges"].found, tallies["merges"].total) == (1, 3)
+    assert tallies["merges"].missed == ["Tim Reyes + Tom Reyes"]
+    assert (tallies["timeline"].total, tallies["order"].total) == (0, 0)

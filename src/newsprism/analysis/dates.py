@@ -182,8 +182,10 @@ def _start_of(value: datetime, period: str) -> tuple[Date, Precision]:
     return day, "day"
 
 
+@lru_cache(maxsize=4096)
 def _parse(cleaned: str, anchor: Date, direction: str) -> tuple[Date, Precision] | None:
-    """dateparser on the whole span, else on its day-and-month core ('16 March - first')."""
+    """dateparser on the whole span, else on its day-and-month core ('16 March - first');
+    cached, as one span is resolved several times (bases, datelines, events)."""
     texts = [cleaned]
     core = _FULL_DATE.search(cleaned) or _DAY_AND_MONTH.search(cleaned)
     if core and core.group() != cleaned:

@@ -103,12 +103,15 @@ class TitleTest:
 
     def __init__(self, story_text: str) -> None:
         self.text = story_text
+        self.alone: dict[str, bool] = {}  # prefix -> used alone after an article (one search)
 
     def __call__(self, written: list[str], prefix: str) -> bool:
         if all(abbreviation(w) for w in written):
             return True
-        alone = rf"\b(?:[Tt]he|[Aa]n?) (?i:{re.escape(prefix)})\b(?!\s+[A-Z])"
-        return bool(re.search(alone, self.text))
+        if prefix not in self.alone:
+            alone = rf"\b(?:[Tt]he|[Aa]n?) (?i:{re.escape(prefix)})\b(?!\s+[A-Z])"
+            self.alone[prefix] = re.search(alone, self.text) is not None
+        return self.alone[prefix]
 
 
 def abbreviation(word: str) -> bool:

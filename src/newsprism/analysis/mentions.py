@@ -1,8 +1,10 @@
-"""The `names` stage and name mentions: one batched spaCy NER pass over every sentence of the story.
+"""The `names` stage and name mentions: one batched spaCy NER pass over the story.
 
 Both key players and the timeline read this one pass (people, organisations and places for the
 first; dates and times for the second), so the story is tagged once. Only the recogniser runs (it
-has its own token encoder), and sentences that cannot hold a name or a time are not sent at all.
+has its own token encoder), over short windows around the first occurrence of each candidate name
+and around time words; names found there are carried to their other occurrences (``name_windows``
+says what that approximates).
 Mentions are cleaned here: a leading "the", a possessive "'s", honorifics and a trailing
 parenthesis are dropped, and "Federal Bureau of Investigation (FBI" yields the acronym as an alias.
 """
@@ -11,8 +13,8 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import Any
 
+from newsprism.analysis.name_windows import carried, tag_windows, windows
 from newsprism.model import Article
 from newsprism.pipeline import Context
 from newsprism.registry import stage
@@ -23,12 +25,6 @@ TIME_LABELS = frozenset({"DATE", "TIME"})
 KEPT_TYPES = ENTITY_LABELS - {"NORP"}  # nationalities and groups help typing, not as players
 HONORIFICS = frozenset({"mr", "mrs", "ms", "miss", "mx", "dr", "sir", "dame"})
 SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
-_MAY_NAME = re.compile(r"\S\s+[A-Z]|\d")
-_TIME_WORD = re.compile(
-    r"\b(?:today|tonight|yesterday|tomorrow|week|month|year|ago|hours?|days?|"
-    r"earlier|later|morning|afternoon|evening|night|weekend)\b",
-    re.IGNORECASE,
-)
 _SLASH = re.compile(r"(?<=\w)\s?/\s?(?=[A-Z])")
 _OWNER = re.compile(r"^(.+?)['’]s\s+(?=[A-Z])")  # "Slate's Jacob Roe": the name is after it
 _OFFICE = re.compile(r"\s+[A-Z]\w*['’]s(?:\s+[A-Z]\w*)+")
@@ -72,33 +68,28 @@ def name_tokens(text: str) -> list[str]:
     return words
 
 
-def may_hold_a_name(text: str) -> bool:
-    """Capitals after the first word, digits, or a time word: else NER has nothing to find."""
-    return bool(_MAY_NAME.search(text) or _TIME_WORD.search(text))
-
-
 def tag_sentences(articles: list[Article]) -> dict[str, list[Span]]:
-    """Sentence id -> entity and time spans spaCy finds there (one batched pass; a sentence
-    repeated word for word, as in syndicated copies, is tagged once)."""
-    spans: dict[str, list[Span]] = {s.id: [] for a in articles for s in a.sentences}
-    texts = list(dict.fromkeys(s.text for a in articles for s in a.sentences))
-    texts = [t for t in texts if may_hold_a_name(t)]
+    """Sentence id -> entity and time spans (one batched recogniser pass over short windows,
+    see ``name_windows``; names found there are carried to their other occurrences)."""
+    texts = {s.id: s.text for a in articles for s in a.sentences}
+    distinct = list(dict.fromkeys(texts.values()))
+    wanted = windows(distinct)
     # "Name/Agency" photo credits: a comma (same length, so offsets hold) lets spaCy split them.
-    docs = names([_SLASH.sub(",", t) for t in texts])
-    tagged = {text: _spans_of(text, doc) for text, doc in zip(texts, docs, strict=True)}
-    for article in articles:
-        for s in article.sentences:
-            spans[s.id] = tagged.get(s.text, [])
-    return spans
+    credited = {t: _SLASH.sub(",", t) for t in distinct}
+    found = tag_windows(
+        [credited[t] for t in distinct],
+        {credited[t]: w for t, w in wanted.items()},
+        names,
+        ENTITY_LABELS | TIME_LABELS,
+    )
+    tagged = {t: _spans_of(t, found.get(credited[t], [])) for t in distinct}
+    spans = {sid: tagged[text] for sid, text in texts.items()}
+    return carried(spans, texts, wanted, ENTITY_LABELS)
 
 
-def _spans_of(text: str, doc: Any) -> list[Span]:
-    found = [
-        (e.label_, e.start_char, _completed(text, e.end_char, e.label_))
-        for e in doc.ents
-        if e.label_ in ENTITY_LABELS | TIME_LABELS
-    ]
-    return [(label, start, end, text[start:end]) for label, start, end in _joined(text, found)]
+def _spans_of(text: str, found: list[tuple[str, int, int]]) -> list[Span]:
+    ends = [(label, start, _completed(text, end, label)) for label, start, end in found]
+    return [(label, start, end, text[start:end]) for label, start, end in _joined(text, ends)]
 
 
 def _completed(text: str, end: int, label: str) -> int:
@@ -196,7 +187,7 @@ def mentions_of(articles: list[Article], spans: dict[str, list[Span]]) -> list[M
     return found
 
 
-@stage("names", version="1.0", requires=("sentences",), assigns=("named_spans",))
+@stage("names", version="1.1", requires=("sentences",), assigns=("named_spans",))
 def names_stage(ctx: Context) -> None:
     """Tag people, organisations, places, laws, dates and times in every sentence (spaCy NER)."""
     ctx.put("named_spans", tag_sentences(ctx.get("sentences")))

@@ -1,16 +1,17 @@
 """Roles and titles the articles give people: title prefixes and appositions, from spaCy's parse.
 
 News style names a person's role at the first mention in each article ("Attorney General Paul
-Dorsey", "Jane Roe, a Justice Department spokeswoman,"), so only those sentences are parsed, in
-one batch. A role is the run of modifiers right before the name inside its noun phrase (stopping
-at determiners, prepositions, verbs, possessives and punctuation) or a noun phrase in apposition.
+Dorsey", "Jane Roe, a Justice Department spokeswoman,"), so only those mentions are parsed, in one
+batch, and only the words around them that can hold a title or an apposition. A role is the run of
+modifiers right before the name inside its noun phrase (stopping at determiners, prepositions,
+verbs, possessives and punctuation) or a noun phrase in apposition.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from newsprism.analysis.entity_merge import Cluster
@@ -19,6 +20,9 @@ from newsprism.text.nlp import parse_batch
 from newsprism.text.terms import FUNCTION_WORDS
 
 MAX_ROLE_WORDS = 8
+WORDS_BEFORE = MAX_ROLE_WORDS + 4  # a title, and context for the tagger (it sees 4 tokens each way)
+WORDS_AFTER = MAX_ROLE_WORDS + 6  # ", a <role of up to 8 words>," and context
+_WORDS = re.compile(r"\S+")
 _STOP_POS = frozenset({"DET", "ADP", "VERB", "AUX", "CCONJ", "SCONJ", "PRON", "PART", "NUM"})
 _STOP_POS |= {"PUNCT", "SYM", "X", "INTJ", "SPACE"}
 _ROLE_POS = frozenset({"NOUN", "PROPN"})
@@ -118,17 +122,36 @@ def may_carry_a_role(mention: Mention, text: str) -> bool:
     return bool(before and before.group(1).lower() not in FUNCTION_WORDS) or after.startswith(",")
 
 
+def _window(text: str, start: int, end: int) -> tuple[int, int]:
+    """The words around a name that can hold its title or apposition: the parse is the
+    stage's main cost and grows with the words it reads."""
+    words = [(m.start(), m.end()) for m in _WORDS.finditer(text)]
+    first = next((i for i, (_a, b) in enumerate(words) if b > start), 0)
+    last = next((i for i, (a, _b) in enumerate(words) if a >= end), len(words))
+    a = words[max(first - WORDS_BEFORE, 0)][0] if words else 0
+    b = words[min(last + WORDS_AFTER, len(words)) - 1][1] if words else len(text)
+    return a, max(b, end)
+
+
 def find_roles(people: Iterable[Cluster], texts: dict[str, str]) -> dict[int, list[Role]]:
     """id(cluster) -> roles given at first mentions and as title prefixes, parsed in one batch."""
     wanted = [
         (c, m) for c in people for m in first_mentions(c) if may_carry_a_role(m, texts[m.sentence])
     ]
-    sentence_ids = list(dict.fromkeys(m.sentence for _, m in wanted))
-    docs = dict(zip(sentence_ids, parse_batch([texts[s] for s in sentence_ids]), strict=True))
+    windows: dict[str, tuple[int, int]] = {}
+    for _, m in wanted:
+        a, b = _window(texts[m.sentence], m.start, m.end)
+        seen = windows.get(m.sentence, (a, b))
+        windows[m.sentence] = (min(a, seen[0]), max(b, seen[1]))
+    ids = list(windows)
+    parsed = parse_batch([texts[s][slice(*windows[s])] for s in ids])
+    docs = dict(zip(ids, parsed, strict=True))
     roles: dict[int, list[Role]] = {}
     for cluster, mention in wanted:
         own = {t for form in cluster.forms for t in name_tokens(form)}
-        for text in _role_of(docs[mention.sentence], mention, own):
+        at = windows[mention.sentence][0]
+        shifted = replace(mention, start=mention.start - at, end=mention.end - at)
+        for text in _role_of(docs[mention.sentence], shifted, own):
             roles.setdefault(id(cluster), []).append(Role(text, mention))
     for cluster in people:
         for title, mention in cluster.titles:

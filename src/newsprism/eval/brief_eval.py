@@ -22,6 +22,7 @@ from newsprism.eval.brief_score import (
     score_unique,
 )
 from newsprism.eval.keys import Cited, load_key, map_articles
+from newsprism.eval.players import player_tallies
 from newsprism.model import Brief
 
 COLUMNS = (
@@ -32,6 +33,11 @@ COLUMNS = (
     ("unique", "unique recall"),
     ("agreed", "agreed-fact recall (paraphrase match)"),
     ("internal", "internal inconsistencies found (not in recall)"),
+    ("entities", "key-entity recall"),
+    ("merges", "merge errors (one entity for two key people) over key people"),
+    ("splits", "split errors (one key person as two entities) over key people"),
+    ("timeline", "timeline event recall"),
+    ("order", "found timeline event pairs in the right order"),
 )
 
 
@@ -87,6 +93,7 @@ def score_story(folder: Path, semantic: bool | None = None) -> StoryScore:
         "unique": score_unique(key, result, cited),
         "agreed": score_agreed(key, result, cited),
         "internal": disc["internal"],
+        **player_tallies(result, key.data),
     }
     semantic_used = bool(result.config and result.config.semantic)
     return StoryScore(key.name, tallies, disc["top"], disc["noise"], seconds, semantic_used, notes)
@@ -102,20 +109,22 @@ class BriefReport:
         found = sum(s.tallies[column].found for s in self.stories)
         return found, sum(s.tallies[column].total for s in self.stories)
 
-    def table(self) -> str:
-        """Markdown table: one row per story (found/total), then the overall rates."""
-        head = ["story", *(c for c, _ in COLUMNS), "s"]
+    def table(self, only: tuple[str, ...] | None = None) -> str:
+        """Markdown table: one row per story (found/total), then the overall rates; ``only``
+        keeps those columns."""
+        columns = [(c, label) for c, label in COLUMNS if only is None or c in only]
+        head = ["story", *(c for c, _ in columns), "s"]
         lines = ["| " + " | ".join(head) + " |", "|" + "---|" * len(head)]
         for s in self.stories:
-            cells = [s.name, *(s.cell(c) for c, _ in COLUMNS), f"{s.seconds:.1f}"]
+            cells = [s.name, *(s.cell(c) for c, _ in columns), f"{s.seconds:.1f}"]
             lines.append("| " + " | ".join(cells) + " |")
         overall = []
-        for column, _ in COLUMNS:
+        for column, _ in columns:
             found, total = self.overall(column)
             overall.append(f"**{found / total:.2f}** ({found}/{total})" if total else "n/a")
         seconds = sum(s.seconds for s in self.stories)
         lines.append("| **overall** | " + " | ".join(overall) + f" | {seconds:.1f} |")
-        legend = "; ".join(f"{c} = {label}" for c, label in COLUMNS)
+        legend = "; ".join(f"{c} = {label}" for c, label in columns)
         return "\n".join(lines) + "\n\n" + legend
 
     def as_dict(self) -> dict[str, Any]:

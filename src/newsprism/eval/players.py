@@ -12,18 +12,22 @@ matched by more than one brief person.
 Timeline: key events and brief entries become sets of content stems and numbers (the entry's
 text, its date as stated and its resolved day, month, weekday and year). An entry matches a key
 event when they share at least ``MIN_SHARED`` stems and ``MIN_SHARE`` of the key event's stems;
-pairs are taken best first, one to one. Recall is matched key events over all; order is the
-share of matched key-event pairs whose entries come in the same order.
+pairs are taken best first, one to one, by that share plus the share of the key's time (its text
+before the first colon, "March 9, 2015: ...") that the entry's time (date as stated, resolved day)
+gives; on a tie the earlier entry. What places an event is its time: by words alone an entry about
+another day that repeats the event's nouns could take the event, and ties went to whichever entry
+came later in the timeline.
+Recall is matched key events over all; order is the share of matched key-event pairs whose
+entries come in the same order.
 """
 
 from __future__ import annotations
 
-import json
 import re
 from itertools import combinations
-from pathlib import Path
 from typing import Any
 
+from newsprism.eval.brief_score import Tally
 from newsprism.model import Brief, Entity, TimelineEvent
 from newsprism.text.terms import content_stems
 
@@ -33,6 +37,12 @@ _LINKS = {"of", "the", "and", "for", "&"}
 _HONORIFICS = {"mr", "mrs", "ms", "dr", "miss"}
 _DOC_REF = re.compile(r"\((?:d\d[^)]*)\)|\bd\d\b(?:['’]s)?")
 _BRACKETS = re.compile(r"\(([^)]*)\)")
+_CALENDAR = frozenset(
+    content_stems(
+        "Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April "
+        "May June July August September October November December"
+    )
+)
 _NUMBER = re.compile(r"(?<![\w.])\d+(?![\w.])")
 
 
@@ -124,27 +134,41 @@ def _stems(text: str) -> set[str]:
     return set(content_stems(text)) | set(_NUMBER.findall(text))
 
 
-def _entry_stems(event: TimelineEvent) -> set[str]:
-    words = f"{event.text} {event.date_text}"
+def _time_stems(event: TimelineEvent) -> set[str]:
+    words = event.date_text
     if event.date is not None and event.resolved:
         words += f" {event.date:%B} {event.date.day} {event.date.year} {event.date:%A}"
     return _stems(words)
+
+
+def _entry_stems(event: TimelineEvent) -> set[str]:
+    return _stems(event.text) | _time_stems(event)
+
+
+def _key_time(event: str) -> set[str]:
+    """What pins the key event's time: numbers, months and weekdays in its text before the
+    first colon, when it has one ("Early Saturday (March 12)" -> saturday, march, 12)."""
+    head, colon, _rest = event.partition(":")
+    return {t for t in _stems(head) if t.isdigit() or t in _CALENDAR} if colon else set()
 
 
 def score_timeline(brief: Brief, key: dict[str, Any]) -> dict[str, Any]:
     """Key events found in the brief's timeline (content overlap) and how many pairs keep order."""
     events = [str(e) for e in key.get("timeline", [])]
     wanted = [_stems(_DOC_REF.sub(" ", e)) for e in events]
+    key_times = [_key_time(_DOC_REF.sub(" ", e)) for e in events]
     entries = [_entry_stems(e) for e in brief.timeline]
+    times = [_time_stems(e) for e in brief.timeline]
     pairs = []
     for i, k in enumerate(wanted):
         for j, e in enumerate(entries):
             shared = len(k & e)
             if shared >= MIN_SHARED and k and shared / len(k) >= MIN_SHARE:
-                pairs.append((shared / len(k), i, j))
+                timely = len(key_times[i] & times[j]) / len(key_times[i]) if key_times[i] else 0
+                pairs.append((-(shared / len(k) + timely), j, i))
     matched: dict[int, int] = {}
     used: set[int] = set()
-    for _, i, j in sorted(pairs, reverse=True):
+    for _, j, i in sorted(pairs):
         if i not in matched and j not in used:
             matched[i] = j
             used.add(j)
@@ -155,6 +179,7 @@ def score_timeline(brief: Brief, key: dict[str, Any]) -> dict[str, Any]:
         "found": len(matched),
         "recall": round(len(matched) / len(events), 3) if events else None,
         "pairs": len(ordered),
+        "in_order": right,
         "order": round(right / len(ordered), 3) if ordered else None,
         "brief_events": len(brief.timeline),
         "missed": [events[i] for i in range(len(events)) if i not in matched],
@@ -162,12 +187,17 @@ def score_timeline(brief: Brief, key: dict[str, Any]) -> dict[str, Any]:
     }
 
 
-def key_documents(key_dir: Path) -> list[Path]:
-    """The story's article files beside the key, without the junk ones the key skips."""
-    key = json.loads((key_dir / "expected.json").read_text(encoding="utf-8"))
-    skipped = {f"d{n}" for n in key.get("source", {}).get("documents_skipped", [])}
-    return sorted(
-        p
-        for p in key_dir.iterdir()
-        if p.suffix == ".txt" and p.stem not in skipped and not p.name.startswith(".")
-    )
+def player_tallies(brief: Brief, key: dict[str, Any]) -> dict[str, Tally]:
+    """The `eval brief` columns for key players and the timeline: entity recall, merge and
+    split errors over key people, timeline recall, timeline pairs in order."""
+    entities = score_entities(brief, key)
+    timeline = score_timeline(brief, key)
+    people = len(key.get("entities", {}).get("PERSON", []))
+    merges = [" + ".join(names) for names in entities["merge_errors"]]
+    return {
+        "entities": Tally(entities["found"], entities["key_entities"], entities["missed"]),
+        "merges": Tally(len(merges), people, merges),
+        "splits": Tally(len(entities["split_errors"]), people, entities["split_errors"]),
+        "timeline": Tally(timeline["found"], timeline["key_events"], timeline["missed"]),
+        "order": Tally(timeline["in_order"], timeline["pairs"]),
+    }

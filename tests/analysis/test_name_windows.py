@@ -1,0 +1,56 @@
+"""Which stretches the recogniser reads, and carrying the names it found to other occurrences."""
+
+from __future__ import annotations
+
+from types import SimpleNamespace
+from typing import Any
+
+from newsprism.analysis.name_windows import carried, tag_windows, windows
+
+LABELS = frozenset({"PERSON", "ORG", "DATE"})
+
+
+def test_only_the_first_occurrence_of_a_name_is_read() -> None:
+    texts = [
+        "Officials said Dana Pruitt resigned after the vote in the council chamber.",
+        "Critics said Dana Pruitt had been told to go.",
+    ]
+    found = windows(texts)
+    assert "Dana Pruitt" in texts[0][slice(*found[texts[0]][0])]
+    assert texts[1] not in found  # nothing new there: no name, no time word
+
+
+def test_a_sentence_opening_word_is_a_candidate_only_when_written_capitalised_elsewhere() -> None:
+    texts = ["However the plan stalled.", "Pruitt left early.", "Reporters met Governor Pruitt."]
+    found = windows(texts)
+    assert texts[0] not in found
+    assert texts[1] in found  # "Pruitt" is also inside a longer run
+
+
+def test_time_words_get_a_window_but_durations_alone_do_not() -> None:
+    text = "They met on Tuesday in the hall"
+    assert windows([text]) == {text: [(0, len(text))]}
+    assert windows(["it took nine years to build the hall"]) == {}
+
+
+def _fake_recogniser(texts: list[str]) -> list[Any]:
+    """Marks the word 'Pruitt' as a person wherever it appears: an oracle for offsets."""
+    docs = []
+    for text in texts:
+        at = text.find("Pruitt")
+        ents = [SimpleNamespace(label_="PERSON", start_char=at, end_char=at + 6)] if at >= 0 else []
+        docs.append(SimpleNamespace(ents=ents))
+    return docs
+
+
+def test_window_spans_are_given_in_sentence_offsets_and_carried_elsewhere() -> None:
+    first = "Long before any of this happened, a lawyer named Pruitt filed the papers."
+    later = "The papers Pruitt filed were thin."
+    wanted = {first: [(first.index("lawyer"), len(first))]}
+    found = tag_windows([first, later], wanted, _fake_recogniser, LABELS)
+    start = first.index("Pruitt")
+    assert found[first] == [("PERSON", start, start + 6)]
+    spans = {"s1": [("PERSON", start, start + 6, "Pruitt")], "s2": []}
+    result = carried(spans, {"s1": first, "s2": later}, wanted, LABELS)
+    assert result["s2"] == [("PERSON", 11, 17, "Pruitt")]
+    assert result["s1"] == spans["s1"]

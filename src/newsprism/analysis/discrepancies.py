@@ -12,6 +12,7 @@ import re
 from collections import Counter
 
 from newsprism.align import Alignment
+from newsprism.analysis.complements import setting_conflicts
 from newsprism.analysis.conflicts import claim_conflicts
 from newsprism.analysis.counts import count_conflicts
 from newsprism.analysis.figures import FigureGroup, Mention, figure_groups
@@ -20,6 +21,7 @@ from newsprism.analysis.places import place_conflicts
 from newsprism.analysis.polarity import polarity_conflicts
 from newsprism.analysis.sources import Sources, independent_sources
 from newsprism.analysis.speakers import speaker_conflicts
+from newsprism.analysis.status import status_conflicts
 from newsprism.model import Article, Brief, Discrepancy, DiscrepancyValue, Quote
 from newsprism.pipeline import Context
 from newsprism.registry import stage
@@ -296,6 +298,8 @@ def find_discrepancies(
     found = [d for g in groups if (d := figure_discrepancy(brief, sources, g)) is not None]
     found += claim_conflicts(brief, sources, groups, quoted or set())
     found += speaker_conflicts(brief, quotes or [], sources)
+    found += setting_conflicts(brief, sources, groups)
+    found += status_conflicts(brief, sources)
     if alignment is not None:
         found += polarity_conflicts(brief, alignment, sources)
         found += place_conflicts(brief, alignment, sources)
@@ -306,7 +310,7 @@ def find_discrepancies(
 
 @stage(
     "discrepancies",
-    version="2.0",
+    version="2.1",
     requires=("sentences", "sources", "alignment", "quotes", "quoted", "sentence_vectors"),
     assigns=("discrepancies", "figure_groups"),
     on_error="skip",

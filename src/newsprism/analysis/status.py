@@ -1,0 +1,170 @@
+"""Status: one outlet reports an act as done, another as still to come.
+
+'The council approved the grant' against 'the council is expected to approve the grant' (or 'has
+yet to approve', 'will approve', 'has not approved'): the same verb acting on the same thing, done
+in one outlet and pending in another. Such claims rarely align as sentences (the wording differs),
+so every sentence is screened by text first: only sentences with a pending cue are parsed, and
+then only other outlets' sentences that carry both the verb's stem and the thing's word. An outlet
+that tells both states (a plan, then its outcome) is narrating, not conflicting, and is left out.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Any
+
+from newsprism.analysis.conflicts import _EMPTY_VERBS
+from newsprism.analysis.pairs import slot_discrepancy
+from newsprism.analysis.sources import Sources
+from newsprism.model import Brief, Discrepancy
+from newsprism.text.nlp import parse
+
+MAX_PENDING = 40  # parsed sentences with a pending cue, per story
+MAX_DONE = 60  # parsed candidate sentences for the done side, per story
+_CUE = re.compile(
+    r"\b(?:expected|scheduled|set|poised|due|planning|plans?|slated|will|yet|not|n't|pending)\b",
+    re.IGNORECASE,
+)
+_PLANNED = {"expect", "schedule", "set", "poise", "due", "plan", "slate", "intend", "prepare"}
+_QUOTED = re.compile(r"[\"“][^\"“”]*[\"”]|``.*?''|«[^»]*»")
+_HYPOTHETICAL = {"if", "whether", "unless"}
+_MODAL = {"would", "could", "might", "may", "should", "can", "must"}
+
+
+@dataclass(frozen=True)
+class Status:
+    """A verb acting on a thing in one sentence, and whether the sentence reports it done."""
+
+    verb: str
+    theme: str  # lemma of the thing acted on
+    done: bool
+    phrase: str
+    article: int
+    sentence_id: str
+
+
+def _theme(verb: Any) -> Any | None:
+    """The thing acted on: the direct object, or the subject of a passive."""
+    for child in verb.children:
+        if child.dep_ in {"dobj", "nsubjpass"} and child.pos_ in {"NOUN", "PROPN"}:
+            return child
+    return None
+
+
+def _pending(verb: Any) -> bool:
+    """'is expected to approve', 'will approve', 'has yet to approve', 'has not approved'."""
+    kids = list(verb.children)
+    if any(c.lower_ == "will" for c in kids if c.dep_ == "aux"):
+        return True
+    if verb.dep_ == "xcomp" and verb.head.lemma_.lower() in _PLANNED | {"yet"}:
+        return True
+    if verb.dep_ == "xcomp" and any(c.lower_ == "yet" for c in verb.head.children):
+        return True
+    perfect = any(c.lemma_ == "have" for c in kids if c.dep_ == "aux")
+    return perfect and any(c.dep_ == "neg" for c in kids)
+
+
+def _done(verb: Any) -> bool:
+    """Told as having happened: past tense or a passive/perfect past, affirmed, not hypothetical."""
+    kids = list(verb.children)
+    if any(c.dep_ == "neg" for c in kids) or verb.dep_ in {"xcomp", "advcl", "relcl"}:
+        return False
+    if any(c.lower_ in _MODAL | {"will"} for c in kids if c.dep_ in {"aux", "auxpass"}):
+        return False
+    if any(c.lower_ in _HYPOTHETICAL for c in kids if c.dep_ == "mark"):
+        return False
+    if verb.tag_ == "VBD":
+        return True
+    helpers = [c for c in kids if c.dep_ in {"aux", "auxpass"}]
+    return verb.tag_ == "VBN" and bool(helpers) and all(h.tag_ in {"VBD", "VBZ", "VBP"}
+                                                        for h in helpers)  # fmt: skip
+
+
+def statuses(text: str, article: int, sentence_id: str) -> list[Status]:
+    """Every (verb, thing) in the sentence outside quotations, done or pending (or neither)."""
+    doc = parse([_QUOTED.sub(" ", text)])[0]
+    out = []
+    for verb in doc:
+        if verb.pos_ != "VERB" or verb.lemma_.lower() in _EMPTY_VERBS | _PLANNED:
+            continue
+        theme = _theme(verb)
+        if theme is None:
+            continue
+        state = True if _done(verb) else False if _pending(verb) else None
+        if state is None:
+            continue
+        phrase = "".join(t.text_with_ws for t in _phrase_tokens(verb)).strip()
+        out.append(Status(verb.lemma_.lower(), theme.lemma_.lower(), state, phrase, article,
+                          sentence_id))  # fmt: skip
+    return out
+
+
+def _phrase_tokens(verb: Any, limit: int = 16) -> list[Any]:
+    """The verb with its helpers and the planning verb above it, and what it acts on."""
+    top = verb.head if verb.dep_ == "xcomp" else verb
+    skip = {"punct", "advcl", "ccomp", "conj", "cc", "nsubj", "relcl", "mark"}
+    if top is not verb:
+        skip.add("nsubjpass")  # 'the board is expected to approve': the doer is not the state
+    keep = {t.i for c in top.children if c.dep_ in skip for t in c.subtree}
+    return [t for t in top.subtree if t.i not in keep][:limit]
+
+
+def _stem_of(verb: str) -> str:
+    """A prefix every inflection of a regular verb lemma shares ('approve' -> 'approv')."""
+    return verb[:-1] if verb.endswith("e") else verb
+
+
+def status_conflicts(brief: Brief, sources: Sources) -> list[Discrepancy]:
+    """Done in some independent outlets, pending in others, for the same verb and thing."""
+    sentences = [(k, s) for k, a in enumerate(brief.articles) for s in a.sentences]
+    cued = [(k, s) for k, s in sentences if _CUE.search(_QUOTED.sub(" ", s.text))]
+    pending = [x for k, s in cued[:MAX_PENDING] for x in statuses(s.text, k, s.id) if not x.done]
+    keys = {(p.verb, p.theme) for p in pending}
+    found = pending + _done_side(sentences, keys)
+    return [d for key in sorted(keys) if (d := _discrepancy(brief, sources, found, key))]
+
+
+def _done_side(sentences: list[tuple[int, Any]], keys: set[tuple[str, str]]) -> list[Status]:
+    """Done statements for the keys, parsing only sentences that carry a key's verb and thing."""
+    if not keys:
+        return []
+    probes = [(re.compile(rf"\b{_stem_of(v)}\w*\b", re.I), re.compile(rf"\b{t}", re.I))
+              for v, t in sorted(keys)]  # fmt: skip
+    out: list[Status] = []
+    parsed = 0
+    for k, s in sentences:
+        if parsed >= MAX_DONE:
+            break
+        if any(v.search(s.text) and t.search(s.text) for v, t in probes):
+            parsed += 1
+            out += [x for x in statuses(s.text, k, s.id) if x.done and (x.verb, x.theme) in keys]
+    return out
+
+
+def _discrepancy(
+    brief: Brief, sources: Sources, found: list[Status], key: tuple[str, str]
+) -> Discrepancy | None:
+    mine = [x for x in found if (x.verb, x.theme) == key]
+    states: dict[int, set[bool]] = {}
+    for x in mine:
+        states.setdefault(x.article, set()).add(x.done)
+    sides = {
+        done: [x for x in mine if states[x.article] == {done}] for done in (True, False)
+    }  # an article telling both states narrates a plan and its outcome
+    groups = [{sources.group_of[x.article] for x in sides[d]} for d in (True, False)]
+    if not groups[0] or not groups[1] or groups[0] == groups[1]:
+        return None
+    shown = [
+        (sides[d][0].phrase, list(dict.fromkeys(x.sentence_id for x in sides[d])))
+        for d in (True, False)
+    ]
+    return slot_discrepancy(
+        brief,
+        f"status of the {key[1]}: '{key[0]}' done or still to come",
+        shown,
+        sources,
+        "independent outlets state the same verb acting on the same thing, as done in one and as "
+        "expected, planned or not yet done in the other; no outlet tells both",
+    )
+

@@ -14,9 +14,8 @@ from newsprism.analysis.figures import FigureGroup, Mention
 from newsprism.analysis.pairs import slot_discrepancy
 from newsprism.analysis.sources import Sources
 from newsprism.model import Brief, Discrepancy
-from newsprism.text.terms import STOP_WORDS
+from newsprism.text.nlp import parse
 
-_IN = re.compile(r"\s+in\s+(?:(?:a|an|the|his|her|their|its)\s+)?((?:[a-z][\w-]*\s+){0,2}[a-z][\w-]*)")
 # Words after 'in' that say how or when, not where the span is spent.
 _NOT_PLACES = {"total", "all", "addition", "part", "order", "fact", "case", "time", "length",
                "advance", "turn", "return", "which", "recent", "each", "both", "place", "response",
@@ -24,14 +23,18 @@ _NOT_PLACES = {"total", "all", "addition", "part", "order", "fact", "case", "tim
 
 
 def setting(mention: Mention) -> str | None:
-    """The noun phrase right after 'in' following the figure ('six months in county jail')."""
-    m = _IN.match(mention.sentence.text, mention.quantity.end)
-    if not m:
+    """The noun phrase 'in' takes right after the figure ('six months in county jail'), as
+    modifiers plus head lemma; None when the figure is not followed by 'in'."""
+    text = mention.sentence.text
+    if not re.match(r"\s+in\s", text[mention.quantity.end :]):
         return None
-    phrase = [w for w in m.group(1).split() if w not in STOP_WORDS]
-    if not phrase or phrase[-1] in _NOT_PLACES or phrase[0] in _NOT_PLACES:
+    doc = parse([text])[0]
+    prep = next((t for t in doc if t.idx > mention.quantity.end and t.lower_ == "in"), None)
+    noun = next((c for c in prep.children if c.dep_ == "pobj"), None) if prep else None
+    if noun is None or noun.pos_ != "NOUN" or noun.lemma_.lower() in _NOT_PLACES:
         return None
-    return " ".join(phrase)
+    mods = [c.lower_ for c in noun.children if c.dep_ in {"compound", "amod"} and c.i < noun.i]
+    return " ".join([*mods, noun.lemma_.lower()])
 
 
 def setting_conflicts(brief: Brief, sources: Sources, groups: list[FigureGroup]) -> list[Discrepancy]:
@@ -64,14 +67,15 @@ def _conflict(brief: Brief, sources: Sources, group: FigureGroup) -> Discrepancy
     groups = [{sources.group_of[m.article] for m, _ in side} for side in sides]
     if groups[0] & groups[1]:
         return None
+    # One sentence per article: a discrepancy's sentences are kept out of agreed facts.
     shown = [
         (f"{side[0][0].quantity.text} in {side[0][1]}",
-         list(dict.fromkeys(m.sentence.id for m, _ in side)))
+         list({m.article: m.sentence.id for m, _ in reversed(side)}.values()))
         for side in sides
     ]  # fmt: skip
     return slot_discrepancy(
         brief,
-        f"where the {group.mentions[0].quantity.text} are spent",
+        f"where the {sides[0][0][0].quantity.text} are spent",
         shown,
         sources,
         "one duration aligned across independent outlets, each outlet naming a different setting "

@@ -1,0 +1,65 @@
+"""Status conflicts: done in one outlet, still to come in another (invented names and figures)."""
+
+from __future__ import annotations
+
+from tests.analysis.helpers import aligned
+
+from newsprism.analysis.status import status_conflicts, statuses
+
+
+def _run(texts: dict[str, str]) -> list[object]:
+    brief, _, sources = aligned(texts)
+    return status_conflicts(brief, sources)
+
+
+def test_done_and_pending_states_are_read() -> None:
+    done = statuses("A $20,000 grant for the shelter was approved by the Marlow board.", 0, "s")
+    assert [(s.verb, s.theme, s.done) for s in done] == [("approve", "grant", True)]
+    for pending in (
+        "The Marlow board is expected to approve a $20,000 grant for the shelter.",
+        "The board has yet to approve the grant.",
+        "The board has not approved the grant.",
+        "The board will approve the grant on Friday.",
+    ):
+        assert [(s.verb, s.theme, s.done) for s in statuses(pending, 0, "s")] == [
+            ("approve", "grant", False)
+        ], pending
+
+
+def test_an_act_done_in_one_outlet_and_pending_in_another_is_a_conflict() -> None:
+    (disc,) = _run(
+        {
+            "Wire": "A $20,000 grant for the shelter was approved by the Marlow board. It opened.",
+            "Herald": "The Marlow board is expected to approve a $20,000 grant for the shelter.",
+            "Post": "The board is scheduled to approve the grant this week, officials said.",
+        }
+    )
+    assert "grant" in disc.what and "approve" in disc.what
+    done, pending = disc.values
+    assert done.outlets == ["Wire"] and "approved" in done.value
+    assert set(pending.outlets) == {"Herald", "Post"} and "expected" in pending.value
+
+
+def test_fp_hypotheticals_quotes_and_narrated_outcomes_are_not_conflicts() -> None:
+    assert not statuses("If the board approved the grant, the shelter would open.", 0, "s")
+    assert not _run(
+        {
+            "Wire": "The Marlow board approved the grant for the shelter on Friday.",
+            "Herald": 'Ms. Ilse Varga said: "The board will approve the grant, I am sure."',
+        }
+    )
+    assert not _run(  # one outlet tells the plan and its outcome: narration, not a conflict
+        {
+            "Wire": "The board was expected to approve the grant. It approved the grant on Friday.",
+            "Herald": "The board is expected to approve the grant for the shelter.",
+        }
+    )
+
+
+def test_fp_different_things_acted_on_are_not_one_status() -> None:
+    assert not _run(
+        {
+            "Wire": "The Marlow board approved the budget for the shelter on Friday.",
+            "Herald": "The Marlow board is expected to approve the grant for the shelter.",
+        }
+    )

@@ -63,3 +63,13 @@ def test_fp_different_things_acted_on_are_not_one_status() -> None:
             "Herald": "The Marlow board is expected to approve the grant for the shelter.",
         }
     )
+
+
+def test_fp_the_same_verb_for_different_charges_is_not_one_status() -> None:
+    # seen on an unkeyed story: charged with one offence, not (yet) charged with another
+    assert not _run(
+        {
+            "Wire": "Police said Dara Holm was charged with criminal trespassing in late May.",
+            "Herald": "Dara Holm has not been charged with the death of Piet Olsen, police said.",
+        }
+    )

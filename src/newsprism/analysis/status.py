@@ -29,6 +29,7 @@ _CUE = re.compile(
 _PLANNED = {"expect", "schedule", "set", "poise", "due", "plan", "slate", "intend", "prepare"}
 _QUOTED = re.compile(r"[\"“][^\"“”]*[\"”]|``.*?''|«[^»]*»")
 _HYPOTHETICAL = {"if", "whether", "unless"}
+_DETAIL_PREPS = {"with", "for", "over", "about", "against"}
 _MODAL = {"would", "could", "might", "may", "should", "can", "must"}
 
 
@@ -42,6 +43,7 @@ class Status:
     phrase: str
     article: int
     sentence_id: str
+    detail: frozenset[str] = frozenset()  # what the act is for ('charged with theft': theft)
 
 
 def _theme(verb: Any) -> Any | None:
@@ -96,8 +98,20 @@ def statuses(text: str, article: int, sentence_id: str) -> list[Status]:
             continue
         phrase = "".join(t.text_with_ws for t in _phrase_tokens(verb)).strip()
         out.append(Status(verb.lemma_.lower(), theme.lemma_.lower(), state, phrase, article,
-                          sentence_id))  # fmt: skip
+                          sentence_id, _detail(verb)))  # fmt: skip
     return out
+
+
+def _detail(verb: Any) -> frozenset[str]:
+    """Nouns the act is with, for or about: 'charged with theft' and 'charged with assault' are
+    two acts."""
+    return frozenset(
+        obj.lemma_.lower()
+        for prep in verb.children
+        if prep.dep_ == "prep" and prep.lower_ in _DETAIL_PREPS
+        for obj in prep.children
+        if obj.dep_ == "pobj" and obj.pos_ in {"NOUN", "PROPN"}
+    )
 
 
 def _phrase_tokens(verb: Any, limit: int = 16) -> list[Any]:
@@ -152,6 +166,9 @@ def _discrepancy(
     sides = {
         done: [x for x in mine if states[x.article] == {done}] for done in (True, False)
     }  # an article telling both states narrates a plan and its outcome
+    details = [frozenset().union(*(x.detail for x in sides[d])) for d in (True, False)]
+    if all(details) and not details[0] & details[1]:
+        return None  # 'charged with theft' / 'not charged with assault': two acts
     groups = [{sources.group_of[x.article] for x in sides[d]} for d in (True, False)]
     if not groups[0] or not groups[1] or groups[0] == groups[1]:
         return None

@@ -37,7 +37,9 @@ def setting(mention: Mention) -> str | None:
     return " ".join([*mods, noun.lemma_.lower()])
 
 
-def setting_conflicts(brief: Brief, sources: Sources, groups: list[FigureGroup]) -> list[Discrepancy]:
+def setting_conflicts(
+    brief: Brief, sources: Sources, groups: list[FigureGroup]
+) -> list[Discrepancy]:
     """Duration groups whose outlets put the same span in different settings."""
     out = []
     for group in groups:

@@ -17,6 +17,7 @@ from newsprism.analysis.conflicts import claim_conflicts
 from newsprism.analysis.counts import count_conflicts
 from newsprism.analysis.figures import FigureGroup, Mention, figure_groups
 from newsprism.analysis.labels import figure_label
+from newsprism.analysis.persons import person_conflicts
 from newsprism.analysis.places import place_conflicts
 from newsprism.analysis.polarity import polarity_conflicts
 from newsprism.analysis.sources import Sources, independent_sources
@@ -284,6 +285,16 @@ def rank(found: list[Discrepancy]) -> list[Discrepancy]:
     return sorted(found, key=lambda d: -(d.confidence * (0.5 + 0.5 * d.importance)))
 
 
+def _new_people(found: list[Discrepancy], people: list[Discrepancy]) -> list[Discrepancy]:
+    """Person descriptions not already reported from the aligned figures ('age of Ana Ruiz')."""
+    told = {d.what.split()[-1].lower() for d in found if d.what.startswith("age of ")}
+    return [
+        d
+        for d in people
+        if not (d.what.startswith("age of ") and d.what.split()[-1].lower() in told)
+    ]
+
+
 def find_discrepancies(
     brief: Brief,
     sources: Sources | None = None,
@@ -300,6 +311,7 @@ def find_discrepancies(
     found += speaker_conflicts(brief, quotes or [], sources)
     found += setting_conflicts(brief, sources, groups)
     found += status_conflicts(brief, sources)
+    found += _new_people(found, person_conflicts(brief, sources))
     if alignment is not None:
         found += polarity_conflicts(brief, alignment, sources)
         found += place_conflicts(brief, alignment, sources)

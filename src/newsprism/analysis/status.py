@@ -184,4 +184,3 @@ def _discrepancy(
         "independent outlets state the same verb acting on the same thing, as done in one and as "
         "expected, planned or not yet done in the other; no outlet tells both",
     )
-

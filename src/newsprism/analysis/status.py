@@ -1,8 +1,8 @@
-"""Status: one outlet reports an act as done, another as still to come.
+"""Status: one outlet reports an act as done, another as still to come or not done.
 
 'The council approved the grant' against 'the council is expected to approve the grant' (or 'has
-yet to approve', 'will approve', 'has not approved'): the same verb acting on the same thing, done
-in one outlet and pending in another. Such claims rarely align as sentences (the wording differs),
+yet to approve', 'will approve', 'has not approved', 'did not approve'): the same verb acting on the
+same thing (with what it is of: 'the name of the victim'), done in one outlet and not in another. Such claims rarely align as sentences (the wording differs),
 so every sentence is screened by text first: only sentences with a pending cue are parsed, and
 then only other outlets' sentences that carry both the verb's stem and the thing's word. An outlet
 that tells both states (a plan, then its outcome) is narrating, not conflicting, and is left out.
@@ -46,16 +46,25 @@ class Status:
     detail: frozenset[str] = frozenset()  # what the act is for ('charged with theft': theft)
 
 
-def _theme(verb: Any) -> Any | None:
-    """The thing acted on: the direct object, or the subject of a passive."""
+def _theme(verb: Any) -> str | None:
+    """The thing acted on (the direct object, or the subject of a passive), with what it is of:
+    'the name of the victim' and 'the name of the driver' are different things."""
     for child in verb.children:
         if child.dep_ in {"dobj", "nsubjpass"} and child.pos_ in {"NOUN", "PROPN"}:
-            return child
+            of = [
+                o.lemma_.lower()
+                for p in child.children
+                if p.dep_ == "prep" and p.lower_ == "of"
+                for o in p.children
+                if o.dep_ == "pobj" and o.pos_ in {"NOUN", "PROPN"}
+            ]
+            return " of ".join([child.lemma_.lower(), *of[:1]])
     return None
 
 
 def _pending(verb: Any) -> bool:
-    """'is expected to approve', 'will approve', 'has yet to approve', 'has not approved'."""
+    """Not done: 'is expected to approve', 'will approve', 'has yet to approve', 'has not
+    approved', 'did not approve'."""
     kids = list(verb.children)
     if any(c.lower_ == "will" for c in kids if c.dep_ == "aux"):
         return True
@@ -63,8 +72,7 @@ def _pending(verb: Any) -> bool:
         return True
     if verb.dep_ == "xcomp" and any(c.lower_ == "yet" for c in verb.head.children):
         return True
-    perfect = any(c.lemma_ == "have" for c in kids if c.dep_ == "aux")
-    return perfect and any(c.dep_ == "neg" for c in kids)
+    return any(c.dep_ == "neg" for c in kids)  # 'has not approved', 'did not approve'
 
 
 def _done(verb: Any) -> bool:
@@ -97,7 +105,7 @@ def statuses(text: str, article: int, sentence_id: str) -> list[Status]:
         if state is None:
             continue
         phrase = "".join(t.text_with_ws for t in _phrase_tokens(verb)).strip()
-        out.append(Status(verb.lemma_.lower(), theme.lemma_.lower(), state, phrase, article,
+        out.append(Status(verb.lemma_.lower(), theme, state, phrase, article,
                           sentence_id, _detail(verb)))  # fmt: skip
     return out
 
@@ -143,8 +151,13 @@ def _done_side(sentences: list[tuple[int, Any]], keys: set[tuple[str, str]]) -> 
     """Done statements for the keys, parsing only sentences that carry a key's verb and thing."""
     if not keys:
         return []
-    probes = [(re.compile(rf"\b{_stem_of(v)}\w*\b", re.I), re.compile(rf"\b{t}", re.I))
-              for v, t in sorted(keys)]  # fmt: skip
+    probes = [
+        (
+            re.compile(rf"\b{re.escape(_stem_of(v))}\w*", re.I),
+            re.compile(rf"\b{re.escape(t.split()[0])}", re.I),
+        )
+        for v, t in sorted(keys)
+    ]
     out: list[Status] = []
     parsed = 0
     for k, s in sentences:
@@ -178,9 +191,9 @@ def _discrepancy(
     ]
     return slot_discrepancy(
         brief,
-        f"status of the {key[1]}: '{key[0]}' done or still to come",
+        f"status of the {key[1]}: '{key[0]}' done, or not (yet)",
         shown,
         sources,
         "independent outlets state the same verb acting on the same thing, as done in one and as "
-        "expected, planned or not yet done in the other; no outlet tells both",
+        "expected, planned, not yet done or denied in the other; no outlet tells both",
     )

@@ -78,14 +78,14 @@ def test_fp_the_same_verb_for_different_charges_is_not_one_status() -> None:
 def test_a_denied_act_against_a_done_one_is_a_conflict_but_not_for_another_things_name() -> None:
     (disc,) = _run(
         {
-            "Wire": "Harbour police released the name of the driver on Tuesday evening.",
-            "Herald": "Harbour police did not release the name of the driver, citing the inquiry.",
+            "Wire": "Harbour police seized the car of the driver on Tuesday evening.",
+            "Herald": "Harbour police did not seize the car of the driver, citing the inquiry.",
         }
     )
-    assert "name of driver" in disc.what
+    assert "car of driver" in disc.what
     assert not _run(
         {
-            "Wire": "Harbour police released the name of the driver on Tuesday evening.",
-            "Herald": "Harbour police did not release the name of the passenger on Tuesday.",
+            "Wire": "Harbour police seized the car of the driver on Tuesday evening.",
+            "Herald": "Harbour police did not seize the car of the passenger on Tuesday.",
         }
     )

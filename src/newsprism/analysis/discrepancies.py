@@ -15,6 +15,7 @@ from newsprism.align import Alignment
 from newsprism.analysis.complements import setting_conflicts
 from newsprism.analysis.conflicts import claim_conflicts
 from newsprism.analysis.counts import count_conflicts
+from newsprism.analysis.doers import doer_conflicts
 from newsprism.analysis.figures import FigureGroup, Mention, figure_groups
 from newsprism.analysis.labels import figure_label
 from newsprism.analysis.persons import person_conflicts
@@ -311,6 +312,7 @@ def find_discrepancies(
     found += speaker_conflicts(brief, quotes or [], sources)
     found += setting_conflicts(brief, sources, groups)
     found += status_conflicts(brief, sources)
+    found += doer_conflicts(brief, sources)
     found += _new_people(found, person_conflicts(brief, sources))
     if alignment is not None:
         found += polarity_conflicts(brief, alignment, sources)

@@ -31,7 +31,7 @@ _MALE = {"father", "son", "brother", "husband", "grandfather", "grandson", "uncl
          "stepfather", "stepson", "boyfriend"}  # fmt: skip
 _FEMALE = {"mother", "daughter", "sister", "wife", "grandmother", "granddaughter", "aunt", "niece",
            "stepmother", "stepdaughter", "girlfriend"}  # fmt: skip
-_KIN = _MALE | _FEMALE | {"cousin"}
+KIN = _MALE | _FEMALE | {"cousin"}
 
 _NAME = r"([A-Z][a-z'’-]+(?:\s+[A-Z]\.)?(?:\s+[A-Z][a-z'’-]+){1,2})"
 _TITLE_FIRST = re.compile(
@@ -39,10 +39,10 @@ _TITLE_FIRST = re.compile(
 )
 _APPOSITION = re.compile(
     rf"{_NAME},\s+(?:\d{{1,3}},\s+)?(?:the|a|an|his|her|their)\s+(?:([\w-]+)(?:'s|’s)\s+)?"
-    rf"(?:[a-z-]+\s+)?({'|'.join(sorted(_KIN))})\b"
+    rf"(?:[a-z-]+\s+)?({'|'.join(sorted(KIN))})\b"
 )
 _KIN_FIRST = re.compile(
-    rf"\b(?:the|his|her|their)\s+(?:([\w-]+)(?:'s|’s)\s+)?({'|'.join(sorted(_KIN))}),\s+{_NAME}"
+    rf"\b(?:the|his|her|their)\s+(?:([\w-]+)(?:'s|’s)\s+)?({'|'.join(sorted(KIN))}),\s+{_NAME}"
 )
 _AGE = re.compile(rf"{_NAME},\s+(\d{{1,3}}),|\b(\d{{1,3}})-year-old\s+{_NAME}")
 _NOT_NAMES = re.compile(

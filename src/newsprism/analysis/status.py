@@ -2,10 +2,11 @@
 
 'The council approved the grant' against 'the council is expected to approve the grant' (or 'has
 yet to approve', 'will approve', 'has not approved', 'did not approve'): the same verb acting on the
-same thing (with what it is of: 'the name of the victim'), done in one outlet and not in another. Such claims rarely align as sentences (the wording differs),
-so every sentence is screened by text first: only sentences with a pending cue are parsed, and
-then only other outlets' sentences that carry both the verb's stem and the thing's word. An outlet
-that tells both states (a plan, then its outcome) is narrating, not conflicting, and is left out.
+same thing (with what it is of: 'the name of the victim'), done in one outlet and not in another.
+Such claims rarely align as sentences (the wording differs), so every sentence is screened by text
+first: only sentences with a pending or negation cue are parsed, and then only other outlets'
+sentences that carry both the verb's stem and the thing's word. An outlet that tells both states
+(a plan, then its outcome) is narrating, not conflicting, and is left out.
 """
 
 from __future__ import annotations

@@ -89,3 +89,13 @@ def test_a_denied_act_against_a_done_one_is_a_conflict_but_not_for_another_thing
             "Herald": "Harbour police did not seize the car of the passenger on Tuesday.",
         }
     )
+
+
+def test_refusing_or_not_going_so_far_as_to_act_is_not_done() -> None:
+    for text in (
+        "Harbour police declined to identify the bodies on Tuesday.",
+        "Sgt. Ana Ruiz would not go so far as to identify the bodies as the missing divers.",
+    ):
+        assert [(s.verb, s.theme, s.done) for s in statuses(text, 0, "s")] == [
+            ("identify", "body", False)
+        ], text

@@ -24,11 +24,13 @@ from newsprism.text.nlp import parse
 MAX_PENDING = 40  # parsed sentences with a pending cue, per story
 MAX_DONE = 60  # parsed candidate sentences for the done side, per story
 _CUE = re.compile(
-    r"\b(?:expected|scheduled|set|poised|due|planning|plans?|slated|will|yet|not|n't|pending)\b",
+    r"\b(?:refused|declined|failed|expected|scheduled|set|poised|due|planning|plans?|slated|will"
+    r"|yet|not|pending)\b|n't\b",
     re.IGNORECASE,
 )
 _PLANNED = {"expect", "schedule", "set", "poise", "due", "plan", "slate", "intend", "prepare"}
 _QUOTED = re.compile(r"[\"“][^\"“”]*[\"”]|``.*?''|«[^»]*»")
+_REFUSED = {"refuse", "decline", "fail"}
 _HYPOTHETICAL = {"if", "whether", "unless"}
 _DETAIL_PREPS = {"with", "for", "over", "about", "against"}
 _MODAL = {"would", "could", "might", "may", "should", "can", "must"}
@@ -65,7 +67,7 @@ def _theme(verb: Any) -> str | None:
 
 def _pending(verb: Any) -> bool:
     """Not done: 'is expected to approve', 'will approve', 'has yet to approve', 'has not
-    approved', 'did not approve'."""
+    approved', 'did not approve', 'declined to approve'."""
     kids = list(verb.children)
     if any(c.lower_ == "will" for c in kids if c.dep_ == "aux"):
         return True
@@ -73,7 +75,17 @@ def _pending(verb: Any) -> bool:
         return True
     if verb.dep_ == "xcomp" and any(c.lower_ == "yet" for c in verb.head.children):
         return True
+    if _to_infinitive(verb) and (
+        verb.head.lemma_.lower() in _REFUSED or any(c.dep_ == "neg" for c in verb.head.children)
+    ):
+        return True  # 'declined to name the driver', 'would not go so far as to name the driver'
     return any(c.dep_ == "neg" for c in kids)  # 'has not approved', 'did not approve'
+
+
+def _to_infinitive(verb: Any) -> bool:
+    return verb.dep_ in {"xcomp", "advcl"} and any(
+        c.lower_ == "to" for c in verb.children if c.dep_ == "aux"
+    )
 
 
 def _done(verb: Any) -> bool:

@@ -2,8 +2,15 @@
 
 from __future__ import annotations
 
-from tests.analysis.helpers import aligned
+import random
+import time
 
+import pytest
+from tests.analysis.helpers import aligned, make_brief
+
+from newsprism.analysis.doers import doer_conflicts
+from newsprism.analysis.persons import person_conflicts
+from newsprism.analysis.sources import independent_sources
 from newsprism.analysis.status import status_conflicts, statuses
 
 
@@ -99,3 +106,25 @@ def test_refusing_or_not_going_so_far_as_to_act_is_not_done() -> None:
         assert [(s.verb, s.theme, s.done) for s in statuses(text, 0, "s")] == [
             ("identify", "body", False)
         ], text
+
+
+@pytest.mark.slow
+def test_claim_readers_stay_near_linear_on_a_300_article_story() -> None:
+    """Status, person and doer readers block by cue, name and budget: no all-pairs parse."""
+    rng = random.Random(7)
+    people = ["Ana Holm", "Piet Varga", "Ivo Dancer", "Dara Reed", "Ola Brant"]
+    acts = ["approved the grant", "is expected to approve the grant", "towed the van",
+            "did not tow the van", "signed the lease", "will sign the lease"]  # fmt: skip
+
+    def sentence() -> str:
+        kin = rng.choice(["", ", 41, the boy's uncle,", ", the victim's husband,"])
+        return f"{rng.choice(people)}{kin} {rng.choice(acts)} on day {rng.randint(1, 30)}."
+
+    texts = {f"Outlet {i}": " ".join(sentence() for _ in range(25)) for i in range(300)}
+    brief = make_brief(texts, ("sentences",))
+    sources = independent_sources(brief.articles)
+    start = time.perf_counter()
+    status_conflicts(brief, sources)
+    person_conflicts(brief, sources)
+    doer_conflicts(brief, sources)
+    assert time.perf_counter() - start < 30

@@ -128,3 +128,21 @@ def test_claim_readers_stay_near_linear_on_a_300_article_story() -> None:
     person_conflicts(brief, sources)
     doer_conflicts(brief, sources)
     assert time.perf_counter() - start < 30
+
+
+def test_an_update_above_older_text_stands_on_both_sides_as_timing() -> None:
+    (disc,) = _run(
+        {
+            "Wire": "UPDATE: Harbour police identified the two divers on Wednesday. "
+            "Sgt. Ana Ruiz would not go so far as to identify the divers as the missing men.",
+            "Herald": "Harbour police identified the two divers recovered near Tarn Point.",
+        }
+    )
+    assert disc.timing and disc.note and "update" in disc.note
+
+
+def test_fp_a_present_state_is_not_a_done_act() -> None:
+    # seen on a dev story: 'foul play is suspected' against 'did not initially suspect foul play'
+    assert not [
+        s for s in statuses("Foul play is suspected, Sgt. Ana Ruiz said.", 0, "s") if s.done
+    ]

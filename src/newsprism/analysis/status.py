@@ -47,6 +47,7 @@ class Status:
     article: int
     sentence_id: str
     detail: frozenset[str] = frozenset()  # what the act is for ('charged with theft': theft)
+    position: int = 0  # the sentence's place in its article
 
 
 def _theme(verb: Any) -> str | None:
@@ -100,11 +101,11 @@ def _done(verb: Any) -> bool:
     if verb.tag_ == "VBD":
         return True
     helpers = [c for c in kids if c.dep_ in {"aux", "auxpass"}]
-    return verb.tag_ == "VBN" and bool(helpers) and all(h.tag_ in {"VBD", "VBZ", "VBP"}
-                                                        for h in helpers)  # fmt: skip
+    past = any(h.tag_ == "VBD" or h.lemma_ == "have" for h in helpers)
+    return verb.tag_ == "VBN" and past  # 'was approved', 'has approved'; 'is suspected' is a state
 
 
-def statuses(text: str, article: int, sentence_id: str) -> list[Status]:
+def statuses(text: str, article: int, sentence_id: str, position: int = 0) -> list[Status]:
     """Every (verb, thing) in the sentence outside quotations, done or pending (or neither)."""
     doc = parse([_QUOTED.sub(" ", text)])[0]
     out = []
@@ -117,9 +118,9 @@ def statuses(text: str, article: int, sentence_id: str) -> list[Status]:
         state = True if _done(verb) else False if _pending(verb) else None
         if state is None:
             continue
-        phrase = "".join(t.text_with_ws for t in _phrase_tokens(verb)).strip()
+        phrase = _text(_phrase_tokens(verb))
         out.append(Status(verb.lemma_.lower(), theme, state, phrase, article,
-                          sentence_id, _detail(verb)))  # fmt: skip
+                          sentence_id, _detail(verb), position))  # fmt: skip
     return out
 
 
@@ -145,16 +146,28 @@ def _phrase_tokens(verb: Any, limit: int = 16) -> list[Any]:
     return [t for t in top.subtree if t.i not in keep][:limit]
 
 
+def _text(tokens: list[Any]) -> str:
+    """Tokens as written, a space where words were left out between them."""
+    out = ""
+    for prev, tok in zip([None, *tokens], tokens, strict=False):
+        gap = prev is not None and (prev.whitespace_ or tok.i != prev.i + 1)
+        out += (" " if gap else "") + tok.text
+    return out
+
+
 def _stem_of(verb: str) -> str:
-    """A prefix every inflection of a regular verb lemma shares ('approve' -> 'approv')."""
-    return verb[:-1] if verb.endswith("e") else verb
+    """A prefix every inflection of a regular verb lemma shares ('approve' -> 'approv', 'identify'
+    -> 'identif', 'stop' -> 'stop')."""
+    return verb[:-1] if verb.endswith(("e", "y")) and len(verb) > 3 else verb
 
 
 def status_conflicts(brief: Brief, sources: Sources) -> list[Discrepancy]:
     """Done in some independent outlets, pending in others, for the same verb and thing."""
     sentences = [(k, s) for k, a in enumerate(brief.articles) for s in a.sentences]
     cued = [(k, s) for k, s in sentences if _CUE.search(_QUOTED.sub(" ", s.text))]
-    pending = [x for k, s in cued[:MAX_PENDING] for x in statuses(s.text, k, s.id) if not x.done]
+    pending = [
+        x for k, s in cued[:MAX_PENDING] for x in statuses(s.text, k, s.id, s.index) if not x.done
+    ]
     keys = {(p.verb, p.theme) for p in pending}
     found = pending + _done_side(sentences, keys)
     return [d for key in sorted(keys) if (d := _discrepancy(brief, sources, found, key))]
@@ -178,20 +191,31 @@ def _done_side(sentences: list[tuple[int, Any]], keys: set[tuple[str, str]]) -> 
             break
         if any(v.search(s.text) and t.search(s.text) for v, t in probes):
             parsed += 1
-            out += [x for x in statuses(s.text, k, s.id) if x.done and (x.verb, x.theme) in keys]
+            out += [
+                x
+                for x in statuses(s.text, k, s.id, s.index)
+                if x.done and (x.verb, x.theme) in keys
+            ]
     return out
+
+
+def _sides(mine: list[Status]) -> tuple[dict[bool, list[Status]], bool]:
+    """Done and not-done statements by side. An article telling both states is narrating (a plan,
+    then its outcome) and is left out, unless the done statement comes first: an update put on
+    top of older text, which then stands on both sides (returned as True)."""
+    first: dict[tuple[int, bool], int] = {}
+    for x in mine:
+        first[(x.article, x.done)] = min(first.get((x.article, x.done), x.position), x.position)
+    both = {k for k, done in first if done and (k, False) in first}
+    updated = {k for k in both if first[(k, True)] < first[(k, False)]}
+    sides = {d: [x for x in mine if x.article not in both - updated] for d in (True, False)}
+    return {d: [x for x in xs if x.done == d] for d, xs in sides.items()}, bool(updated)
 
 
 def _discrepancy(
     brief: Brief, sources: Sources, found: list[Status], key: tuple[str, str]
 ) -> Discrepancy | None:
-    mine = [x for x in found if (x.verb, x.theme) == key]
-    states: dict[int, set[bool]] = {}
-    for x in mine:
-        states.setdefault(x.article, set()).add(x.done)
-    sides = {
-        done: [x for x in mine if states[x.article] == {done}] for done in (True, False)
-    }  # an article telling both states narrates a plan and its outcome
+    sides, updated = _sides([x for x in found if (x.verb, x.theme) == key])
     details = [frozenset().union(*(x.detail for x in sides[d])) for d in (True, False)]
     if all(details) and not details[0] & details[1]:
         return None  # 'charged with theft' / 'not charged with assault': two acts
@@ -202,11 +226,15 @@ def _discrepancy(
         (sides[d][0].phrase, list(dict.fromkeys(x.sentence_id for x in sides[d])))
         for d in (True, False)
     ]
-    return slot_discrepancy(
+    found_one = slot_discrepancy(
         brief,
         f"status of the {key[1]}: '{key[0]}' done, or not (yet)",
         shown,
         sources,
         "independent outlets state the same verb acting on the same thing, as done in one and as "
-        "expected, planned, not yet done or denied in the other; no outlet tells both",
+        "expected, planned, not yet done or denied in the other",
     )
+    if not updated:
+        return found_one
+    note = "an outlet reports it done above its own older text saying otherwise: an update"
+    return found_one.model_copy(update={"timing": True, "note": note})

@@ -48,6 +48,7 @@ class Status:
     sentence_id: str
     detail: frozenset[str] = frozenset()  # what the act is for ('charged with theft': theft)
     position: int = 0  # the sentence's place in its article
+    thing: str = ""  # the thing acted on as written
 
 
 def _theme(verb: Any) -> str | None:
@@ -64,6 +65,15 @@ def _theme(verb: Any) -> str | None:
             ]
             return " of ".join([child.lemma_.lower(), *of[:1]])
     return None
+
+
+def _thing(verb: Any) -> str:
+    """The thing acted on as written, with its modifiers ('foul play', 'the $50 reward')."""
+    for child in verb.children:
+        if child.dep_ in {"dobj", "nsubjpass"}:
+            mods = [c for c in child.children if c.dep_ in {"compound", "amod"} and c.i < child.i]
+            return _text([*mods, child])
+    return ""
 
 
 def _pending(verb: Any) -> bool:
@@ -120,7 +130,7 @@ def statuses(text: str, article: int, sentence_id: str, position: int = 0) -> li
             continue
         phrase = _text(_phrase_tokens(verb))
         out.append(Status(verb.lemma_.lower(), theme, state, phrase, article,
-                          sentence_id, _detail(verb), position))  # fmt: skip
+                          sentence_id, _detail(verb), position, _thing(verb)))  # fmt: skip
     return out
 
 
@@ -228,7 +238,7 @@ def _discrepancy(
     ]
     found_one = slot_discrepancy(
         brief,
-        f"status of the {key[1]}: '{key[0]}' done, or not (yet)",
+        f"whether '{key[0]}' was done: {sides[True][0].thing or key[1]}",
         shown,
         sources,
         "independent outlets state the same verb acting on the same thing, as done in one and as "

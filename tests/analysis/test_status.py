@@ -146,3 +146,9 @@ def test_fp_a_present_state_is_not_a_done_act() -> None:
     assert not [
         s for s in statuses("Foul play is suspected, Sgt. Ana Ruiz said.", 0, "s") if s.done
     ]
+
+
+def test_fp_an_attempt_is_not_a_pending_act() -> None:
+    # seen on an unkeyed story: 'not stopping him from trying to change the lyrics' read as pending
+    text = "Illness is not stopping Ivo Dancer from trying to change the anthem's lyrics again."
+    assert not [s for s in statuses(text, 0, "s") if not s.done]

@@ -30,7 +30,10 @@ _CUE = re.compile(
 )
 _PLANNED = {"expect", "schedule", "set", "poise", "due", "plan", "slate", "intend", "prepare"}
 _QUOTED = re.compile(r"[\"“][^\"“”]*[\"”]|``.*?''|«[^»]*»")
+_PAST_HELPERS = {"did", "has", "have", "had", "was", "were", "been"}
+_PAST_HELPERS = {"did", "has", "have", "had", "was", "were", "been"}
 _REFUSED = {"refuse", "decline", "fail"}
+_WILLING = {"go", "agree", "want"}  # 'would not go so far as to', 'did not agree to'; not 'try'
 _HYPOTHETICAL = {"if", "whether", "unless"}
 _DETAIL_PREPS = {"with", "for", "over", "about", "against"}
 _MODAL = {"would", "could", "might", "may", "should", "can", "must"}
@@ -86,11 +89,14 @@ def _pending(verb: Any) -> bool:
         return True
     if verb.dep_ == "xcomp" and any(c.lower_ == "yet" for c in verb.head.children):
         return True
+    head = verb.head.lemma_.lower()
     if _to_infinitive(verb) and (
-        verb.head.lemma_.lower() in _REFUSED or any(c.dep_ == "neg" for c in verb.head.children)
+        head in _REFUSED or (head in _WILLING and any(c.dep_ == "neg" for c in verb.head.children))
     ):
         return True  # 'declined to name the driver', 'would not go so far as to name the driver'
-    return any(c.dep_ == "neg" for c in kids)  # 'has not approved', 'did not approve'
+    helpers = {c.lower_ for c in kids if c.dep_ in {"aux", "auxpass"}}
+    # 'has not approved', 'did not approve', 'was not charged'; not 'is not stopping'
+    return any(c.dep_ == "neg" for c in kids) and bool(helpers & _PAST_HELPERS)
 
 
 def _to_infinitive(verb: Any) -> bool:

@@ -25,6 +25,13 @@ def test_ranks_seats_kin_and_ages_are_read() -> None:
     }
     assert _read("The 34-year-old Dara Holm left.") == {("Dara Holm", "age", "34")}
     assert _read("On Monday, 12 people came.") == set()
+    assert _read("Dara Holm,34, and Ivo Dancer (52) left.") == {
+        ("Dara Holm", "age", "34"),
+        ("Ivo Dancer", "age", "52"),
+    }
+    assert _read("Ana Ruiz, aged 29, and Kim Varga, 6 feet tall, met.") == {
+        ("Ana Ruiz", "age", "29")
+    }
 
 
 def test_differing_ranks_ages_and_kin_of_one_person_are_conflicts() -> None:

@@ -44,7 +44,10 @@ _APPOSITION = re.compile(
 _KIN_FIRST = re.compile(
     rf"\b(?:the|his|her|their)\s+(?:([\w-]+)(?:'s|’s)\s+)?({'|'.join(sorted(KIN))}),\s+{_NAME}"
 )
-_AGE = re.compile(rf"{_NAME},\s+(\d{{1,3}}),|\b(\d{{1,3}})-year-old\s+{_NAME}")
+_AGE_AFTER = re.compile(  # 'Ana Holm, 41,'  'Ana Holm,41,'  'Ana Holm, aged 41,'  'Ana Holm (41)'
+    rf"{_NAME}(?:,\s*(?:aged\s+)?(\d{{1,3}})(?=,|\.|\s+and\b|\))|\s+\((?:aged\s+)?(\d{{1,3}})\))"
+)
+_AGE_BEFORE = re.compile(rf"\b(\d{{1,3}})-year-old\s+{_NAME}")
 _NOT_NAMES = re.compile(
     r"^(?:January|February|March|April|May|June|July|August|September|October|November|December"
     r"|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|The|A|An|In|On|At)\b"
@@ -82,10 +85,9 @@ def descriptions(text: str, article: int, sentence_id: str) -> list[Said]:
         found.append((m.group(1), "kin", m.group(3), (m.group(2) or "").lower()))
     for m in _KIN_FIRST.finditer(text):
         found.append((m.group(3), "kin", m.group(2), (m.group(1) or "").lower()))
-    for m in _AGE.finditer(text):
-        name, age = (m.group(1), m.group(2)) if m.group(1) else (m.group(4), m.group(3))
-        if 0 < int(age) < 120:
-            found.append((name, "age", str(int(age)), ""))
+    ages = [(m.group(1), m.group(2) or m.group(3)) for m in _AGE_AFTER.finditer(text)]
+    ages += [(m.group(2), m.group(1)) for m in _AGE_BEFORE.finditer(text)]
+    found += [(name, "age", str(int(age)), "") for name, age in ages if 0 < int(age) < 120]
     out = []
     for name, slot, value, possessor in found:
         person = _person(name)

@@ -49,3 +49,13 @@ def test_fp_an_outlet_naming_both_settings_is_not_a_side() -> None:
             "Herald": "Judge Ola Brant sentenced Tomas Reed to eight months in county jail on Monday.",
         }
     )
+
+
+def test_fp_bare_jail_against_bare_prison_is_loose_wording() -> None:
+    # seen on an unkeyed AllSides story: 'eight months in jail' / 'eight months in prison'
+    assert not _run(
+        {
+            "Wire": "Tomas Reed was sentenced Monday to eight months in jail for the break-in.",
+            "Herald": "Tomas Reed was sentenced Monday to eight months in prison for the break-in.",
+        }
+    )

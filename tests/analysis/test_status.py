@@ -152,3 +152,10 @@ def test_fp_an_attempt_is_not_a_pending_act() -> None:
     # seen on an unkeyed story: 'not stopping him from trying to change the lyrics' read as pending
     text = "Illness is not stopping Ivo Dancer from trying to change the anthem's lyrics again."
     assert not [s for s in statuses(text, 0, "s") if not s.done]
+
+
+def test_the_shown_phrase_leaves_out_clauses_hung_on_the_noun() -> None:
+    # seen on an unkeyed AllSides story: a relative clause filled the phrase and hid 'was named'
+    text = "Ana Holm, who ran the harbour office for 21 years, was named Thursday to lead the port."
+    (status,) = statuses(text, 0, "s")
+    assert status.phrase.startswith("Ana Holm was named Thursday")

@@ -1,9 +1,11 @@
-"""Where a measured span is spent: 'six weeks in hospital' against 'six weeks in a clinic'.
+"""Where a measured span is spent: 'six weeks in a field hospital' against 'six weeks in a clinic'.
 
 A duration aligned across outlets (analysis/figures.py) can agree on its length and still differ on
 what it is spent in: the noun after 'in' that follows the figure. A conflict needs independent
-outlets on each side, each article naming only one such noun for the figure, and the nouns' head
-words different ('county jail' and 'jail' are one place told with more or less detail).
+outlets on each side, each article naming only one such noun for the figure, the nouns' head
+words different ('county jail' and 'jail' are one place told with more or less detail), and at
+least one side naming a kind ('county jail', 'state prison'): bare 'jail' against bare 'prison' is
+often loose wording, not a claim.
 """
 
 from __future__ import annotations
@@ -69,6 +71,8 @@ def _conflict(brief: Brief, sources: Sources, group: FigureGroup) -> Discrepancy
     groups = [{sources.group_of[m.article] for m, _ in side} for side in sides]
     if groups[0] & groups[1]:
         return None
+    if not any(" " in where for side in sides for _, where in side):
+        return None  # bare 'in jail' / 'in prison' is loose usage; a named kind is a claim
     # One sentence per article: a discrepancy's sentences are kept out of agreed facts.
     shown = [
         (f"{side[0][0].quantity.text} in {side[0][1]}",

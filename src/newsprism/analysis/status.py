@@ -30,6 +30,7 @@ _CUE = re.compile(
 )
 _PLANNED = {"expect", "schedule", "set", "poise", "due", "plan", "slate", "intend", "prepare"}
 _QUOTED = re.compile(r"[\"“][^\"“”]*[\"”]|``.*?''|«[^»]*»")
+_NOUN_CLAUSES = {"relcl", "acl", "appos", "parataxis"}
 _PAST_HELPERS = {"did", "has", "have", "had", "was", "were", "been"}
 _PAST_HELPERS = {"did", "has", "have", "had", "was", "were", "been"}
 _REFUSED = {"refuse", "decline", "fail"}
@@ -153,13 +154,16 @@ def _detail(verb: Any) -> frozenset[str]:
 
 
 def _phrase_tokens(verb: Any, limit: int = 16) -> list[Any]:
-    """The verb with its helpers and the planning verb above it, and what it acts on."""
+    """The verb with its helpers and the planning verb above it, and what it acts on, without
+    clauses hung on the nouns ('Ana Holm, who ran the port for years, was named')."""
     top = verb.head if verb.dep_ == "xcomp" else verb
     skip = {"punct", "advcl", "ccomp", "conj", "cc", "nsubj", "relcl", "mark"}
     if top is not verb:
         skip.add("nsubjpass")  # 'the board is expected to approve': the doer is not the state
-    keep = {t.i for c in top.children if c.dep_ in skip for t in c.subtree}
-    return [t for t in top.subtree if t.i not in keep][:limit]
+    drop = {t.i for c in top.children if c.dep_ in skip for t in c.subtree}
+    clauses = [t for t in top.subtree if t.dep_ in _NOUN_CLAUSES and t.i not in (top.i, verb.i)]
+    drop |= {t.i for c in clauses for t in c.subtree}
+    return [t for t in top.subtree if t.i not in drop and t.text != ","][:limit]
 
 
 def _text(tokens: list[Any]) -> str:

@@ -39,10 +39,17 @@ def test_differing_ranks_ages_and_kin_of_one_person_are_conflicts() -> None:
         {
             "Wire": "Sgt. Ana Ruiz said the road was shut. Piet Olsen, 71, the boy's uncle, wept.",
             "Herald": "Lt. Ana Ruiz said the road was shut. Piet Olsen, 74, the boy's aunt, wept.",
+            "Post": "The suspect, Ivo Dancer, fled on foot.",
+            "Mail": "Ivo Dancer, the victim, fled on foot.",
         }
     )
     whats = sorted(d.what for d in found)
-    assert whats == ["age of Piet Olsen", "rank of Ana Ruiz", "relation of Piet Olsen"]
+    assert whats == [
+        "age of Piet Olsen",
+        "rank of Ana Ruiz",
+        "relation of Piet Olsen",
+        "role of Ivo Dancer",
+    ]
 
 
 def test_fp_facets_other_people_and_two_values_in_one_outlet_are_not_conflicts() -> None:

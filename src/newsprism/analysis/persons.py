@@ -3,9 +3,9 @@
 News names a person with a rank or office before the name ('Sgt. Ana Ruiz', 'Sen. Ana Ruiz'), an
 apposition after it ('Ana Ruiz, the boy's aunt'), or an age ('Ana Ruiz, 41,', '41-year-old Ana
 Ruiz'). Only closed classes whose members exclude each other are compared: a rank on one ladder,
-a legislative seat, a kin term of the other gender or of the same possessor, an age. Free
-descriptions ('a teacher' / 'a mother of two') are different facets, not conflicts. Each sentence is
-read once by pattern, so the cost is linear in the story's text.
+a legislative seat, a kin term of the other gender or of the same possessor, suspect or victim,
+an age. Free descriptions ('a teacher' / 'a mother of two') are different facets, not conflicts.
+Each sentence is read once by pattern, so the cost is linear in the story's text.
 """
 
 from __future__ import annotations
@@ -44,6 +44,8 @@ _APPOSITION = re.compile(
 _KIN_FIRST = re.compile(
     rf"\b(?:the|his|her|their)\s+(?:([\w-]+)(?:'s|’s)\s+)?({'|'.join(sorted(KIN))}),\s+{_NAME}"
 )
+_PARTY_AFTER = re.compile(rf"{_NAME},\s+(?:the|a|an)\s+(?:alleged\s+)?(suspect|victim)\b(?!['’])")
+_PARTY_FIRST = re.compile(rf"\b(?:the\s+)?(?:alleged\s+)?(suspect|victim),?\s+{_NAME}")
 _AGE_AFTER = re.compile(  # 'Ana Holm, 41,'  'Ana Holm,41,'  'Ana Holm, aged 41,'  'Ana Holm (41)'
     rf"{_NAME}(?:,\s*(?:aged\s+)?(\d{{1,3}})(?=,|\.|\s+and\b|\))|\s+\((?:aged\s+)?(\d{{1,3}})\))"
 )
@@ -85,6 +87,8 @@ def descriptions(text: str, article: int, sentence_id: str) -> list[Said]:
         found.append((m.group(1), "kin", m.group(3), (m.group(2) or "").lower()))
     for m in _KIN_FIRST.finditer(text):
         found.append((m.group(3), "kin", m.group(2), (m.group(1) or "").lower()))
+    found += [(m.group(1), "party", m.group(2), "") for m in _PARTY_AFTER.finditer(text)]
+    found += [(m.group(2), "party", m.group(1), "") for m in _PARTY_FIRST.finditer(text)]
     ages = [(m.group(1), m.group(2) or m.group(3)) for m in _AGE_AFTER.finditer(text)]
     ages += [(m.group(2), m.group(1)) for m in _AGE_BEFORE.finditer(text)]
     found += [(name, "age", str(int(age)), "") for name, age in ages if 0 < int(age) < 120]
@@ -134,7 +138,9 @@ def _conflict(brief: Brief, sources: Sources, key: tuple[tuple[str, str], str],
         return None
     name = max((s.name for s in saids), key=len)
     shown = [(side[0].value, list(dict.fromkeys(s.sentence_id for s in side))) for side in (a, b)]
-    what = {"rank": "rank", "seat": "office", "kin": "relation", "age": "age"}[key[1]]
+    what = {"rank": "rank", "seat": "office", "kin": "relation", "age": "age", "party": "role"}[
+        key[1]
+    ]
     return slot_discrepancy(
         brief,
         f"{what} of {name}",

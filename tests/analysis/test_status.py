@@ -9,6 +9,7 @@ import pytest
 from tests.analysis.helpers import aligned, make_brief
 
 from newsprism.analysis.doers import doer_conflicts
+from newsprism.analysis.pairs import in_turn
 from newsprism.analysis.persons import person_conflicts
 from newsprism.analysis.sources import independent_sources
 from newsprism.analysis.status import status_conflicts, statuses
@@ -159,3 +160,10 @@ def test_the_shown_phrase_leaves_out_clauses_hung_on_the_noun() -> None:
     text = "Ana Holm, who ran the harbour office for 21 years, was named Thursday to lead the port."
     (status,) = statuses(text, 0, "s")
     assert status.phrase.startswith("Ana Holm was named Thursday")
+
+
+def test_the_parse_budget_is_shared_by_every_outlet() -> None:
+    texts = {f"Outlet {i}": "The board will approve the grant. " * 5 for i in range(6)}
+    brief = make_brief(texts, ("sentences",))
+    taken = in_turn(brief, lambda text: "approve" in text, limit=6)
+    assert sorted(k for k, _ in taken) == list(range(6))

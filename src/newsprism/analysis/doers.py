@@ -14,11 +14,10 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from itertools import islice
 from typing import Any
 
 from newsprism.analysis.conflicts import _EMPTY_VERBS
-from newsprism.analysis.pairs import slot_discrepancy
+from newsprism.analysis.pairs import in_turn, slot_discrepancy
 from newsprism.analysis.persons import KIN
 from newsprism.analysis.sources import Sources
 from newsprism.model import Brief, Discrepancy
@@ -79,7 +78,8 @@ def doer_conflicts(brief: Brief, sources: Sources) -> list[Discrepancy]:
     """Independent outlets giving one act on one thing to different people, each outlet to one."""
     told: dict[Slot, dict[int, set[frozenset[str]]]] = defaultdict(lambda: defaultdict(set))
     shown: dict[tuple[Slot, frozenset[str]], tuple[str, list[str]]] = {}
-    for k, sentence in _candidates(brief):
+    named = in_turn(brief, lambda text: bool(_CANDIDATE.search(_QUOTED.sub(" ", text))), MAX_PARSED)
+    for k, sentence in named:
         for slot, (doers, written) in acts(sentence.text).items():
             told[slot][k].add(doers)
             shown.setdefault((slot, doers), (written, []))[1].append(sentence.id)
@@ -94,17 +94,6 @@ def doer_conflicts(brief: Brief, sources: Sources) -> list[Discrepancy]:
             if not a & b and not ga & gb:
                 out.append(_discrepancy(brief, sources, slot, [shown[(slot, a)], shown[(slot, b)]]))
     return out
-
-
-def _candidates(brief: Brief) -> list[tuple[int, Any]]:
-    """Sentences naming a person or a kin or party noun, taken in turn from each article so that
-    every outlet is read within the parse budget."""
-    queues = [
-        [(k, s) for s in a.sentences if _CANDIDATE.search(_QUOTED.sub(" ", s.text))]
-        for k, a in enumerate(brief.articles)
-    ]
-    turns = (q[n] for n in range(max(map(len, queues), default=0)) for q in queues if n < len(q))
-    return list(islice(turns, MAX_PARSED))
 
 
 def _discrepancy(brief: Brief, sources: Sources, slot: Slot,

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from newsprism.analysis.conflicts import _EMPTY_VERBS
-from newsprism.analysis.pairs import slot_discrepancy
+from newsprism.analysis.pairs import in_turn, slot_discrepancy
 from newsprism.analysis.sources import Sources
 from newsprism.model import Brief, Discrepancy
 from newsprism.text.nlp import parse
@@ -183,17 +183,14 @@ def _stem_of(verb: str) -> str:
 
 def status_conflicts(brief: Brief, sources: Sources) -> list[Discrepancy]:
     """Done in some independent outlets, pending in others, for the same verb and thing."""
-    sentences = [(k, s) for k, a in enumerate(brief.articles) for s in a.sentences]
-    cued = [(k, s) for k, s in sentences if _CUE.search(_QUOTED.sub(" ", s.text))]
-    pending = [
-        x for k, s in cued[:MAX_PENDING] for x in statuses(s.text, k, s.id, s.index) if not x.done
-    ]
+    cued = in_turn(brief, lambda text: bool(_CUE.search(_QUOTED.sub(" ", text))), MAX_PENDING)
+    pending = [x for k, s in cued for x in statuses(s.text, k, s.id, s.index) if not x.done]
     keys = {(p.verb, p.theme) for p in pending}
-    found = pending + _done_side(sentences, keys)
+    found = pending + _done_side(brief, keys)
     return [d for key in sorted(keys) if (d := _discrepancy(brief, sources, found, key))]
 
 
-def _done_side(sentences: list[tuple[int, Any]], keys: set[tuple[str, str]]) -> list[Status]:
+def _done_side(brief: Brief, keys: set[tuple[str, str]]) -> list[Status]:
     """Done statements for the keys, parsing only sentences that carry a key's verb and thing."""
     if not keys:
         return []
@@ -204,19 +201,15 @@ def _done_side(sentences: list[tuple[int, Any]], keys: set[tuple[str, str]]) -> 
         )
         for v, t in sorted(keys)
     ]
-    out: list[Status] = []
-    parsed = 0
-    for k, s in sentences:
-        if parsed >= MAX_DONE:
-            break
-        if any(v.search(s.text) and t.search(s.text) for v, t in probes):
-            parsed += 1
-            out += [
-                x
-                for x in statuses(s.text, k, s.id, s.index)
-                if x.done and (x.verb, x.theme) in keys
-            ]
-    return out
+    carried = in_turn(
+        brief, lambda text: any(v.search(text) and t.search(text) for v, t in probes), MAX_DONE
+    )
+    return [
+        x
+        for k, s in carried
+        for x in statuses(s.text, k, s.id, s.index)
+        if x.done and (x.verb, x.theme) in keys
+    ]
 
 
 def _sides(mine: list[Status]) -> tuple[dict[bool, list[Status]], bool]:

@@ -35,3 +35,14 @@ def test_fp_a_town_and_its_region_named_by_one_outlet_is_agreement() -> None:
 def test_sentence_initial_capitals_are_not_places() -> None:
     assert named_places("In Korvel, crews searched the bay.") == set()
     assert named_places("Crews searched the bay near Korvel.") == {"Korvel"}
+
+
+def test_a_place_conflict_in_sentences_too_different_to_align_is_found() -> None:
+    (disc,) = _run(
+        {
+            "Wire": "After four days of searching, a fishing crew found the raft in Korvel, "
+            "officials told reporters at a crowded briefing.",
+            "Herald": "Relatives wept as word spread. A fishing crew found the raft in Strannick.",
+        }
+    )
+    assert {v.value for v in disc.values} == {"Korvel", "Strannick"}

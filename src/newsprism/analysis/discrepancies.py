@@ -12,14 +12,18 @@ import re
 from collections import Counter
 
 from newsprism.align import Alignment
+from newsprism.analysis.complements import setting_conflicts
 from newsprism.analysis.conflicts import claim_conflicts
 from newsprism.analysis.counts import count_conflicts
+from newsprism.analysis.doers import doer_conflicts
 from newsprism.analysis.figures import FigureGroup, Mention, figure_groups
 from newsprism.analysis.labels import figure_label
+from newsprism.analysis.persons import person_conflicts
 from newsprism.analysis.places import place_conflicts
 from newsprism.analysis.polarity import polarity_conflicts
 from newsprism.analysis.sources import Sources, independent_sources
 from newsprism.analysis.speakers import speaker_conflicts
+from newsprism.analysis.status import status_conflicts
 from newsprism.model import Article, Brief, Discrepancy, DiscrepancyValue, Quote
 from newsprism.pipeline import Context
 from newsprism.registry import stage
@@ -282,6 +286,16 @@ def rank(found: list[Discrepancy]) -> list[Discrepancy]:
     return sorted(found, key=lambda d: -(d.confidence * (0.5 + 0.5 * d.importance)))
 
 
+def _new_people(found: list[Discrepancy], people: list[Discrepancy]) -> list[Discrepancy]:
+    """Person descriptions not already reported from the aligned figures ('age of Ana Ruiz')."""
+    told = {d.what.split()[-1].lower() for d in found if d.what.startswith("age of ")}
+    return [
+        d
+        for d in people
+        if not (d.what.startswith("age of ") and d.what.split()[-1].lower() in told)
+    ]
+
+
 def find_discrepancies(
     brief: Brief,
     sources: Sources | None = None,
@@ -296,6 +310,10 @@ def find_discrepancies(
     found = [d for g in groups if (d := figure_discrepancy(brief, sources, g)) is not None]
     found += claim_conflicts(brief, sources, groups, quoted or set())
     found += speaker_conflicts(brief, quotes or [], sources)
+    found += setting_conflicts(brief, sources, groups)
+    found += status_conflicts(brief, sources)
+    found += doer_conflicts(brief, sources)
+    found += _new_people(found, person_conflicts(brief, sources))
     if alignment is not None:
         found += polarity_conflicts(brief, alignment, sources)
         found += place_conflicts(brief, alignment, sources)
@@ -306,7 +324,7 @@ def find_discrepancies(
 
 @stage(
     "discrepancies",
-    version="2.0",
+    version="2.1",
     requires=("sentences", "sources", "alignment", "quotes", "quoted", "sentence_vectors"),
     assigns=("discrepancies", "figure_groups"),
     on_error="skip",

@@ -8,10 +8,11 @@ costs about 10 ms a sentence.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
+from itertools import islice
 
 from newsprism.align import Alignment
 from newsprism.analysis.sources import Sources
-from newsprism.model import Brief, Discrepancy, DiscrepancyValue
+from newsprism.model import Brief, Discrepancy, DiscrepancyValue, Sentence
 
 MAX_PAIRS = 20
 SLOT_CONFIDENCE = 0.45  # read from a parse of each outlet's words: below well-aligned figures
@@ -31,6 +32,15 @@ def aligned_pairs(
             if admit(i, j):
                 taken += 1
                 yield i, j
+
+
+def in_turn(brief: Brief, keep: Callable[[str], bool], limit: int) -> list[tuple[int, Sentence]]:
+    """(article index, sentence) for sentences whose text passes the cheap test, taken in turn from
+    each article, so that every outlet is read within a parse budget however many there are."""
+    queues = [[(k, s) for s in a.sentences if keep(s.text)] for k, a in enumerate(brief.articles)]
+    longest = max(map(len, queues), default=0)
+    turns = (q[n] for n in range(longest) for q in queues if n < len(q))
+    return list(islice(turns, limit))
 
 
 def slot_discrepancy(

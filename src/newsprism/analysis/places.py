@@ -13,7 +13,7 @@ import re
 from typing import Any
 
 from newsprism.align import Alignment
-from newsprism.analysis.pairs import aligned_pairs, slot_discrepancy
+from newsprism.analysis.pairs import aligned_pairs, in_turn, slot_discrepancy
 from newsprism.analysis.sources import Sources
 from newsprism.model import Brief, Discrepancy
 from newsprism.text.nlp import parse
@@ -22,6 +22,7 @@ from newsprism.text.terms import stem
 _PLACE = re.compile(
     r"\b(?:in|at|near|outside|inside|off|from)\s+(?:the\s+)?((?:[A-Z][\w'’-]+)(?:\s+[A-Z][\w'’-]+)*)"
 )
+MAX_PLACE_SENTENCES = 120  # sentences naming a place parsed per story, in turn across outlets
 _PREPOSITIONS = {"in", "at", "near", "outside", "inside", "off", "from"}
 
 
@@ -56,7 +57,9 @@ def _name(token: Any) -> str:
 
 
 def place_conflicts(brief: Brief, al: Alignment, sources: Sources) -> list[Discrepancy]:
-    """Same act by the same doer, placed differently by outlets that never name each other's place."""
+    """Same act by the same doer, placed differently by outlets that never name each other's place:
+    first on aligned sentence pairs, then on every sentence naming a place, read in turn across
+    outlets within a parse budget (such sentences often differ too much to align)."""
     texts = [a.text for a in brief.articles]
     places = [named_places(s.text) for s in al.sentences]
 
@@ -67,17 +70,35 @@ def place_conflicts(brief: Brief, al: Alignment, sources: Sources) -> list[Discr
         ki, kj = al.article_of[i], al.article_of[j]
         return not any(p in texts[kj] for p in pi) and not any(p in texts[ki] for p in pj)
 
-    out: list[Discrepancy] = []
-    seen: set[tuple[str, str]] = set()
+    told: dict[tuple[str, str], dict[int, tuple[set[str], str]]] = {}
     for i, j in aligned_pairs(al, sources, admit):
-        a, b = verb_places(al.sentences[i].text), verb_places(al.sentences[j].text)
-        for slot in a.keys() - seen:
-            if slot in b and not a[slot] & b[slot]:
-                seen.add(slot)
-                sides = [
-                    (" / ".join(sorted(p[slot])), [al.sentences[k].id]) for k, p in ((i, a), (j, b))
-                ]
-                out.append(slot_discrepancy(brief, f"where the {slot[1]} {slot[0]}", sides, sources,
-                    "sentences that say the same thing in independent outlets put the same doer's "
-                    "act in different named places, and neither outlet names the other's place"))  # fmt: skip
-    return out
+        for k in (i, j):
+            _tell(told, al.article_of[k], al.sentences[k].id, al.sentences[k].text)
+    for k, sentence in in_turn(brief, lambda text: bool(named_places(text)), MAX_PLACE_SENTENCES):
+        _tell(told, k, sentence.id, sentence.text)
+    return [d for slot, said in told.items() if (d := _conflict(brief, sources, texts, slot, said))]
+
+
+def _tell(told: dict[tuple[str, str], dict[int, tuple[set[str], str]]], article: int,
+          sentence_id: str, text: str) -> None:  # fmt: skip
+    for slot, where in verb_places(text).items():
+        places, _ = told.setdefault(slot, {}).setdefault(article, (set(), sentence_id))
+        places.update(where)
+
+
+def _conflict(brief: Brief, sources: Sources, texts: list[str], slot: tuple[str, str],
+              said: dict[int, tuple[set[str], str]]) -> Discrepancy | None:  # fmt: skip
+    """Two independent outlets placing the act in different places, neither naming the other's."""
+    arts = sorted(said)
+    for x, a in enumerate(arts):
+        for b in arts[x + 1 :]:
+            (pa, sa), (pb, sb) = said[a], said[b]
+            if sources.group_of[a] == sources.group_of[b] or pa & pb:
+                continue
+            if any(p in texts[b] for p in pa) or any(p in texts[a] for p in pb):
+                continue
+            sides = [(" / ".join(sorted(pa)), [sa]), (" / ".join(sorted(pb)), [sb])]
+            return slot_discrepancy(brief, f"where the {slot[1]} {slot[0]}", sides, sources,
+                "independent outlets put the same doer's act in different named places, and "
+                "neither outlet names the other's place")  # fmt: skip
+    return None

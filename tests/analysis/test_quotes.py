@@ -89,8 +89,11 @@ def test_degraded_text_aligns_against_sibling_quotes() -> None:
     quotes, _ = find_quotes(brief)
     shared = [q for q in quotes if len(q.outlets) == 2]
     assert shared and shared[0].speaker == "Mayor Ilse Varga"
-    radio = next(v for v in shared[0].variants if v.text.islower())
+    radio_id = next(a.id for a in brief.articles if a.outlet == "Radio")
+    radio = next(v for v in shared[0].variants if v.article_id == radio_id)
     assert radio.speaker == "the mayor"
+    radio_text = " ".join(s.text for a in brief.articles if a.id == radio_id for s in a.sentences)
+    assert radio.text in radio_text  # the degraded outlet's words as the brief reads them
 
 
 @pytest.mark.parametrize(

@@ -270,9 +270,11 @@ def degraded_quotes(k: int, article: Article, probes: list[Segment], first: int 
             merged.append([lo, hi])
     out = []
     all_words = [w for w, _ in stream]
+    text_of = {s.id: s.text for s in chosen}
     for q, (lo, hi) in enumerate(merged):
-        text = " ".join(all_words[lo:hi])
         cites = list(dict.fromkeys(sid for _, sid in stream[lo:hi]))
+        found = _original(" ".join(text_of[c] for c in cites), all_words[lo:hi])
+        text = found.group(0) if found else " ".join(all_words[lo:hi])  # as printed
         before, after = " ".join(all_words[max(0, lo - 8) : lo]), " ".join(all_words[hi : hi + 8])
         span = QuoteSpan(k, text, cites, speaker_from_context(before, after, before_first=True))
         span.segments = [Segment(k, text, cites, all_words[lo:hi], first + q)]

@@ -6,7 +6,9 @@ own words (quotations are skipped): the verb, and the things it acts on ('the ca
 name one act in other words ('resign' / 'quit' / 'step down') are read as that one act. Two
 readings conflict when no outlet gives both and either
 * they are one act of leaving with a different scope: what was left ('resigned' / 'withdrew from
-  the case': a post is not a case). Any other act told with more or less detail is agreement.
+  the case': a post is not a case);
+* one outlet's act is another's with a different scope (the other side reads it as one claim
+  with another act); the same act told with more or less detail is agreement;
 * they are different acts governing the same aligned date ('resigned on Wednesday' / 'was
   dismissed on Wednesday').
 Only what the actor did counts: not a call, request or permission for it to act ('urged the
@@ -57,7 +59,7 @@ _SAME_ACT = (
     frozenset({"buy", "purchase", "acquire"}),
     frozenset({"sue", "take to court"}),
 )  # fmt: skip
-_LEAVING = _SAME_ACT[0]
+_LEAVING = {min(_SAME_ACT[0]), min(_SAME_ACT[0]) + " (passive)"}  # the acts of leaving
 _OWN_POST = {"post", "job", "position", "role", "office", "seat", "duty", "duties"}
 # Heads whose object is asked, urged or allowed to act: the object has not (yet) done it.
 _REQUESTS = {
@@ -82,7 +84,6 @@ class Frame:
     """What an actor did in one sentence: verb lemma, what it acts on, and who did it."""
 
     verb: str
-    act: str  # the verb's group of same-act verbs (its first member), or the verb itself
     objects: frozenset[str]
     surface: str
     subject: str  # stem of the doer's head word
@@ -90,6 +91,12 @@ class Frame:
     group: int
     sentence_id: str
     anchored: bool  # the verb governs the aligned date itself
+
+    @property
+    def act(self) -> str:
+        """The verb's group of same-act verbs (named by its first member), voice kept."""
+        lemma, passive, _ = self.verb.partition(" (passive)")
+        return _act(lemma) + passive
 
 
 def _outside_quotes(text: str) -> list[tuple[int, int]]:
@@ -213,8 +220,8 @@ def mention_frames(mention: Mention) -> list[Frame]:
             surface = "was " + surface
         subject, doer = _subject(verb, noun)
         voice = " (passive)" if passive else ""
-        frames.append(Frame(lemma + voice, _act(lemma) + voice, objects, surface, subject, doer,
-                            mention.group, mention.sentence.id, anchored))  # fmt: skip
+        frames.append(Frame(lemma + voice, objects, surface, subject, doer, mention.group,
+                            mention.sentence.id, anchored))  # fmt: skip
     return frames
 
 
@@ -242,16 +249,24 @@ def _conflict(a: list[Frame], b: list[Frame]) -> bool:
     groups_a, groups_b = {f.group for f in a}, {f.group for f in b}
     if groups_a & groups_b or len(groups_a | groups_b) < MIN_SOURCES:
         return False
-    shared = {f.act for f in a} & {f.act for f in b}
-    if shared:
-        # One act told with more or less detail ('shot' / 'shot outside') is agreement, except
-        # leaving, whose object is what was left ('resigned' / 'withdrew from the case').
-        return bool(shared & _LEAVING) and _left(a) != _left(b)
+    acts_a, acts_b = {f.act for f in a}, {f.act for f in b}
+    if _leaves_other_thing(a, b):
+        return True
+    if acts_a == acts_b:
+        return False  # the same act, told with more or less detail ('shot' / 'shot outside')
+    if acts_a & acts_b:
+        return True  # one side's act is also told with another scope, read as one claim
     # On one date, only what happened to the doer itself ('resigned' / 'was fired': no object)
     # can conflict; acts on something ('voted' / 'accused Lerner') are one event told two ways.
     return any(f.anchored and not f.objects for f in a) and any(
         f.anchored and not f.objects for f in b
     )
+
+
+def _leaves_other_thing(a: list[Frame], b: list[Frame]) -> bool:
+    """One act of leaving on both sides, with a different thing left."""
+    shared = {f.act for f in a} & {f.act for f in b}
+    return bool(shared & _LEAVING) and _left(a) != _left(b)
 
 
 def _left(frames: list[Frame]) -> frozenset[str]:
@@ -320,7 +335,7 @@ def _discrepancy(brief: Brief, a: list[Frame], b: list[Frame], anchor: Mention) 
             f"{n_sources} independent sources describe one event (an agreed figure or date) with "
             + (
                 "one act of leaving but a different thing left"
-                if _left(a) != _left(b) and {f.act for f in a} & {f.act for f in b}
+                if _leaves_other_thing(a, b)
                 else "different acts"
             )
             + "; read from the parse of each outlet's own words, so less sure than a figure"

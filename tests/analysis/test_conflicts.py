@@ -124,3 +124,16 @@ def test_fp_a_call_to_resign_is_not_a_resignation() -> None:
         }
     )
     assert claims == []
+
+
+def test_fp_an_act_in_another_clause_with_its_own_subject() -> None:
+    """'led X ... after Y decided to resign': the resigning is Y's act, not X's."""
+    claims = _claims(
+        {
+            "Wire": "The ruling alarmed the three lead engineers after their manager decided to "
+            "resign.",
+            "Herald": "The three lead engineers who resigned from the project wrote to the board.",
+            "Post": "The ruling led the three lead engineers to withdraw from the project.",
+        }
+    )
+    assert claims == []

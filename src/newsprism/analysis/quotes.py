@@ -217,6 +217,8 @@ def build_quote(
     stated: list[str | None] = []
     for k in dict.fromkeys(seg.article for seg in members):
         mine = distinct_segments([seg for seg in members if seg.article == k])
+        index = {s.id: s.index for s in brief.articles[k].sentences}
+        mine.sort(key=lambda g: (index.get(g.citations[0], 0), g.start))  # as printed
         cites = list(dict.fromkeys(c for seg in members if seg.article == k for c in seg.citations))
         text = verbatim_text(mine)
         speakers = [speaker_of.get((k, seg.quote)) for seg in mine]

@@ -86,3 +86,54 @@ def test_fp_an_act_on_something_against_another_verb_on_one_date() -> None:
         }
     )
     assert claims == []
+
+
+def test_fp_synonyms_for_leaving_on_one_date_are_one_act() -> None:
+    """Issue 10: 'resigned' / 'quit' / 'stepped down' on one date is one act in other words."""
+    claims = _claims(
+        {
+            "Wire": "Harbour master Ana Ruiz resigned on Thursday after the collision inquiry.",
+            "Herald": "Ana Ruiz, the harbour master, resigned on Thursday, her office said.",
+            "Post": "Ana Ruiz, the harbour master, quit on Thursday, the port authority said.",
+            "Daily": "Harbour master Ana Ruiz stepped down on Thursday, two board members said.",
+        }
+    )
+    assert claims == []
+
+
+def test_fp_leaving_a_post_is_leaving_with_no_scope_named() -> None:
+    claims = _claims(
+        {
+            "Wire": "The ruling led the three lead engineers to resign in protest.",
+            "Herald": "The ruling prompted the three lead engineers to quit their jobs.",
+            "Post": "The ruling led three engineers to step down from their posts on Monday.",
+        }
+    )
+    assert claims == []
+
+
+def test_fp_a_call_to_resign_is_not_a_resignation() -> None:
+    """Issue 10: 'urged X to resign' or 'X should resign' (a request, not an act) set against 'X
+    resigned from the project' is no conflict: nobody reported that X left their post."""
+    claims = _claims(
+        {
+            "Wire": "The union urged the three lead engineers to resign over the ruling.",
+            "Herald": "The three lead engineers who resigned from the project wrote to the board.",
+            "Post": "The ruling led the three lead engineers to withdraw from the project.",
+            "Daily": "The petition says the three lead engineers should resign at once.",
+        }
+    )
+    assert claims == []
+
+
+def test_fp_an_act_in_another_clause_with_its_own_subject() -> None:
+    """'led X ... after Y decided to resign': the resigning is Y's act, not X's."""
+    claims = _claims(
+        {
+            "Wire": "The ruling alarmed the three lead engineers after their manager decided to "
+            "resign.",
+            "Herald": "The three lead engineers who resigned from the project wrote to the board.",
+            "Post": "The ruling led the three lead engineers to withdraw from the project.",
+        }
+    )
+    assert claims == []

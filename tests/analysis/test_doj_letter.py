@@ -15,7 +15,7 @@ from typing import Any
 import pytest
 
 from newsprism.api import brief
-from newsprism.eval.faithfulness import check_agreed, check_summary, counts
+from newsprism.eval.faithfulness import check_agreed, check_quotes, check_summary, counts
 from newsprism.model import Brief
 from newsprism.text.quantities import find_quantities
 from newsprism.text.terms import content_stems, related
@@ -162,3 +162,10 @@ def test_summary_has_no_unattributed_opinion_or_dangling_reference(doj) -> None:
     assert found["unbalanced_quotes"] == found["unresolved_reference"] == 0
     assert found["unattributed_opinion"] == 0
     assert any(s.note for s in result.summary) or not result.discrepancies
+
+
+def test_every_quotation_is_shown_as_one_outlet_printed_it(doj) -> None:
+    """Issue 10: merged partial quotes keep one outlet's words, punctuation and conjunctions."""
+    result, _, _ = doj
+    assert result.quotes
+    assert check_quotes(result) == []

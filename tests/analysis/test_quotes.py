@@ -89,8 +89,11 @@ def test_degraded_text_aligns_against_sibling_quotes() -> None:
     quotes, _ = find_quotes(brief)
     shared = [q for q in quotes if len(q.outlets) == 2]
     assert shared and shared[0].speaker == "Mayor Ilse Varga"
-    radio = next(v for v in shared[0].variants if v.text.islower())
+    radio_id = next(a.id for a in brief.articles if a.outlet == "Radio")
+    radio = next(v for v in shared[0].variants if v.article_id == radio_id)
     assert radio.speaker == "the mayor"
+    radio_text = " ".join(s.text for a in brief.articles if a.id == radio_id for s in a.sentences)
+    assert radio.text in radio_text  # the degraded outlet's words as the brief reads them
 
 
 @pytest.mark.parametrize(
@@ -169,3 +172,46 @@ def test_a_speaker_named_at_the_quotation_outvotes_one_carried_from_a_pronoun() 
         f'"{words}?" said Ann Rivers, his mother, at the shelter.',
     )
     assert shared.speaker == "Ann Rivers"
+
+
+def _verbatim_in(shown: str, source: str) -> bool:
+    """The shown text is one slice of the source, or slices of it joined by ' … ', in order."""
+    at = 0
+    for piece in shown.split(" … "):
+        found = source.find(piece, at)
+        if found < 0:
+            return False
+        at = found + len(piece)
+    return True
+
+
+def test_merged_partial_quotes_show_one_outlets_words_verbatim() -> None:
+    """Partial quotes starting mid-clause must not cost the fuller variant its ', and' or ';'."""
+    passage = (
+        "Those repairs, and the delays they have caused to every ferry on the north route, "
+        "leave the harbour board no choice. We asked for a plan; none came, and the tenants "
+        "of the quay are still waiting for an answer from the board."
+    )
+    brief = make_brief(
+        {
+            "Wire": f'"{passage}" the tenants association wrote in a statement on Friday.',
+            "Herald": "The tenants said the delays they have caused to every ferry on the north "
+            'route "leave the harbour board no choice." They added: "none came, and the tenants '
+            'of the quay are still waiting for an answer from the board."',
+            "Daily": "A letter from the tenants said “the delays they have caused to every ferry on"
+            " the north route, leave the harbour board no choice.” The board did not reply.",
+        },
+        ("sentences",),
+    )
+    quotes, _ = find_quotes(brief)
+    shared = [q for q in quotes if len(q.outlets) > 1]
+    assert shared
+    text_of = {a.id: " ".join(s.text for s in a.sentences) for a in brief.articles}
+    for quote in shared:
+        assert any(_verbatim_in(quote.text, text_of[v.article_id]) for v in quote.variants), (
+            quote.text
+        )
+        for variant in quote.variants:
+            assert _verbatim_in(variant.text, text_of[variant.article_id]), variant.text
+    assert any("Those repairs, and the delays" in q.text for q in shared)
+    assert any(q.text.startswith("none came, and the tenants") for q in shared)

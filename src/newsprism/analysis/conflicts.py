@@ -2,12 +2,18 @@
 
 Aligned figures on which outlets agree ('four prosecutors', 'on Wednesday') anchor one event across
 outlets; only their sentences are parsed. For each anchor we read what the actor did in the outlet's
-own words (quotations are skipped): the verb, and the things it acts on ('the case'). Two readings
-conflict when no outlet gives both and either
-* one outlet's verb is another's with a different scope ('resigned' / 'resigned from the case', the
-  latter read as one claim with 'quit the case' and 'withdrew from the case').
-* they are the verbs governing the same aligned date ('resigned on Wednesday' / 'was dismissed on
-  Wednesday').
+own words (quotations are skipped): the verb, and the things it acts on ('the case'). Verbs that
+name one act in other words ('resign' / 'quit' / 'step down') are read as that one act. Two
+readings conflict when no outlet gives both and either
+* they are one act of leaving with a different scope: what was left ('resigned' / 'withdrew from
+  the case': a post is not a case);
+* one outlet's act is another's with a different scope (the other side reads it as one claim
+  with another act); the same act told with more or less detail is agreement;
+* they are different acts governing the same aligned date ('resigned on Wednesday' / 'was
+  dismissed on Wednesday').
+Only what the actor did counts: not a call, request or permission for it to act ('urged the
+officials to resign'), not what it should or might do, nor a verb in another clause with a subject
+of its own.
 Verbs of saying, announcing and issuing never count: outlets describe one act in other words
 ('ruled' / 'issued the opinions', 'issued a subpoena' / 'announced'); and the same verb on both
 sides is one act told with more or less detail.
@@ -41,6 +47,28 @@ _EMPTY_VERBS = (
     | _COMMUNICATING
     | {"be", "have", "do", "say", "make", "get", "include", "go", "come", "take", "give", "see"}
 )
+# Verbs (lemma, with particle) naming one act in other words, general English: a verb in no group
+# is its own act. The first group are acts of leaving, whose object says what was left.
+_SAME_ACT = (
+    frozenset({"resign", "quit", "withdraw", "step down", "step aside", "step away", "leave",
+               "depart", "exit", "recuse", "bow out", "pull out", "stand down"}),
+    frozenset({"fire", "dismiss", "sack", "oust", "remove", "discharge", "terminate", "expel"}),
+    frozenset({"arrest", "detain", "apprehend"}),
+    frozenset({"die", "perish"}),
+    frozenset({"injure", "wound", "hurt"}),
+    frozenset({"buy", "purchase", "acquire"}),
+    frozenset({"sue", "take to court"}),
+)  # fmt: skip
+_LEAVING = {min(_SAME_ACT[0]), min(_SAME_ACT[0]) + " (passive)"}  # the acts of leaving
+_OWN_POST = {"post", "job", "position", "role", "office", "seat", "duty", "duties"}
+# Heads whose object is asked, urged or allowed to act: the object has not (yet) done it.
+_REQUESTS = {
+    "urge", "ask", "call", "demand", "press", "pressure", "push", "encourage", "invite", "want",
+    "expect", "tell", "order", "request", "implore", "beg", "advise", "allow", "permit", "need",
+    "wish", "challenge", "dare", "direct", "instruct", "petition", "appeal",
+}  # fmt: skip
+_PARTICLES = {"down", "aside", "away", "out", "off", "up", "back"}
+_MODALS = {"should", "must", "ought", "could", "might", "may", "would", "shall"}
 _TEMPORAL = {"on", "in", "at", "during", "after", "before", "since", "until", "by", "for", "within",
              "amid", "over", "throughout", "as", "like", "despite"}  # fmt: skip
 _QUOTED = re.compile(r"[\"“][^\"“”]*[\"”]|``.*?''|«[^»]*»|(?<!\w)[‘'][^‘’']*[’'](?!\w)")
@@ -63,6 +91,12 @@ class Frame:
     group: int
     sentence_id: str
     anchored: bool  # the verb governs the aligned date itself
+
+    @property
+    def act(self) -> str:
+        """The verb's group of same-act verbs (named by its first member), voice kept."""
+        lemma, passive, _ = self.verb.partition(" (passive)")
+        return _act(lemma) + passive
 
 
 def _outside_quotes(text: str) -> list[tuple[int, int]]:
@@ -98,13 +132,45 @@ def _verbs_of(noun: Any) -> list[tuple[Any, bool]]:
     if noun.dep_ in {"nsubj", "nsubjpass"} and noun.head.pos_ == "VERB":
         out.append(noun.head)
     out += [c for c in noun.children if c.dep_ == "relcl" and c.pos_ == "VERB"]
-    if noun.dep_ == "dobj":
+    if noun.dep_ == "dobj" and noun.head.lemma_.lower() not in _REQUESTS:
         later = [t for t in noun.head.subtree if t.i > noun.i and t.pos_ == "VERB"]
         to_verbs = [
             t for t in later if any(c.dep_ == "aux" and c.lower_ == "to" for c in t.children)
         ]
-        out += to_verbs[:1]
+        out += [v for v in to_verbs[:1] if _same_clause(v, noun)]
     return [(v, False) for v in out]
+
+
+def _same_clause(verb: Any, noun: Any) -> bool:
+    """'led X to V': no verb between V and the verb governing X has a subject of its own (V is
+    then another clause's act, not X's). Verbs inside X's own phrase are parse slips, allowed."""
+    own = {t.i for t in noun.subtree}
+    token = verb
+    while token.i != noun.head.i and token.head.i != token.i:
+        if token.i not in own and any(c.dep_ in {"nsubj", "nsubjpass"} for c in token.children):
+            return False
+        token = token.head
+    return True
+
+
+def _act(lemma: str) -> str:
+    group = next((g for g in _SAME_ACT if lemma in g), None)
+    return min(group) if group else lemma
+
+
+def _phrasal(verb: Any) -> str:
+    """The verb's lemma with its particle ('step down'), so 'step up' is not 'step down'."""
+    particles = [
+        c.lower_
+        for c in verb.children
+        if c.dep_ == "prt" or (c.i == verb.i + 1 and c.lower_ in _PARTICLES and c.dep_ != "prep")
+    ]
+    return " ".join([verb.lemma_.lower(), *particles])
+
+
+def _not_done(verb: Any) -> bool:
+    """What the actor should, could or might do, not what it did."""
+    return any(c.dep_ == "aux" and c.lower_ in _MODALS for c in verb.children)
 
 
 def _verb_of_date(token: Any) -> list[tuple[Any, bool]]:
@@ -143,21 +209,24 @@ def mention_frames(mention: Mention) -> list[Frame]:
     quoted = _outside_quotes(text)
     frames = []
     for verb, anchored in verbs:
-        lemma = verb.lemma_.lower()
-        if lemma in _EMPTY_VERBS or any(lo <= verb.idx < hi for lo, hi in quoted):
+        lemma = _phrasal(verb)
+        if verb.lemma_.lower() in _EMPTY_VERBS or any(lo <= verb.idx < hi for lo, hi in quoted):
+            continue
+        if _not_done(verb):
             continue
         passive = any(c.dep_ == "auxpass" for c in verb.children)
         objects, surface = _objects(verb)
         if passive:
             surface = "was " + surface
         subject, doer = _subject(verb, noun)
-        frames.append(Frame(lemma + (" (passive)" if passive else ""), objects, surface, subject,
-                            doer, mention.group, mention.sentence.id, anchored))  # fmt: skip
+        voice = " (passive)" if passive else ""
+        frames.append(Frame(lemma + voice, objects, surface, subject, doer, mention.group,
+                            mention.sentence.id, anchored))  # fmt: skip
     return frames
 
 
 def _same_claim(a: Frame, b: Frame) -> bool:
-    return (a.verb == b.verb and a.objects == b.objects) or bool(a.objects & b.objects)
+    return (a.act == b.act and a.objects == b.objects) or bool(a.objects & b.objects)
 
 
 def _classes(frames: list[Frame]) -> list[list[Frame]]:
@@ -180,16 +249,29 @@ def _conflict(a: list[Frame], b: list[Frame]) -> bool:
     groups_a, groups_b = {f.group for f in a}, {f.group for f in b}
     if groups_a & groups_b or len(groups_a | groups_b) < MIN_SOURCES:
         return False
-    verbs_a, verbs_b = {f.verb for f in a}, {f.verb for f in b}
-    if verbs_a == verbs_b:
+    acts_a, acts_b = {f.act for f in a}, {f.act for f in b}
+    if _leaves_other_thing(a, b):
+        return True
+    if acts_a == acts_b:
         return False  # the same act, told with more or less detail ('shot' / 'shot outside')
+    if acts_a & acts_b:
+        return True  # one side's act is also told with another scope, read as one claim
     # On one date, only what happened to the doer itself ('resigned' / 'was fired': no object)
     # can conflict; acts on something ('voted' / 'accused Lerner') are one event told two ways.
-    same_date = any(f.anchored and not f.objects for f in a) and any(
+    return any(f.anchored and not f.objects for f in a) and any(
         f.anchored and not f.objects for f in b
     )
-    scope = bool(verbs_a & verbs_b)
-    return same_date or scope
+
+
+def _leaves_other_thing(a: list[Frame], b: list[Frame]) -> bool:
+    """One act of leaving on both sides, with a different thing left."""
+    shared = {f.act for f in a} & {f.act for f in b}
+    return bool(shared & _LEAVING) and _left(a) != _left(b)
+
+
+def _left(frames: list[Frame]) -> frozenset[str]:
+    """What the side's acts of leaving left; nothing named, or one's post, is the post."""
+    return frozenset(o for f in frames if f.act in _LEAVING for o in f.objects - _OWN_POST)
 
 
 def _side(brief: Brief, frames: list[Frame]) -> DiscrepancyValue:
@@ -251,7 +333,11 @@ def _discrepancy(brief: Brief, a: list[Frame], b: list[Frame], anchor: Mention) 
         importance=round(n_sources / max(1, total), 3),
         basis=(
             f"{n_sources} independent sources describe one event (an agreed figure or date) with "
-            "different acts; read from the parse of each outlet's own words, so less sure than a "
-            "figure"
+            + (
+                "one act of leaving but a different thing left"
+                if _leaves_other_thing(a, b)
+                else "different acts"
+            )
+            + "; read from the parse of each outlet's own words, so less sure than a figure"
         ),
     )

@@ -49,6 +49,9 @@ class Segment:
     citations: list[str]
     tokens: list[str]
     quote: int  # index of the quotation it belongs to, per article
+    source: str = ""  # the paragraph the text was cut from, when known: contiguous pieces rejoin
+    start: int = -1  # where ``text`` lies in ``source``
+    end: int = -1
 
 
 @dataclass
@@ -92,37 +95,56 @@ def _joined(sentences: list[Sentence]) -> tuple[str, list[tuple[int, int, Senten
     return text, spans
 
 
-def fragments(text: str) -> list[str]:
-    """Clauses of a quoted sentence ('..., and ...', ';', ellipses); short ones join the next.
+def fragment_spans(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each clause of a quoted sentence ('..., and ...', ';', ellipses); a short
+    clause is widened to take in the next one, so every fragment is a verbatim slice of ``text``.
 
     Outlets often quote one clause of a longer statement, so clauses are what gets matched.
     """
-    out: list[str] = []
-    carry = ""
-    for piece in _CLAUSE.split(text):
-        piece = (carry + " " + piece).strip() if carry else piece.strip()
-        if len(piece.split()) < MIN_WORDS:
-            carry = piece
+    out: list[tuple[int, int]] = []
+    carry: int | None = None  # start of a short clause waiting for the next one
+    pos = 0
+    for cut in [*_CLAUSE.finditer(text), None]:
+        lo, hi = _stripped(text, pos, cut.start() if cut else len(text))
+        pos = cut.end() if cut else len(text)
+        if hi <= lo:
             continue
-        out.append(piece)
-        carry = ""
-    if carry:
-        if out:
-            out[-1] += " " + carry
-        else:
-            out.append(carry)
+        start = lo if carry is None else carry
+        if len(text[start:hi].split()) < MIN_WORDS:
+            carry = start
+            continue
+        out.append((start, hi))
+        carry = None
+    if carry is not None:
+        end = _stripped(text, carry, len(text))[1]
+        out = [*out[:-1], (out[-1][0], end)] if out else [(carry, end)]
     return out
+
+
+def _stripped(text: str, lo: int, hi: int) -> tuple[int, int]:
+    """``lo, hi`` narrowed past surrounding space and quote marks."""
+    while lo < hi and text[lo] in STRIP:
+        lo += 1
+    while hi > lo and text[hi - 1] in STRIP:
+        hi -= 1
+    return lo, hi
+
+
+def fragments(text: str) -> list[str]:
+    """The clauses of a quoted sentence as written (see ``fragment_spans``)."""
+    return [text[a:b] for a, b in fragment_spans(text)]
 
 
 def _cut(k: int, q: int, text: str, start: int, end: int, spans: list[tuple[int, int, Sentence]]
          ) -> list[Segment]:  # fmt: skip
     out = []
     for s_start, s_end, sentence in spans:
-        lo, hi = max(start, s_start), min(end, s_end)
-        piece = text[lo:hi].strip(STRIP)
-        if hi > lo and len(piece.split()) >= 2:
-            for fragment in fragments(piece):
-                out.append(Segment(k, fragment, [sentence.id], tokens(fragment), q))
+        lo, hi = _stripped(text, max(start, s_start), min(end, s_end))
+        if hi > lo and len(text[lo:hi].split()) >= 2:
+            for a, b in fragment_spans(text[lo:hi]):
+                fragment = text[lo + a : lo + b]
+                out.append(Segment(k, fragment, [sentence.id], tokens(fragment), q,
+                                   source=text, start=lo + a, end=lo + b))  # fmt: skip
     return out
 
 
@@ -248,9 +270,11 @@ def degraded_quotes(k: int, article: Article, probes: list[Segment], first: int 
             merged.append([lo, hi])
     out = []
     all_words = [w for w, _ in stream]
+    text_of = {s.id: s.text for s in chosen}
     for q, (lo, hi) in enumerate(merged):
-        text = " ".join(all_words[lo:hi])
         cites = list(dict.fromkeys(sid for _, sid in stream[lo:hi]))
+        found = _original(" ".join(text_of[c] for c in cites), all_words[lo:hi])
+        text = found.group(0) if found else " ".join(all_words[lo:hi])  # as printed
         before, after = " ".join(all_words[max(0, lo - 8) : lo]), " ".join(all_words[hi : hi + 8])
         span = QuoteSpan(k, text, cites, speaker_from_context(before, after, before_first=True))
         span.segments = [Segment(k, text, cites, all_words[lo:hi], first + q)]

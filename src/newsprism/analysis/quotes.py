@@ -166,15 +166,43 @@ def _speaker_vote(speakers: list[str | None]) -> str | None:
 
 def distinct_segments(segments: list[Segment], inside: float = 0.8) -> list[Segment]:
     """One article's pieces of a quotation, minus any repeating a longer piece (a pull quote, the
-    same words quoted twice): joining them must never show 'X … X'."""
+    same words quoted twice): joining them must never show 'X … X'. Of two equal pieces, the one
+    inside the longer quotation stays, so its neighbours still read as one verbatim passage."""
+    size = Counter(id(g.source) for g in segments if g.source)
     kept: list[Segment] = []
-    for seg in sorted(segments, key=lambda g: -len(g.tokens)):
+    for seg in sorted(segments, key=lambda g: (-len(g.tokens), -size.get(id(g.source), 0))):
         grams = _bigrams(seg.tokens)
         if any(grams and len(grams & _bigrams(k.tokens)) >= inside * len(grams) for k in kept):
             continue
         kept.append(seg)
     order = {id(g): n for n, g in enumerate(segments)}
     return sorted(kept, key=lambda g: order[id(g)])
+
+
+_JOINABLE = re.compile(r"[\W_]*(?:(?:and|but)\b[\W_]*)?", re.IGNORECASE)
+
+
+def verbatim_text(pieces: list[Segment]) -> str:
+    """One outlet's pieces of a quotation as it printed them: neighbouring clauses of one quotation
+    are shown with the words and punctuation between them (', and', '; ', a sentence break), and
+    only pieces with something left out between them are joined by ' … '."""
+    runs: list[list[Segment]] = []
+    for seg in pieces:
+        last = runs[-1][-1] if runs else None
+        if (
+            last is not None
+            and seg.source
+            and seg.source is last.source
+            and seg.quote == last.quote
+            and last.end <= seg.start
+            and _JOINABLE.fullmatch(seg.source[last.end : seg.start])
+        ):
+            runs[-1].append(seg)
+        else:
+            runs.append([seg])
+    return " … ".join(
+        run[0].source[run[0].start : run[-1].end] if run[0].source else run[0].text for run in runs
+    )
 
 
 def build_quote(
@@ -189,15 +217,20 @@ def build_quote(
     stated: list[str | None] = []
     for k in dict.fromkeys(seg.article for seg in members):
         mine = distinct_segments([seg for seg in members if seg.article == k])
+        index = {s.id: s.index for s in brief.articles[k].sentences}
+        mine.sort(key=lambda g: (index.get(g.citations[0], 0), g.start))  # as printed
         cites = list(dict.fromkeys(c for seg in members if seg.article == k for c in seg.citations))
-        text = " … ".join(seg.text for seg in mine)
+        text = verbatim_text(mine)
         speakers = [speaker_of.get((k, seg.quote)) for seg in mine]
         variants.append(QuoteVariant(article_id=brief.articles[k].id, text=text, citations=cites,
                                      speaker=_speaker_vote(speakers)))  # fmt: skip
         stated += [speaker_of.get((k, g.quote)) for g in mine if (k, g.quote) in (explicit or ())]
     clean = [v for v, k in zip(variants, dict.fromkeys(s.article for s in members), strict=True)
              if not brief.articles[k].degraded] or variants  # fmt: skip
-    canonical = max(clean, key=lambda v: len(v.text))
+    # The fullest variant; of equal ones, the one printing the passage unbroken.
+    canonical = max(
+        clean, key=lambda v: (len(v.text.split()) - v.text.count(" … "), -v.text.count(" … "))
+    )
     citations = [c for v in variants for c in v.citations]
     return Quote(
         text=canonical.text,
@@ -241,7 +274,7 @@ def find_quotes(brief: Brief, sources: Sources | None = None) -> tuple[list[Quot
 
 @stage(
     "quotes",
-    version="2.0",
+    version="2.1",
     requires=("sentences", "sources"),
     assigns=("quotes", "quoted"),
     on_error="skip",

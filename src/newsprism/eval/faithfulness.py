@@ -13,7 +13,8 @@ uses its own rules, never the selection code's predicates. For one Brief it flag
 - ``unsupported_agreed``: an agreed item credited to an outlet whose cited sentences lack the
   item's figures or names, most of its content words, or state it with the opposite polarity;
 - ``wrong_omitted_by``: an outlet listed as not reporting an item whose text reports it;
-- ``count_label``: an item's outlet count that does not match the outlets it cites.
+- ``count_label``: an item's outlet count that does not match the outlets it cites;
+- ``quote_not_verbatim``: a merged quotation whose shown text no variant's outlet printed.
 """
 
 from __future__ import annotations
@@ -31,6 +32,7 @@ from newsprism.eval.faithfulness_base import (
     tokens,
     unbalanced,
 )
+from newsprism.eval.faithfulness_quotes import check_quotes
 from newsprism.model import Article, Brief, Sentence
 from newsprism.text.nlp import parse
 
@@ -39,6 +41,7 @@ __all__ = [
     "Finding",
     "check_agreed",
     "check_brief",
+    "check_quotes",
     "check_summary",
     "counts",
     "unbalanced",
@@ -316,4 +319,4 @@ def _previous_id(article: Article | None, sentence: Sentence | None) -> str | No
 
 def check_brief(brief: Brief) -> list[Finding]:
     """Every finding for one brief, summary first."""
-    return check_summary(brief) + check_agreed(brief)
+    return check_summary(brief) + check_agreed(brief) + check_quotes(brief)

@@ -14,6 +14,7 @@ CATEGORIES = (
     "unsupported_agreed",
     "wrong_omitted_by",
     "count_label",
+    "quote_not_verbatim",
 )
 
 # Reporting verbs and phrases that attribute what follows (or precedes) to a speaker or document.

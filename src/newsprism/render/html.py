@@ -16,13 +16,12 @@ from jinja2 import BaseLoader, Environment, PackageLoader, StrictUndefined
 from newsprism import __version__
 from newsprism.model import Brief
 from newsprism.render import page
+from newsprism.render.formats import shown_terms, signed
 from newsprism.render.view import (
     SECTION_TITLES,
     BriefView,
     notice_source,
     problem_text,
-    shown_terms,
-    signed,
 )
 
 

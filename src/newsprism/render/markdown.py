@@ -10,6 +10,7 @@ import re
 from collections.abc import Callable
 
 from newsprism.model import Brief, LoadedTerm, OutletFraming
+from newsprism.render.formats import shown_terms, signed
 from newsprism.render.view import (
     SECTION_TITLES,
     ArticleView,
@@ -19,8 +20,6 @@ from newsprism.render.view import (
     notice_source,
     one_line,
     problem_text,
-    shown_terms,
-    signed,
 )
 
 _SPECIAL = re.compile(r"([\\`*_\[\]<>|#~!])")

@@ -23,12 +23,15 @@ from newsprism.model import (
     Brief,
     Discrepancy,
     Entity,
-    LoadedTerm,
     Notice,
-    OutletFraming,
     StageRun,
     TimelineEvent,
     content_hash,
+)
+from newsprism.render.formats import (
+    ENTITY_KINDS,
+    format_event_date,
+    one_line,
 )
 
 # Render order. The header (title and story line) is always shown and is not a section.
@@ -59,7 +62,6 @@ OUTLET_SLOTS = 8
 
 _SAFE_ID = re.compile(r"[A-Za-z0-9]+(?:\.[0-9]+)?")
 _WEB_URL = re.compile(r"https?://[^\s\"'<>`\\]+", re.IGNORECASE)
-_SPACE = re.compile(r"\s+")
 
 
 def anchor(kind: str, raw_id: str) -> str:
@@ -78,11 +80,6 @@ def web_url(url: str | None) -> str | None:
         return None
     parts = urlsplit(url)
     return url if parts.scheme.lower() in ("http", "https") and parts.netloc else None
-
-
-def one_line(text: str) -> str:
-    """Collapse whitespace so a text can never break out of a list item or table cell."""
-    return _SPACE.sub(" ", text).strip()
 
 
 @dataclass(frozen=True)
@@ -368,29 +365,6 @@ class BriefView:
         return SummaryItem(one_line(text), repaired, groups, unresolved)
 
 
-TERMS_SHOWN = 8
-QUOTED_SHOWN = 5
-
-
-def shown_terms(outlet: OutletFraming, quoted: bool) -> list[LoadedTerm]:
-    """An outlet's best terms of one voice, each wording once (the list is ranked already)."""
-    seen: set[str] = set()
-    out = []
-    for term in outlet.loaded_terms:
-        key = one_line(term.text).lower()
-        if term.quoted == quoted and key not in seen:
-            seen.add(key)
-            out.append(term)
-    return out[: QUOTED_SHOWN if quoted else TERMS_SHOWN]
-
-
-def signed(value: float) -> str:
-    """'+0.12', '−0.30', '0.00': a tone with its sign, so outlets compare at a glance."""
-    if abs(value) < 0.005:
-        return "0.00"
-    return f"+{value:.2f}" if value > 0 else f"−{abs(value):.2f}"
-
-
 def notice_source(notice: Notice) -> str | None:
     """Where a notice comes from, unless its message already says so."""
     if notice.source and notice.source not in notice.message:
@@ -458,31 +432,6 @@ def _paragraphs(article: Article) -> list[ParagraphView]:
         view = SentenceView(s.id, anchor("s", s.id), number, one_line(s.text), s.repaired)
         grouped.setdefault(s.paragraph, []).append(view)
     return [ParagraphView(i, sents) for i, (_, sents) in enumerate(sorted(grouped.items()), 1)]
-
-
-ENTITY_KINDS = {
-    "PERSON": "person",
-    "ORG": "organisation",
-    "GPE": "place",
-    "LOC": "place",
-    "FAC": "place",
-    "LAW": "law or document",
-    "EVENT": "event",
-}
-
-
-def format_event_date(event: TimelineEvent) -> str:
-    """'16 February 2020', 'week of 10 February 2020', 'November 2019', '2009'; '' unresolved."""
-    day = event.date
-    if day is None or not event.resolved:
-        return ""
-    if event.precision == "year":
-        return str(day.year)
-    if event.precision == "month":
-        return f"{day:%B %Y}"
-    if event.precision == "week":
-        return f"week of {day.day} {day:%B %Y}"
-    return f"{day.day} {day:%B %Y}"
 
 
 def format_span(first: Date, last: Date) -> str:

@@ -60,7 +60,7 @@ class SummaryParams:
     centroid: float = 0.05  # per word, times cosine to the story centroid
     quotes: float = 0.1  # per word, for sentences carrying quoted speech
     figures: float = 0.9  # per figure the sentence states that other articles state too
-    quotations: float = 0.4  # share of the budget for sentences mostly in someone's words
+    quotations: float = 0.6  # share of the budget for sentences mostly in someone's words
     min_words: int = MIN_WORDS  # shorter lines are not candidates
 
     @classmethod

@@ -30,7 +30,7 @@ from newsprism.pipeline import BriefConfig, Pipeline
 ROOT = Path(__file__).resolve().parents[1]
 DATA = ROOT.parent / "shared" / "eval" / "multinews-val250.jsonl"
 RESULTS = ROOT / "bench" / "results" / "summary_speed.json"
-STAGES = ("sentences", "align", "summary")
+STAGES = ("sentences", "sources", "boilerplate", "align", "quotes", "discrepancies", "summary")
 LEXRANK_MAX_ARTICLES = 100
 
 

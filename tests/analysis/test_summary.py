@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+import numpy as np
 import pytest
 
 from newsprism.align import align
@@ -23,7 +24,9 @@ from newsprism.errors import NewsprismError
 from newsprism.model import Article, Brief, Sentence, Story
 from newsprism.pipeline import BriefConfig, Pipeline
 
-STAGES = ("sentences", "sources", "embed", "align", "quotes", "discrepancies", "summary")
+STAGES = (
+    "sentences", "sources", "boilerplate", "embed", "align", "quotes", "discrepancies", "summary",
+)  # fmt: skip
 SHARED = "The river flooded the old mill district of Harwick on Tuesday night after heavy rain."
 TEXTS = {
     "Daily Ledger": (
@@ -102,8 +105,8 @@ def test_knobs_from_options() -> None:
 
 
 def test_quote_knob_changes_selection() -> None:
-    quiet = [s.text for s in run(30, {"summary": {"quotes": 0.0}}).summary]
-    loud = [s.text for s in run(30, {"summary": {"quotes": 5.0}}).summary]
+    quiet = [s.text for s in run(30, {"summary": {"quotes": 0.0, "quotations": 1.0}}).summary]
+    loud = [s.text for s in run(30, {"summary": {"quotes": 5.0, "quotations": 1.0}}).summary]
     assert any("levee" in t for t in loud) and not any("levee" in t for t in quiet)
 
 
@@ -183,3 +186,32 @@ def test_supporters_stating_another_figure_are_not_cited() -> None:
         assert cited_outlets == {"Ledger"}
     else:
         assert cited_outlets == {"Wire", "Radio"}
+
+
+def test_learned_furniture_is_not_a_candidate() -> None:
+    articles = [Article.create(text, outlet=name) for name, text in TEXTS.items()]
+    Pipeline(("sentences",)).run(Story.from_articles(articles))
+    al = align(articles)
+    first = al.sentences[0]
+    assert 0 in build_pool(al).index
+    assert 0 not in build_pool(al, furniture={first.id}).index
+
+
+def _quoting_pool() -> Any:
+    articles = [Article.create(text, outlet=name) for name, text in TEXTS.items()]
+    Pipeline(("sentences",)).run(Story.from_articles(articles))
+    pool = build_pool(align(articles))
+    pool.quotation = np.ones(len(pool), dtype=bool)  # as if every candidate were a quotation
+    return pool
+
+
+def test_quotations_get_only_their_share_of_the_budget() -> None:
+    pool = _quoting_pool()
+    words = int(pool.words.sum())
+    for share in (0.3, 0.6):
+        chosen = select(pool, SummaryParams(quotations=share), words)
+        assert sum(pool.words[k] for k in chosen) <= share * words
+    whole = select(pool, SummaryParams(quotations=1.0), words)
+    pool.quotation = None
+    assert whole == select(pool, SummaryParams(), words)  # a full share is no limit
+    assert sum(pool.words[k] for k in whole) > 0.3 * words

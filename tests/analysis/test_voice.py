@@ -75,3 +75,30 @@ def test_as_quotation_names_the_speaker() -> None:
     )
     assert as_quotation("We stand firm.", "Ada Brook") == "Ada Brook said: “We stand firm.”"
     assert as_quotation("We stand firm.", "the officials") == "Officials said: “We stand firm.”"
+
+
+def test_a_stray_mark_in_a_long_paragraph_does_not_open_a_quotation() -> None:
+    facts = [f"The council met {day} and approved the budget." for day in ("Monday", "Friday")]
+    article = _article(
+        [['The report called the plan a "bold step.', *facts, *facts, "The vote was close."]]
+    )
+    assert not statement_sentences(article) & {s.id for s in article.sentences[1:]}
+
+
+def test_a_quotation_spanning_sentences_in_a_long_paragraph_stays_open() -> None:
+    article = _article(
+        [
+            [
+                '"The river rose fast.',
+                "Nobody expected it.",
+                'We ran," the warden said.',
+                "The council met on Monday.",
+                "The council met on Friday.",
+                "The vote was close.",
+            ]
+        ]
+    )
+    ids = [s.id for s in article.sentences]
+    statements = statement_sentences(article)
+    assert ids[1] in statements and ids[2] in statements
+    assert not statements & set(ids[3:])

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, fields, replace
 from typing import Any
 
@@ -29,7 +30,7 @@ from newsprism.analysis.boilerplate import MIN_WORDS, is_boilerplate
 from newsprism.analysis.readable import flaws
 from newsprism.analysis.references import dangling, full_names, source_before, with_full_name
 from newsprism.analysis.summary_voice import Voices, dispute_notes, quote_speakers, voices
-from newsprism.analysis.voice import as_quotation
+from newsprism.analysis.voice import as_quotation, mostly_quoted
 from newsprism.errors import NewsprismError
 from newsprism.model import Article, Brief, Discrepancy, Quote, Sentence, SummarySentence
 from newsprism.pipeline import Context
@@ -59,6 +60,7 @@ class SummaryParams:
     centroid: float = 0.05  # per word, times cosine to the story centroid
     quotes: float = 0.1  # per word, for sentences carrying quoted speech
     figures: float = 0.9  # per figure the sentence states that other articles state too
+    quotations: float = 0.6  # share of the budget for sentences mostly in someone's words
     min_words: int = MIN_WORDS  # shorter lines are not candidates
 
     @classmethod
@@ -92,6 +94,7 @@ class Pool:
     quoted: np.ndarray
     shared_figures: np.ndarray  # figures stated that other articles state too
     same: sparse.csr_matrix  # candidate x candidate: aligned as saying the same thing
+    quotation: np.ndarray | None = None  # mostly someone's words (set once voices are known)
 
     def __len__(self) -> int:
         return len(self.index)
@@ -125,14 +128,21 @@ def incidence(rows: Sequence[Sequence[str]]) -> sparse.csr_matrix:
     return m
 
 
-def _candidates(al: Alignment, min_words: int) -> list[int]:
-    keep = [i for i, s in enumerate(al.sentences) if not is_boilerplate(s.text, min_words)]
+def _candidates(al: Alignment, min_words: int, furniture: AbstractSet[str]) -> list[int]:
+    keep = [
+        i
+        for i, s in enumerate(al.sentences)
+        if s.id not in furniture and not is_boilerplate(s.text, min_words)
+    ]
     return keep or [i for i, s in enumerate(al.sentences) if s.text.split()]
 
 
-def build_pool(al: Alignment, min_words: int = MIN_WORDS) -> Pool:
-    """Features that do not depend on the selection knobs; built once per story."""
-    index = np.asarray(_candidates(al, min_words), dtype=int)
+def build_pool(
+    al: Alignment, min_words: int = MIN_WORDS, furniture: AbstractSet[str] = frozenset()
+) -> Pool:
+    """Features that do not depend on the selection knobs; built once per story. `furniture`:
+    sentence ids the boilerplate stage learned from the cluster are page furniture."""
+    index = np.asarray(_candidates(al, min_words, furniture), dtype=int)
     article = np.asarray([al.article_of[i] for i in index], dtype=int)
     position = np.zeros(len(index))
     seen: dict[int, int] = {}
@@ -269,7 +279,11 @@ def select(
     free[list(banned)] = False
     chosen: list[int] = []
     total = 0.0
+    quotation = pool.quotation if pool.quotation is not None else np.zeros(len(pool), dtype=bool)
+    quoting = p.quotations * words
     while free.any():
+        # what happened before what was said: quotations get a share of the budget
+        free &= ~quotation | (pool.words <= quoting)
         free &= (pool.bigrams @ open_bi + pool.unigrams @ open_uni) > 0  # says something new
         if not free.any():
             break
@@ -277,6 +291,7 @@ def select(
         k = int(np.argmax(np.where(free, (concepts + bonus) / cost, -np.inf)))
         chosen.append(k)
         total += pool.words[k]
+        quoting -= pool.words[k] if quotation[k] else 0.0
         open_bi[_row(pool.bigrams, k)] = 0.0
         open_uni[_row(pool.unigrams, k)] = 0.0
         free &= pool.words <= words - total
@@ -300,11 +315,12 @@ def summarize(
     params: SummaryParams | None = None,
     discrepancies: list[Discrepancy] | None = None,
     quotes: list[Quote] | None = None,
+    furniture: AbstractSet[str] = frozenset(),
 ) -> list[SummarySentence]:
     if not al.sentences:
         return []
     p = params or SummaryParams()
-    pool = build_pool(al, p.min_words)
+    pool = build_pool(al, p.min_words, furniture)
     voice = voices(al, brief.articles, quote_speakers(quotes or []))
     voiced, attributed = voice.own, voice.speaker
     # Concepts are weighed over everything the articles say; only the outlets' own voice is shown,
@@ -313,6 +329,7 @@ def summarize(
     for k, i in enumerate(pool.index):  # '<Speaker> said:' counts against the budget
         if int(i) in attributed and int(i) not in voiced:
             pool.words[k] += len(attributed[int(i)].split()) + 1
+    pool.quotation = _quotations(al, pool, set(attributed))
     order = readable_selection(brief, al, pool, p, words, unvoiced, attributed)
     label = {s.id: a.label for a in brief.articles for s in a.sentences}
     notes = dispute_notes(discrepancies or [])
@@ -328,6 +345,19 @@ def summarize(
         )
         for (shown, citations, _), text in zip(chosen, texts, strict=True)
     ]
+
+
+def _quotations(al: Alignment, pool: Pool, attributed: set[int]) -> np.ndarray:
+    """Per candidate: shown as someone's words (with its speaker, or mostly inside quotation
+    marks in the candidate or in any sentence that may be shown for it)."""
+    return np.asarray(
+        [
+            int(i) in attributed
+            or any(mostly_quoted(al.sentences[j].text) for j in [int(i), *al.supporters(int(i))])
+            for i in pool.index
+        ],
+        dtype=bool,
+    )
 
 
 def _shown(al: Alignment, pool: Pool, voice: Voices, k: int) -> tuple[Sentence, list[str], str]:
@@ -443,8 +473,8 @@ def displayed(supporters: list[Sentence]) -> Sentence:
 
 @stage(
     "summary",
-    version="3.0",
-    requires=("sentences", "alignment", "discrepancies", "quotes"),
+    version="3.1",
+    requires=("sentences", "boilerplate", "alignment", "discrepancies", "quotes"),
     assigns=("summary",),
 )
 def summary_stage(ctx: Context) -> None:
@@ -457,5 +487,6 @@ def summary_stage(ctx: Context) -> None:
         params,
         ctx.get("discrepancies"),
         ctx.get("quotes"),
+        ctx.get("boilerplate"),
     )
     ctx.put("summary", summary)

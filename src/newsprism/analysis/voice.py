@@ -56,6 +56,7 @@ _REPORTING = re.compile(  # not after an article: 'the saying', 'the reports', '
     r"|confirmed|confirms|continued|continues|recalled|recalls)\b"
 )
 GRAM = 4
+_QUOTE_MARK = re.compile(r"[\"“”]")
 QUOTED_SHARE = 0.5
 
 
@@ -152,9 +153,24 @@ def statement_sentences(article: Article) -> set[str]:
         paragraph.append(sentence)
         if open_quote or (after_colon and not attributed(sentence.text)):
             out.add(sentence.id)
-        open_quote = _still_open(sentence.text, open_quote)
+        open_quote = _still_open(sentence.text, open_quote) and _closes_soon(article.sentences, k)
     _mark_statement(paragraph, out, colon=False)
     return out
+
+
+QUOTE_REACH = 4  # sentences within which a quotation opened mid-paragraph closes
+
+
+def _closes_soon(sentences: Sequence[Sentence], k: int) -> bool:
+    """A quotation left open by sentence k is real if a quotation mark follows within a few
+    sentences of its paragraph, or the paragraph ends first (a quotation running on into the next
+    paragraph). A mark never answered in a long paragraph is a stray, and must not turn the rest
+    of the article into someone's words."""
+    paragraph = sentences[k].paragraph
+    for sentence in sentences[k + 1 : k + 1 + QUOTE_REACH]:
+        if sentence.paragraph != paragraph or _QUOTE_MARK.search(sentence.text):
+            return True
+    return k + 1 + QUOTE_REACH > len(sentences)
 
 
 def _closes_with_colon(paragraph: Sequence[Sentence]) -> bool:

@@ -25,7 +25,7 @@ from newsprism.pipeline import BriefConfig, Pipeline
 
 SYSTEM = "newsprism"
 SUMMARY_PIPELINE = (
-    "sentences", "sources", "embed", "align", "quotes", "discrepancies", "summary",
+    "sentences", "sources", "boilerplate", "embed", "align", "quotes", "discrepancies", "summary",
 )  # fmt: skip
 
 

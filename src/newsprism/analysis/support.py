@@ -14,6 +14,7 @@ from __future__ import annotations
 import itertools
 import re
 from collections.abc import Sequence
+from functools import lru_cache
 
 from newsprism.model import Sentence
 from newsprism.text.nlp import parse
@@ -75,6 +76,19 @@ def names(text: str) -> set[str]:
     return {re.sub(r"['’]s$", "", w).lower() for w in found if w[:1].isupper()}
 
 
+@lru_cache(maxsize=4096)
+def name_modifiers(text: str) -> frozenset[str]:
+    """Words that only modify a name stated by its head ('Vice', 'President', 'Joe' of 'Vice
+    President Joe Biden'): the name is identified by its head (the surname), which stays required."""
+    doc = parse([text])[0]
+    return frozenset(
+        t.lower_
+        for t in doc
+        if t.dep_ == "compound" and t.pos_ == "PROPN" and t.head.pos_ == "PROPN" and t.head.i > t.i
+        and t.lower_ != t.head.lower_
+    )  # fmt: skip
+
+
 def _words(text: str) -> set[str]:
     return {w.rstrip(".") for w in re.findall(r"[^\W_][\w'’.-]*", text.lower())} | set(
         re.findall(r"[^\W_]+", text.lower())
@@ -85,7 +99,7 @@ def states(shown: str, other: str, share: float = COVERED) -> bool:
     """``other`` states what ``shown`` says (see the module docstring)."""
     if not figures(shown) <= figures(other):
         return False
-    if not names(shown) <= _words(other):
+    if not names(shown) - name_modifiers(shown) <= _words(other):
         return False
     if bool(_NEGATION.search(shown)) != bool(_NEGATION.search(other)):
         return False

@@ -104,7 +104,21 @@ def states(shown: str, other: str, share: float = COVERED) -> bool:
     if bool(_NEGATION.search(shown)) != bool(_NEGATION.search(other)):
         return False
     mine = set(content_stems(shown))
-    return not mine or len(mine & set(content_stems(other))) >= share * len(mine)
+    if not mine or len(mine & set(content_stems(other))) >= share * len(mine):
+        return True
+    lemmas = lemma_prefixes(shown)
+    return bool(lemmas) and len(lemmas & lemma_prefixes(other)) >= share * len(lemmas)
+
+
+@lru_cache(maxsize=8192)
+def lemma_prefixes(text: str) -> frozenset[str]:
+    """Content words as the first five letters of their lemmas, so inflections and derived forms
+    of one word match ('arrested'/'arrest', 'investigation'/'investigating')."""
+    return frozenset(
+        t.lemma_.lower()[:5]
+        for t in parse([text])[0]
+        if t.pos_ in {"NOUN", "VERB", "ADJ", "PROPN"} and not t.is_stop and t.is_alpha
+    )
 
 
 def common_core(sentences: Sequence[Sentence]) -> list[Sentence]:

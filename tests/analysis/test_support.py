@@ -18,6 +18,19 @@ def test_same_fact_needs_same_figures_names_and_polarity() -> None:
     assert not states(shown, "The council closed the Varna bridge for six weeks.")
 
 
+def test_a_name_is_stated_by_its_surname_but_never_by_another_name() -> None:
+    shown = "Mayor Ilse Varkonen closed the Orlen bridge for six weeks."
+    assert states(shown, "Varkonen closed the Orlen bridge for six weeks of repairs.")
+    assert not states(shown, "Mayor Ilse Branek closed the Orlen bridge for six weeks.")
+    assert not states(shown, "The mayor closed the Orlen bridge for six weeks.")
+
+
+def test_coverage_counts_inflected_forms_of_one_word() -> None:
+    shown = "The council bought the mill."
+    assert states(shown, "The council buys the mill.")
+    assert not states(shown, "The council sold the mill.")
+
+
 def test_shortening_never_drops_a_coordinated_head_or_negation() -> None:
     text = "Kell was convicted in May on four counts of fraud, perjury and bribery."
     cuts = safe_shortenings(text)

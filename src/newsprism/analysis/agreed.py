@@ -379,7 +379,7 @@ AGREED_NEEDS = (
 
 @stage(
     "agreed",
-    version="2.0",
+    version="2.1",
     requires=(
         "sentences",
         "alignment",

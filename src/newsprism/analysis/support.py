@@ -14,6 +14,7 @@ from __future__ import annotations
 import itertools
 import re
 from collections.abc import Sequence
+from functools import lru_cache
 
 from newsprism.model import Sentence
 from newsprism.text.nlp import parse
@@ -75,6 +76,19 @@ def names(text: str) -> set[str]:
     return {re.sub(r"['’]s$", "", w).lower() for w in found if w[:1].isupper()}
 
 
+@lru_cache(maxsize=4096)
+def name_modifiers(text: str) -> frozenset[str]:
+    """Words that only modify a name stated by its head ('Vice', 'President', 'Joe' of 'Vice
+    President Joe Biden'): the name is identified by its head (the surname), which stays required."""
+    doc = parse([text])[0]
+    return frozenset(
+        t.lower_
+        for t in doc
+        if t.dep_ == "compound" and t.pos_ == "PROPN" and t.head.pos_ == "PROPN" and t.head.i > t.i
+        and t.lower_ != t.head.lower_
+    )  # fmt: skip
+
+
 def _words(text: str) -> set[str]:
     return {w.rstrip(".") for w in re.findall(r"[^\W_][\w'’.-]*", text.lower())} | set(
         re.findall(r"[^\W_]+", text.lower())
@@ -85,12 +99,26 @@ def states(shown: str, other: str, share: float = COVERED) -> bool:
     """``other`` states what ``shown`` says (see the module docstring)."""
     if not figures(shown) <= figures(other):
         return False
-    if not names(shown) <= _words(other):
+    if not names(shown) - name_modifiers(shown) <= _words(other):
         return False
     if bool(_NEGATION.search(shown)) != bool(_NEGATION.search(other)):
         return False
     mine = set(content_stems(shown))
-    return not mine or len(mine & set(content_stems(other))) >= share * len(mine)
+    if not mine or len(mine & set(content_stems(other))) >= share * len(mine):
+        return True
+    lemmas = lemma_prefixes(shown)
+    return bool(lemmas) and len(lemmas & lemma_prefixes(other)) >= share * len(lemmas)
+
+
+@lru_cache(maxsize=8192)
+def lemma_prefixes(text: str) -> frozenset[str]:
+    """Content words as the first five letters of their lemmas, so inflections and derived forms
+    of one word match ('arrested'/'arrest', 'investigation'/'investigating')."""
+    return frozenset(
+        t.lemma_.lower()[:5]
+        for t in parse([text])[0]
+        if t.pos_ in {"NOUN", "VERB", "ADJ", "PROPN"} and not t.is_stop and t.is_alpha
+    )
 
 
 def common_core(sentences: Sequence[Sentence]) -> list[Sentence]:

@@ -18,44 +18,14 @@ from functools import lru_cache
 
 from newsprism.model import Sentence
 from newsprism.text.nlp import parse
+from newsprism.text.quantities import UNIT_WORDS
 from newsprism.text.terms import STOP_WORDS, content_stems
 
 COVERED = 0.67  # share of the shown text's content words a crediting sentence must state
 MENTIONS = 0.4  # ... and that an outlet's text must hold for it to count as reporting the fact
 _DIGITS = re.compile(r"\d[\d,.]*\d|\d")
-_NUMBER_WORDS = [
-    "two",
-    "three",
-    "four",
-    "five",
-    "six",
-    "seven",
-    "eight",
-    "nine",
-    "ten",
-    "eleven",
-    "twelve",
-    "thirteen",
-    "fourteen",
-    "fifteen",
-    "sixteen",
-    "seventeen",
-    "eighteen",
-    "nineteen",
-    "twenty",
-    "thirty",
-    "forty",
-    "fifty",
-    "sixty",
-    "seventy",
-    "eighty",
-    "ninety",
-    "hundred",
-    "thousand",
-    "million",
-    "billion",
-]
-_NUMBER_VALUE = {w: str(i + 2) for i, w in enumerate(_NUMBER_WORDS[:18])}
+# Number words that state a count on their own ('one' is too often a pronoun to count).
+_NUMBER_VALUE = {w: str(v) for w, v in UNIT_WORDS.items() if 2 <= v <= 19}
 _NEGATION = re.compile(r"\b(?:not|never|no|none|nor|without)\b|n't|n’t", re.IGNORECASE)
 _TOKEN = re.compile(r"[^\W\d_][\w'’.-]*")
 

@@ -16,6 +16,7 @@ from newsprism.analysis.complements import setting_conflicts
 from newsprism.analysis.conflicts import claim_conflicts
 from newsprism.analysis.counts import count_conflicts
 from newsprism.analysis.doers import doer_conflicts
+from newsprism.analysis.figure_sides import estimate_sides, side_value
 from newsprism.analysis.figures import FigureGroup, Mention, figure_groups
 from newsprism.analysis.labels import figure_label
 from newsprism.analysis.persons import person_conflicts
@@ -221,11 +222,11 @@ def figure_discrepancy(brief: Brief, sources: Sources, group: FigureGroup) -> Di
     if kind in COHESION_FLOOR and group.cohesion < COHESION_FLOOR[kind]:
         return None
     values = []
-    for mentions in sorted(by_value.values(), key=lambda ms: -len({m.group for m in ms})):
+    for mentions in sorted(estimate_sides(sides), key=lambda ms: -len({m.group for m in ms})):
         citations = list(dict.fromkeys(m.sentence.id for m in mentions))
         values.append(
             DiscrepancyValue(
-                value=describe(mentions[0].quantity),
+                value=side_value(mentions),
                 citations=citations,
                 outlets=brief.outlets_of(citations),
                 dates=_dates(brief.articles, mentions),

@@ -25,7 +25,8 @@ LINK = 0.36
 OVERLAP_MIX = 0.5  # context similarity: cosine, blended with overlap of the shorter context
 UNRELATED = 0.2
 DIFFERENT_NOUNS_CONTEXT = 0.5
-SAME_SPECIFIC = 0.15  # two sources stating the very same specific figure
+SAME_SPECIFIC = 0.15  # two sources stating the very same specific figure, or ranges sharing an end
+SHARED_ANCHOR = 0.1  # both sentences also state one other specific figure alike ('23rd floor')
 NEAR = 8  # words either side of a figure that describe it most
 
 
@@ -36,6 +37,7 @@ class Mention:
     group: int
     sentence: Sentence
     context: dict[str, float]  # stem -> weight (position-weighted, before idf)
+    anchors: frozenset[tuple[str, str, str, float, float]] = frozenset()  # other specific figures
 
     @property
     def noun(self) -> str:
@@ -75,12 +77,25 @@ def find_mentions(articles: list[Article], sources: Sources) -> list[Mention]:
     out = []
     for k, article in enumerate(articles):
         for sentence in article.sentences:
-            for q in find_quantities(sentence.text, spaced_thousands=sentence.repaired):
+            found = find_quantities(sentence.text, spaced_thousands=sentence.repaired)
+            specific = {q.key for q in found if _anchor(q)}
+            for q in found:
                 if q.kind == "count" and q.low == q.high and q.low < 2 and not q.noun:
                     continue
                 context = _context(sentence.text, q)
-                out.append(Mention(q, k, sources.group_of[k], sentence, context))
+                anchors = frozenset(specific - {q.key})
+                out.append(Mention(q, k, sources.group_of[k], sentence, context, anchors))
     return out
+
+
+def _anchor(q: Quantity) -> bool:
+    """A figure specific enough that two sentences stating it alike tell of one scene: not a
+    year, a weekday or a small count, which recur across the events of a story."""
+    if q.kind in {"money", "percent", "ordinal", "time", "measure"}:
+        return True
+    if q.kind == "date":
+        return q.unit in {"md", "ymd"}
+    return q.kind == "count" and q.low >= 20 and bool(q.noun)
 
 
 def sentence_idf(articles: list[Article]) -> dict[str, float]:
@@ -186,11 +201,20 @@ def link_score(a: Mention, b: Mention, idf: dict[str, float], meaning: float = 0
         return 0.0  # outlets disagreeing by more than threefold measure different things
     context = max(_cosine(a.context, b.context, idf), meaning)
     noun = noun_agreement(a, b)
-    same = SAME_SPECIFIC if qa.key == qb.key and _specific(qa) else 0.0
+    same = SAME_SPECIFIC if (qa.key == qb.key and _specific(qa)) or _shared_end(qa, qb) else 0.0
+    same += SHARED_ANCHOR if a.anchors & b.anchors else 0.0
     score = 0.55 * context + 0.3 * noun + 0.15 * near + same
     if noun <= UNRELATED and context < DIFFERENT_NOUNS_CONTEXT:
         score /= 2  # 'four prosecutors' and 'seven charges' likely count different things
     return score
+
+
+def _shared_end(a: Quantity, b: Quantity) -> bool:
+    """Two ranges with one end in common ('2 to 16 metres' / '2 to 15 metres'): a shape unlikely
+    to recur by chance, so likely one measured thing."""
+    if a.low == a.high or b.low == b.high or a.key == b.key:
+        return False
+    return a.low == b.low or a.high == b.high
 
 
 def _specific(q: Quantity) -> bool:

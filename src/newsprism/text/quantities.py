@@ -14,6 +14,7 @@ from datetime import datetime
 from dateutil import parser as date_parser
 from text_to_num import text2num
 
+from newsprism.text.measures import find_measures, unit_name
 from newsprism.text.terms import FUNCTION_WORDS
 
 UNIT_WORDS = {
@@ -74,7 +75,7 @@ class Quantity:
 
     low: float
     high: float
-    kind: str  # count | duration | percent | money | date | year
+    kind: str  # count | duration | percent | money | date | year | time | ordinal | measure
     unit: str = ""
     bound: str = "exact"  # exact | min | max | approx
     text: str = ""
@@ -195,7 +196,7 @@ def find_quantities(sentence: str, spaced_thousands: bool = False) -> list[Quant
     found = [q for q in _dates(sentence)]
     taken = [(q.start, q.end) for q in found]
     taken += [(m.start(), m.end()) for m in _PHONE.finditer(sentence)]
-    for special in [*_times(sentence), *_ordinals(sentence)]:
+    for special in [*_times(sentence), *_measures(sentence), *_ordinals(sentence)]:
         if not any(special.start < e and s < special.end for s, e in taken):
             found.append(special)
             taken.append((special.start, special.end))
@@ -264,6 +265,27 @@ def _times(sentence: str) -> list[Quantity]:
         bound = "approx" if m.group("bound") else "exact"
         out.append(Quantity(first, last, "time", "clock", bound, m.group(0).strip(), m.start(),
                             m.end()))  # fmt: skip
+    return out
+
+
+_BOUND_BEFORE = re.compile(rf"(?:{_BOUND})\s+$", re.IGNORECASE)
+
+
+def _measures(sentence: str) -> list[Quantity]:
+    """Lengths, masses and areas in their own unit, with a hedge written before them."""
+    out = []
+    for m in find_measures(sentence):
+        start, text = m.start, m.text
+        hedge = _BOUND_BEFORE.search(sentence[max(0, m.start - 25) : m.start])
+        bound = "exact"
+        if hedge:
+            bound = next(name for name, _ in _BOUNDS if hedge.group(name))
+            start -= len(hedge.group(0))
+            text = sentence[start : m.start] + text
+        attributive = re.search(r"\d-[a-z]", text, re.IGNORECASE)  # 'a 27-foot boat'
+        phrase = tuple(_noun_phrase(sentence, m.end)) if attributive else ()
+        out.append(Quantity(m.low, m.high, "measure", m.unit, bound, text, start, m.end,
+                            phrase[-1] if phrase else "", phrase))  # fmt: skip
     return out
 
 
@@ -356,6 +378,8 @@ def describe(q: Quantity) -> str:
     elif q.kind == "duration":
         plural = "" if q.low == q.high == 1 else "s"
         number += f" {q.unit}{plural}"
+    elif q.kind == "measure":
+        number += " " + unit_name(q.unit, q.high)
     hedge = _BOUND_WORDS[q.bound]
     if q.bound == "min" and q.text.lower().startswith(("at least", "no fewer", "no less")):
         hedge = "at least "  # a floor that includes the figure, unlike 'more than'

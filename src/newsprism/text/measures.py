@@ -1,0 +1,94 @@
+"""Lengths, masses and areas in news text: '2 to 16 metres', 'between 2 m (6.5 ft) and 16 m',
+'a 27-foot boat', 'from 2m to 15m (6.5ft to 50ft) in size'.
+
+A measure's unit is its own (miles are not compared with kilometres), and a conversion that
+follows it in parentheses ('(6.5 ft)') restates it rather than adding a figure. A bare 'm' after a
+number is usually 'million' in news ('£2m', '5m viewers'); it is read as metres only when the figure
+is converted to another length unit or is followed by a word of size ('long', 'in size').
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+# Written unit -> the unit's name (singular). Only units of one name are ever compared.
+_UNITS = {
+    "kilometre": ("kilometres", "kilometers", "kilometre", "kilometer", "km"),
+    "metre": ("metres", "meters", "metre", "meter", "m"),
+    "centimetre": ("centimetres", "centimeters", "centimetre", "centimeter", "cm"),
+    "millimetre": ("millimetres", "millimeters", "millimetre", "millimeter", "mm"),
+    "mile": ("miles", "mile"),
+    "yard": ("yards", "yard", "yds", "yd"),
+    "foot": ("feet", "foot", "ft"),
+    "inch": ("inches", "inch"),
+    "kilogram": ("kilograms", "kilogram", "kilos", "kilo", "kg"),
+    "tonne": ("tonnes", "tonne", "tons", "ton"),
+    "acre": ("acres", "acre"),
+    "hectare": ("hectares", "hectare", "ha"),
+}
+UNIT_OF = {written: name for name, forms in _UNITS.items() for written in forms}
+_UNIT = "|".join(sorted(UNIT_OF, key=len, reverse=True))
+_LENGTH = {"kilometre", "metre", "centimetre", "millimetre", "mile", "yard", "foot", "inch"}
+_SHORT = {"m", "ha"}  # read as a unit only with support (see module docstring)
+_NUM = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
+_CONVERSION = rf"\s*\(\s*(?:about\s+|around\s+)?[\d.,]+\s*-?\s*(?:{_UNIT})\b[^)]*\)"
+_MEASURE = re.compile(
+    rf"(?<![\w.,$£€])(?:(?P<range>between|from)\s+)?(?P<a>{_NUM})[\s-]?(?P<ua>{_UNIT})?\b"
+    rf"(?P<ca>{_CONVERSION})?"
+    rf"(?:\s*(?:-|–|to|and)\s*(?P<b>{_NUM})[\s-]?(?P<ub>{_UNIT})\b(?P<cb>{_CONVERSION})?)?",
+    re.IGNORECASE,
+)
+_SIZE_AFTER = re.compile(
+    r"\s*(?:in (?:size|length|diameter|height|width|depth)|long|tall|high|deep|wide|across|"
+    r"away|apart)\b",
+    re.IGNORECASE,
+)
+
+
+@dataclass(frozen=True)
+class Measure:
+    low: float
+    high: float
+    unit: str  # the unit's name: 'metre', 'mile'
+    start: int
+    end: int  # conversions included: their span is not read again
+    text: str  # as written, conversions left out
+
+
+def unit_name(unit: str, value: float) -> str:
+    """'metre' -> 'metres', 'foot' -> 'feet' (one foot stays singular)."""
+    if value == 1:
+        return unit
+    return {"foot": "feet", "inch": "inches"}.get(unit, unit + "s")
+
+
+def find_measures(sentence: str) -> list[Measure]:
+    """Every measure with a unit in a sentence, ranges and conversions read as one figure."""
+    out = []
+    for m in _MEASURE.finditer(sentence):
+        unit_a, unit_b = (m.group("ua") or "").lower(), (m.group("ub") or "").lower()
+        if not unit_a and not unit_b:
+            continue
+        if unit_a and unit_b and UNIT_OF[unit_a] != UNIT_OF[unit_b]:
+            continue
+        unit = UNIT_OF[unit_a or unit_b]
+        if (unit_a or unit_b) in _SHORT and not _supported(sentence, m, unit):
+            continue
+        low = float(m.group("a").replace(",", ""))
+        high = float(m.group("b").replace(",", "")) if m.group("b") else low
+        if low > high:
+            continue
+        text = sentence[m.start() : m.end()]
+        for conv in ("cb", "ca"):
+            if m.group(conv):
+                s, e = m.span(conv)
+                text = text[: s - m.start()] + text[e - m.start() :]
+        out.append(Measure(low, high, unit, m.start(), m.end(), " ".join(text.split())))
+    return out
+
+
+def _supported(sentence: str, m: re.Match[str], unit: str) -> bool:
+    """'2m (6.5ft)' or '2m long': a short unit read as a measure, not a scale ('2m people')."""
+    converted = any(m.group(c) for c in ("ca", "cb"))
+    return (converted and unit in _LENGTH) or bool(_SIZE_AFTER.match(sentence, m.end()))

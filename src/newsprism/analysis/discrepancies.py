@@ -15,6 +15,7 @@ from newsprism.align import Alignment
 from newsprism.analysis.complements import setting_conflicts
 from newsprism.analysis.conflicts import claim_conflicts
 from newsprism.analysis.counts import count_conflicts
+from newsprism.analysis.distributive import each_or_in_all
 from newsprism.analysis.doers import doer_conflicts
 from newsprism.analysis.figure_sides import estimate_sides, side_value
 from newsprism.analysis.figures import FigureGroup, Mention, figure_groups
@@ -309,6 +310,7 @@ def find_discrepancies(
     if groups is None:
         groups = figure_groups(brief.articles, sources)
     found = [d for g in groups if (d := figure_discrepancy(brief, sources, g)) is not None]
+    found += [d for g in groups if (d := each_or_in_all(brief, sources, g)) is not None]
     found += claim_conflicts(brief, sources, groups, quoted or set())
     found += speaker_conflicts(brief, quotes or [], sources)
     found += setting_conflicts(brief, sources, groups)

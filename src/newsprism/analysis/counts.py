@@ -1,9 +1,12 @@
 """Counts written with an article: 'a man confronted him' against 'two men confronted him'.
 
 Figure alignment skips a lone 'a' or 'one' (nearly always a determiner, not a figure), so a single
-actor set against several is read here instead, on aligned sentences of independent sources: the
-same verb, a doer or object with the same noun, counted one ('a', 'an', 'one', 'a single', 'a lone')
-in one outlet and two or more in the other.
+actor set against several is read here instead: the same verb, a doer or object with the same noun,
+counted one ('a', 'an', 'one', 'a single', 'a lone') in one outlet and two or more in the other.
+Candidate sentence pairs come from the alignment and, since outlets often tell one act in
+sentences too different to align ('dispatched a helicopter, plane and boat' / 'dispatched the
+helicopter ... and two boats'), from an index of the nouns that follow a count, built once: a pair
+shares such a noun and one more content word, and both the read and the pairs are budgeted.
 """
 
 from __future__ import annotations
@@ -12,12 +15,12 @@ import re
 from typing import Any
 
 from newsprism.align import Alignment
-from newsprism.analysis.pairs import aligned_pairs, slot_discrepancy
+from newsprism.analysis.pairs import aligned_pairs, in_turn, slot_discrepancy
 from newsprism.analysis.sources import Sources
-from newsprism.model import Brief, Discrepancy
+from newsprism.model import Brief, Discrepancy, Sentence
 from newsprism.text.nlp import parse
 from newsprism.text.quantities import parse_number
-from newsprism.text.terms import stem
+from newsprism.text.terms import STOP_WORDS, content_stems, stem, words
 
 _ONE = {"a", "an", "one"}
 _SINGLE = {"single", "lone", "sole"}
@@ -26,6 +29,9 @@ _NUMBER = re.compile(
     r"\b(?:\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\b", re.IGNORECASE
 )
 _ROLES = {"nsubj", "nsubjpass", "dobj"}
+MAX_READ = 300  # sentences with a count cue read into the noun index, in turn across outlets
+MAX_BLOCKED = 30  # pairs from the index parsed per story
+AFTER_CUE = 4  # words after a cue that may be the counted noun ('two 27-foot coast guard boats')
 
 
 def counted(text: str) -> dict[tuple[str, str], tuple[float, str]]:
@@ -73,6 +79,7 @@ def _verbs_of(noun: Any) -> list[Any]:
         verbs.append(noun.head)
     if noun.dep_ == "pobj" and noun.head.dep_ == "agent" and noun.head.head.pos_ == "VERB":
         verbs.append(noun.head.head)
+    verbs += _object_joined_to_a_name(noun)
     for child in noun.children:
         if child.pos_ == "VERB" and (
             child.dep_ == "relcl"
@@ -81,6 +88,21 @@ def _verbs_of(noun: Any) -> list[Any]:
             verbs.append(child)
     joined = [c for v in verbs for c in v.children if c.dep_ == "conj" and c.pos_ == "VERB"]
     return verbs + [v for v in joined if not any(c.dep_ in _ROLES for c in v.children)]
+
+
+def _object_joined_to_a_name(noun: Any) -> list[Any]:
+    """'dispatched the helicopter from Cape Cod and two boats': a counted common noun parsed as
+    joined to a proper name after a preposition is another object of the verb (nothing comes
+    'from a place and two boats')."""
+    first = noun
+    while first.dep_ == "conj":
+        first = first.head
+    if first is noun or first.pos_ != "PROPN" or first.dep_ != "pobj" or noun.pos_ != "NOUN":
+        return []
+    verb = first.head.head
+    if first.head.dep_ != "prep" or verb.pos_ != "VERB":
+        return []
+    return [verb] if any(c.dep_ == "dobj" for c in verb.children) else []
 
 
 def _how_many(noun: Any) -> tuple[float, str] | None:
@@ -95,24 +117,67 @@ def _how_many(noun: Any) -> tuple[float, str] | None:
     return None
 
 
+def _one_and_many(a: str, b: str) -> bool:
+    one, many = _SINGULAR.search, _NUMBER.search
+    return bool((one(a) and many(b)) or (one(b) and many(a)))
+
+
+def _cue_nouns(text: str, cue: re.Pattern[str]) -> set[str]:
+    """Stems of the content words just after each count cue: where the counted noun is."""
+    out: set[str] = set()
+    for m in cue.finditer(text):
+        after = [w for w in words(text[m.end() :])[:AFTER_CUE] if w not in STOP_WORDS]
+        out |= {stem(w) for w in after if not w.isdigit()}
+    return out
+
+
+def blocked_pairs(brief: Brief, sources: Sources) -> list[tuple[Sentence, Sentence]]:
+    """Sentence pairs of independent sources, one counting a noun as one and the other the same
+    noun as several, sharing one more content word: found through a noun index, never by
+    comparing every pair of sentences."""
+    read = in_turn(brief, lambda t: bool(_SINGULAR.search(t) or _NUMBER.search(t)), MAX_READ)
+    ones: dict[str, list[tuple[int, Sentence]]] = {}
+    manys: dict[str, list[tuple[int, Sentence]]] = {}
+    for k, sentence in read:
+        for noun in _cue_nouns(sentence.text, _SINGULAR):
+            ones.setdefault(noun, []).append((k, sentence))
+        for noun in _cue_nouns(sentence.text, _NUMBER):
+            manys.setdefault(noun, []).append((k, sentence))
+    pairs: dict[tuple[str, str], tuple[Sentence, Sentence]] = {}
+    stems: dict[str, set[str]] = {}
+    for noun in ones.keys() & manys.keys():
+        for (ka, a), (kb, b) in ((x, y) for x in ones[noun] for y in manys[noun]):
+            if len(pairs) >= MAX_BLOCKED:
+                return list(pairs.values())
+            if sources.group_of[ka] == sources.group_of[kb] or (a.id, b.id) in pairs:
+                continue
+            sa = stems.setdefault(a.id, set(content_stems(a.text)))
+            sb = stems.setdefault(b.id, set(content_stems(b.text)))
+            if len(sa & sb) >= 2:
+                pairs[(a.id, b.id)] = (a, b)
+    return list(pairs.values())
+
+
 def count_conflicts(brief: Brief, al: Alignment, sources: Sources) -> list[Discrepancy]:
-    """One against several for the same verb and noun, in aligned sentences of two sources."""
+    """One against several for the same verb and noun, in sentences of two sources that the
+    alignment pairs or that count one noun (blocked_pairs)."""
     text = [s.text for s in al.sentences]
-
-    def admit(i: int, j: int) -> bool:
-        one, many = _SINGULAR.search, _NUMBER.search
-        return bool((one(text[i]) and many(text[j])) or (one(text[j]) and many(text[i])))
-
+    pairs = {
+        (al.sentences[i].id, al.sentences[j].id): (al.sentences[i], al.sentences[j])
+        for i, j in aligned_pairs(al, sources, lambda i, j: _one_and_many(text[i], text[j]))
+    }
+    for a, b in blocked_pairs(brief, sources):
+        pairs.setdefault((a.id, b.id), (a, b))
     found: dict[str, dict[float, dict[str, str]]] = {}  # noun -> count -> sentence id -> words
     verbs: dict[str, set[str]] = {}
-    for i, j in aligned_pairs(al, sources, admit):
-        a, b = counted(text[i]), counted(text[j])
+    for first, second in pairs.values():
+        a, b = counted(first.text), counted(second.text)
         for slot in a.keys() & b.keys():
             (na, wa), (nb, wb) = a[slot], b[slot]
             if na != nb and 1.0 in (na, nb):
                 sides = found.setdefault(slot[1], {})
-                sides.setdefault(na, {})[al.sentences[i].id] = wa
-                sides.setdefault(nb, {})[al.sentences[j].id] = wb
+                sides.setdefault(na, {})[first.id] = wa
+                sides.setdefault(nb, {})[second.id] = wb
                 verbs.setdefault(slot[1], set()).add(slot[0])
     out = []
     for noun, sides in found.items():

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from tests.analysis.helpers import aligned
 
-from newsprism.analysis.counts import count_conflicts, counted
+from newsprism.analysis.counts import blocked_pairs, count_conflicts, counted
 
 
 def _run(texts: dict[str, str]) -> list[object]:
@@ -41,3 +41,29 @@ def test_a_bare_noun_listed_after_an_article_counts_one() -> None:
     found = counted("The harbour office sent a tug, launch and barge, and crews set up a tent.")
     assert found[("send", "barg")] == (1.0, "a barge")
     assert ("send", "tent") not in found  # 'set up' has its own doer: not the office's sending
+
+
+BLOCKED = {
+    "Wire": "The county sent a truck, van and ambulance to the crash site.",
+    "Herald": "Later the county sent the truck from Elm Ridge and two ambulances from its depot, "
+    "according to a spokesman who asked not to be named.",
+}
+
+
+def test_counts_in_sentences_the_alignment_does_not_pair_are_compared() -> None:
+    """Different wording around one act: found through the index of counted nouns."""
+    brief, al, sources = aligned(BLOCKED)
+    assert len(blocked_pairs(brief, sources)) == 1
+    (disc,) = count_conflicts(brief, al, sources)
+    assert {v.value for v in disc.values} == {"an ambulance", "two ambulances"}
+
+
+def test_fp_blocked_pairs_need_independent_outlets_and_another_shared_word() -> None:
+    brief, al, sources = aligned(
+        {
+            "Wire": "A nurse treated the driver. Two ambulances waited outside the station.",
+            "Herald": "Officials praised a nurse at the clinic on Elm Road.",
+        }
+    )
+    assert blocked_pairs(brief, sources) == []
+    assert count_conflicts(brief, al, sources) == []

@@ -37,7 +37,7 @@ SAME_FACT = 0.5
 SAME_WORDING = 0.4  # content-word overlap (Dice) of two facts' texts that restate one claim
 MIN_WORDS = 6
 MIN_SUPPORT = 2
-FIGURE_KINDS = frozenset({"count", "money", "percent", "duration"})
+FIGURE_KINDS = frozenset({"count", "money", "percent", "duration", "measure"})
 
 
 def _fact(brief: Brief, sources: Sources, text: str, cited: list[str], source: str) -> AgreedFact:
@@ -379,7 +379,7 @@ AGREED_NEEDS = (
 
 @stage(
     "agreed",
-    version="2.1",
+    version="2.2",
     requires=(
         "sentences",
         "alignment",

@@ -66,7 +66,10 @@ def _listed_after_one(noun: Any) -> tuple[Any, tuple[float, str] | None]:
     how = _how_many(first)
     if how is None or how[0] != 1.0:
         return noun, None
-    return first, (1.0, f"{how[1].split()[0]} {noun.text}")
+    mark = how[1].split()[0]
+    if mark.lower() in {"a", "an"}:  # 'a van' but 'an ambulance'
+        mark = mark[0] + ("n" if noun.text[:1].lower() in "aeiou" else "")
+    return first, (1.0, f"{mark} {noun.text}")
 
 
 def _verbs_of(noun: Any) -> list[Any]:
@@ -166,8 +169,8 @@ def count_conflicts(brief: Brief, al: Alignment, sources: Sources) -> list[Discr
         (al.sentences[i].id, al.sentences[j].id): (al.sentences[i], al.sentences[j])
         for i, j in aligned_pairs(al, sources, lambda i, j: _one_and_many(text[i], text[j]))
     }
-    for a, b in blocked_pairs(brief, sources):
-        pairs.setdefault((a.id, b.id), (a, b))
+    for one, many in blocked_pairs(brief, sources):
+        pairs.setdefault((one.id, many.id), (one, many))
     found: dict[str, dict[float, dict[str, str]]] = {}  # noun -> count -> sentence id -> words
     verbs: dict[str, set[str]] = {}
     for first, second in pairs.values():
@@ -185,6 +188,6 @@ def count_conflicts(brief: Brief, al: Alignment, sources: Sources) -> list[Discr
         shown = [(" / ".join(dict.fromkeys(c.values())), list(c)) for _, c in sorted(sides.items())]
         what = f"how many {written} ({' / '.join(sorted(verbs[noun]))})"
         out.append(slot_discrepancy(brief, what, shown, sources,
-            "sentences that say the same thing in independent outlets count the doer or object of "
-            "the same verb as one and as several"))  # fmt: skip
+            "independent outlets count the doer or object of the same verb as one and as several, "
+            "in sentences the alignment pairs or that share the counted noun and another word"))  # fmt: skip
     return out

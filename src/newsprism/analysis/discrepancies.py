@@ -17,7 +17,12 @@ from newsprism.analysis.conflicts import claim_conflicts
 from newsprism.analysis.counts import count_conflicts
 from newsprism.analysis.distributive import each_or_in_all
 from newsprism.analysis.doers import doer_conflicts
-from newsprism.analysis.figure_sides import estimate_sides, side_value
+from newsprism.analysis.figure_sides import (
+    estimate_sides,
+    join_notes,
+    one_estimate_note,
+    side_value,
+)
 from newsprism.analysis.figures import FigureGroup, Mention, figure_groups
 from newsprism.analysis.labels import figure_label
 from newsprism.analysis.persons import person_conflicts
@@ -29,8 +34,9 @@ from newsprism.analysis.status import status_conflicts
 from newsprism.model import Article, Brief, Discrepancy, DiscrepancyValue, Quote
 from newsprism.pipeline import Context
 from newsprism.registry import stage
+from newsprism.text.measures import unit_name
 from newsprism.text.nlp import parse
-from newsprism.text.quantities import Quantity, describe, tolerance
+from newsprism.text.quantities import Quantity, tolerance
 from newsprism.text.terms import STOP_WORDS, stem, words
 
 MIN_CONFIDENCE = 0.4
@@ -44,7 +50,8 @@ def what_of(group: FigureGroup) -> str:
     q = group.mentions[0].quantity
     phrases = Counter(" ".join(m.quantity.phrase) for m in group.mentions if m.quantity.phrase)
     phrase = phrases.most_common(1)[0][0] if phrases else ""
-    kind = {"count": "number", "duration": f"{q.unit}s", "date": "date", "year": "year"}
+    kind = {"count": "number", "duration": f"{q.unit}s", "date": "date", "year": "year",
+            "measure": unit_name(q.unit, 2)}  # fmt: skip
     label = kind.get(q.kind, q.kind)
     about = shared_words(group.mentions, skip=set(phrase.split()))
     if q.kind == "count" and phrase:
@@ -54,7 +61,7 @@ def what_of(group: FigureGroup) -> str:
         return f"age of {owner}"
     read = parsed_label(group)
     if read:
-        return f"{read} ({label})" if q.kind == "duration" else read
+        return f"{read} ({label})" if q.kind in {"duration", "measure"} else read
     return f"{label}: {about}" if about else label
 
 
@@ -236,7 +243,7 @@ def figure_discrepancy(brief: Brief, sources: Sources, group: FigureGroup) -> Di
     n_sources = len(group.groups())
     confidence = min(1.0, group.cohesion * (0.75 + 0.05 * min(n_sources, 4)))
     timing = revision_over_time(brief.articles, group)
-    note = hedge_note(*pair)
+    note = join_notes(hedge_note(*pair), one_estimate_note(values))
     if timing:
         dates = sorted({d for v in values for d in v.dates})
         when = f"reported on {', '.join(dates)}: " if len(dates) > 1 else ""
@@ -327,7 +334,7 @@ def find_discrepancies(
 
 @stage(
     "discrepancies",
-    version="2.2",
+    version="2.3",
     requires=("sentences", "sources", "alignment", "quotes", "quoted", "sentence_vectors"),
     assigns=("discrepancies", "figure_groups"),
     on_error="skip",

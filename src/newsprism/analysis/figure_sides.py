@@ -9,6 +9,7 @@ value is a side of its own: floors, caps and exact figures that differ are diffe
 from __future__ import annotations
 
 from newsprism.analysis.figures import Mention
+from newsprism.model import DiscrepancyValue
 from newsprism.text.quantities import Quantity, describe, tolerance
 
 
@@ -26,9 +27,7 @@ def estimate_sides(by_value: list[list[Mention]]) -> list[list[Mention]]:
     sides: list[list[list[Mention]]] = []
     for mentions in by_value:
         q = mentions[0].quantity
-        home = next(
-            (s for s in sides if all(same_estimate(q, ms[0].quantity) for ms in s)), None
-        )
+        home = next((s for s in sides if all(same_estimate(q, ms[0].quantity) for ms in s)), None)
         if home is None:
             sides.append([mentions])
         else:
@@ -39,3 +38,16 @@ def estimate_sides(by_value: list[list[Mention]]) -> list[list[Mention]]:
 def side_value(side: list[Mention]) -> str:
     """'about 11:45 a.m. / around 11:40 a.m.': each distinct value of the side as shown."""
     return " / ".join(dict.fromkeys(describe(m.quantity) for m in side))
+
+
+def one_estimate_note(values: list[DiscrepancyValue]) -> str | None:
+    """Say why one side shows two values: they are one approximate figure."""
+    joined = [v.value for v in values if " / " in v.value]
+    if not joined:
+        return None
+    return "; ".join(f"'{v}' is one approximate figure: each lies within the other's hedge"
+                     for v in joined)  # fmt: skip
+
+
+def join_notes(*notes: str | None) -> str | None:
+    return "; ".join(n for n in notes if n) or None

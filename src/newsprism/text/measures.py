@@ -66,26 +66,36 @@ def unit_name(unit: str, value: float) -> str:
 def find_measures(sentence: str) -> list[Measure]:
     """Every measure with a unit in a sentence, ranges and conversions read as one figure."""
     out = []
-    for m in _MEASURE.finditer(sentence):
+    pos = 0
+    while m := _MEASURE.search(sentence, pos):
+        pos = m.end()
         unit_a, unit_b = (m.group("ua") or "").lower(), (m.group("ub") or "").lower()
-        if not unit_a and not unit_b:
-            continue
         if unit_a and unit_b and UNIT_OF[unit_a] != UNIT_OF[unit_b]:
-            continue
-        unit = UNIT_OF[unit_a or unit_b]
-        if (unit_a or unit_b) in _SHORT and not _supported(sentence, m, unit):
-            continue
-        low = float(m.group("a").replace(",", ""))
-        high = float(m.group("b").replace(",", "")) if m.group("b") else low
-        if low > high:
-            continue
-        text = sentence[m.start() : m.end()]
-        for conv in ("cb", "ca"):
-            if m.group(conv):
-                s, e = m.span(conv)
-                text = text[: s - m.start()] + text[e - m.start() :]
-        out.append(Measure(low, high, unit, m.start(), m.end(), " ".join(text.split())))
+            pos = m.end("ca") if m.group("ca") else m.end("ua")  # two measures, not a range
+            unit_b = ""
+        measure = _measure(sentence, m, unit_a, unit_b, pos)
+        if measure is not None:
+            out.append(measure)
     return out
+
+
+def _measure(sentence: str, m: re.Match[str], unit_a: str, unit_b: str, end: int) -> Measure | None:
+    written = unit_a or unit_b
+    if not written:
+        return None
+    unit = UNIT_OF[written]
+    if written in _SHORT and not _supported(sentence, m, unit):
+        return None
+    low = float(m.group("a").replace(",", ""))
+    high = float(m.group("b").replace(",", "")) if unit_b and m.group("b") else low
+    if low > high:
+        return None
+    text = sentence[m.start() : end]
+    for conv in ("cb", "ca"):
+        if m.group(conv) and m.end(conv) <= end:
+            s, e = m.span(conv)
+            text = text[: s - m.start()] + text[e - m.start() :]
+    return Measure(low, high, unit, m.start(), end, " ".join(text.split()))
 
 
 def _supported(sentence: str, m: re.Match[str], unit: str) -> bool:

@@ -1,0 +1,52 @@
+"""Sides of a figure discrepancy: one estimate told twice stands together."""
+
+from __future__ import annotations
+
+from tests.analysis.helpers import make_brief
+
+from newsprism.analysis.discrepancies import find_discrepancies
+from newsprism.analysis.figure_sides import same_estimate
+from newsprism.text.quantities import find_quantities
+
+
+def _q(text: str):
+    (q,) = find_quantities(text)
+    return q
+
+
+def test_same_estimate_needs_two_hedges_each_inside_the_other() -> None:
+    assert same_estimate(_q("about 9:15 p.m."), _q("around 9:10 p.m."))
+    assert not same_estimate(_q("about 9:15 p.m."), _q("9:10 p.m."))
+    assert not same_estimate(_q("more than 2,300 people"), _q("more than 2,350 people"))
+    assert not same_estimate(_q("about 9:15 p.m."), _q("around 8:20 p.m."))
+
+
+def test_two_outlets_agreeing_on_an_approximate_time_form_one_side() -> None:
+    """'about 6:50' and 'around 6:45' against 'around 5:20', the scene named alike in each."""
+    found = find_discrepancies(
+        make_brief(
+            {
+                "Wire": "The roof gave way at about 6:50 p.m. on the 14th floor of the depot.",
+                "Herald": "Workers were on the 14th floor of the depot around 6:45 p.m., police said.",
+                "Post": "The crew went up around 5:20 p.m. to the 14th floor of the old depot.",
+            },
+            ("sentences",),
+        )
+    )
+    (disc,) = [d for d in found if any(":" in v.value for v in d.values)]
+    assert sorted(v.value for v in disc.values) == ["about 6:50 p.m. / around 6:45 p.m.",
+                                                    "around 5:20 p.m."]  # fmt: skip
+
+
+def test_ranges_sharing_an_end_in_one_unit_conflict() -> None:
+    (disc,) = find_discrepancies(
+        make_brief(
+            {
+                "Wire": "The slabs seen by the survey were between 3 meters (9.8 ft) and 12 meters "
+                "(39 ft) in size, the agency said.",
+                "Herald": "Its chief said the slabs ranged from 3m to 14m (9.8ft to 46ft) in size.",
+            },
+            ("sentences",),
+        )
+    )
+    assert {v.value for v in disc.values} == {"3 to 12 metres", "3 to 14 metres"}

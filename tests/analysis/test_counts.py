@@ -67,3 +67,17 @@ def test_fp_blocked_pairs_need_independent_outlets_and_another_shared_word() -> 
     )
     assert blocked_pairs(brief, sources) == []
     assert count_conflicts(brief, al, sources) == []
+
+
+def test_fp_an_amount_or_a_describing_noun_is_not_a_count() -> None:
+    """'a $2 million penalty clause' counts no clauses; 'Rex, a horse that was hurt' describes
+    Rex (both found on the dev keys, paraphrased)."""
+    assert counted("The deal holds a $2 million penalty clause for each breach.") == {}
+    assert ("hurt", "hors") not in counted("The photo shows Rex, a horse that was hurt in the fall.")
+    brief, al, sources = aligned(
+        {
+            "Wire": "The photo shows Rex, a horse that was hurt when a truck hit the trailer.",
+            "Herald": "Two other horses were hurt when the truck hit the trailer, officials said.",
+        }
+    )
+    assert count_conflicts(brief, al, sources) == []

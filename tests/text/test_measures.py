@@ -7,11 +7,20 @@ from newsprism.text.quantities import describe, find_quantities
 
 
 def test_a_range_with_conversions_is_one_measure_in_its_own_unit() -> None:
-    (m,) = find_measures("The crates were between 3 meters (9.8 ft) and 11 meters (36 ft) long.")
+    m, conv = find_measures("The crates were between 3 meters (9.8 ft) and 11 meters (36 ft) long.")
     assert (m.low, m.high, m.unit, m.text) == (3, 11, "metre", "between 3 meters and 11 meters")
-    (q,) = find_quantities("Crews saw slabs ranging from 4m to 9m (13ft to 30ft) in size.")
+    assert (conv.low, conv.high, conv.unit, conv.converted) == (9.8, 36, "foot", True)
+    q, conv_q = find_quantities("Crews saw slabs ranging from 4m to 9m (13ft to 30ft) in size.")
     assert (q.kind, q.unit, q.low, q.high) == ("measure", "metre", 4, 9)
-    assert describe(q) == "4 to 9 metres"
+    assert describe(q) == "4 to 9 metres" and describe(conv_q) == "13 to 30 feet"
+
+
+def test_a_conversion_is_its_own_measure_so_outlets_in_either_unit_compare() -> None:
+    """'a 4,100-metre (13,451-foot) peak' / 'the 13,410-foot (4,087 m) peak'."""
+    first = [(q.unit, q.low) for q in find_quantities("the 4,100-metre (13,451-foot) peak")]
+    second = [(q.unit, q.low) for q in find_quantities("the 13,410-foot (4,087 m) peak")]
+    assert first == [("metre", 4100), ("foot", 13451)]
+    assert second == [("foot", 13410), ("metre", 4087)]
 
 
 def test_m_is_million_unless_converted_or_sized() -> None:

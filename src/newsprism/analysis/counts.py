@@ -12,6 +12,7 @@ shares such a noun and one more content word, and both the read and the pairs ar
 from __future__ import annotations
 
 import re
+from itertools import product
 from typing import Any
 
 from newsprism.align import Alignment
@@ -31,6 +32,10 @@ _NUMBER = re.compile(
 _ROLES = {"nsubj", "nsubjpass", "dobj"}
 MAX_READ = 300  # sentences with a count cue read into the noun index, in turn across outlets
 MAX_BLOCKED = 30  # pairs from the index parsed per story
+_DESCRIBING = {"appos", "attr"}
+_MONEY = {"$", "£", "€"}
+_SCALES = {"hundred", "thousand", "million", "billion", "trillion"}
+PER_NOUN = 40  # sentences per counted noun compared (an index bucket's budget)
 AFTER_CUE = 4  # words after a cue that may be the counted noun ('two 27-foot coast guard boats')
 
 
@@ -66,10 +71,7 @@ def _listed_after_one(noun: Any) -> tuple[Any, tuple[float, str] | None]:
     how = _how_many(first)
     if how is None or how[0] != 1.0:
         return noun, None
-    mark = how[1].split()[0]
-    if mark.lower() in {"a", "an"}:  # 'a van' but 'an ambulance'
-        mark = mark[0] + ("n" if noun.text[:1].lower() in "aeiou" else "")
-    return first, (1.0, f"{mark} {noun.text}")
+    return first, (1.0, f"{_article(how[1].split()[0], noun.text)} {noun.text}")
 
 
 def _verbs_of(noun: Any) -> list[Any]:
@@ -109,15 +111,29 @@ def _object_joined_to_a_name(noun: Any) -> list[Any]:
 
 
 def _how_many(noun: Any) -> tuple[float, str] | None:
+    """How many of the noun the text counts. Not an amount ('a $1 million clause'), nor a noun
+    that describes another ('Rex, a dog that was hurt', 'he is a driver'): that is not a count
+    of those taking part."""
+    if noun.dep_ in _DESCRIBING or any(t.text in _MONEY for t in noun.lefts):
+        return None
     numbers = [c for c in noun.children if c.dep_ == "nummod"]
     if numbers:
+        if any(t.text in _MONEY or t.lower_ in _SCALES for t in numbers[0].subtree):
+            return None
         value = parse_number(numbers[0].text)
         return (value, f"{numbers[0].text} {noun.text}") if value else None
     words = {c.lower_ for c in noun.children if c.dep_ in {"det", "amod"}}
     if noun.tag_ == "NN" and (words & _SINGLE or words & _ONE):
-        marks = [c.text for c in noun.children if c.lower_ in _ONE | _SINGLE]
+        marks = [_article(c.text, noun.text) for c in noun.children if c.lower_ in _ONE | _SINGLE]
         return 1.0, " ".join([*marks, noun.text])
     return None
+
+
+def _article(mark: str, noun: str) -> str:
+    """'a van' but 'an ambulance', when the words between are not shown."""
+    if mark.lower() not in {"a", "an"}:
+        return mark
+    return mark[0] + ("n" if noun[:1].lower() in "aeiou" else "")
 
 
 def _one_and_many(a: str, b: str) -> bool:
@@ -136,29 +152,27 @@ def _cue_nouns(text: str, cue: re.Pattern[str]) -> set[str]:
 
 def blocked_pairs(brief: Brief, sources: Sources) -> list[tuple[Sentence, Sentence]]:
     """Sentence pairs of independent sources, one counting a noun as one and the other the same
-    noun as several, sharing one more content word: found through a noun index, never by
-    comparing every pair of sentences."""
+    noun as several, sharing one more content word: found through a noun index (never by
+    comparing every pair of sentences); the pairs sharing most words are parsed first."""
     read = in_turn(brief, lambda t: bool(_SINGULAR.search(t) or _NUMBER.search(t)), MAX_READ)
     ones: dict[str, list[tuple[int, Sentence]]] = {}
     manys: dict[str, list[tuple[int, Sentence]]] = {}
     for k, sentence in read:
-        for noun in _cue_nouns(sentence.text, _SINGULAR):
+        for noun in sorted(_cue_nouns(sentence.text, _SINGULAR)):
             ones.setdefault(noun, []).append((k, sentence))
-        for noun in _cue_nouns(sentence.text, _NUMBER):
+        for noun in sorted(_cue_nouns(sentence.text, _NUMBER)):
             manys.setdefault(noun, []).append((k, sentence))
-    pairs: dict[tuple[str, str], tuple[Sentence, Sentence]] = {}
-    stems: dict[str, set[str]] = {}
-    for noun in ones.keys() & manys.keys():
-        for (ka, a), (kb, b) in ((x, y) for x in ones[noun] for y in manys[noun]):
-            if len(pairs) >= MAX_BLOCKED:
-                return list(pairs.values())
-            if sources.group_of[ka] == sources.group_of[kb] or (a.id, b.id) in pairs:
+    stems = {s.id: set(content_stems(s.text)) for _, s in read}
+    scored: dict[tuple[str, str], tuple[int, Sentence, Sentence]] = {}
+    for noun in sorted(ones.keys() & manys.keys()):
+        for (ka, a), (kb, b) in product(ones[noun][:PER_NOUN], manys[noun][:PER_NOUN]):
+            if sources.group_of[ka] == sources.group_of[kb]:
                 continue
-            sa = stems.setdefault(a.id, set(content_stems(a.text)))
-            sb = stems.setdefault(b.id, set(content_stems(b.text)))
-            if len(sa & sb) >= 2:
-                pairs[(a.id, b.id)] = (a, b)
-    return list(pairs.values())
+            shared = len(stems[a.id] & stems[b.id])
+            if shared >= 2:
+                scored[(a.id, b.id)] = (shared, a, b)
+    best = sorted(scored.items(), key=lambda kv: (-kv[1][0], kv[0]))[:MAX_BLOCKED]
+    return [(a, b) for _, (_, a, b) in best]
 
 
 def count_conflicts(brief: Brief, al: Alignment, sources: Sources) -> list[Discrepancy]:

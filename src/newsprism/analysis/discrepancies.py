@@ -22,6 +22,7 @@ from newsprism.analysis.figure_sides import (
     join_notes,
     one_estimate_note,
     side_value,
+    without_restated_conversions,
 )
 from newsprism.analysis.figures import FigureGroup, Mention, figure_groups
 from newsprism.analysis.labels import figure_label
@@ -316,7 +317,8 @@ def find_discrepancies(
     sources = sources or independent_sources(brief.articles)
     if groups is None:
         groups = figure_groups(brief.articles, sources)
-    found = [d for g in groups if (d := figure_discrepancy(brief, sources, g)) is not None]
+    compared = without_restated_conversions(groups)
+    found = [d for g in compared if (d := figure_discrepancy(brief, sources, g)) is not None]
     found += [d for g in groups if (d := each_or_in_all(brief, sources, g)) is not None]
     found += claim_conflicts(brief, sources, groups, quoted or set())
     found += speaker_conflicts(brief, quotes or [], sources)

@@ -8,7 +8,7 @@ value is a side of its own: floors, caps and exact figures that differ are diffe
 
 from __future__ import annotations
 
-from newsprism.analysis.figures import Mention
+from newsprism.analysis.figures import FigureGroup, Mention
 from newsprism.model import DiscrepancyValue
 from newsprism.text.quantities import Quantity, describe, tolerance
 
@@ -51,3 +51,33 @@ def one_estimate_note(values: list[DiscrepancyValue]) -> str | None:
 
 def join_notes(*notes: str | None) -> str | None:
     return "; ".join(n for n in notes if n) or None
+
+
+def without_restated_conversions(groups: list[FigureGroup]) -> list[FigureGroup]:
+    """Leave out a conversion ('(6.5 ft)') whose own measure ('2 m', written before
+    it) is already compared: the same statement in another unit would report one difference
+    twice. Groups with the most measures as written go first; one left with one source is dropped."""
+    measured: dict[str, list[tuple[int, int]]] = {}  # sentence id -> (start, group) of originals
+    kept: dict[int, FigureGroup] = {}
+    for n in sorted(range(len(groups)), key=lambda n: -_originals(groups[n])):
+        g = groups[n]
+        mentions = [m for m in g.mentions if not _restated(m, measured)]
+        if len({m.group for m in mentions}) < 2:
+            continue
+        kept[n] = g if len(mentions) == len(g.mentions) else FigureGroup(mentions, g.cohesion)
+        for m in mentions:
+            if m.quantity.kind == "measure":
+                measured.setdefault(m.sentence.id, []).append((m.quantity.start, n))
+    return [kept[n] for n in sorted(kept)]
+
+
+def _originals(group: FigureGroup) -> int:
+    return sum(not m.quantity.converted for m in group.mentions)
+
+
+def _restated(mention: Mention, measured: dict[str, list[tuple[int, int]]]) -> bool:
+    """A conversion after a measure of its sentence that a kept group already compares."""
+    if not mention.quantity.converted:
+        return False
+    here = measured.get(mention.sentence.id, [])
+    return any(s < mention.quantity.start for s, _ in here)

@@ -54,6 +54,7 @@ class Measure:
     start: int
     end: int  # conversions included: their span is not read again
     text: str  # as written, conversions left out
+    converted: bool = False  # a conversion in parentheses: the same measure in another unit
 
 
 def unit_name(unit: str, value: float) -> str:
@@ -63,8 +64,10 @@ def unit_name(unit: str, value: float) -> str:
     return {"foot": "feet", "inch": "inches"}.get(unit, unit + "s")
 
 
-def find_measures(sentence: str) -> list[Measure]:
-    """Every measure with a unit in a sentence, ranges and conversions read as one figure."""
+def find_measures(sentence: str, converting: bool = False) -> list[Measure]:
+    """Every measure with a unit in a sentence, a range as one figure, then its conversions.
+
+    ``converting``: the text is a conversion's parentheses, where 'm' is surely metres."""
     out = []
     pos = 0
     while m := _MEASURE.search(sentence, pos):
@@ -73,18 +76,37 @@ def find_measures(sentence: str) -> list[Measure]:
         if unit_a and unit_b and UNIT_OF[unit_a] != UNIT_OF[unit_b]:
             pos = m.end("ca") if m.group("ca") else m.end("ua")  # two measures, not a range
             unit_b = ""
-        measure = _measure(sentence, m, unit_a, unit_b, pos)
+        measure = _measure(sentence, m, unit_a, unit_b, pos, converting)
         if measure is not None:
             out.append(measure)
+            out += _conversions(sentence, m, pos)
     return out
 
 
-def _measure(sentence: str, m: re.Match[str], unit_a: str, unit_b: str, end: int) -> Measure | None:
+def _conversions(sentence: str, m: re.Match[str], end: int) -> list[Measure]:
+    """The conversions of a measure, each in its own unit ('8,000 m (26,247 ft)'): outlets that
+    give the other unit are compared with them; '(2 ft) and ... (9 ft)' is a range."""
+    spans = [m.span(c) for c in ("ca", "cb") if m.group(c) and m.end(c) <= end]
+    found = [[_shift(x, s) for x in find_measures(sentence[s:e], True)] for s, e in spans]
+    if len(found) == 2 and all(len(f) == 1 for f in found):
+        (a,), (b,) = found
+        if a.unit == b.unit and a.low == a.high and b.low == b.high and a.low < b.low:
+            return [Measure(a.low, b.low, a.unit, a.start, b.end, f"{a.text} to {b.text}", True)]
+    return [x for f in found for x in f]
+
+
+def _shift(x: Measure, offset: int) -> Measure:
+    return Measure(x.low, x.high, x.unit, x.start + offset, x.end + offset, x.text, True)
+
+
+def _measure(
+    sentence: str, m: re.Match[str], unit_a: str, unit_b: str, end: int, converting: bool
+) -> Measure | None:
     written = unit_a or unit_b
     if not written:
         return None
     unit = UNIT_OF[written]
-    if written in _SHORT and not _supported(sentence, m, unit):
+    if written in _SHORT and not (converting or _supported(sentence, m, unit)):
         return None
     low = float(m.group("a").replace(",", ""))
     high = float(m.group("b").replace(",", "")) if unit_b and m.group("b") else low

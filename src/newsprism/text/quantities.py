@@ -83,6 +83,7 @@ class Quantity:
     end: int = 0
     noun: str = ""  # the word the figure counts ('officials'), or what a duration belongs to
     phrase: tuple[str, ...] = field(default=(), compare=False)  # 'former', 'department', ...
+    converted: bool = field(default=False, compare=False)  # '(6.5 ft)' after '2 m': a restatement
 
     @property
     def key(self) -> tuple[str, str, str, float, float]:
@@ -196,7 +197,11 @@ def find_quantities(sentence: str, spaced_thousands: bool = False) -> list[Quant
     found = [q for q in _dates(sentence)]
     taken = [(q.start, q.end) for q in found]
     taken += [(m.start(), m.end()) for m in _PHONE.finditer(sentence)]
-    for special in [*_times(sentence), *_measures(sentence), *_ordinals(sentence)]:
+    for measure in _measures(sentence):  # conversions lie inside their measure's span
+        if not any(measure.start < e and s < measure.end for s, e in taken):
+            found.append(measure)
+    taken += [(q.start, q.end) for q in found if q.kind == "measure"]
+    for special in [*_times(sentence), *_ordinals(sentence)]:
         if not any(special.start < e and s < special.end for s, e in taken):
             found.append(special)
             taken.append((special.start, special.end))
@@ -272,20 +277,23 @@ _BOUND_BEFORE = re.compile(rf"(?:{_BOUND})\s+$", re.IGNORECASE)
 
 
 def _measures(sentence: str) -> list[Quantity]:
-    """Lengths, masses and areas in their own unit, with a hedge written before them."""
-    out = []
+    """Lengths, masses and areas in their own unit, with a hedge written before them; a
+    conversion in parentheses takes its measure's hedge."""
+    out: list[Quantity] = []
+    bound = "exact"
     for m in find_measures(sentence):
         start, text = m.start, m.text
-        hedge = _BOUND_BEFORE.search(sentence[max(0, m.start - 25) : m.start])
-        bound = "exact"
-        if hedge:
-            bound = next(name for name, _ in _BOUNDS if hedge.group(name))
-            start -= len(hedge.group(0))
-            text = sentence[start : m.start] + text
-        attributive = re.search(r"\d-[a-z]", text, re.IGNORECASE)  # 'a 27-foot boat'
-        phrase = tuple(_noun_phrase(sentence, m.end)) if attributive else ()
+        phrase: tuple[str, ...] = ()
+        if not m.converted:
+            hedge = _BOUND_BEFORE.search(sentence[max(0, m.start - 25) : m.start])
+            bound = next((n for n, _ in _BOUNDS if hedge and hedge.group(n)), "exact")
+            if hedge:
+                start -= len(hedge.group(0))
+                text = sentence[start : m.start] + text
+            if re.search(r"\d-[a-z]", text, re.IGNORECASE):  # 'a 27-foot boat': what it measures
+                phrase = tuple(_noun_phrase(sentence, m.end))
         out.append(Quantity(m.low, m.high, "measure", m.unit, bound, text, start, m.end,
-                            phrase[-1] if phrase else "", phrase))  # fmt: skip
+                            phrase[-1] if phrase else "", phrase, m.converted))  # fmt: skip
     return out
 
 

@@ -2,9 +2,15 @@
 
 from __future__ import annotations
 
-from tests.analysis.helpers import aligned
+import random
+from types import SimpleNamespace
 
+import pytest
+from tests.analysis.helpers import aligned, make_brief
+
+from newsprism.analysis import counts
 from newsprism.analysis.counts import blocked_pairs, count_conflicts, counted
+from newsprism.analysis.sources import independent_sources
 
 
 def _run(texts: dict[str, str]) -> list[object]:
@@ -73,7 +79,9 @@ def test_fp_an_amount_or_a_describing_noun_is_not_a_count() -> None:
     """'a $2 million penalty clause' counts no clauses; 'Rex, a horse that was hurt' describes
     Rex (both found on the dev keys, paraphrased)."""
     assert counted("The deal holds a $2 million penalty clause for each breach.") == {}
-    assert ("hurt", "hors") not in counted("The photo shows Rex, a horse that was hurt in the fall.")
+    assert ("hurt", "hors") not in counted(
+        "The photo shows Rex, a horse that was hurt in the fall."
+    )
     brief, al, sources = aligned(
         {
             "Wire": "The photo shows Rex, a horse that was hurt when a truck hit the trailer.",
@@ -81,3 +89,27 @@ def test_fp_an_amount_or_a_describing_noun_is_not_a_count() -> None:
         }
     )
     assert count_conflicts(brief, al, sources) == []
+
+
+def test_blocked_pairs_keep_to_their_budget_on_a_300_article_story(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The noun index reads a budget of sentences and parses a budget of pairs, however many
+    outlets count the same nouns (the alignment's own pairs are left out here)."""
+    rng = random.Random(3)
+    nouns = ["truck", "van", "boat", "crew", "medic", "dog"]
+
+    def sentence() -> str:
+        count = rng.choice(["a", "two", "three", "one"])
+        return f"The county sent {count} {rng.choice(nouns)}s to the {rng.choice(nouns)} depot."
+
+    texts = {f"Outlet {i}": " ".join(sentence() for _ in range(20)) for i in range(300)}
+    brief = make_brief(texts, ("sentences",))
+    sources = independent_sources(brief.articles)
+    found = blocked_pairs(brief, sources)
+    assert 0 < len(found) <= counts.MAX_BLOCKED
+    calls: list[str] = []
+    monkeypatch.setattr(counts, "counted", lambda text: calls.append(text) or {})
+    monkeypatch.setattr(counts, "aligned_pairs", lambda *args: iter(()))
+    count_conflicts(brief, SimpleNamespace(sentences=[]), sources)  # type: ignore[arg-type]
+    assert 0 < len(calls) <= 2 * counts.MAX_BLOCKED

@@ -36,6 +36,8 @@ def test_two_outlets_agreeing_on_an_approximate_time_form_one_side() -> None:
     (disc,) = [d for d in found if any(":" in v.value for v in d.values)]
     assert sorted(v.value for v in disc.values) == ["about 6:50 p.m. / around 6:45 p.m.",
                                                     "around 5:20 p.m."]  # fmt: skip
+    assert "'14th floor'" in disc.basis and "one approximate figure" in (disc.note or "")
+    assert disc.what.endswith("(time of day)")
 
 
 def test_ranges_sharing_an_end_in_one_unit_conflict() -> None:

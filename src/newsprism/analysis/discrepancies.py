@@ -21,6 +21,7 @@ from newsprism.analysis.figure_sides import (
     estimate_sides,
     join_notes,
     one_estimate_note,
+    shared_anchor,
     side_value,
     without_restated_conversions,
 )
@@ -52,7 +53,7 @@ def what_of(group: FigureGroup) -> str:
     phrases = Counter(" ".join(m.quantity.phrase) for m in group.mentions if m.quantity.phrase)
     phrase = phrases.most_common(1)[0][0] if phrases else ""
     kind = {"count": "number", "duration": f"{q.unit}s", "date": "date", "year": "year",
-            "measure": unit_name(q.unit, 2)}  # fmt: skip
+            "measure": unit_name(q.unit, 2), "time": "time of day"}  # fmt: skip
     label = kind.get(q.kind, q.kind)
     about = shared_words(group.mentions, skip=set(phrase.split()))
     if q.kind == "count" and phrase:
@@ -62,7 +63,7 @@ def what_of(group: FigureGroup) -> str:
         return f"age of {owner}"
     read = parsed_label(group)
     if read:
-        return f"{read} ({label})" if q.kind in {"duration", "measure"} else read
+        return f"{read} ({label})" if q.kind in {"duration", "measure", "time"} else read
     return f"{label}: {about}" if about else label
 
 
@@ -261,8 +262,8 @@ def figure_discrepancy(brief: Brief, sources: Sources, group: FigureGroup) -> Di
         importance=round(n_sources / max(1, sources.count), 3),
         basis=(
             f"one figure aligned across {n_sources} independent sources by its unit, counted noun "
-            f"and surrounding words (similarity {group.cohesion:.2f}); the stated values exclude "
-            "each other"
+            f"and surrounding words (similarity {group.cohesion:.2f}){shared_anchor(group)}; the "
+            "stated values exclude each other"
         ),
         timing=timing,
     )

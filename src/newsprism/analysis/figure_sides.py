@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from newsprism.analysis.figures import FigureGroup, Mention
 from newsprism.model import DiscrepancyValue
-from newsprism.text.quantities import Quantity, describe, tolerance
+from newsprism.text.quantities import Quantity, describe, find_quantities, tolerance
 
 
 def same_estimate(a: Quantity, b: Quantity) -> bool:
@@ -81,3 +81,17 @@ def _restated(mention: Mention, measured: dict[str, list[tuple[int, int]]]) -> b
         return False
     here = measured.get(mention.sentence.id, [])
     return any(s < mention.quantity.start for s, _ in here)
+
+
+def shared_anchor(group: FigureGroup) -> str:
+    """', and every source's sentence also states '23rd floor'': another specific figure that
+    ties the sentences to one scene, for the basis; empty when there is none."""
+    firsts = {}
+    for m in group.mentions:
+        firsts.setdefault(m.group, m)
+    common = frozenset.intersection(*(m.anchors for m in firsts.values()))
+    if not common:
+        return ""
+    first = next(iter(firsts.values())).sentence.text
+    shown = [q.text for q in find_quantities(first) if q.key in common]
+    return f", and every source's sentence also states '{shown[0]}'" if shown else ""

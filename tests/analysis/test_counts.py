@@ -113,3 +113,19 @@ def test_blocked_pairs_keep_to_their_budget_on_a_300_article_story(
     monkeypatch.setattr(counts, "aligned_pairs", lambda *args: iter(()))
     count_conflicts(brief, SimpleNamespace(sentences=[]), sources)  # type: ignore[arg-type]
     assert 0 < len(calls) <= 2 * counts.MAX_BLOCKED
+
+
+def test_fp_counts_told_of_different_days_are_two_events() -> None:
+    """'a truck bomb ... on Sunday' / 'three bombings ... on Saturday' (unkeyed Multi-News)."""
+    brief, al, sources = aligned(
+        {
+            "Wire": "A truck bomb near the port killed at least four people on Sunday.",
+            "Herald": "On Saturday, three bombings near the port killed 19 people.",
+        }
+    )
+    assert count_conflicts(brief, al, sources) == []
+    same_day = {
+        "Wire": "A truck bomb near the port killed at least four people on Sunday.",
+        "Herald": "On Sunday, three bombings near the port killed four people.",
+    }
+    assert len(count_conflicts(*aligned(same_day))) == 1

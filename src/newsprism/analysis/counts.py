@@ -20,7 +20,7 @@ from newsprism.analysis.pairs import aligned_pairs, in_turn, slot_discrepancy
 from newsprism.analysis.sources import Sources
 from newsprism.model import Brief, Discrepancy, Sentence
 from newsprism.text.nlp import parse
-from newsprism.text.quantities import parse_number
+from newsprism.text.quantities import find_quantities, parse_number
 from newsprism.text.terms import STOP_WORDS, content_stems, stem, words
 
 _ONE = {"a", "an", "one"}
@@ -136,6 +136,13 @@ def _article(mark: str, noun: str) -> str:
     return mark[0] + ("n" if noun[:1].lower() in "aeiou" else "")
 
 
+def different_days(a: str, b: str) -> bool:
+    """Both sentences name days or dates and none in common ('on Sunday' / 'on Saturday'): two
+    events, whose counts are not one figure."""
+    days = [{q.key for q in find_quantities(t) if q.kind == "date"} for t in (a, b)]
+    return all(days) and not days[0] & days[1]
+
+
 def _one_and_many(a: str, b: str) -> bool:
     one, many = _SINGULAR.search, _NUMBER.search
     return bool((one(a) and many(b)) or (one(b) and many(a)))
@@ -188,6 +195,8 @@ def count_conflicts(brief: Brief, al: Alignment, sources: Sources) -> list[Discr
     found: dict[str, dict[float, dict[str, str]]] = {}  # noun -> count -> sentence id -> words
     verbs: dict[str, set[str]] = {}
     for first, second in pairs.values():
+        if different_days(first.text, second.text):
+            continue
         a, b = counted(first.text), counted(second.text)
         for slot in a.keys() & b.keys():
             (na, wa), (nb, wb) = a[slot], b[slot]

@@ -129,3 +129,15 @@ def test_fp_counts_told_of_different_days_are_two_events() -> None:
         "Herald": "On Sunday, three bombings near the port killed four people.",
     }
     assert len(count_conflicts(*aligned(same_day))) == 1
+
+
+def test_fp_one_more_or_a_quoted_count_is_not_one_against_several() -> None:
+    """'"one more thing I know"' said in a quotation / '10 things to know' (unkeyed Multi-News)."""
+    assert counted("He wants one more thing from the board.") == {}
+    brief, _, sources = aligned(
+        {
+            "Wire": '"I want to tell you one thing I know about the board," Ames said.',
+            "Herald": "Ames gave reporters four things he knows about the board.",
+        }
+    )
+    assert blocked_pairs(brief, sources) == []

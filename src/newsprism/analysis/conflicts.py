@@ -71,7 +71,7 @@ _PARTICLES = {"down", "aside", "away", "out", "off", "up", "back"}
 _MODALS = {"should", "must", "ought", "could", "might", "may", "would", "shall"}
 _TEMPORAL = {"on", "in", "at", "during", "after", "before", "since", "until", "by", "for", "within",
              "amid", "over", "throughout", "as", "like", "despite"}  # fmt: skip
-_QUOTED = re.compile(r"[\"“][^\"“”]*[\"”]|``.*?''|«[^»]*»|(?<!\w)[‘'][^‘’']*[’'](?!\w)")
+QUOTED = re.compile(r"[\"“][^\"“”]*[\"”]|``.*?''|«[^»]*»|(?<!\w)[‘'][^‘’']*[’'](?!\w)")
 _DAYS = re.compile(
     r"^(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|"
     r"may|june|july|august|september|october|november|december|today|yesterday|week|year|month|"
@@ -100,7 +100,7 @@ class Frame:
 
 
 def _outside_quotes(text: str) -> list[tuple[int, int]]:
-    return [(m.start(), m.end()) for m in _QUOTED.finditer(text)]
+    return [(m.start(), m.end()) for m in QUOTED.finditer(text)]
 
 
 def _objects(verb: Any) -> tuple[frozenset[str], str]:

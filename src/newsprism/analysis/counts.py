@@ -16,6 +16,7 @@ from itertools import product
 from typing import Any
 
 from newsprism.align import Alignment
+from newsprism.analysis.conflicts import QUOTED
 from newsprism.analysis.pairs import aligned_pairs, in_turn, slot_discrepancy
 from newsprism.analysis.sources import Sources
 from newsprism.model import Brief, Discrepancy, Sentence
@@ -33,6 +34,7 @@ _ROLES = {"nsubj", "nsubjpass", "dobj"}
 MAX_READ = 300  # sentences with a count cue read into the noun index, in turn across outlets
 MAX_BLOCKED = 30  # pairs from the index parsed per story
 _DESCRIBING = {"appos", "attr"}
+_ONE_OF_MORE = {"more", "other", "another", "further", "additional", "last", "next"}
 _MONEY = {"$", "£", "€"}
 _SCALES = {"hundred", "thousand", "million", "billion", "trillion"}
 PER_NOUN = 40  # sentences per counted noun compared (an index bucket's budget)
@@ -116,13 +118,15 @@ def _how_many(noun: Any) -> tuple[float, str] | None:
     of those taking part."""
     if noun.dep_ in _DESCRIBING or any(t.text in _MONEY for t in noun.lefts):
         return None
+    words = {c.lower_ for c in noun.children if c.dep_ in {"det", "amod"}}
+    if words & _ONE_OF_MORE:
+        return None  # 'one more thing', 'two other men': beyond others, not the whole count
     numbers = [c for c in noun.children if c.dep_ == "nummod"]
     if numbers:
         if any(t.text in _MONEY or t.lower_ in _SCALES for t in numbers[0].subtree):
             return None
         value = parse_number(numbers[0].text)
         return (value, f"{numbers[0].text} {noun.text}") if value else None
-    words = {c.lower_ for c in noun.children if c.dep_ in {"det", "amod"}}
     if noun.tag_ == "NN" and (words & _SINGLE or words & _ONE):
         marks = [_article(c.text, noun.text) for c in noun.children if c.lower_ in _ONE | _SINGLE]
         return 1.0, " ".join([*marks, noun.text])
@@ -151,6 +155,7 @@ def _one_and_many(a: str, b: str) -> bool:
 def _cue_nouns(text: str, cue: re.Pattern[str]) -> set[str]:
     """Stems of the content words just after each count cue: where the counted noun is."""
     out: set[str] = set()
+    text = QUOTED.sub(" ", text)  # a count inside a quotation is the speaker's, not the outlet's
     for m in cue.finditer(text):
         after = [w for w in words(text[m.end() :])[:AFTER_CUE] if w not in STOP_WORDS]
         out |= {stem(w) for w in after if not w.isdigit()}

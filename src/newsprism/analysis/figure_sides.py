@@ -86,7 +86,7 @@ def _restated(mention: Mention, measured: dict[str, list[tuple[int, int]]]) -> b
 def shared_anchor(group: FigureGroup) -> str:
     """', and every source's sentence also states '23rd floor'': another specific figure that
     ties the sentences to one scene, for the basis; empty when there is none."""
-    firsts = {}
+    firsts: dict[int, Mention] = {}
     for m in group.mentions:
         firsts.setdefault(m.group, m)
     common = frozenset.intersection(*(m.anchors for m in firsts.values()))

@@ -141,3 +141,16 @@ def test_fp_one_more_or_a_quoted_count_is_not_one_against_several() -> None:
         }
     )
     assert blocked_pairs(brief, sources) == []
+
+
+def test_fp_an_outlet_on_both_sides_tells_of_different_sets() -> None:
+    """'break a distance record' and 'break two records' in each outlet (unkeyed Multi-News)."""
+    brief, al, sources = aligned(
+        {
+            "Wire": "The crew hopes to break two records on the flight. "
+            "The crew is on course to break a distance record of 900 miles.",
+            "Herald": "The crew is on course to break a distance record, officials said. "
+            "The crew hopes to break two records on the long flight.",
+        }
+    )
+    assert count_conflicts(brief, al, sources) == []

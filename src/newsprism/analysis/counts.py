@@ -211,7 +211,13 @@ def count_conflicts(brief: Brief, al: Alignment, sources: Sources) -> list[Discr
                 sides.setdefault(nb, {})[second.id] = wb
                 verbs.setdefault(slot[1], set()).add(slot[0])
     out = []
+    group_of = {
+        s.id: sources.group_of[k] for k, a in enumerate(brief.articles) for s in a.sentences
+    }
     for noun, sides in found.items():
+        groups = [{group_of[sid] for sid in c} for c in sides.values()]
+        if any(a & b for i, a in enumerate(groups) for b in groups[i + 1 :]):
+            continue  # an outlet counting one and several tells of different sets ('a record')
         written = max((w for c in sides.values() for w in c.values()), key=len).split()[-1]
         shown = [(" / ".join(dict.fromkeys(c.values())), list(c)) for _, c in sorted(sides.items())]
         what = f"how many {written} ({' / '.join(sorted(verbs[noun]))})"

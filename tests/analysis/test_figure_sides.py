@@ -52,3 +52,23 @@ def test_ranges_sharing_an_end_in_one_unit_conflict() -> None:
         )
     )
     assert {v.value for v in disc.values} == {"3 to 12 metres", "3 to 14 metres"}
+
+
+def test_one_difference_told_in_two_units_is_reported_once() -> None:
+    """Each outlet converts its own height: compared in metres and in feet, shown once."""
+    found = find_discrepancies(
+        make_brief(
+            {
+                "Wire": "The climbers reached the summit of the 4,100-metre (13,451-foot) peak "
+                "on its north face.",
+                "Herald": "The climbers reached the summit of the 13,410-foot (4,087 m) peak on "
+                "its north face, the club said.",
+            },
+            ("sentences",),
+        )
+    )
+    assert len(found) == 1
+    assert {v.value for v in found[0].values} in (
+        {"4,100 metres", "4,087 metres"},
+        {"13,451 feet", "13,410 feet"},
+    )

@@ -72,3 +72,15 @@ def test_one_difference_told_in_two_units_is_reported_once() -> None:
         {"4,100 metres", "4,087 metres"},
         {"13,451 feet", "13,410 feet"},
     )
+
+
+def test_fp_conversions_of_one_amount_differ_only_by_the_rate() -> None:
+    """'2bn won ($1.7m)' / 'two billion won ($1.81 million)' (unkeyed Multi-News, paraphrased)."""
+    brief = make_brief(
+        {
+            "Wire": "The city agreed to pay 2bn won ($1.7m, £1.3m) into a fund for the families.",
+            "Herald": "The city promised two billion won ($1.81 million) for a fund for families.",
+        },
+        ("sentences",),
+    )
+    assert [d for d in find_discrepancies(brief) if "$" in d.values[0].value] == []

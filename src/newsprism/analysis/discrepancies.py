@@ -226,6 +226,8 @@ def figure_discrepancy(brief: Brief, sources: Sources, group: FigureGroup) -> Di
     if pair is None:
         return None  # 'about 2' and '2', 'more than 22' and '22': one figure, hedged differently
     sides = list(by_value.values())
+    if all(m.quantity.converted for m in group.mentions):
+        return None  # conversions of one amount differ by the rate each outlet used
     if different_acts(sides) or different_periods(sides) or different_subjects(sides):
         return None  # '36 people remained in hospital' / 'killed 22 people': two counts
     kind = group.mentions[0].quantity.kind

@@ -216,6 +216,11 @@ def find_quantities(sentence: str, spaced_thousands: bool = False) -> list[Quant
     return sorted(found, key=lambda q: q.start)
 
 
+# '1bn yen ($8.3m, £5.6m)': an amount in parentheses after an amount is its conversion.
+_AMOUNT_THEN_PAREN = re.compile(
+    rf"(?:\d|\b(?:{_SCALE_WORD}|bn|m)\b)[^\s(]*(?:\s+[A-Za-z]+)?\s*\((?:[^()]*,\s*)?$",
+    re.IGNORECASE,
+)
 _LIST_ITEM = re.compile(r"^\s*(\d{1,3})[.)]\s")
 _PLUS = re.compile(r"-?plus\b|\+", re.IGNORECASE)
 _CLOCK = re.compile(r":\d\d|\s*(?:a\.?m\b|p\.?m\b|o'clock)", re.IGNORECASE)
@@ -253,8 +258,19 @@ def _from_match(sentence: str, m: re.Match[str]) -> Quantity | None:
     if not phrase and unit:
         phrase = _noun_before(sentence, m.start())
     noun = phrase[-1] if phrase else ""
+    converted = kind == "money" and bool(_AMOUNT_THEN_PAREN.search(sentence[: m.start()]))
     return Quantity(
-        low, high, kind, unit, bound, text, m.start(), m.start() + len(text), noun, tuple(phrase)
+        low,
+        high,
+        kind,
+        unit,
+        bound,
+        text,
+        m.start(),
+        m.start() + len(text),
+        noun,
+        tuple(phrase),
+        converted,
     )
 
 

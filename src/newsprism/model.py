@@ -98,10 +98,18 @@ class Story(_Model):
     id: str
     title: str | None = None
     articles: list[Article]
+    thread: str | None = Field(
+        None,
+        description="Id of the first story of the topic this one continues (set by clustering).",
+    )
 
     @classmethod
-    def from_articles(cls, articles: list[Article], title: str | None = None) -> Story:
-        return cls(id=story_id(a.id for a in articles), title=title, articles=articles)
+    def from_articles(
+        cls, articles: list[Article], title: str | None = None, thread: str | None = None
+    ) -> Story:
+        return cls(
+            id=story_id(a.id for a in articles), title=title, articles=articles, thread=thread
+        )
 
 
 class SummarySentence(_Model):

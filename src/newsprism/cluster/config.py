@@ -23,6 +23,8 @@ _RANGES: dict[str, tuple[float, float, bool]] = {
     "max_active": (1, 1_000_000_000, True),
     "reorder": (0, 100_000_000, True),
     "semantic_weight": (0.0, 1.0, True),
+    "thread_threshold": (0.0, 1.0, False),
+    "thread_window": (0.0, 100_000.0, True),
 }
 
 
@@ -51,6 +53,8 @@ class ClusterConfig:
     reorder: int = 10_000  # online: articles held back to restore date order
     semantic: bool = False  # embeddings of headline and lead join the lexical score
     semantic_weight: float = 0.3
+    thread_threshold: float = 0.3  # cosine of a closed story to a thread to join it
+    thread_window: float = 730.0  # days a thread stays open without a new story
 
     def __post_init__(self) -> None:
         """Validated when built (as datasketch checks its parameters), so a zero day penalty or

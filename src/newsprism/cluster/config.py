@@ -25,6 +25,7 @@ _RANGES: dict[str, tuple[float, float, bool]] = {
     "semantic_weight": (0.0, 1.0, True),
     "thread_threshold": (0.0, 1.0, False),
     "thread_window": (0.0, 100_000.0, True),
+    "thread_memory": (1, 100_000_000, True),
 }
 
 
@@ -53,8 +54,12 @@ class ClusterConfig:
     reorder: int = 10_000  # online: articles held back to restore date order
     semantic: bool = False  # embeddings of headline and lead join the lexical score
     semantic_weight: float = 0.3
-    thread_threshold: float = 0.3  # cosine of a closed story to a thread to join it
-    thread_window: float = 730.0  # days a thread stays open without a new story
+    # Threads (cluster/threads.py): a closed story joins the earlier thread (topic) whose
+    # centroid it reaches with this cosine; threads idle ``thread_window`` days are dropped, and
+    # at most ``thread_memory`` are kept (least recently extended dropped first).
+    thread_threshold: float = 0.12
+    thread_window: float = 730.0
+    thread_memory: int = 20_000
 
     def __post_init__(self) -> None:
         """Validated when built (as datasketch checks its parameters), so a zero day penalty or

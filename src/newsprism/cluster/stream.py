@@ -47,7 +47,9 @@ def make_story(members: list[Article]) -> Story:
 
 
 def thread_index(config: ClusterConfig) -> ThreadIndex:
-    return ThreadIndex(config.thread_threshold, config.thread_window)
+    return ThreadIndex(
+        config.thread_threshold, config.thread_window, max_threads=config.thread_memory
+    )
 
 
 class StreamClusterer:

@@ -24,16 +24,25 @@ class Thread:
     last: float | None = None
 
 
+_RERANK = 8  # threads scored exactly after the estimate from the postings read
+
+
 class ThreadIndex:
     """Open threads, least recently extended first, with an inverted index over their terms."""
 
     def __init__(
-        self, threshold: float, window: float, terms: int = 150, max_threads: int = 100_000
+        self,
+        threshold: float,
+        window: float,
+        terms: int = 150,
+        max_threads: int = 20_000,
+        budget: int = 2_000,
     ) -> None:
         self.threshold = threshold
         self.window = window
         self.terms = terms
         self.max_threads = max_threads
+        self.budget = budget
         self.threads: OrderedDict[str, Thread] = OrderedDict()
         self._holders: dict[str, set[str]] = {}  # term -> ids of threads whose centroid has it
 
@@ -46,20 +55,36 @@ class ThreadIndex:
             thread = Thread(story_id)
             self.threads[story_id] = thread
         self._extend(thread, vec, day)
+        self._expire(day)
         return thread.id
 
     def _best(self, vec: dict[str, float]) -> tuple[Thread | None, float]:
-        seen: set[str] = set()
-        for t in vec:
-            seen.update(self._holders.get(t, ()))
+        """Candidates from the rarest shared terms first (the fewest threads hold them) until
+        ``budget`` postings are read, so a common word never makes a story scan every thread;
+        the best few by that estimate are scored exactly."""
+        holders = self._holders
+        estimate: dict[str, float] = {}
+        read = 0
+        for t in sorted((t for t in vec if t in holders), key=lambda t: (len(holders[t]), t)):
+            if read >= self.budget:
+                break
+            w = vec[t]
+            for tid in holders[t]:
+                estimate[tid] = estimate.get(tid, 0.0) + w * self._weight(tid, t)
+            read += len(holders[t])
+        ranked = sorted(estimate, key=lambda tid: (-estimate[tid], tid))[:_RERANK]
         best, best_score = None, 0.0
-        for tid in seen:
+        for tid in ranked:
             thread = self.threads[tid]
             c = thread.centroid
             score = sum(w * c.get(t, 0.0) for t, w in vec.items()) / thread.norm
-            if score > best_score or (score == best_score and best is not None and tid < best.id):
+            if score > best_score:
                 best, best_score = thread, score
         return best, best_score
+
+    def _weight(self, tid: str, term: str) -> float:
+        thread = self.threads[tid]
+        return thread.centroid[term] / thread.norm
 
     def _extend(self, thread: Thread, vec: dict[str, float], day: float | None) -> None:
         """Add a story's unit centroid, keeping the thread's heaviest terms."""

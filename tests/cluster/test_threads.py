@@ -85,7 +85,7 @@ def test_memory_keeps_at_most_max_threads() -> None:
     for i in range(10):
         index.link(f"s{i}", {f"term{i}": 1.0, f"other{i}": 0.5}, float(i))
     assert list(index.threads) == ["s7", "s8", "s9"]
-    assert set(index._holders) == {f"{p}{i}" for p in ("term", "other") for i in (7, 8, 9)}
+    assert set(index.postings.terms) == {f"{p}{i}" for p in ("term", "other") for i in (7, 8, 9)}
 
 
 def test_a_word_every_thread_shares_does_not_hide_the_matching_thread() -> None:

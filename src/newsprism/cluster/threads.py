@@ -15,28 +15,33 @@ import math
 from collections import OrderedDict
 from dataclasses import dataclass, field
 
+import numpy as np
+
+from newsprism.cluster.postings import Postings
+
+_RERANK = 8  # threads scored exactly after the estimate from the postings read
+
 
 @dataclass(slots=True)
 class Thread:
     id: str
+    slot: int
     centroid: dict[str, float] = field(default_factory=dict)
     norm: float = 1.0
     last: float | None = None
 
 
-_RERANK = 8  # threads scored exactly after the estimate from the postings read
-
-
 class ThreadIndex:
-    """Open threads, least recently extended first, with an inverted index over their terms."""
+    """Open threads, least recently extended first, with numpy postings over their centroids
+    (the same budgeted, rarest-first candidate search as the story index)."""
 
     def __init__(
         self,
         threshold: float,
         window: float,
-        terms: int = 150,
+        terms: int = 50,
         max_threads: int = 20_000,
-        budget: int = 2_000,
+        budget: int = 1_500,
     ) -> None:
         self.threshold = threshold
         self.window = window
@@ -44,7 +49,9 @@ class ThreadIndex:
         self.max_threads = max_threads
         self.budget = budget
         self.threads: OrderedDict[str, Thread] = OrderedDict()
-        self._holders: dict[str, set[str]] = {}  # term -> ids of threads whose centroid has it
+        self.postings = Postings()
+        self._slots: list[Thread | None] = []
+        self._free: list[int] = []
 
     def link(self, story_id: str, centroid: dict[str, float], day: float | None) -> str:
         """The thread a closed story belongs to (its own id when it starts one)."""
@@ -52,52 +59,57 @@ class ThreadIndex:
         vec = unit(top_terms(centroid, self.terms))
         thread, score = self._best(vec)
         if thread is None or score < self.threshold:
-            thread = Thread(story_id)
-            self.threads[story_id] = thread
+            thread = self._open(story_id)
         self._extend(thread, vec, day)
         self._expire(day)
         return thread.id
 
     def _best(self, vec: dict[str, float]) -> tuple[Thread | None, float]:
-        """Candidates from the rarest shared terms first (the fewest threads hold them) until
-        ``budget`` postings are read, so a common word never makes a story scan every thread;
-        the best few by that estimate are scored exactly."""
-        holders = self._holders
-        estimate: dict[str, float] = {}
-        read = 0
-        for t in sorted((t for t in vec if t in holders), key=lambda t: (len(holders[t]), t)):
-            if read >= self.budget:
-                break
-            w = vec[t]
-            for tid in holders[t]:
-                estimate[tid] = estimate.get(tid, 0.0) + w * self._weight(tid, t)
-            read += len(holders[t])
-        ranked = sorted(estimate, key=lambda tid: (-estimate[tid], tid))[:_RERANK]
+        """Candidates from the rarest shared terms first until ``budget`` postings are read, so
+        a common word never makes a story scan every thread; the best few are scored exactly."""
+        held = self.postings.terms
+        rarest = sorted((t for t in vec if t in held), key=lambda t: (len(held[t]), t))
+        estimate = self.postings.estimate({t: vec[t] for t in rarest}, self.budget)
+        if estimate is None:
+            return None, 0.0
+        candidates = np.flatnonzero(estimate)
+        if len(candidates) > _RERANK:
+            candidates = candidates[np.argpartition(estimate[candidates], -_RERANK)[-_RERANK:]]
         best, best_score = None, 0.0
-        for tid in ranked:
-            thread = self.threads[tid]
+        for slot in sorted(candidates.tolist()):
+            thread = self._slots[slot]
+            assert thread is not None
             c = thread.centroid
             score = sum(w * c.get(t, 0.0) for t, w in vec.items()) / thread.norm
             if score > best_score:
                 best, best_score = thread, score
         return best, best_score
 
-    def _weight(self, tid: str, term: str) -> float:
-        thread = self.threads[tid]
-        return thread.centroid[term] / thread.norm
+    def _open(self, story_id: str) -> Thread:
+        slot = self._free.pop() if self._free else len(self._slots)
+        thread = Thread(story_id, slot)
+        if slot == len(self._slots):
+            self._slots.append(thread)
+        else:
+            self._slots[slot] = thread
+        self.threads[story_id] = thread
+        return thread
 
     def _extend(self, thread: Thread, vec: dict[str, float], day: float | None) -> None:
-        """Add a story's unit centroid, keeping the thread's heaviest terms."""
-        c = dict(thread.centroid)
+        """Add a story's unit centroid; past four times ``terms`` keep the heaviest ``terms``
+        (pruning less often: it costs as much as the rest of linking)."""
+        c = thread.centroid
         for t, w in vec.items():
             c[t] = c.get(t, 0.0) + w
-        kept = top_terms(c, self.terms)
-        for t in thread.centroid.keys() - kept.keys():
-            self._holders[t].discard(thread.id)
-        for t in kept.keys() - thread.centroid.keys():
-            self._holders.setdefault(t, set()).add(thread.id)
-        thread.centroid = kept
-        thread.norm = math.sqrt(sum(w * w for w in kept.values())) or 1.0
+        if len(c) > 4 * self.terms:
+            kept = top_terms(c, self.terms)
+            for t in c.keys() - kept.keys():
+                self.postings.remove(t, thread.slot)
+            thread.centroid = c = kept
+        thread.norm = norm = math.sqrt(sum(w * w for w in c.values())) or 1.0
+        for t in vec:
+            if t in c:
+                self.postings.set(t, thread.slot, c[t] / norm)
         if day is not None:
             thread.last = day if thread.last is None else max(thread.last, day)
         self.threads.move_to_end(thread.id)
@@ -113,11 +125,10 @@ class ThreadIndex:
 
     def _drop(self, thread: Thread) -> None:
         for t in thread.centroid:
-            holders = self._holders[t]
-            holders.discard(thread.id)
-            if not holders:
-                del self._holders[t]
+            self.postings.remove(t, thread.slot)
         del self.threads[thread.id]
+        self._slots[thread.slot] = None
+        self._free.append(thread.slot)
 
 
 def top_terms(vec: dict[str, float], keep: int) -> dict[str, float]:

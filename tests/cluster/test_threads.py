@@ -93,3 +93,10 @@ def test_a_word_every_thread_shares_does_not_hide_the_matching_thread() -> None:
     for i in range(50):
         index.link(f"s{i}", {"common": 1.0, f"rare{i}": 1.0}, 0.0)
     assert index.link("late", {"common": 1.0, "rare17": 1.0}, 1.0) == "s17"
+
+
+def test_threads_can_be_turned_off() -> None:
+    articles, _ = topic_stream(topics=2, events=2)
+    config = ClusterConfig(threads=False)
+    assert all(s.thread is None for s in StreamClusterer(config).run(articles))
+    assert all(s.thread is None for s in cluster_batch(articles, config)[0])

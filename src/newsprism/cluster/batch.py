@@ -143,6 +143,7 @@ def _assemble(
             for k in keys
         ]
         story = make_story(members)
-        story.thread = threads.link(story.id, state.centroid, state.last)
+        if threads is not None:
+            story.thread = threads.link(story.id, state.centroid, state.last)
         stories.append((min(state.members), story))
     return [story for _, story in sorted(stories, key=lambda pair: pair[0])]

@@ -57,6 +57,7 @@ class ClusterConfig:
     # Threads (cluster/threads.py): a closed story joins the earlier thread (topic) whose
     # centroid it reaches with this cosine; threads idle ``thread_window`` days are dropped, and
     # at most ``thread_memory`` are kept (least recently extended dropped first).
+    threads: bool = True  # link closed stories into threads (costs the main process CPU)
     thread_threshold: float = 0.12
     thread_window: float = 730.0
     thread_memory: int = 20_000

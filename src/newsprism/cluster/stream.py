@@ -46,7 +46,9 @@ def make_story(members: list[Article]) -> Story:
     return Story.from_articles(members, title=title)
 
 
-def thread_index(config: ClusterConfig) -> ThreadIndex:
+def thread_index(config: ClusterConfig) -> ThreadIndex | None:
+    if not config.threads:
+        return None
     return ThreadIndex(
         config.thread_threshold, config.thread_window, max_threads=config.thread_memory
     )
@@ -113,7 +115,8 @@ class StreamClusterer:
             self.dedup.forget(member)
         self.stats.stories += 1
         story = make_story([self._held.pop(k) for k in sorted(keys)])
-        story.thread = self.threads.link(story.id, state.centroid, state.last)
+        if self.threads is not None:
+            story.thread = self.threads.link(story.id, state.centroid, state.last)
         return story
 
     def run(self, articles: Iterable[Article], jobs: int = 0, reorder: int = 0) -> Iterator[Story]:

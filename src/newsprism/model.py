@@ -104,12 +104,8 @@ class Story(_Model):
     )
 
     @classmethod
-    def from_articles(
-        cls, articles: list[Article], title: str | None = None, thread: str | None = None
-    ) -> Story:
-        return cls(
-            id=story_id(a.id for a in articles), title=title, articles=articles, thread=thread
-        )
+    def from_articles(cls, articles: list[Article], title: str | None = None) -> Story:
+        return cls(id=story_id(a.id for a in articles), title=title, articles=articles)
 
 
 class SummarySentence(_Model):

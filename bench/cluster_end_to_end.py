@@ -25,6 +25,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from cluster_stream import SHARED
 from cluster_throughput import run_peer
+from newsprism.cluster.config import ClusterConfig
 from newsprism.cluster.runner import run_clustering
 from newsprism.ingest.base import make_article
 
@@ -37,9 +38,9 @@ def cpu() -> tuple[float, float]:
     return own.ru_utime + own.ru_stime, kids.ru_utime + kids.ru_stime
 
 
-def ours(path: Path, jobs: int, out: Path) -> dict:
+def ours(path: Path, jobs: int, out: Path, threads: bool = True) -> dict:
     (m0, h0), wall = cpu(), time.perf_counter()
-    stats = run_clustering([path], out, jobs=jobs)
+    stats = run_clustering([path], out, jobs=jobs, config=ClusterConfig(threads=threads))
     wall = time.perf_counter() - wall
     m1, h1 = cpu()
     n, main, helpers = stats.articles, m1 - m0, h1 - h0
@@ -75,6 +76,18 @@ def peer(path: Path) -> dict:
     }
 
 
+def _host_cpu() -> dict[str, float] | None:
+    """The whole machine's busy and idle CPU seconds (/proc/stat), to tell how loaded it was."""
+    try:
+        fields = Path("/proc/stat").read_text().split("\n", 1)[0].split()[1:]
+    except OSError:
+        return None
+    ticks = [int(f) for f in fields]
+    hz = os.sysconf("SC_CLK_TCK")
+    idle = ticks[3] + ticks[4]
+    return {"busy": (sum(ticks) - idle) / hz, "idle": idle / hz}
+
+
 def best(runs: list[dict], key: str) -> dict:
     return min(runs, key=lambda r: r[key])
 
@@ -93,6 +106,7 @@ def main() -> None:
     ]
     report: dict = {
         "machine": {"cpus": os.cpu_count()},
+        "cpu_seconds_of_all_processes_before": _host_cpu(),
         "load_average_before": os.getloadavg(),
         "target_articles_per_second": 2000,
         "files": {},
@@ -110,6 +124,14 @@ def main() -> None:
                         r["cpu_ms_per_article_helpers"] for r in runs
                     ),
                 }
+            runs = [ours(path, 1, out, threads=False) for _ in range(args.repeat)]
+            entry["ours_jobs_1_no_threads"] = best(runs, "seconds")
+            entry["ours_jobs_1_no_threads_cpu"] = {
+                "cpu_ms_per_article_main_min": min(r["cpu_ms_per_article_main"] for r in runs),
+                "cpu_ms_per_article_helpers_min": min(
+                    r["cpu_ms_per_article_helpers"] for r in runs
+                ),
+            }
             entry["peer"] = best([peer(path) for _ in range(args.repeat)], "seconds")
             fastest = max(entry[f"ours_jobs_{j}"]["articles_per_second"] for j in (0, 1))
             entry["ratio_ours_best_to_peer"] = round(
@@ -118,6 +140,7 @@ def main() -> None:
             report["files"][path.name] = entry
             print(path.name, json.dumps(entry), flush=True)
     report["load_average_after"] = os.getloadavg()
+    report["cpu_seconds_of_all_processes_after"] = _host_cpu()
     args.out.parent.mkdir(parents=True, exist_ok=True)
     args.out.write_text(json.dumps(report, indent=2) + "\n")
     print(f"wrote {args.out}")

@@ -3,7 +3,8 @@
 Streams: AllSides (events of a day or two), DUC 2006 (topics a wire follows for months), split
 into a development part and a held-aside part (clusters chosen by a hash of their id, ~1 in 5),
 and a generated stream (bench/cluster_stream.py). Settings are chosen on AllSides + DUC dev +
-generated together; the held-aside part is scored only with ``--final``.
+generated together; the held-aside part is scored only with ``--final``. Each run is scored by
+story (events) and by thread (stories linked into topics, `cluster/threads.py`).
 
 With ``--undated 0.5``, every stream is also replayed with the dates of half its articles
 (chosen by a hash of the id) removed, those articles staying in their place in the stream.
@@ -122,18 +123,23 @@ def main() -> None:
     for name, data in streams.items():
         for mode in args.modes.split(","):
             r = evaluate_clustering(data, mode, config)
-            b3, pw = r["bcubed"], r["pairwise"]
+            b3, pw, th = r["bcubed"], r["pairwise"], r["threads"]
             row = {
                 "bcubed": {k: round(v, 4) for k, v in b3.items()},
                 "pairwise_f1": round(pw["f1"], 4),
                 "clusters": r["clusters"],
                 "gold_clusters": r["gold_clusters"],
+                "threads": {
+                    "bcubed": {k: round(v, 4) for k, v in th["bcubed"].items()},
+                    "clusters": th["clusters"],
+                },
             }
             report["streams"].setdefault(name, {})[mode] = row
             print(
                 f"{name:18} {mode:6} B3 P {b3['precision']:.3f} R {b3['recall']:.3f} "
                 f"F1 {b3['f1']:.3f}  pw F1 {pw['f1']:.3f}  clusters {r['clusters']} "
-                f"(gold {r['gold_clusters']})",
+                f"(gold {r['gold_clusters']})  threads B3 P {th['bcubed']['precision']:.3f} "
+                f"R {th['bcubed']['recall']:.3f} F1 {th['bcubed']['f1']:.3f} ({th['clusters']})",
                 flush=True,
             )
     if args.out:

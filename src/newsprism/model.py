@@ -98,6 +98,10 @@ class Story(_Model):
     id: str
     title: str | None = None
     articles: list[Article]
+    thread: str | None = Field(
+        None,
+        description="Id of the first story of the topic this one continues (set by clustering).",
+    )
 
     @classmethod
     def from_articles(cls, articles: list[Article], title: str | None = None) -> Story:

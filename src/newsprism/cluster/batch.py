@@ -19,7 +19,7 @@ from newsprism.cluster.dedupe import Deduplicator
 from newsprism.cluster.features import DocFrequency, Featurizer, weigh
 from newsprism.cluster.online import OnlineClusterer, StoryIndex, StoryState
 from newsprism.cluster.semantic import embed_articles, rescale
-from newsprism.cluster.stream import ClusterStats, day_of, make_story
+from newsprism.cluster.stream import ClusterStats, day_of, make_story, thread_index
 from newsprism.model import Article, Story
 
 
@@ -52,7 +52,7 @@ def cluster_batch(
     embs = _embeddings(articles, canon) if cfg.semantic else {}
     story_of = {i: clusterer.place(i, vecs[i], days[i], embs.get(i), known[i]) for i in canon}
     moved = refine(clusterer.index, vecs, days, story_of, canon, known)
-    stories = _assemble(articles, list(clusterer.index.stories.values()), copy_of)
+    stories = _assemble(articles, list(clusterer.index.stories.values()), copy_of, cfg)
     stats = ClusterStats(len(articles), len(stories), len(copy_of), time.perf_counter() - start)
     stats.extra["moved"] = moved
     return stories, stats
@@ -122,13 +122,19 @@ def _leave_one_out(story: StoryState, vec: dict[str, float]) -> float:
 
 
 def _assemble(
-    articles: Sequence[Article], states: list[StoryState], copy_of: dict[int, int]
+    articles: Sequence[Article],
+    states: list[StoryState],
+    copy_of: dict[int, int],
+    cfg: ClusterConfig,
 ) -> list[Story]:
+    """Stories with their copies, threads linked in the order the stories ended (as online)."""
     copies: dict[int, list[int]] = {}
     for i, original in copy_of.items():
         copies.setdefault(original, []).append(i)
-    stories = []
-    for state in sorted(states, key=lambda s: min(s.members)):
+    stories: list[tuple[int, Story]] = []
+    threads = thread_index(cfg)
+    ended = sorted(states, key=lambda s: (s.last is not None, s.last or 0.0, min(s.members)))
+    for state in ended:
         keys = sorted(k for m in state.members for k in (m, *copies.get(m, ())))
         members = [
             articles[k].model_copy(update={"duplicate_of": articles[copy_of[k]].id})
@@ -136,5 +142,8 @@ def _assemble(
             else articles[k]
             for k in keys
         ]
-        stories.append(make_story(members))
-    return stories
+        story = make_story(members)
+        if threads is not None:
+            story.thread = threads.link(story.id, state.centroid, state.last)
+        stories.append((min(state.members), story))
+    return [story for _, story in sorted(stories, key=lambda pair: pair[0])]

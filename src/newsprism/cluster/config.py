@@ -23,6 +23,9 @@ _RANGES: dict[str, tuple[float, float, bool]] = {
     "max_active": (1, 1_000_000_000, True),
     "reorder": (0, 100_000_000, True),
     "semantic_weight": (0.0, 1.0, True),
+    "thread_threshold": (0.0, 1.0, False),
+    "thread_window": (0.0, 100_000.0, True),
+    "thread_memory": (1, 100_000_000, True),
 }
 
 
@@ -51,6 +54,13 @@ class ClusterConfig:
     reorder: int = 10_000  # online: articles held back to restore date order
     semantic: bool = False  # embeddings of headline and lead join the lexical score
     semantic_weight: float = 0.3
+    # Threads (cluster/threads.py): a closed story joins the earlier thread (topic) whose
+    # centroid it reaches with this cosine; threads idle ``thread_window`` days are dropped, and
+    # at most ``thread_memory`` are kept (least recently extended dropped first).
+    threads: bool = True  # link closed stories into threads (costs the main process CPU)
+    thread_threshold: float = 0.12
+    thread_window: float = 730.0
+    thread_memory: int = 20_000
 
     def __post_init__(self) -> None:
         """Validated when built (as datasketch checks its parameters), so a zero day penalty or

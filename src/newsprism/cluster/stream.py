@@ -17,6 +17,7 @@ from newsprism.cluster.dedupe import Deduplicator
 from newsprism.cluster.features import Features, Featurizer
 from newsprism.cluster.online import OnlineClusterer, StoryState
 from newsprism.cluster.parallel import featurized
+from newsprism.cluster.threads import ThreadIndex
 from newsprism.model import Article, Story
 
 
@@ -45,6 +46,14 @@ def make_story(members: list[Article]) -> Story:
     return Story.from_articles(members, title=title)
 
 
+def thread_index(config: ClusterConfig) -> ThreadIndex | None:
+    if not config.threads:
+        return None
+    return ThreadIndex(
+        config.thread_threshold, config.thread_window, max_threads=config.thread_memory
+    )
+
+
 class StreamClusterer:
     """Feed articles with `add` (yields stories that closed), then `finish` for the rest."""
 
@@ -53,6 +62,7 @@ class StreamClusterer:
         self.featurizer = Featurizer(self.config)
         self.dedup = Deduplicator(self.config.dedup_threshold, self.config.num_perm)
         self.clusterer = OnlineClusterer(self.config)
+        self.threads = thread_index(self.config)
         self.stats = ClusterStats()
         self._held: dict[int, Article] = {}
         self._story_of: dict[int, StoryState] = {}
@@ -104,7 +114,10 @@ class StreamClusterer:
             self._story_of.pop(member, None)
             self.dedup.forget(member)
         self.stats.stories += 1
-        return make_story([self._held.pop(k) for k in sorted(keys)])
+        story = make_story([self._held.pop(k) for k in sorted(keys)])
+        if self.threads is not None:
+            story.thread = self.threads.link(story.id, state.centroid, state.last)
+        return story
 
     def run(self, articles: Iterable[Article], jobs: int = 0, reorder: int = 0) -> Iterator[Story]:
         """Cluster a whole stream, timing it into ``stats``; ``jobs`` helper processes featurise.

@@ -46,6 +46,14 @@ def cluster(
     dedup: float = typer.Option(
         ClusterConfig.dedup_threshold, "--dedup-threshold", help="Copy Jaccard, in (0, 1]."
     ),
+    threads: bool = typer.Option(
+        True, "--threads/--no-threads", help="Link stories into threads (topics over weeks)."
+    ),
+    thread_threshold: float = typer.Option(
+        ClusterConfig.thread_threshold,
+        "--thread-threshold",
+        help="Similarity for a closed story to continue an earlier thread (topic), in (0, 1].",
+    ),
     scheduler: str | None = typer.Option(
         None, "--scheduler", help="Dask scheduler address (default: a LocalCluster)."
     ),
@@ -83,6 +91,8 @@ def cluster(
         threshold=threshold,
         day_penalty=day_penalty,
         dedup_threshold=dedup,
+        threads=threads,
+        thread_threshold=thread_threshold,
         reorder=reorder,
         semantic=semantic,
     )

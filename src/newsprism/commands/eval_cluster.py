@@ -38,6 +38,8 @@ def render(r: dict[str, Any]) -> str:
         f"{r['data']}  ({r['items']} articles, mode {r['mode']}, {r['features']})",
         *_scores(r),
         f"  {r['articles_per_second']:,.0f} articles/s ({r['seconds']} s clustering)",
+        "threads (stories linked into topics followed over weeks; gold as for stories)",
+        *_scores(r["threads"]),
     ]
     for name, scores in r.get("by_source", {}).items():
         lines += [f"source {name}  ({scores['items']} articles)", *_scores(scores)]

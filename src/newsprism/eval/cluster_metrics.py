@@ -184,6 +184,8 @@ def evaluate_clustering(
     story_of = {a.id: s.id for s in stories for a in s.articles}
     predicted = [story_of[a.id] for a in data.articles]
     scores = score_clusters(data.gold, predicted)
+    thread_of = {a.id: s.thread or s.id for s in stories for a in s.articles}
+    threads = score_clusters(data.gold, [thread_of[a.id] for a in data.articles])
     n = len(data.articles)
     report: dict[str, Any] = {
         "mode": mode,
@@ -191,6 +193,7 @@ def evaluate_clustering(
         **scores.to_dict(),
         "seconds": round(seconds, 3),
         "articles_per_second": round(n / seconds, 1) if seconds > 0 else None,
+        "threads": threads.to_dict(),  # the same run scored by thread (topic) instead of story
     }
     if data.sources is not None and len(set(data.sources)) > 1:
         by_source = score_by_group(data.gold, predicted, data.sources)

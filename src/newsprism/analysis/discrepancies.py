@@ -12,6 +12,7 @@ import re
 from collections import Counter
 
 from newsprism.align import Alignment
+from newsprism.analysis.charges import charge_conflicts
 from newsprism.analysis.complements import setting_conflicts
 from newsprism.analysis.conflicts import claim_conflicts
 from newsprism.analysis.counts import count_conflicts
@@ -313,6 +314,7 @@ def find_discrepancies(
     found += setting_conflicts(brief, sources, groups)
     found += status_conflicts(brief, sources)
     found += doer_conflicts(brief, sources)
+    found += charge_conflicts(brief, sources)
     found += _new_people(found, person_conflicts(brief, sources))
     if alignment is not None:
         found += polarity_conflicts(brief, alignment, sources)

@@ -167,3 +167,30 @@ def test_the_parse_budget_is_shared_by_every_outlet() -> None:
     brief = make_brief(texts, ("sentences",))
     taken = in_turn(brief, lambda text: "approve" in text, limit=6)
     assert sorted(k for k, _ in taken) == list(range(6))
+
+
+def test_a_noun_for_the_act_and_a_question_clause_carry_the_status() -> None:
+    (disc,) = _run(
+        {
+            "Wire": "The coroner did not identify whose remains were recovered from the quarry.",
+            "Herald": "The coroner confirmed Friday the identities of the remains as Ada Brill.",
+        }
+    )
+    assert {v.value for v in disc.values} >= {"did not identify"}
+    assert any("identities" in v.value for v in disc.values)
+    assert [(s.verb, s.theme, s.done) for s in statuses("Nobody said which boats sank.", 0, "s")] == []
+
+
+def test_fp_a_noun_for_the_act_under_a_verb_that_does_not_report_it_done() -> None:
+    assert not _run(  # 'sought the identities' does not say the remains were identified
+        {
+            "Wire": "The coroner did not identify the remains from the quarry.",
+            "Herald": "The coroner sought the identities of the remains from the quarry.",
+        }
+    )
+    assert not _run(  # a noun for another act on the same thing
+        {
+            "Wire": "The coroner did not identify the remains from the quarry.",
+            "Herald": "The coroner confirmed the removal of the remains from the quarry.",
+        }
+    )

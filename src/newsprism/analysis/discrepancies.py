@@ -326,7 +326,7 @@ def find_discrepancies(
 
 @stage(
     "discrepancies",
-    version="2.2",
+    version="2.3",
     requires=("sentences", "sources", "alignment", "quotes", "quoted", "sentence_vectors"),
     assigns=("discrepancies", "figure_groups"),
     on_error="skip",

@@ -178,7 +178,9 @@ def test_a_noun_for_the_act_and_a_question_clause_carry_the_status() -> None:
     )
     assert {v.value for v in disc.values} >= {"did not identify"}
     assert any("identities" in v.value for v in disc.values)
-    assert [(s.verb, s.theme, s.done) for s in statuses("Nobody said which boats sank.", 0, "s")] == []
+    assert [
+        (s.verb, s.theme, s.done) for s in statuses("Nobody said which boats sank.", 0, "s")
+    ] == []
 
 
 def test_fp_a_noun_for_the_act_under_a_verb_that_does_not_report_it_done() -> None:

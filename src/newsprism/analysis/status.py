@@ -11,7 +11,6 @@ sentences that carry both the verb's stem and the thing's word. An outlet that t
 
 from __future__ import annotations
 
-import os
 import re
 from dataclasses import dataclass
 from typing import Any
@@ -91,8 +90,17 @@ def _of(noun: Any) -> list[Any]:
 def _same_stem(noun: str, verb: str) -> bool:
     """A noun naming the verb's act: 'identity' / 'identify', 'approval' / 'approve', 'arrest'."""
     stem = _stem_of(verb)
-    common = len(os.path.commonprefix([noun, stem]))
+    common = _prefix_length(noun, stem)
     return common >= 5 and common >= len(stem) - 1
+
+
+def _prefix_length(a: str, b: str) -> int:
+    n = 0
+    for x, y in zip(a, b, strict=False):
+        if x != y:
+            break
+        n += 1
+    return n
 
 
 def nominal_statuses(text: str, keys: set[tuple[str, str]], article: int, sentence_id: str,

@@ -72,3 +72,12 @@ def test_fp_a_shorter_list_other_people_or_a_noun_owning_the_charges_are_not_con
             "Herald": "Ivo Brandt was charged with fraud in the spring.",
         }
     )
+
+
+def test_fp_a_charge_denied_is_not_a_list() -> None:
+    assert not _run(  # 'not charged with X' is a status (analysis/status.py), not a charge list
+        {
+            "Wire": "Ivo Brandt has not been charged with the death of the climber.",
+            "Herald": "Ivo Brandt was charged with trespassing in late July.",
+        }
+    )

@@ -97,6 +97,8 @@ def _subject(doc: Any, offset: int) -> Any | None:
         if token.pos_ in _CLAUSE_VERB:
             if any(c.dep_ == "dobj" and c.i != path for c in token.children):
                 return None  # 'sought the arrest of the bank on charges of fraud'
+            if any(c.dep_ == "neg" for c in token.children):
+                return None  # 'has not been charged with the death': a denial, not a list
             subject = next((c for c in token.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
             if subject is not None:
                 return subject

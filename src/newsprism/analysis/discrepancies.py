@@ -18,6 +18,7 @@ from newsprism.analysis.conflicts import claim_conflicts
 from newsprism.analysis.counts import count_conflicts
 from newsprism.analysis.doers import doer_conflicts
 from newsprism.analysis.figures import FigureGroup, Mention, figure_groups
+from newsprism.analysis.holders import holder_conflicts
 from newsprism.analysis.labels import figure_label
 from newsprism.analysis.persons import person_conflicts
 from newsprism.analysis.places import place_conflicts
@@ -315,6 +316,7 @@ def find_discrepancies(
     found += status_conflicts(brief, sources)
     found += doer_conflicts(brief, sources)
     found += charge_conflicts(brief, sources)
+    found += holder_conflicts(brief, sources)
     found += _new_people(found, person_conflicts(brief, sources))
     if alignment is not None:
         found += polarity_conflicts(brief, alignment, sources)

@@ -1,0 +1,129 @@
+"""Who holds a role: outlets name different owners (or operators, managers) of the same thing.
+
+'Vell Holdings, which owns the tower' against 'a spokesman for the owner Arno Estates'. The
+reader looks for a closed set of English patterns that tie a name to a holding verb or its agent
+noun: 'NAME, which owns the THING', 'the (THING) owner (of the THING), NAME', 'the owner NAME',
+'NAME, the owner of the THING'. It is a regular-expression pass over every sentence (no parse), so
+it costs the same per sentence however large the story. Two independent outlets conflict when
+each names exactly one holder for the role, the holders share no word, the things they hold are
+the same (or one outlet leaves the thing unsaid and no outlet names two things for that role), and
+neither outlet mentions the other's holder anywhere in its text.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from dataclasses import dataclass
+
+from newsprism.analysis.pairs import slot_discrepancy
+from newsprism.analysis.sources import Sources
+from newsprism.model import Brief, Discrepancy
+
+# Holding verbs and their agent nouns: a closed class of English.
+_ROLES = {"own": "owner", "operate": "operator", "manage": "manager"}
+_VERB_FORMS = {"owns": "own", "owned": "own", "operates": "operate", "operated": "operate",
+               "manages": "manage", "managed": "manage"}  # fmt: skip
+_NOUN_FORMS = {noun: verb for verb, noun in _ROLES.items()}
+_QUOTED = re.compile(r"[\"“][^\"“”]*[\"”]|``.*?''|«[^»]*»")
+_WORD = r"(?:[A-Z][\w&'’.-]*|[IVX]+|\d+)"
+_NAME = rf"((?:The\s+)?[A-Z][\w&'’.-]*(?:\s+{_WORD}){{0,4}})"
+_VERBS = "|".join(_VERB_FORMS)
+_NOUNS = "|".join(_NOUN_FORMS)
+_THING = r"(?:the|this|that|its)\s+((?:[a-z-]+\s+){0,2}[a-z-]+)"
+_PATTERNS = (  # (regex, group of the name, group of the role word, group of the thing or 0)
+    (re.compile(rf"{_NAME},\s+(?:which|who)\s+(?:also\s+)?({_VERBS})\s+{_THING}"), 1, 2, 3),
+    (
+        re.compile(
+            rf"\b[Tt]he\s+(?:([a-z-]+)(?:'s|’s)?\s+)?({_NOUNS})(?:\s+of\s+{_THING})?,?\s+{_NAME}"
+        ),
+        4,
+        2,
+        0,
+    ),
+    (re.compile(rf"{_NAME},\s+(?:the|its)\s+({_NOUNS})\s+of\s+{_THING}"), 1, 2, 3),
+)
+_NOT_A_HOLDER = {"the", "a", "an", "he", "she", "it", "they", "police", "officials", "company"}
+
+
+@dataclass(frozen=True)
+class Holding:
+    """One sentence naming who holds a role over a thing."""
+
+    role: str  # the holding verb's lemma: 'own'
+    holder: str  # the name as written
+    thing: str | None  # the head word of the thing held, when the sentence says it
+    article: int
+    sentence_id: str
+
+
+def holdings(text: str, article: int = 0, sentence_id: str = "") -> list[Holding]:
+    """Every role holder the sentence names, outside quotations."""
+    text = _QUOTED.sub(" ", text)
+    out = []
+    for pattern, name_group, role_group, thing_group in _PATTERNS:
+        for m in pattern.finditer(text):
+            role_word = m.group(role_group).lower()
+            role = _VERB_FORMS.get(role_word) or _NOUN_FORMS[role_word]
+            thing = m.group(thing_group) if thing_group else (m.group(1) or m.group(3))
+            holder = re.sub(r"^The\s+", "", m.group(name_group)).rstrip(".,")
+            if holder.split()[0].lower() in _NOT_A_HOLDER:
+                continue
+            head = thing.split()[-1].lower() if thing else None
+            out.append(Holding(role, holder, head, article, sentence_id))
+    return out
+
+
+def _words(name: str) -> set[str]:
+    return {w.lower() for w in re.findall(r"[A-Za-z]{3,}", name)}
+
+
+def holder_conflicts(brief: Brief, sources: Sources) -> list[Discrepancy]:
+    """Independent outlets naming different holders of one role over one thing."""
+    by_role: dict[str, list[Holding]] = defaultdict(list)
+    for k, article in enumerate(brief.articles):
+        for sentence in article.sentences:
+            for found in holdings(sentence.text, k, sentence.id):
+                by_role[found.role].append(found)
+    out = []
+    for role, found in by_role.items():
+        things = {h.thing for h in found if h.thing}
+        if len(things) > 1:
+            continue  # owners of different things: which one a bare 'the owner' means is unsaid
+        disc = _role_conflict(brief, sources, role, found)
+        if disc is not None:
+            out.append(disc)
+    return out
+
+
+def _role_conflict(
+    brief: Brief, sources: Sources, role: str, found: list[Holding]
+) -> Discrepancy | None:
+    holders: dict[int, dict[frozenset[str], list[Holding]]] = defaultdict(dict)
+    for h in found:
+        holders[h.article].setdefault(frozenset(_words(h.holder)), []).append(h)
+    single = {k: next(iter(hs.items())) for k, hs in holders.items() if len(hs) == 1}
+    lower = [a.text.lower() for a in brief.articles]
+    order = sorted(single)
+    for n, a in enumerate(order):
+        for b in order[n + 1 :]:
+            (wa, ha), (wb, hb) = single[a], single[b]
+            if sources.group_of[a] == sources.group_of[b] or wa & wb or not wa or not wb:
+                continue
+            if ha[0].holder.lower() in lower[b] or hb[0].holder.lower() in lower[a]:
+                continue  # an outlet that names the other holder may tell both apart
+            thing = next((h.thing for h in [*ha, *hb] if h.thing), None)
+            sides = [
+                (hs[0].holder, list(dict.fromkeys(h.sentence_id for h in hs))) for hs in (ha, hb)
+            ]
+            disc = slot_discrepancy(
+                brief,
+                f"who is the {_ROLES[role]}" + (f" of the {thing}" if thing else ""),
+                sides,
+                sources,
+                f"independent outlets each name one {_ROLES[role]} (or say who {role}s it), and "
+                "the names share no word; neither outlet mentions the other's name",
+            )
+            note = f"the outlets name different {_ROLES[role]}s"
+            return disc.model_copy(update={"note": note + (f"; {disc.note}" if disc.note else "")})
+    return None

@@ -102,7 +102,7 @@ def _subject(doc: Any, offset: int) -> Any | None:
             subject = next((c for c in token.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
             if subject is not None:
                 return subject
-        if token.head is token:
+        if token.head.i == token.i:
             return None
         path, token = token.i, token.head
         seen += 1

@@ -20,6 +20,7 @@ from newsprism.analysis.doers import doer_conflicts
 from newsprism.analysis.figures import FigureGroup, Mention, figure_groups
 from newsprism.analysis.holders import holder_conflicts
 from newsprism.analysis.labels import figure_label
+from newsprism.analysis.opposites import opposite_conflicts
 from newsprism.analysis.persons import person_conflicts
 from newsprism.analysis.places import place_conflicts
 from newsprism.analysis.polarity import polarity_conflicts
@@ -317,6 +318,7 @@ def find_discrepancies(
     found += doer_conflicts(brief, sources)
     found += charge_conflicts(brief, sources)
     found += holder_conflicts(brief, sources)
+    found += opposite_conflicts(brief, sources)
     found += _new_people(found, person_conflicts(brief, sources))
     if alignment is not None:
         found += polarity_conflicts(brief, alignment, sources)

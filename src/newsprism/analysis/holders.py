@@ -86,11 +86,11 @@ def holder_conflicts(brief: Brief, sources: Sources) -> list[Discrepancy]:
             for found in holdings(sentence.text, k, sentence.id):
                 by_role[found.role].append(found)
     out = []
-    for role, found in by_role.items():
-        things = {h.thing for h in found if h.thing}
+    for role, told in by_role.items():
+        things = {h.thing for h in told if h.thing}
         if len(things) > 1:
             continue  # owners of different things: which one a bare 'the owner' means is unsaid
-        disc = _role_conflict(brief, sources, role, found)
+        disc = _role_conflict(brief, sources, role, told)
         if disc is not None:
             out.append(disc)
     return out

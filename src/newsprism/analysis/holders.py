@@ -99,31 +99,68 @@ def holder_conflicts(brief: Brief, sources: Sources) -> list[Discrepancy]:
 def _role_conflict(
     brief: Brief, sources: Sources, role: str, found: list[Holding]
 ) -> Discrepancy | None:
+    """The first two holders, each the only one its outlet names, that conflict. Blocked by
+    holder: pairs of distinct holders (few), then the first pair of their outlets that counts."""
     holders: dict[int, dict[frozenset[str], list[Holding]]] = defaultdict(dict)
     for h in found:
         holders[h.article].setdefault(frozenset(_words(h.holder)), []).append(h)
-    single = {k: next(iter(hs.items())) for k, hs in holders.items() if len(hs) == 1}
-    lower = [a.text.lower() for a in brief.articles]
-    order = sorted(single)
-    for n, a in enumerate(order):
-        for b in order[n + 1 :]:
-            (wa, ha), (wb, hb) = single[a], single[b]
-            if sources.group_of[a] == sources.group_of[b] or wa & wb or not wa or not wb:
-                continue
-            if ha[0].holder.lower() in lower[b] or hb[0].holder.lower() in lower[a]:
-                continue  # an outlet that names the other holder may tell both apart
-            thing = next((h.thing for h in [*ha, *hb] if h.thing), None)
-            sides = [
-                (hs[0].holder, list(dict.fromkeys(h.sentence_id for h in hs))) for hs in (ha, hb)
-            ]
-            disc = slot_discrepancy(
-                brief,
-                f"who is the {_ROLES[role]}" + (f" of the {thing}" if thing else ""),
-                sides,
-                sources,
-                f"independent outlets each name one {_ROLES[role]} (or say who {role}s it), and "
-                "the names share no word; neither outlet mentions the other's name",
-            )
-            note = f"the outlets name different {_ROLES[role]}s"
-            return disc.model_copy(update={"note": note + (f"; {disc.note}" if disc.note else "")})
+    by_holder: dict[frozenset[str], list[int]] = defaultdict(list)
+    for k, hs in sorted(holders.items()):
+        if len(hs) == 1:  # an outlet naming two holders is not a side
+            by_holder[next(iter(hs))].append(k)
+    keys = [w for w in by_holder if w]
+    for n, wa in enumerate(keys):
+        for wb in keys[n + 1 :]:
+            if wa & wb:
+                continue  # 'Vell Holdings' / 'Vell Holdings Group': one holder
+            pair = _outlets(brief, sources, by_holder[wa], by_holder[wb], holders, wa, wb)
+            if pair is not None:
+                return _discrepancy(
+                    brief, sources, role, holders[pair[0]][wa], holders[pair[1]][wb]
+                )
     return None
+
+
+def _outlets(
+    brief: Brief,
+    sources: Sources,
+    left: list[int],
+    right: list[int],
+    holders: dict[int, dict[frozenset[str], list[Holding]]],
+    wa: frozenset[str],
+    wb: frozenset[str],
+) -> tuple[int, int] | None:
+    """Two independent outlets, one per holder, neither naming the other's holder anywhere."""
+    texts: dict[int, str] = {}
+
+    def lower(article: int) -> str:
+        if article not in texts:
+            texts[article] = brief.articles[article].text.lower()
+        return texts[article]
+
+    for a in left:
+        for b in right:
+            name_a, name_b = holders[a][wa][0].holder.lower(), holders[b][wb][0].holder.lower()
+            if sources.group_of[a] == sources.group_of[b]:
+                continue
+            if name_a in lower(b) or name_b in lower(a):
+                continue  # an outlet that names the other holder may tell both apart
+            return a, b
+    return None
+
+
+def _discrepancy(
+    brief: Brief, sources: Sources, role: str, ha: list[Holding], hb: list[Holding]
+) -> Discrepancy:
+    thing = next((h.thing for h in [*ha, *hb] if h.thing), None)
+    sides = [(hs[0].holder, list(dict.fromkeys(h.sentence_id for h in hs))) for hs in (ha, hb)]
+    disc = slot_discrepancy(
+        brief,
+        f"who is the {_ROLES[role]}" + (f" of the {thing}" if thing else ""),
+        sides,
+        sources,
+        f"independent outlets each name one {_ROLES[role]} (or say who {role}s it), and the "
+        "names share no word; neither outlet mentions the other's name",
+    )
+    note = f"the outlets name different {_ROLES[role]}s"
+    return disc.model_copy(update={"note": note + (f"; {disc.note}" if disc.note else "")})

@@ -15,10 +15,10 @@ def _run(texts: dict[str, str]) -> list[Discrepancy]:
 
 def test_a_charge_list_is_cut_at_its_clause_and_split_into_items() -> None:
     ((_, items),) = charge_items(
-        "Mara Quell, 31, is also facing charges of fraud and conspiracy to commit arson in "
+        "Mara Quell, 31, is also facing charges of fraud and criminal damage to a barn in "
         "connection with the fire."
     )
-    assert items == ["fraud", "conspiracy to commit arson"]
+    assert items == ["fraud", "criminal damage to a barn"]
     first, _ = charge_items(
         "She faces one count of hiding evidence from the court and one count of receiving stolen "
         "goods, according to prosecutors."
@@ -30,7 +30,7 @@ def test_lists_that_each_name_a_charge_the_other_lacks_conflict() -> None:
     (disc,) = _run(
         {
             "Wire": "Mara Quell, 31, who was detained that night, is also facing charges of fraud "
-            "and conspiracy to commit arson in connection with the fire.",
+            "and criminal damage to a barn in connection with the fire.",
             "Herald": "Officers found the van. Mara Quell was held on the night of the fire. She was "
             "due in court on one count of fraud and one count of receiving stolen goods, according "
             "to prosecutors.",
@@ -41,7 +41,7 @@ def test_lists_that_each_name_a_charge_the_other_lacks_conflict() -> None:
     assert disc.what == "charges against Mara Quell"
     by_value = {v.value: set(v.outlets) for v in disc.values}
     assert by_value == {
-        "conspiracy to commit arson": {"Wire"},
+        "criminal damage to a barn": {"Wire"},
         "receiving stolen goods": {"Herald", "Post"},
     }
     assert disc.note and "charge lists differ" in disc.note

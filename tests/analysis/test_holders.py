@@ -17,8 +17,8 @@ def test_holders_are_read_from_a_clause_an_agent_noun_or_an_apposition() -> None
     read = [
         (h.role, h.holder, h.thing)
         for text in (
-            "The Vell Holdings Group, which owns the tower, issued a statement.",
-            "A spokesman for the owner Arno Estates II said little.",
+            "The Vell Holdings Group, which owns the tower, apologised on Friday.",
+            "A note from the owner Arno Estates II said little.",
             "The tower's owner, Arno Estates, declined to comment.",
             "Asked about it, Ada Brill, the operator of the ferry, said nothing.",
         )
@@ -36,8 +36,8 @@ def test_holders_are_read_from_a_clause_an_agent_noun_or_an_apposition() -> None
 def test_different_holders_of_one_thing_conflict() -> None:
     (disc,) = _run(
         {
-            "Wire": "A lift failed on Monday. Vell Holdings, which owns the tower, issued a statement.",
-            "Herald": "A lift failed on Monday, said a spokesman for the owner Arno Estates.",
+            "Wire": "A lift failed on Monday. Vell Holdings, which owns the tower, apologised.",
+            "Herald": "A lift failed on Monday, said a note from the owner Arno Estates.",
         }
     )
     assert disc.what == "who is the owner of the tower"
@@ -49,18 +49,18 @@ def test_fp_owners_of_different_things_shared_names_or_both_named_are_not_confli
     assert not _run(  # two things owned: a bare 'the owner' could be either's
         {
             "Wire": "Vell Holdings, which owns the tower, spoke. Ada Brill, the owner of the cafe, wept.",
-            "Herald": "A spokesman for the owner Arno Estates said little.",
+            "Herald": "A note from the owner Arno Estates said little.",
         }
     )
     assert not _run(  # one holder named more or less fully
         {
-            "Wire": "Vell Holdings, which owns the tower, issued a statement.",
-            "Herald": "A spokesman for the owner Vell Holdings Group said little.",
+            "Wire": "Vell Holdings, which owns the tower, apologised.",
+            "Herald": "A note from the owner Vell Holdings Group said little.",
         }
     )
     assert not _run(  # an outlet that names the other holder too may tell them apart
         {
             "Wire": "Vell Holdings, which owns the tower, bought it from Arno Estates in May.",
-            "Herald": "A spokesman for the owner Arno Estates said little.",
+            "Herald": "A note from the owner Arno Estates said little.",
         }
     )

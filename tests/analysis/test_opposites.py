@@ -19,51 +19,50 @@ def _run(texts: dict[str, str]) -> list[Discrepancy]:
     return opposite_conflicts(brief, sources)
 
 
-_CONTRAST = (
-    "Ivo Brandt told the radio the truck narrowly missed him and his sled, but hit his dogs."
-)
+_CONTRAST = "Ivo Brandt told the radio the bear ignored him and his tent, but attacked his horses."
 
 
 def test_a_but_contrast_of_one_doer_on_different_things_pairs_the_verbs() -> None:
-    assert contrasted_verbs(_CONTRAST) == {frozenset({"hit", "miss"})}
+    assert contrasted_verbs(_CONTRAST) == {frozenset({"attack", "ignore"})}
     assert contrasted_verbs("The board denied the loan but approved the grant.") == {
         frozenset({"deny", "approve"})
     }
     assert contrasted_verbs("Police arrested one man but a judge freed him.") == set()  # 2 doers
-    assert contrasted_verbs("He hit the wall and missed the door.") == set()  # no contrast
+    assert contrasted_verbs("He painted the wall and fixed the door.") == set()  # no contrast
 
 
 def test_opposite_acts_on_one_person_in_independent_outlets_conflict() -> None:
     (disc,) = _run(
         {
-            "Wire": "A truck struck two teams on the river. Ivo Brandt was hit from behind.",
-            "Herald": "A truck struck two teams on the river. Officials first said Ivo Brandt was "
+            "Wire": "A bear raided two camps in the valley. Ivo Brandt was attacked at dawn.",
+            "Herald": "A bear raided two camps in the valley. Rangers first said Ivo Brandt was "
             "hurt. " + _CONTRAST,
         }
     )
-    assert disc.what == "what was done to Brandt: hit or miss"
+    assert disc.what == "what was done to Brandt: attack or ignore"
     assert sorted(v.outlets[0] for v in disc.values) == ["Herald", "Wire"]
-    assert any("missed him" in v.value for v in disc.values)
+    assert any("ignored him" in v.value for v in disc.values)
     assert disc.note and "exclude each other" in disc.note
 
 
 def test_fp_no_contrast_in_the_story_or_an_outlet_telling_both_is_not_a_conflict() -> None:
     assert not _run(  # nothing in the story says the verbs are alternatives
         {
-            "Wire": "A truck struck two teams. Ivo Brandt was hit from behind.",
-            "Herald": "A truck struck two teams. Ivo Brandt said the truck missed him.",
+            "Wire": "A bear raided two camps. Ivo Brandt was attacked at dawn.",
+            "Herald": "A bear raided two camps. Ivo Brandt said the bear ignored him.",
         }
     )
     assert not _run(  # one outlet tells both acts on him: a sequence, not a side
         {
-            "Wire": "Ivo Brandt was hit from behind.",
-            "Herald": "The truck missed Ivo Brandt once. Later it hit Ivo Brandt. " + _CONTRAST,
+            "Wire": "Ivo Brandt was attacked at dawn.",
+            "Herald": "The bear ignored Ivo Brandt once. Later it attacked Ivo Brandt. "
+            + _CONTRAST,
         }
     )
-    assert not _run(  # synonymous verbs for one act are agreement, not opposites
+    assert not _run(  # synonymous verbs for one act ('attacked' / 'mauled') are agreement, not opposites
         {
-            "Wire": "Ivo Brandt was hit from behind.",
-            "Herald": "The truck struck Ivo Brandt from behind, but spared his dogs.",
+            "Wire": "Ivo Brandt was attacked at dawn.",
+            "Herald": "The bear mauled Ivo Brandt at dawn, but ignored his horses.",
         }
     )
 
@@ -73,7 +72,7 @@ def test_word_readers_stay_near_linear_on_a_300_article_story() -> None:
     rng = random.Random(11)
     people = ["Ana Holm", "Piet Varga", "Ivo Dancer", "Dara Reed", "Ola Brant"]
     acts = ["was charged with fraud and arson", "faces one count of theft",
-            "said the truck missed him but hit the fence", "was hit from behind",
+            "said the bear ignored him but attacked the mule", "was attacked at dawn",
             "spoke for the owner Vell Estates", "met Arno Group, which owns the tower,"]  # fmt: skip
 
     def sentence() -> str:

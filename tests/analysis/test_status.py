@@ -172,27 +172,27 @@ def test_the_parse_budget_is_shared_by_every_outlet() -> None:
 def test_a_noun_for_the_act_and_a_question_clause_carry_the_status() -> None:
     (disc,) = _run(
         {
-            "Wire": "The coroner did not identify whose remains were recovered from the quarry.",
-            "Herald": "The coroner confirmed Friday the identities of the remains as Ada Brill.",
+            "Wire": "The lab did not verify whose samples were tested at the clinic.",
+            "Herald": "The lab announced the verification of the samples on Friday, Ada Brill said.",
         }
     )
-    assert {v.value for v in disc.values} >= {"did not identify"}
-    assert any("identities" in v.value for v in disc.values)
+    assert {v.value for v in disc.values} >= {"did not verify"}
+    assert any("announced the verification" in v.value for v in disc.values)
     assert [
         (s.verb, s.theme, s.done) for s in statuses("Nobody said which boats sank.", 0, "s")
     ] == []
 
 
 def test_fp_a_noun_for_the_act_under_a_verb_that_does_not_report_it_done() -> None:
-    assert not _run(  # 'sought the identities' does not say the remains were identified
+    assert not _run(  # 'sought the approval' does not say the grant was approved
         {
-            "Wire": "The coroner did not identify the remains from the quarry.",
-            "Herald": "The coroner sought the identities of the remains from the quarry.",
+            "Wire": "The council did not approve the grant for the harbour school.",
+            "Herald": "The mayor sought the approval of the grant for the harbour school.",
         }
     )
     assert not _run(  # a noun for another act on the same thing
         {
-            "Wire": "The coroner did not identify the remains from the quarry.",
-            "Herald": "The coroner confirmed the removal of the remains from the quarry.",
+            "Wire": "The council did not approve the grant for the harbour school.",
+            "Herald": "The mayor announced the withdrawal of the grant for the harbour school.",
         }
     )

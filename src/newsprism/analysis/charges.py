@@ -1,7 +1,7 @@
 """Charge lists: outlets list different charges against the same named person.
 
-'Faces charges of fraud and conspiracy to commit arson' against 'arrested on suspicion of fraud and
-being an accessory after the fact'. A charge list is the text after a legal cue ('charges of',
+'Faces charges of fraud and arson' against 'was held on suspicion of fraud and receiving stolen
+goods'. A charge list is the text after a legal cue ('charges of',
 'count of', 'suspicion of', 'charged with', 'convicted of', 'guilty of'), cut at
 the end of its clause and split into items at 'and' and commas. The person is the subject of the
 clause, from the parse: a name (keyed by last name), or 'he' / 'she' resolved to the last person
@@ -62,7 +62,7 @@ class ChargeList:
 
 
 def _key(item: str) -> frozenset[str]:
-    """A charge's content stems: 'dissuading a witness' and 'witness intimidation' share one."""
+    """A charge's content stems: 'bribing a juror' and 'juror bribery' share one."""
     return frozenset(
         stem(w) for w in words(item.lower()) if w not in STOP_WORDS and w not in _FRAME
     )

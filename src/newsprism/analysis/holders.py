@@ -1,6 +1,6 @@
 """Who holds a role: outlets name different owners (or operators, managers) of the same thing.
 
-'Vell Holdings, which owns the tower' against 'a spokesman for the owner Arno Estates'. The
+'Vell Holdings, which owns the tower' against 'a statement from the owner Arno Estates'. The
 reader looks for a closed set of English patterns that tie a name to a holding verb or its agent
 noun: 'NAME, which owns the THING', 'the (THING) owner (of the THING), NAME', 'the owner NAME',
 'NAME, the owner of the THING'. It is a regular-expression pass over every sentence (no parse), so

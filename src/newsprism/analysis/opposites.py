@@ -1,8 +1,8 @@
-"""Opposite acts on one person: 'Ivo Brandt was hit' in one outlet, 'the truck missed him' in another.
+"""Opposite acts on one person: 'Ivo Brandt was attacked' in one outlet, 'the bear ignored him' in another.
 
 Which verbs exclude each other is learned from the story itself, not from a word list: a sentence
-that contrasts two acts of one doer on different things with 'but' ('missed him and his sled, but
-hit his dogs', 'denied the theft but admitted the fraud') tells that, for one thing, the two acts
+that contrasts two acts of one doer on different things with 'but' ('ignored him and his tent, but
+attacked his horses', 'denied the theft but admitted the fraud') tells that, for one thing, the two acts
 are alternatives. Outlets are then compared on the people those verbs act on: a named person, or
 'him' / 'her' resolved to one (analysis/pronouns.py). A conflict needs independent outlets, each
 telling only one of the two acts on that person, affirmed and as done, outside quotations. The
@@ -77,7 +77,7 @@ def _patients(verb: Any) -> list[Any]:
 
 
 def _done(verb: Any) -> bool:
-    """Affirmed and past: 'hit', 'was hit', 'had missed'; not 'could miss' or 'did not hit'."""
+    """Affirmed and past: 'attacked', 'was attacked'; not 'could ignore' or 'did not attack'."""
     kids = list(verb.children)
     if any(c.dep_ == "neg" for c in kids) or verb.dep_ in {"xcomp", "advcl", "relcl", "acl"}:
         return False
@@ -112,7 +112,7 @@ def acts_on_people(
 
 
 def _phrase(verb: Any) -> str:
-    """The verb's own clause, without clauses joined to it ('was hit from behind')."""
+    """The verb's own clause, without clauses joined to it ('was attacked at dawn')."""
     drop = {t.i for c in verb.children if c.dep_ in {"conj", "cc", "punct"} for t in c.subtree}
     return " ".join(t.text for t in verb.subtree if t.i not in drop)
 

@@ -1,6 +1,6 @@
 """Simple pronoun resolution: 'he', 'she', 'him', 'her' to the named person they most likely mean.
 
-News sentences often name a person once and then say 'him' ('Ivo Brandt said the truck missed
+News sentences often name a person once and then say 'him' ('Ivo Brandt said the bear ignored
 him'). A reader comparing what happened to a person must see both. This follows the subject-first
 rule of centering theory, within a sentence and one or two sentences back, and resolves only to a
 name that is a clause's subject and not a place (the recogniser's person label misses many
@@ -45,11 +45,13 @@ def antecedent(pronoun: Any, text: str, before: list[str]) -> str | None:
     """
     if pronoun.lower_ not in PERSONAL or pronoun.dep_ == "poss":
         return None
-    own_clause = pronoun.head  # never its own clause's subject: 'Ivo Brandt hit him' is another man
+    own_clause = (
+        pronoun.head
+    )  # never its own clause's subject: 'Ivo Brandt paid him' is another man
     while own_clause.pos_ not in {"VERB", "AUX"} and own_clause.head.i != own_clause.i:
         own_clause = own_clause.head
     token = pronoun.head
-    for _ in range(8):  # a clause above: 'Ivo Brandt said the truck missed him'
+    for _ in range(8):  # a clause above: 'Ivo Brandt said the bear ignored him'
         if token.pos_ in {"VERB", "AUX"} and token.i != own_clause.i:
             found = _named_subject(token, text)
             if found:

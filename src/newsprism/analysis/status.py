@@ -88,10 +88,17 @@ def _of(noun: Any) -> list[Any]:
 
 
 def _same_stem(noun: str, verb: str) -> bool:
-    """A noun naming the verb's act: 'identity' / 'identify', 'approval' / 'approve', 'arrest'."""
+    """A noun naming the verb's act: 'approval' / 'approve', 'resignation' / 'resign'."""
     stem = _stem_of(verb)
     common = _prefix_length(noun, stem)
     return common >= 5 and common >= len(stem) - 1
+
+
+def _own_tokens(verb: Any, limit: int = 16) -> list[Any]:
+    """The verb and what it acts on, without its subject or clauses hung on it."""
+    skip = {"nsubj", "nsubjpass", "punct", "ccomp", "advcl", "conj", "cc", "mark"}
+    drop = {t.i for c in verb.children if c.dep_ in skip for t in c.subtree}
+    return [t for t in verb.subtree if t.i not in drop][:limit]
 
 
 def _prefix_length(a: str, b: str) -> int:
@@ -105,9 +112,9 @@ def _prefix_length(a: str, b: str) -> int:
 
 def nominal_statuses(text: str, keys: set[tuple[str, str]], article: int, sentence_id: str,
                      position: int = 0) -> list[Status]:  # fmt: skip
-    """Acts told as done through a noun for them: 'confirmed the identities of the bodies' says
-    the bodies were identified, 'announced the approval of the grant' that the grant was
-    approved. Only verbs that report a fact as done carry the act, and only for the given keys."""
+    """Acts told as done through a noun for them: 'announced the approval of the grant' says
+    the grant was approved, 'confirmed the release of the files' that the files were
+    released. Only verbs that report a fact as done carry the act, and only for the given keys."""
     doc = parse([_QUOTED.sub(" ", text)])[0]
     out = []
     for verb in doc:
@@ -117,7 +124,7 @@ def nominal_statuses(text: str, keys: set[tuple[str, str]], article: int, senten
             for thing in _of(noun)[:1]:
                 for act, theme in keys:
                     if theme == thing.lemma_.lower() and _same_stem(noun.lemma_.lower(), act):
-                        phrase = _text([t for t in verb.subtree if t.dep_ != "nsubj"][:16])
+                        phrase = _text(_own_tokens(verb))
                         out.append(Status(act, theme, True, phrase, article, sentence_id,
                                           frozenset(), position, thing.text))  # fmt: skip
     return out
@@ -228,8 +235,8 @@ def _text(tokens: list[Any]) -> str:
 
 
 def _stem_of(verb: str) -> str:
-    """A prefix every inflection of a regular lemma shares ('approve' -> 'approv', 'identify'
-    -> 'identif', 'body' -> 'bod', 'stop' -> 'stop')."""
+    """A prefix every inflection of a regular lemma shares ('approve' -> 'approv', 'city'
+    -> 'cit', 'stop' -> 'stop')."""
     return verb[:-1] if verb.endswith(("e", "y")) and len(verb) > 3 else verb
 
 
@@ -246,11 +253,11 @@ def _done_side(brief: Brief, keys: set[tuple[str, str]]) -> list[Status]:
     """Done statements for the keys, parsing only sentences that carry a key's verb and thing."""
     if not keys:
         return []
-    # The verb's stem less a letter, so that a noun for the act passes too ('identit').
+    # The verb's stem less a letter, so that a noun for the act passes too ('approva').
     probes = [
         (
             re.compile(rf"\b{re.escape(_stem_of(v)[: max(4, len(_stem_of(v)) - 1)])}\w*", re.I),
-            re.compile(rf"\b{re.escape(_stem_of(t.split()[0]))}", re.I),  # 'body': 'bodies'
+            re.compile(rf"\b{re.escape(_stem_of(t.split()[0]))}", re.I),  # 'city': 'cities'
         )
         for v, t in sorted(keys)
     ]

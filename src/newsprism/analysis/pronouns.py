@@ -24,7 +24,7 @@ _PLACES = {"GPE", "LOC", "FAC", "NORP"}
 
 
 @lru_cache(maxsize=2048)
-def _places(text: str) -> frozenset[str]:
+def place_words(text: str) -> frozenset[str]:
     """Lower-case words of the place names the recogniser finds in the text."""
     (doc,) = names([text])
     return frozenset(t.lower_ for e in doc.ents if e.label_ in _PLACES for t in e)
@@ -33,7 +33,7 @@ def _places(text: str) -> frozenset[str]:
 def _named_subject(verb: Any, text: str) -> str | None:
     """The verb's subject when it is a name and not a place's ('Varna reported ...')."""
     subject = next((c for c in verb.children if c.dep_ in _SUBJECTS), None)
-    if subject is None or subject.pos_ != "PROPN" or subject.lower_ in _places(text):
+    if subject is None or subject.pos_ != "PROPN" or subject.lower_ in place_words(text):
         return None
     return subject.lower_
 

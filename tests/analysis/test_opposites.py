@@ -2,15 +2,13 @@
 
 from __future__ import annotations
 
-import random
 import time
 
-from tests.analysis.helpers import aligned, make_brief
+from tests.analysis.helpers import aligned, big_story
 
 from newsprism.analysis.charges import charge_conflicts
 from newsprism.analysis.holders import holder_conflicts
 from newsprism.analysis.opposites import contrasted_verbs, opposite_conflicts
-from newsprism.analysis.sources import independent_sources
 from newsprism.model import Discrepancy
 
 
@@ -69,18 +67,11 @@ def test_fp_no_contrast_in_the_story_or_an_outlet_telling_both_is_not_a_conflict
 
 def test_word_readers_stay_near_linear_on_a_300_article_story() -> None:
     """Charges, holders and opposites block by cue and budget: no all-pairs parse."""
-    rng = random.Random(11)
     people = ["Ana Holm", "Piet Varga", "Ivo Dancer", "Dara Reed", "Ola Brant"]
     acts = ["was charged with fraud and arson", "faces one count of theft",
             "said the bear ignored him but attacked the mule", "was attacked at dawn",
             "spoke for the owner Vell Estates", "met Arno Group, which owns the tower,"]  # fmt: skip
-
-    def sentence() -> str:
-        return f"{rng.choice(people)} {rng.choice(acts)} on day {rng.randint(1, 30)}."
-
-    texts = {f"Outlet {i}": " ".join(sentence() for _ in range(25)) for i in range(300)}
-    brief = make_brief(texts, ("sentences",))
-    sources = independent_sources(brief.articles)
+    brief, sources = big_story(people, acts, seed=11)
     start = time.perf_counter()
     charge_conflicts(brief, sources)
     holder_conflicts(brief, sources)

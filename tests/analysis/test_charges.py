@@ -14,16 +14,16 @@ def _run(texts: dict[str, str]) -> list[Discrepancy]:
 
 
 def test_a_charge_list_is_cut_at_its_clause_and_split_into_items() -> None:
-    ((_, items),) = charge_items(
+    ((_, stage, items),) = charge_items(
         "Mara Quell, 31, is also facing charges of fraud and criminal damage to a barn in "
         "connection with the fire."
     )
-    assert items == ["fraud", "criminal damage to a barn"]
+    assert items == ["fraud", "criminal damage to a barn"] and stage == "charged"
     first, _ = charge_items(
         "She faces one count of hiding evidence from the court and one count of receiving stolen "
         "goods, according to prosecutors."
     )
-    assert first[1] == ["hiding evidence from the court", "receiving stolen goods"]
+    assert first[2] == ["hiding evidence from the court", "receiving stolen goods"]
 
 
 def test_lists_that_each_name_a_charge_the_other_lacks_conflict() -> None:
@@ -80,4 +80,22 @@ def test_fp_a_charge_denied_is_not_a_list() -> None:
             "Wire": "Ivo Brandt has not been charged with the death of the climber.",
             "Herald": "Ivo Brandt was charged with trespassing in late July.",
         }
+    )
+
+
+def test_fp_charges_against_a_verdict_are_two_steps_not_a_conflict() -> None:
+    assert not _run(  # charged with one thing, convicted of a lesser one: not a contradiction
+        {
+            "Wire": "Ivo Brandt was charged with arson in March.",
+            "Herald": "Ivo Brandt was convicted of criminal damage on Friday.",
+        }
+    )
+    assert (
+        _run(  # two verdicts that differ are
+            {
+                "Wire": "Ivo Brandt was convicted of arson on Friday.",
+                "Herald": "Ivo Brandt was found guilty of criminal damage on Friday.",
+            }
+        )[0].what
+        == "what Ivo Brandt was convicted of"
     )

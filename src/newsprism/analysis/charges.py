@@ -23,6 +23,8 @@ from newsprism.model import Brief, Discrepancy, Sentence
 from newsprism.text.nlp import names, parse
 from newsprism.text.terms import STOP_WORDS, stem, words
 
+_WHAT = {"charged": "charges against {name}", "convicted": "what {name} was convicted of",
+         "acquitted": "what {name} was acquitted of"}  # fmt: skip
 MAX_PARSED = 60  # sentences with a charge cue parsed per story
 _QUOTED = re.compile(r"[\"“][^\"“”]*[\"”]|``.*?''|«[^»]*»")
 _CUE = re.compile(
@@ -55,6 +57,7 @@ class ChargeList:
     """The charges one sentence lists against one person."""
 
     person: str  # last name, lower case
+    stage: str  # 'charged', 'convicted' or 'acquitted': lists of different stages never meet
     name: str  # the name as the article wrote it, fullest form
     items: tuple[str, ...]  # each charge as written
     article: int
@@ -68,8 +71,17 @@ def _key(item: str) -> frozenset[str]:
     )
 
 
-def charge_items(text: str) -> list[tuple[int, list[str]]]:
-    """(offset of the cue, charges as written) for every charge list in the text."""
+def _stage(cue: str) -> str:
+    """What the list is: charges brought, a conviction, or an acquittal. 'Charged with murder'
+    and 'convicted of manslaughter' are two steps of one case, not a contradiction."""
+    word = cue.split()[0].lower()
+    return {"convicted": "convicted", "guilty": "convicted", "acquitted": "acquitted"}.get(
+        word, "charged"
+    )
+
+
+def charge_items(text: str) -> list[tuple[int, str, list[str]]]:
+    """(offset of the cue, stage, charges as written) for every charge list in the text."""
     out = []
     for cue in _CUE.finditer(text):
         rest = text[cue.end() :]
@@ -81,7 +93,7 @@ def charge_items(text: str) -> list[tuple[int, list[str]]]:
             if _key(part):
                 items.append(part.strip())
         if items:
-            out.append((cue.start(), items))
+            out.append((cue.start(), _stage(cue.group(0)), items))
     return out
 
 
@@ -143,20 +155,20 @@ def charge_lists(sentences: list[tuple[int, Sentence]], brief: Brief) -> list[Ch
         before = [
             s.text for s in brief.articles[k].sentences[max(0, sentence.index - 3) : sentence.index]
         ]
-        for offset, items in found:
+        for offset, stage, items in found:
             subject = _subject(doc, offset)
             person = _person(subject, before) if subject is not None else None
             if person:
-                out.append(ChargeList(person[0], person[1], tuple(items), k, sentence.id))
+                out.append(ChargeList(person[0], stage, person[1], tuple(items), k, sentence.id))
     return out
 
 
 def charge_conflicts(brief: Brief, sources: Sources) -> list[Discrepancy]:
     """Independent outlets whose charge lists for one person each name a charge the other lacks."""
     cued = in_turn(brief, lambda text: bool(_CUE.search(text)), MAX_PARSED)
-    by_person: dict[str, list[ChargeList]] = defaultdict(list)
+    by_person: dict[tuple[str, str], list[ChargeList]] = defaultdict(list)
     for found in charge_lists(cued, brief):
-        by_person[found.person].append(found)
+        by_person[(found.person, found.stage)].append(found)
     return [d for lists in by_person.values() if (d := _person_conflict(brief, sources, lists))]
 
 
@@ -176,6 +188,10 @@ def _person_conflict(brief: Brief, sources: Sources, lists: list[ChargeList]) ->
             if only_a and only_b:
                 return _discrepancy(brief, sources, by_article, keys, (a, only_a), (b, only_b))
     return None
+
+
+def _stage_of(by_article: dict[int, list[ChargeList]]) -> str:
+    return next(c.stage for cs in by_article.values() for c in cs)
 
 
 def _lacking(mine: list[frozenset[str]], other: list[frozenset[str]]) -> list[frozenset[str]]:
@@ -205,7 +221,7 @@ def _discrepancy(
     name = max((c.name for cs in by_article.values() for c in cs), key=len)
     found = slot_discrepancy(
         brief,
-        f"charges against {name}",
+        _WHAT[_stage_of(by_article)].format(name=name),
         shown,
         sources,
         "independent outlets list charges against the same named person, and each lists a charge "

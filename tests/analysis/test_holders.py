@@ -21,6 +21,7 @@ def test_holders_are_read_from_a_clause_an_agent_noun_or_an_apposition() -> None
             "A note from the owner Arno Estates II said little.",
             "The tower's owner, Arno Estates, declined to comment.",
             "Asked about it, Ada Brill, the operator of the ferry, said nothing.",
+            "The tower, owned by Vell Holdings, was closed.",
         )
         for h in holdings(text)
     ]
@@ -29,6 +30,7 @@ def test_holders_are_read_from_a_clause_an_agent_noun_or_an_apposition() -> None
         ("own", "Arno Estates II", None),
         ("own", "Arno Estates", "tower"),
         ("operate", "Ada Brill", "ferry"),
+        ("own", "Vell Holdings", "tower"),
     ]
     assert holdings("He met the owner and left. The owner, who asked not to be named, spoke.") == []
 

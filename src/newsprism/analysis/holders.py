@@ -3,11 +3,11 @@
 'Vell Holdings, which owns the tower' against 'a statement from the owner Arno Estates'. The
 reader looks for a closed set of English patterns that tie a name to a holding verb or its agent
 noun: 'NAME, which owns the THING', 'the (THING) owner (of the THING), NAME', 'the owner NAME',
-'NAME, the owner of the THING'. It is a regular-expression pass over every sentence (no parse), so
-it costs the same per sentence however large the story. Two independent outlets conflict when
-each names exactly one holder for the role, the holders share no word, the things they hold are
-the same (or one outlet leaves the thing unsaid and no outlet names two things for that role), and
-neither outlet mentions the other's holder anywhere in its text.
+'NAME, the owner of the THING', 'the THING, owned by NAME'. It is a regular-expression pass over
+every sentence (no parse), so it costs the same per sentence however large the story. Two
+independent outlets conflict when each names exactly one holder for the role, the holders share no
+word, the things they hold are the same (or one outlet leaves the thing unsaid and no outlet names
+two things for that role), and neither outlet mentions the other's holder anywhere in its text.
 """
 
 from __future__ import annotations
@@ -30,7 +30,7 @@ _WORD = r"(?:[A-Z][\w&'’.-]*|[IVX]+|\d+)"
 _NAME = rf"((?:The\s+)?[A-Z][\w&'’.-]*(?:\s+{_WORD}){{0,4}})"
 _VERBS = "|".join(_VERB_FORMS)
 _NOUNS = "|".join(_NOUN_FORMS)
-_THING = r"(?:the|this|that|its)\s+((?:[a-z-]+\s+){0,2}[a-z-]+)"
+_THING = r"(?:[Tt]he|[Tt]his|[Tt]hat|[Ii]ts)\s+((?:[a-z-]+\s+){0,2}[a-z-]+)"
 _PATTERNS = (  # (regex, group of the name, group of the role word, group of the thing or 0)
     (re.compile(rf"{_NAME},\s+(?:which|who)\s+(?:also\s+)?({_VERBS})\s+{_THING}"), 1, 2, 3),
     (
@@ -42,6 +42,14 @@ _PATTERNS = (  # (regex, group of the name, group of the role word, group of the
         0,
     ),
     (re.compile(rf"{_NAME},\s+(?:the|its)\s+({_NOUNS})\s+of\s+{_THING}"), 1, 2, 3),
+    (
+        re.compile(
+            rf"\b{_THING},?\s+(?:which\s+is\s+|that\s+is\s+)?(owned|operated|managed)\s+by\s+{_NAME}"
+        ),
+        3,
+        2,
+        1,
+    ),
 )
 _NOT_A_HOLDER = {"the", "a", "an", "he", "she", "it", "they", "police", "officials", "company"}
 

@@ -30,6 +30,13 @@ def place_words(text: str) -> frozenset[str]:
     return frozenset(t.lower_ for e in doc.ents if e.label_ in _PLACES for t in e)
 
 
+@lru_cache(maxsize=2048)
+def person_words(text: str) -> frozenset[str]:
+    """Lower-case words of the person names the recogniser finds in the text."""
+    (doc,) = names([text])
+    return frozenset(t.lower_ for e in doc.ents if e.label_ == "PERSON" for t in e)
+
+
 def _named_subject(verb: Any, text: str) -> str | None:
     """The verb's subject when it is a name and not a place's ('Varna reported ...')."""
     subject = next((c for c in verb.children if c.dep_ in _SUBJECTS), None)

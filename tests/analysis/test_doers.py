@@ -52,3 +52,40 @@ def test_fp_groups_shared_doers_and_outlets_naming_both_are_not_conflicts() -> N
             "Herald": "Piet Varga carried the canoe to the shore.",
         }
     )
+
+
+def test_named_people_are_doers_and_a_kin_noun_beside_a_name_is_that_person() -> None:
+    assert acts("Tom Eberly carried the canoe to the shore.")[("carry", "canoe")][0] == frozenset(
+        {"eberly"}
+    )
+    assert acts("Her husband, Tom Eberly, carried the canoe.")[("carry", "canoe")][0] == frozenset(
+        {"eberly"}
+    )
+    (disc,) = _run(
+        {
+            "Wire": "On Sunday, Tom Eberly carried the canoe to the shore near the old mill.",
+            "Herald": "Witnesses said Tessa Lindqvist carried the canoe down the beach after the storm.",
+        }
+    )
+    assert sorted(v.value for v in disc.values) == ["Tessa Lindqvist", "Tom Eberly"]
+
+
+def test_fp_a_misparsed_clause_or_a_kin_noun_and_its_name_are_not_rival_doers() -> None:
+    # the teller is never the doer of what she tells, however 'was attending' is parsed
+    told = acts("Tessa Lindqvist told deputies her husband, Tom Eberly, was attending a wedding.")
+    assert "lindqvist" not in told.get(("attend", "wedding"), (frozenset(), ""))[0]
+    assert not _run(  # 'her husband, Tom Eberly' and 'Tom Eberly' are one doer
+        {
+            "Wire": "Her husband, Tom Eberly, carried the canoe to the shore.",
+            "Herald": "On Sunday, Tom Eberly carried the canoe to the shore.",
+        }
+    )
+
+
+def test_fp_an_institution_and_its_acronym_are_not_rival_doers() -> None:
+    assert not _run(
+        {
+            "Wire": "Critics said the National Harbour Institute funded the dredging study.",
+            "Herald": "In May, critics said the NHI funded the dredging study for two years.",
+        }
+    )

@@ -46,3 +46,22 @@ def test_a_place_conflict_in_sentences_too_different_to_align_is_found() -> None
         }
     )
     assert {v.value for v in disc.values} == {"Korvel", "Strannick"}
+
+
+def test_a_pronoun_doer_is_the_person_named_just_before() -> None:
+    (disc,) = _run(
+        {
+            "Wire": "Ana Holm went missing on Monday. She was found in Korvel two days later.",
+            "Herald": "The search lasted two days. Ana Holm was found in Strannick, police said.",
+        }
+    )
+    assert {v.value for v in disc.values} == {"Korvel", "Strannick"}
+
+
+def test_fp_a_pronoun_for_someone_else_is_not_the_named_doer() -> None:
+    assert not _run(  # 'she' follows a sentence about the storm: unresolved, not Holm
+        {
+            "Wire": "Ana Holm's boat left on Monday. The storm came at night. She was found in Korvel.",
+            "Herald": "Ana Holm was found in Strannick, police said.",
+        }
+    )

@@ -51,3 +51,15 @@ def test_differing_dates_flag_a_possible_update() -> None:
     brief.articles[0].date, brief.articles[1].date = date(2024, 3, 4), date(2024, 3, 5)
     (disc,) = polarity_conflicts(brief, align(brief.articles), independent_sources(brief.articles))
     assert disc.timing and disc.note and "update" in disc.note
+
+
+def test_a_pronoun_doer_counts_as_the_person_named_just_before() -> None:
+    before = ["The harbour inquiry met on Monday.", "Mayor Ana Holm spoke first."]
+    assert opposed(
+        acts("She did not sign the new ferry contract for Tarn Point.", before),
+        acts("Ana Holm signed the new ferry contract for Tarn Point."),
+    )
+    assert not opposed(  # unresolved: no named person just before
+        acts("She did not sign the new ferry contract for Tarn Point.", ["The storm came."]),
+        acts("Ana Holm signed the new ferry contract for Tarn Point."),
+    )

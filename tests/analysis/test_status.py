@@ -167,3 +167,32 @@ def test_the_parse_budget_is_shared_by_every_outlet() -> None:
     brief = make_brief(texts, ("sentences",))
     taken = in_turn(brief, lambda text: "approve" in text, limit=6)
     assert sorted(k for k, _ in taken) == list(range(6))
+
+
+def test_a_noun_for_the_act_and_a_question_clause_carry_the_status() -> None:
+    (disc,) = _run(
+        {
+            "Wire": "The lab did not verify whose samples were tested at the clinic.",
+            "Herald": "The lab announced the verification of the samples on Friday, Ada Brill said.",
+        }
+    )
+    assert {v.value for v in disc.values} >= {"did not verify"}
+    assert any("announced the verification" in v.value for v in disc.values)
+    assert [
+        (s.verb, s.theme, s.done) for s in statuses("Nobody said which boats sank.", 0, "s")
+    ] == []
+
+
+def test_fp_a_noun_for_the_act_under_a_verb_that_does_not_report_it_done() -> None:
+    assert not _run(  # 'sought the approval' does not say the grant was approved
+        {
+            "Wire": "The council did not approve the grant for the harbour school.",
+            "Herald": "The mayor sought the approval of the grant for the harbour school.",
+        }
+    )
+    assert not _run(  # a noun for another act on the same thing
+        {
+            "Wire": "The council did not approve the grant for the harbour school.",
+            "Herald": "The mayor announced the withdrawal of the grant for the harbour school.",
+        }
+    )

@@ -12,6 +12,7 @@ import re
 from collections import Counter
 
 from newsprism.align import Alignment
+from newsprism.analysis.charges import charge_conflicts
 from newsprism.analysis.complements import setting_conflicts
 from newsprism.analysis.conflicts import claim_conflicts
 from newsprism.analysis.counts import count_conflicts
@@ -26,7 +27,9 @@ from newsprism.analysis.figure_sides import (
     without_restated_conversions,
 )
 from newsprism.analysis.figures import FigureGroup, Mention, figure_groups
+from newsprism.analysis.holders import holder_conflicts
 from newsprism.analysis.labels import figure_label
+from newsprism.analysis.opposites import opposite_conflicts
 from newsprism.analysis.persons import person_conflicts
 from newsprism.analysis.places import place_conflicts
 from newsprism.analysis.polarity import polarity_conflicts
@@ -328,6 +331,9 @@ def find_discrepancies(
     found += setting_conflicts(brief, sources, groups)
     found += status_conflicts(brief, sources)
     found += doer_conflicts(brief, sources)
+    found += charge_conflicts(brief, sources)
+    found += holder_conflicts(brief, sources)
+    found += opposite_conflicts(brief, sources)
     found += _new_people(found, person_conflicts(brief, sources))
     if alignment is not None:
         found += polarity_conflicts(brief, alignment, sources)

@@ -19,6 +19,7 @@ from typing import Any
 from newsprism.analysis.conflicts import _EMPTY_VERBS
 from newsprism.analysis.pairs import in_turn, slot_discrepancy
 from newsprism.analysis.persons import KIN
+from newsprism.analysis.pronouns import person_words
 from newsprism.analysis.sources import Sources
 from newsprism.model import Brief, Discrepancy
 from newsprism.text.nlp import parse
@@ -27,31 +28,39 @@ MAX_PARSED = 120  # candidate sentences parsed per story (about 5 ms each)
 _PARTIES = KIN | {"victim", "witness"}
 _QUOTED = re.compile(r"[\"“][^\"“”]*[\"”]|``.*?''|«[^»]*»")
 _CANDIDATE = re.compile(
-    rf"\b(?:{'|'.join(sorted(_PARTIES))})s?\b|(?<=\w )[A-Z][a-z'’-]+\s+[A-Z][a-z'’-]+"
+    rf"\b(?:{'|'.join(sorted(_PARTIES))})s?\b|(?<=[\w,;:] )[A-Z][a-z'’-]+\s+[A-Z][a-z'’-]+"
 )
 
 Slot = tuple[str, str]  # (verb lemma, lemma of the thing acted on)
 
 
-def _doer_key(token: Any) -> str | None:
-    """A named person's last name, or a kin or party noun; None for anything else."""
-    if token.pos_ == "PROPN" and token.ent_type_ == "PERSON":
-        return token.lower_
+def _doer_key(token: Any, people: frozenset[str]) -> str | None:
+    """A named person's last name (a proper noun the recogniser puts in a person's name; a kin
+    noun with the name beside it, 'her husband, Ivo Brandt', is that person), or a kin or party
+    noun; None for anything else."""
+    if token.pos_ == "PROPN":
+        return token.lower_ if token.lower_ in people else None
     if token.pos_ == "NOUN" and token.lemma_.lower() in _PARTIES:
+        named = [c for c in token.children if c.dep_ in {"appos", "compound"} and c.pos_ == "PROPN"]
+        if named:
+            return named[-1].lower_ if named[-1].lower_ in people else None
         return token.lemma_.lower()
     return None
 
 
-def _doers(verb: Any) -> tuple[frozenset[str], str] | None:
+def _doers(verb: Any, people: frozenset[str]) -> tuple[frozenset[str], str] | None:
     """Every doer of the verb (joined subjects included) and the first as written."""
-    owner = verb.head if verb.dep_ == "xcomp" else verb  # 'agreed to wear': who agreed
+    infinitive = any(c.lower_ == "to" for c in verb.children if c.dep_ == "aux")
+    owner = verb.head if verb.dep_ == "xcomp" and infinitive else verb  # 'agreed to wear'
+    if verb.dep_ == "xcomp" and not infinitive:
+        return None  # 'told deputies her friend was attending': a misparsed clause, not control
     subject = next((c for c in owner.children if c.dep_ == "nsubj"), None)
     if subject is None and owner.dep_ == "conj":  # 'called police and agreed to ...'
         subject = next((c for c in owner.head.children if c.dep_ == "nsubj"), None)
     if subject is None:
         return None
     heads = [subject, *(c for c in subject.children if c.dep_ == "conj")]
-    keys = {_doer_key(h) for h in heads}
+    keys = {_doer_key(h, people) for h in heads}
     if None in keys:
         return None
     shown = "".join(t.text_with_ws for t in subject.subtree if t.i <= subject.i).strip()
@@ -60,7 +69,9 @@ def _doers(verb: Any) -> tuple[frozenset[str], str] | None:
 
 def acts(text: str) -> dict[Slot, tuple[frozenset[str], str]]:
     """(verb, thing acted on) -> (doers, first doer as written), outside quotations."""
-    doc = parse([_QUOTED.sub(" ", text)])[0]
+    clean = _QUOTED.sub(" ", text)
+    doc = parse([clean])[0]
+    people: frozenset[str] | None = None
     out: dict[Slot, tuple[frozenset[str], str]] = {}
     for verb in doc:
         if verb.pos_ != "VERB" or verb.lemma_.lower() in _EMPTY_VERBS:
@@ -68,8 +79,12 @@ def acts(text: str) -> dict[Slot, tuple[frozenset[str], str]]:
         if any(c.dep_ == "neg" for c in verb.children):
             continue  # denials are analysis/polarity.py's
         thing = next((c for c in verb.children if c.dep_ == "dobj" and c.pos_ == "NOUN"), None)
-        doers = _doers(verb)
-        if thing is not None and doers is not None:
+        if thing is None:
+            continue
+        if people is None:
+            people = person_words(clean)  # the recogniser only for sentences with an act
+        doers = _doers(verb, people)
+        if doers is not None:
             out[(verb.lemma_.lower(), thing.lemma_.lower())] = doers
     return out
 

@@ -14,8 +14,9 @@ from typing import Any
 
 from newsprism.align import Alignment
 from newsprism.analysis.pairs import aligned_pairs, in_turn, slot_discrepancy
+from newsprism.analysis.pronouns import antecedent
 from newsprism.analysis.sources import Sources
-from newsprism.model import Brief, Discrepancy
+from newsprism.model import Brief, Discrepancy, Sentence
 from newsprism.text.nlp import parse
 from newsprism.text.terms import stem
 
@@ -31,8 +32,10 @@ def named_places(text: str) -> set[str]:
     return {m.group(1) for m in _PLACE.finditer(text) if m.start() > 0}
 
 
-def verb_places(text: str) -> dict[tuple[str, str], set[str]]:
-    """(verb lemma, doer stem) -> the named places the verb takes through a preposition."""
+def verb_places(text: str, before: list[str] | None = None) -> dict[tuple[str, str], set[str]]:
+    """(verb lemma, doer stem) -> the named places the verb takes through a preposition. A doer
+    'he' or 'she' is the named person it refers to (analysis/pronouns.py), given the article's
+    preceding sentences: 'She was found in Varna' after 'Ana Holm went missing' is Holm's."""
     doc = parse([text])[0]
     out: dict[tuple[str, str], set[str]] = {}
     for prep in doc:
@@ -45,9 +48,12 @@ def verb_places(text: str) -> dict[tuple[str, str], set[str]]:
             continue
         subject = next((c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
         place = next((c for c in prep.children if c.dep_ == "pobj" and c.pos_ == "PROPN"), None)
-        if subject is None or place is None or subject.pos_ == "PRON":
+        if subject is None or place is None:
             continue
-        out.setdefault((verb.lemma_.lower(), stem(subject.lower_)), set()).add(_name(place))
+        doer = antecedent(subject, text, before or []) if subject.pos_ == "PRON" else subject.lower_
+        if doer is None:
+            continue
+        out.setdefault((verb.lemma_.lower(), stem(doer)), set()).add(_name(place))
     return out
 
 
@@ -73,16 +79,18 @@ def place_conflicts(brief: Brief, al: Alignment, sources: Sources) -> list[Discr
     told: dict[tuple[str, str], dict[int, tuple[set[str], str]]] = {}
     for i, j in aligned_pairs(al, sources, admit):
         for k in (i, j):
-            _tell(told, al.article_of[k], al.sentences[k].id, al.sentences[k].text)
+            _tell(told, brief, al.article_of[k], al.sentences[k])
     for k, sentence in in_turn(brief, lambda text: bool(named_places(text)), MAX_PLACE_SENTENCES):
-        _tell(told, k, sentence.id, sentence.text)
+        _tell(told, brief, k, sentence)
     return [d for slot, said in told.items() if (d := _conflict(brief, sources, texts, slot, said))]
 
 
-def _tell(told: dict[tuple[str, str], dict[int, tuple[set[str], str]]], article: int,
-          sentence_id: str, text: str) -> None:  # fmt: skip
-    for slot, where in verb_places(text).items():
-        places, _ = told.setdefault(slot, {}).setdefault(article, (set(), sentence_id))
+def _tell(told: dict[tuple[str, str], dict[int, tuple[set[str], str]]], brief: Brief,
+          article: int, sentence: Sentence) -> None:  # fmt: skip
+    sentences = brief.articles[article].sentences
+    before = [s.text for s in sentences[max(0, sentence.index - 2) : sentence.index]]
+    for slot, where in verb_places(sentence.text, before).items():
+        places, _ = told.setdefault(slot, {}).setdefault(article, (set(), sentence.id))
         places.update(where)
 
 

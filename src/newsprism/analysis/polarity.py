@@ -15,6 +15,7 @@ from typing import Any
 
 from newsprism.align import Alignment
 from newsprism.analysis.pairs import aligned_pairs, slot_discrepancy
+from newsprism.analysis.pronouns import antecedent
 from newsprism.analysis.sources import Sources
 from newsprism.model import Brief, Discrepancy
 from newsprism.text.nlp import parse
@@ -40,15 +41,20 @@ def _unquoted(text: str) -> str:
     return _QUOTED.sub(" ", text)
 
 
-def acts(text: str) -> list[Act]:
-    """Verbs with a named or nominal subject, outside quotations."""
-    doc = parse([_unquoted(text)])[0]
+def acts(text: str, before: list[str] | None = None) -> list[Act]:
+    """Verbs with a named or nominal subject, outside quotations; 'he' / 'she' counts as the
+    person it refers to when the article's preceding sentences (``before``) name one."""
+    clean = _unquoted(text)
+    doc = parse([clean])[0]
     out = []
     for verb in doc:
         if verb.pos_ not in {"VERB", "AUX"} or verb.lemma_.lower() in _EMPTY:
             continue
         subject = next((c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
-        if subject is None or subject.pos_ == "PRON":
+        if subject is None:
+            continue
+        person = antecedent(subject, clean, before or []) if subject.pos_ == "PRON" else None
+        if subject.pos_ == "PRON" and person is None:
             continue
         negated = any(c.dep_ == "neg" for c in verb.children) or any(
             c.dep_ == "neg"
@@ -56,8 +62,12 @@ def acts(text: str) -> list[Act]:
             if a.dep_ in {"aux", "auxpass"}
             for c in a.children
         )
-        out.append(Act(verb.lemma_.lower(), stem(subject.lower_), _doer(subject), negated,
-                       _phrase(verb)))  # fmt: skip
+        doer = (
+            (stem(person), person.capitalize())
+            if person
+            else (stem(subject.lower_), _doer(subject))
+        )
+        out.append(Act(verb.lemma_.lower(), doer[0], doer[1], negated, _phrase(verb)))
     return out
 
 
@@ -83,6 +93,13 @@ def opposed(a: list[Act], b: list[Act]) -> tuple[Act, Act] | None:
     return None
 
 
+def _before(brief: Brief, al: Alignment, k: int) -> list[str]:
+    """The two sentences before aligned sentence k in its article."""
+    sentences = brief.articles[al.article_of[k]].sentences
+    index = al.sentences[k].index
+    return [s.text for s in sentences[max(0, index - 2) : index]]
+
+
 def polarity_conflicts(brief: Brief, al: Alignment, sources: Sources) -> list[Discrepancy]:
     """Aligned sentences of independent sources where one denies what the other states."""
     text = [_unquoted(s.text) for s in al.sentences]
@@ -92,7 +109,7 @@ def polarity_conflicts(brief: Brief, al: Alignment, sources: Sources) -> list[Di
 
     found: dict[tuple[str, str], dict[bool, list[tuple[str, Act]]]] = {}
     for i, j in aligned_pairs(al, sources, admit):
-        pair = opposed(acts(al.sentences[i].text), acts(al.sentences[j].text))
+        pair = opposed(*(acts(al.sentences[k].text, _before(brief, al, k)) for k in (i, j)))
         if pair:
             sides = found.setdefault((pair[0].verb, pair[0].doer), {True: [], False: []})
             for k, act in ((i, pair[0]), (j, pair[1])):

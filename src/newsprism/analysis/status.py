@@ -37,6 +37,8 @@ _REFUSED = {"refuse", "decline", "fail"}
 _WILLING = {"go", "agree", "want"}  # 'would not go so far as to', 'did not agree to'; not 'try'
 _HYPOTHETICAL = {"if", "whether", "unless"}
 _DETAIL_PREPS = {"with", "for", "over", "about", "against"}
+# Verbs that report an act as a known fact when their object is a noun for it.
+_MADE_KNOWN = {"confirm", "announce", "release", "reveal", "disclose", "complete", "publish"}
 _MODAL = {"would", "could", "might", "may", "should", "can", "must"}
 
 
@@ -57,18 +59,75 @@ class Status:
 
 def _theme(verb: Any) -> str | None:
     """The thing acted on (the direct object, or the subject of a passive), with what it is of:
-    'the name of the victim' and 'the name of the driver' are different things."""
+    'the name of the victim' and 'the name of the driver' are different things. A question
+    clause as object names its thing by its wh-word: 'did not say whose car was found' -> car."""
     for child in verb.children:
         if child.dep_ in {"dobj", "nsubjpass"} and child.pos_ in {"NOUN", "PROPN"}:
-            of = [
-                o.lemma_.lower()
-                for p in child.children
-                if p.dep_ == "prep" and p.lower_ == "of"
-                for o in p.children
-                if o.dep_ == "pobj" and o.pos_ in {"NOUN", "PROPN"}
-            ]
-            return " of ".join([child.lemma_.lower(), *of[:1]])
+            of = _of(child)
+            return " of ".join([child.lemma_.lower(), *[o.lemma_.lower() for o in of[:1]]])
+    for clause in (c for c in verb.children if c.dep_ == "ccomp"):
+        for noun in clause.children:
+            if (
+                noun.dep_ in {"nsubj", "nsubjpass", "dobj"}
+                and noun.pos_ == "NOUN"
+                and any(w.tag_ in {"WP$", "WDT"} for w in noun.children)
+            ):
+                return noun.lemma_.lower()
     return None
+
+
+def _of(noun: Any) -> list[Any]:
+    """The nouns a noun is 'of': 'the name of the victim' -> [victim]."""
+    return [
+        o
+        for p in noun.children
+        if p.dep_ == "prep" and p.lower_ == "of"
+        for o in p.children
+        if o.dep_ == "pobj" and o.pos_ in {"NOUN", "PROPN"}
+    ]
+
+
+def _same_stem(noun: str, verb: str) -> bool:
+    """A noun naming the verb's act: 'approval' / 'approve', 'resignation' / 'resign'."""
+    stem = _stem_of(verb)
+    common = _prefix_length(noun, stem)
+    return common >= 5 and common >= len(stem) - 1
+
+
+def _own_tokens(verb: Any, limit: int = 16) -> list[Any]:
+    """The verb and what it acts on, without its subject or clauses hung on it."""
+    skip = {"nsubj", "nsubjpass", "punct", "ccomp", "advcl", "conj", "cc", "mark"}
+    drop = {t.i for c in verb.children if c.dep_ in skip for t in c.subtree}
+    return [t for t in verb.subtree if t.i not in drop][:limit]
+
+
+def _prefix_length(a: str, b: str) -> int:
+    n = 0
+    for x, y in zip(a, b, strict=False):
+        if x != y:
+            break
+        n += 1
+    return n
+
+
+def nominal_statuses(text: str, keys: set[tuple[str, str]], article: int, sentence_id: str,
+                     position: int = 0) -> list[Status]:  # fmt: skip
+    """Acts told as done through a noun for them: 'announced the approval of the grant' says
+    the grant was approved, 'confirmed the release of the files' that the files were
+    released. Only verbs that report a fact as done carry the act, and only for the given keys."""
+    doc = parse([_QUOTED.sub(" ", text)])[0]
+    out = []
+    for verb in doc:
+        if verb.pos_ != "VERB" or verb.lemma_.lower() not in _MADE_KNOWN or not _done(verb):
+            continue
+        for noun in (c for c in verb.children if c.dep_ == "dobj" and c.pos_ == "NOUN"):
+            for thing in _of(noun)[:1]:
+                for act, theme in keys:
+                    if theme == thing.lemma_.lower() and _same_stem(noun.lemma_.lower(), act):
+                        phrase = _text(_own_tokens(verb))
+                        out.append(Status(act, theme, True, phrase, article, sentence_id,
+                                          frozenset(), position, thing.text))  # fmt: skip
+    return out
 
 
 def _thing(verb: Any) -> str:
@@ -176,8 +235,8 @@ def _text(tokens: list[Any]) -> str:
 
 
 def _stem_of(verb: str) -> str:
-    """A prefix every inflection of a regular verb lemma shares ('approve' -> 'approv', 'identify'
-    -> 'identif', 'stop' -> 'stop')."""
+    """A prefix every inflection of a regular lemma shares ('approve' -> 'approv', 'city'
+    -> 'cit', 'stop' -> 'stop')."""
     return verb[:-1] if verb.endswith(("e", "y")) and len(verb) > 3 else verb
 
 
@@ -194,20 +253,25 @@ def _done_side(brief: Brief, keys: set[tuple[str, str]]) -> list[Status]:
     """Done statements for the keys, parsing only sentences that carry a key's verb and thing."""
     if not keys:
         return []
+    # The verb's stem less a letter, so that a noun for the act passes too ('approva').
     probes = [
         (
-            re.compile(rf"\b{re.escape(_stem_of(v))}\w*", re.I),
-            re.compile(rf"\b{re.escape(t.split()[0])}", re.I),
+            re.compile(rf"\b{re.escape(_stem_of(v)[: max(4, len(_stem_of(v)) - 1)])}\w*", re.I),
+            re.compile(rf"\b{re.escape(_stem_of(t.split()[0]))}", re.I),  # 'city': 'cities'
         )
         for v, t in sorted(keys)
     ]
     carried = in_turn(
         brief, lambda text: any(v.search(text) and t.search(text) for v, t in probes), MAX_DONE
     )
+    plain = {k for k in keys if " of " not in k[1]}
     return [
         x
         for k, s in carried
-        for x in statuses(s.text, k, s.id, s.index)
+        for x in [
+            *statuses(s.text, k, s.id, s.index),
+            *nominal_statuses(s.text, plain, k, s.id, s.index),
+        ]
         if x.done and (x.verb, x.theme) in keys
     ]
 

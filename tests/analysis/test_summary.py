@@ -160,6 +160,16 @@ def test_doj_letter_summary_cites_several_outlets(doj_dir: Path) -> None:
     assert all(set(s.outlets) <= labels for s in brief.summary)
 
 
+@pytest.mark.slow  # the whole brief of the seed story
+def test_doj_letter_summary_states_the_replacement_recommendation(doj_dir: Path) -> None:
+    """Issue 9: quotations of the letter that outlets reprint whole no longer crowd out what
+    happened (the cut of the recommended sentence)."""
+    brief = brief_from_paths(sorted(doj_dir.glob("*.txt")), words=250, stages=STAGES)
+    text = " ".join(s.text for s in brief.summary)
+    assert "three to four years" in text
+    assert sum(len(s.text.split()) for s in brief.summary) <= 250
+
+
 def test_restored_sentence_gives_way_to_an_outlets_own_wording() -> None:
     restored = Sentence(id="r.0", index=0, text="The order was issued on monday", repaired=True)
     clean = Sentence(id="c.3", index=3, text="The order was issued on Monday.")

@@ -66,7 +66,7 @@ class SummaryParams:
     quotations: float = 0.6  # share of the budget for sentences mostly in someone's words
     learned: float = 0.0  # per word, times the learned prior (analysis/summary_learned.py)
     per_speaker: int = 0  # >0: at most this many quotations of one speaker (0: no limit)
-    per_statement: int = 0  # >0: at most this many quotations of statements an article reprints
+    per_statement: int = 2  # at most this many quotations of a statement an article reprints
     min_words: int = MIN_WORDS  # shorter lines are not candidates
 
     @classmethod
@@ -323,7 +323,7 @@ def displayed(supporters: list[Sentence]) -> Sentence:
 
 @stage(
     "summary",
-    version="3.1",
+    version="3.2",
     requires=("sentences", "boilerplate", "alignment", "discrepancies", "quotes"),
     assigns=("summary",),
 )

@@ -18,6 +18,7 @@ from newsprism.analysis.summary import (
     reading_order,
     select,
     summarize,
+    voiced_pool,
 )
 from newsprism.api import brief as brief_from_paths
 from newsprism.errors import NewsprismError
@@ -159,6 +160,16 @@ def test_doj_letter_summary_cites_several_outlets(doj_dir: Path) -> None:
     assert all(set(s.outlets) <= labels for s in brief.summary)
 
 
+@pytest.mark.slow  # the whole brief of the seed story
+def test_doj_letter_summary_states_the_replacement_recommendation(doj_dir: Path) -> None:
+    """Issue 9: quotations of the letter that outlets reprint whole no longer crowd out what
+    happened (the cut of the recommended sentence)."""
+    brief = brief_from_paths(sorted(doj_dir.glob("*.txt")), words=250, stages=STAGES)
+    text = " ".join(s.text for s in brief.summary)
+    assert "three to four years" in text
+    assert sum(len(s.text.split()) for s in brief.summary) <= 250
+
+
 def test_restored_sentence_gives_way_to_an_outlets_own_wording() -> None:
     restored = Sentence(id="r.0", index=0, text="The order was issued on monday", repaired=True)
     clean = Sentence(id="c.3", index=3, text="The order was issued on Monday.")
@@ -215,3 +226,42 @@ def test_quotations_get_only_their_share_of_the_budget() -> None:
     pool.quotation = None
     assert whole == select(pool, SummaryParams(), words)  # a full share is no limit
     assert sum(pool.words[k] for k in whole) > 0.3 * words
+
+
+def test_one_reprinted_statement_fills_only_its_quota() -> None:
+    pool = _quoting_pool()
+    pool.reprint = np.ones(len(pool), dtype=bool)  # as if all were one reprinted document's words
+    words = int(pool.words.sum())
+    assert len(select(pool, SummaryParams(quotations=1.0, per_statement=1), words)) == 1
+    assert len(select(pool, SummaryParams(quotations=1.0, per_statement=2), words)) == 2
+    assert len(select(pool, SummaryParams(quotations=1.0, per_statement=0), words)) > 2
+
+
+LETTER = (
+    "The residents' association published its letter to the water board on Friday. "
+    "It reads in full:\n\n"
+    "We have waited three years for the pipes to be replaced. "
+    "The board has broken every promise it made to the families of Osterby.\n\n"
+    "The board did not answer questions on Saturday."
+)
+QUOTING = (
+    "The residents' association wrote to the water board on Friday about the old pipes. "
+    '"The board has broken every promise it made to the families of Osterby," the letter says. '
+    "Repairs were first promised in the spring budget."
+)
+
+
+def test_quotations_of_a_reprinted_letter_are_marked() -> None:
+    articles = [
+        Article.create(LETTER, outlet="Osterby Post"),
+        Article.create(QUOTING, outlet="Valley Wire"),
+    ]
+    stages = ("sentences", "sources", "boilerplate", "embed", "align", "quotes")
+    brief = Pipeline(stages).run(Story.from_articles(articles))
+    al = align(articles)
+    pool, _, _ = voiced_pool(brief, al, SummaryParams(), brief.quotes)
+    texts = [al.sentences[int(i)].text for i in pool.index]
+    assert pool.reprint is not None
+    marked = {t for t, r in zip(texts, pool.reprint, strict=True) if r}
+    assert any("the letter says" in t for t in marked)
+    assert not any("spring budget" in t or "did not answer" in t for t in marked)

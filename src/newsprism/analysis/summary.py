@@ -5,7 +5,9 @@ stemmed word or word pair, worth more the more articles use it and the earlier t
 step takes the sentence whose still-uncovered concepts, lead position, centrality and quoted speech
 give the most per word, so repeats earn nothing and the budget goes to new facts. Page furniture
 is never a candidate, and neither is text in someone else's voice (quotation without a speaker,
-reprinted statements, advocacy: analysis/voice.py). Output is in reading order; a chosen sentence
+reprinted statements, advocacy: analysis/voice.py). Quotations get a share of the budget, and
+a statement some article reprints whole is one document however many outlets quote it, so its
+quotations do not crowd out what happened. Output is in reading order; a chosen sentence
 that leans on an antecedent the summary lacks is swapped for the next best one
 (analysis/references.py), a person is named in full at first mention, and a sentence taking a side
 of a discrepancy carries a note with every side. Each sentence cites every sentence that says the
@@ -14,34 +16,37 @@ same thing: those the alignment matched and any candidate that restates it.
 
 from __future__ import annotations
 
-import re
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Mapping
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, fields, replace
 from typing import Any
 
 import numpy as np
 from scipy import sparse
-from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
 
 from newsprism.align import Alignment
 from newsprism.analysis.agreed import contradicts
-from newsprism.analysis.boilerplate import MIN_WORDS, is_boilerplate
+from newsprism.analysis.boilerplate import MIN_WORDS
 from newsprism.analysis.readable import flaws
 from newsprism.analysis.references import dangling, full_names, source_before, with_full_name
-from newsprism.analysis.summary_voice import Voices, dispute_notes, quote_speakers, voices
-from newsprism.analysis.voice import as_quotation, mostly_quoted
+from newsprism.analysis.summary_pool import (
+    Pool,
+    build_pool,
+    concept_lists,
+    incidence,
+    voiced_pool,
+)
+from newsprism.analysis.summary_voice import Voices, dispute_notes
+from newsprism.analysis.voice import as_quotation
 from newsprism.errors import NewsprismError
 from newsprism.model import Article, Brief, Discrepancy, Quote, Sentence, SummarySentence
+
+__all__ = [
+    "Pool", "SummaryParams", "build_pool", "concept_lists", "incidence", "select", "summarize",
+    "voiced_pool",
+]  # fmt: skip
 from newsprism.pipeline import Context
 from newsprism.registry import stage
-from newsprism.text.terms import stem
-
-_TOKEN = re.compile(r"[a-z0-9]+")
-_QUOTE = re.compile(r"[\"“”]")
-_NEGATION = re.compile(r"\b(?:not|never|no|none|without)\b|n't|n’t")
-RESTATED = 0.6  # share of the shorter sentence's content words that a restatement repeats
-RESTATED_MIN_WORDS = 5
 
 
 @dataclass(frozen=True)
@@ -61,6 +66,9 @@ class SummaryParams:
     quotes: float = 0.1  # per word, for sentences carrying quoted speech
     figures: float = 0.9  # per figure the sentence states that other articles state too
     quotations: float = 0.6  # share of the budget for sentences mostly in someone's words
+    learned: float = 0.0  # per word, times the learned prior (analysis/summary_learned.py)
+    per_speaker: int = 0  # >0: at most this many quotations of one speaker (0: no limit)
+    per_statement: int = 2  # at most this many quotations of a statement an article reprints
     min_words: int = MIN_WORDS  # shorter lines are not candidates
 
     @classmethod
@@ -77,158 +85,6 @@ class SummaryParams:
             return replace(defaults, **{k: type(getattr(defaults, k))(v) for k, v in given.items()})
         except (TypeError, ValueError) as exc:
             raise NewsprismError("option-invalid", detail=f"summary option: {exc}") from exc
-
-
-@dataclass
-class Pool:
-    """Candidate sentences and the concepts they carry (row k is alignment sentence index[k])."""
-
-    index: np.ndarray
-    article: np.ndarray
-    position: np.ndarray
-    relative: np.ndarray
-    words: np.ndarray
-    bigrams: sparse.csr_matrix
-    unigrams: sparse.csr_matrix
-    centrality: np.ndarray
-    quoted: np.ndarray
-    shared_figures: np.ndarray  # figures stated that other articles state too
-    same: sparse.csr_matrix  # candidate x candidate: aligned as saying the same thing
-    quotation: np.ndarray | None = None  # mostly someone's words (set once voices are known)
-
-    def __len__(self) -> int:
-        return len(self.index)
-
-
-def concept_lists(text: str) -> tuple[list[str], list[str]]:
-    """Content-word stems and adjacent stem pairs that are not both stop words."""
-    tokens = _TOKEN.findall(text.lower())
-    stems = [stem(t) if len(t) > 3 else t for t in tokens]
-    stop = [t in ENGLISH_STOP_WORDS for t in tokens]
-    unigrams = [s for s, is_stop in zip(stems, stop, strict=True) if not is_stop]
-    pairs = [
-        f"{a} {b}"
-        for a, b, sa, sb in zip(stems, stems[1:], stop, stop[1:], strict=False)
-        if not (sa and sb)
-    ]
-    return unigrams, pairs
-
-
-def incidence(rows: Sequence[Sequence[str]]) -> sparse.csr_matrix:
-    """Binary sentence x concept matrix."""
-    vocab: dict[str, int] = {}
-    indptr, indices = [0], []
-    for items in rows:
-        indices.extend([vocab.setdefault(x, len(vocab)) for x in items])
-        indptr.append(len(indices))
-    data = np.ones(len(indices))
-    m = sparse.csr_matrix((data, indices, indptr), shape=(len(rows), max(len(vocab), 1)))
-    m.sum_duplicates()
-    m.data[:] = 1.0
-    return m
-
-
-def _candidates(al: Alignment, min_words: int, furniture: AbstractSet[str]) -> list[int]:
-    keep = [
-        i
-        for i, s in enumerate(al.sentences)
-        if s.id not in furniture and not is_boilerplate(s.text, min_words)
-    ]
-    return keep or [i for i, s in enumerate(al.sentences) if s.text.split()]
-
-
-def build_pool(
-    al: Alignment, min_words: int = MIN_WORDS, furniture: AbstractSet[str] = frozenset()
-) -> Pool:
-    """Features that do not depend on the selection knobs; built once per story. `furniture`:
-    sentence ids the boilerplate stage learned from the cluster are page furniture."""
-    index = np.asarray(_candidates(al, min_words, furniture), dtype=int)
-    article = np.asarray([al.article_of[i] for i in index], dtype=int)
-    position = np.zeros(len(index))
-    seen: dict[int, int] = {}
-    for k, a in enumerate(article):
-        position[k] = seen.get(a, 0)
-        seen[a] = seen.get(a, 0) + 1
-    relative = position / np.maximum(1, np.asarray([seen[a] for a in article]))
-    texts = [al.sentences[i].text for i in index]
-    concepts = [concept_lists(t) for t in texts]
-    vectors = al.vectors[index] if len(index) else al.vectors
-    centroid = np.asarray(vectors.mean(axis=0)).ravel() if len(index) else np.zeros(0)
-    norm = np.linalg.norm(centroid) or 1.0
-    return Pool(
-        index=index,
-        article=article,
-        position=position,
-        relative=relative,
-        words=np.asarray([len(t.split()) for t in texts], dtype=float),
-        bigrams=incidence([c[1] for c in concepts]),
-        unigrams=incidence([c[0] for c in concepts]),
-        centrality=np.asarray(vectors @ (centroid / norm)).ravel() if len(index) else position,
-        quoted=np.asarray([bool(_QUOTE.search(t)) for t in texts], dtype=float),
-        shared_figures=_shared_figures(texts, article),
-        same=_same_content(al, index, incidence([c[0] for c in concepts]), article, texts),
-    )
-
-
-_FIGURE = re.compile(
-    r"\b(?:\d[\d,.]*\d|\d|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty"
-    r"|thirty|forty|fifty|hundred|thousand|million|billion)\b"
-)
-_NUMBER_WORDS = "two three four five six seven eight nine ten"
-_DIGIT_OF = {w: str(i + 2) for i, w in enumerate(_NUMBER_WORDS.split())}
-
-
-def _shared_figures(texts: list[str], article: np.ndarray) -> np.ndarray:
-    """Per sentence: how many of its figures (digits or number words) other articles state too,
-    weighted by how many: key facts are the ones several outlets put numbers on."""
-    found = [
-        {_DIGIT_OF.get(m.group(), m.group().replace(",", "")) for m in _FIGURE.finditer(t.lower())}
-        for t in texts
-    ]
-    articles: dict[str, set[int]] = {}
-    for figs, a in zip(found, article, strict=True):
-        for f in figs:
-            articles.setdefault(f, set()).add(int(a))
-    return np.asarray([sum(len(articles[f]) - 1 for f in figs) for figs in found], dtype=float)
-
-
-def _same_content(
-    al: Alignment,
-    index: np.ndarray,
-    unigrams: sparse.csr_matrix,
-    article: np.ndarray,
-    texts: list[str],
-) -> sparse.csr_matrix:
-    """Candidates that say the same thing: a chosen sentence cites them and they are not chosen.
-    The alignment's matches, and restatements in other words: most of the shorter sentence's
-    content words in the other, from another article, with the same polarity."""
-    row_of = {int(i): k for k, i in enumerate(index)}
-    pairs = [(k, row_of[j]) for k, i in enumerate(index) for j, _ in al.matches[i] if j in row_of]
-    pairs += _restatements(unigrams, article, texts)
-    rows, cols = zip(*pairs, strict=True) if pairs else ((), ())
-    shape = (len(index), len(index))
-    return sparse.csr_matrix((np.ones(len(rows)), (rows, cols)), shape=shape)
-
-
-def _restatements(
-    unigrams: sparse.csr_matrix, article: np.ndarray, texts: list[str]
-) -> list[tuple[int, int]]:
-    if not len(texts):
-        return []
-    overlap = (unigrams @ unigrams.T).tocoo()
-    sizes = np.asarray(unigrams.sum(axis=1)).ravel()
-    negated = [bool(_NEGATION.search(t.lower())) for t in texts]
-    out = []
-    for i, j, shared in zip(overlap.row, overlap.col, overlap.data, strict=True):
-        smaller = min(sizes[i], sizes[j])
-        if (
-            article[i] != article[j]
-            and smaller >= RESTATED_MIN_WORDS
-            and shared >= RESTATED * smaller
-            and negated[i] == negated[j]
-        ):
-            out.append((int(i), int(j)))
-    return out
 
 
 def _article_counts(m: sparse.csr_matrix, article: np.ndarray) -> np.ndarray:
@@ -271,6 +127,11 @@ def select(
     bonus = p.position * np.exp(-pool.position / p.position_tau)
     bonus = bonus + (p.centroid * pool.centrality + p.quotes * pool.quoted) * pool.words
     bonus = bonus + p.figures * pool.shared_figures
+    if p.learned and pool.prior is not None and pool.prior.max() > 0:
+        # per word, relative to the story's best prior and on the scale of its concept values
+        value = (pool.bigrams @ w_bi + pool.unigrams @ w_uni) / np.maximum(pool.words, 1.0)
+        relative = pool.prior / pool.prior.max()
+        bonus = bonus + p.learned * float(value.mean()) * relative * pool.words
     cost = np.maximum(pool.words, 1.0) ** p.length_power
     open_bi, open_uni = np.ones_like(w_bi), np.ones_like(w_uni)
     free = pool.words <= words
@@ -281,9 +142,18 @@ def select(
     total = 0.0
     quotation = pool.quotation if pool.quotation is not None else np.zeros(len(pool), dtype=bool)
     quoting = p.quotations * words
+    speaker = pool.speaker if pool.speaker is not None else np.full(len(pool), -1)
+    quoted: dict[int, int] = {}
+    reprint = pool.reprint if pool.reprint is not None else np.zeros(len(pool), dtype=bool)
+    reprinted = 0
     while free.any():
         # what happened before what was said: quotations get a share of the budget
         free &= ~quotation | (pool.words <= quoting)
+        for who, times in quoted.items():  # and no one speaker fills it
+            if p.per_speaker and times >= p.per_speaker:
+                free &= ~(quotation & (speaker == who))
+        if p.per_statement and reprinted >= p.per_statement:  # nor one reprinted document
+            free &= ~(quotation & reprint)
         free &= (pool.bigrams @ open_bi + pool.unigrams @ open_uni) > 0  # says something new
         if not free.any():
             break
@@ -292,6 +162,9 @@ def select(
         chosen.append(k)
         total += pool.words[k]
         quoting -= pool.words[k] if quotation[k] else 0.0
+        reprinted += int(quotation[k] and reprint[k])
+        if quotation[k] and speaker[k] >= 0:
+            quoted[int(speaker[k])] = quoted.get(int(speaker[k]), 0) + 1
         open_bi[_row(pool.bigrams, k)] = 0.0
         open_uni[_row(pool.unigrams, k)] = 0.0
         free &= pool.words <= words - total
@@ -320,16 +193,8 @@ def summarize(
     if not al.sentences:
         return []
     p = params or SummaryParams()
-    pool = build_pool(al, p.min_words, furniture)
-    voice = voices(al, brief.articles, quote_speakers(quotes or []))
-    voiced, attributed = voice.own, voice.speaker
-    # Concepts are weighed over everything the articles say; only the outlets' own voice is shown,
-    # and quoted words only with their speaker.
-    unvoiced = {k for k, i in enumerate(pool.index) if int(i) not in voiced | set(attributed)}
-    for k, i in enumerate(pool.index):  # '<Speaker> said:' counts against the budget
-        if int(i) in attributed and int(i) not in voiced:
-            pool.words[k] += len(attributed[int(i)].split()) + 1
-    pool.quotation = _quotations(al, pool, set(attributed))
+    pool, voice, unvoiced = voiced_pool(brief, al, p, quotes, furniture)
+    attributed = voice.speaker
     order = readable_selection(brief, al, pool, p, words, unvoiced, attributed)
     label = {s.id: a.label for a in brief.articles for s in a.sentences}
     notes = dispute_notes(discrepancies or [])
@@ -345,19 +210,6 @@ def summarize(
         )
         for (shown, citations, _), text in zip(chosen, texts, strict=True)
     ]
-
-
-def _quotations(al: Alignment, pool: Pool, attributed: set[int]) -> np.ndarray:
-    """Per candidate: shown as someone's words (with its speaker, or mostly inside quotation
-    marks in the candidate or in any sentence that may be shown for it)."""
-    return np.asarray(
-        [
-            int(i) in attributed
-            or any(mostly_quoted(al.sentences[j].text) for j in [int(i), *al.supporters(int(i))])
-            for i in pool.index
-        ],
-        dtype=bool,
-    )
 
 
 def _shown(al: Alignment, pool: Pool, voice: Voices, k: int) -> tuple[Sentence, list[str], str]:
@@ -473,7 +325,7 @@ def displayed(supporters: list[Sentence]) -> Sentence:
 
 @stage(
     "summary",
-    version="3.1",
+    version="3.2",
     requires=("sentences", "boilerplate", "alignment", "discrepancies", "quotes"),
     assigns=("summary",),
 )

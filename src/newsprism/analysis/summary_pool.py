@@ -1,0 +1,270 @@
+"""The summary's candidate pool: sentences, the concepts they carry and what they say alike.
+
+Built once per story (no selection knob changes it): page furniture is dropped, each candidate gets
+its stemmed words and word pairs, position, centrality, shared figures and the candidates that
+restate it; then its voice (analysis/summary_voice.py), the speaker of any quotation it carries
+and, when the selection uses it, the learned prior (analysis/summary_learned.py).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from collections.abc import Set as AbstractSet
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+import numpy as np
+from scipy import sparse
+from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
+
+from newsprism.align import Alignment
+from newsprism.analysis.boilerplate import MIN_WORDS, is_boilerplate
+from newsprism.analysis.summary_learned import features, prior
+from newsprism.analysis.summary_voice import Voices, quote_speakers, voices
+from newsprism.analysis.voice import mostly_quoted, statement_sentences
+from newsprism.model import Brief, Quote
+from newsprism.text.terms import stem
+
+if TYPE_CHECKING:
+    from newsprism.analysis.summary import SummaryParams
+
+_TOKEN = re.compile(r"[a-z0-9]+")
+_QUOTE = re.compile(r"[\"“”]")
+_NEGATION = re.compile(r"\b(?:not|never|no|none|without)\b|n't|n’t")
+RESTATED = 0.6  # share of the shorter sentence's content words that a restatement repeats
+RESTATED_MIN_WORDS = 5
+
+
+@dataclass
+class Pool:
+    """Candidate sentences and the concepts they carry (row k is alignment sentence index[k])."""
+
+    index: np.ndarray
+    article: np.ndarray
+    position: np.ndarray
+    relative: np.ndarray
+    words: np.ndarray
+    bigrams: sparse.csr_matrix
+    unigrams: sparse.csr_matrix
+    centrality: np.ndarray
+    quoted: np.ndarray
+    shared_figures: np.ndarray  # figures stated that other articles state too
+    same: sparse.csr_matrix  # candidate x candidate: aligned as saying the same thing
+    quotation: np.ndarray | None = None  # mostly someone's words (set once voices are known)
+    prior: np.ndarray | None = None  # learned chance of being a summary sentence
+    speaker: np.ndarray | None = None  # who the quotes stage says is quoted in it (-1: nobody)
+    reprint: np.ndarray | None = None  # says what an article reprints as a statement
+
+    def __len__(self) -> int:
+        return len(self.index)
+
+
+def concept_lists(text: str) -> tuple[list[str], list[str]]:
+    """Content-word stems and adjacent stem pairs that are not both stop words."""
+    tokens = _TOKEN.findall(text.lower())
+    stems = [stem(t) if len(t) > 3 else t for t in tokens]
+    stop = [t in ENGLISH_STOP_WORDS for t in tokens]
+    unigrams = [s for s, is_stop in zip(stems, stop, strict=True) if not is_stop]
+    pairs = [
+        f"{a} {b}"
+        for a, b, sa, sb in zip(stems, stems[1:], stop, stop[1:], strict=False)
+        if not (sa and sb)
+    ]
+    return unigrams, pairs
+
+
+def incidence(rows: Sequence[Sequence[str]]) -> sparse.csr_matrix:
+    """Binary sentence x concept matrix."""
+    vocab: dict[str, int] = {}
+    indptr, indices = [0], []
+    for items in rows:
+        indices.extend([vocab.setdefault(x, len(vocab)) for x in items])
+        indptr.append(len(indices))
+    data = np.ones(len(indices))
+    m = sparse.csr_matrix((data, indices, indptr), shape=(len(rows), max(len(vocab), 1)))
+    m.sum_duplicates()
+    m.data[:] = 1.0
+    return m
+
+
+def _candidates(al: Alignment, min_words: int, furniture: AbstractSet[str]) -> list[int]:
+    keep = [
+        i
+        for i, s in enumerate(al.sentences)
+        if s.id not in furniture and not is_boilerplate(s.text, min_words)
+    ]
+    return keep or [i for i, s in enumerate(al.sentences) if s.text.split()]
+
+
+def build_pool(
+    al: Alignment, min_words: int = MIN_WORDS, furniture: AbstractSet[str] = frozenset()
+) -> Pool:
+    """Features that do not depend on the selection knobs; built once per story. `furniture`:
+    sentence ids the boilerplate stage learned from the cluster are page furniture."""
+    index = np.asarray(_candidates(al, min_words, furniture), dtype=int)
+    article = np.asarray([al.article_of[i] for i in index], dtype=int)
+    position = np.zeros(len(index))
+    seen: dict[int, int] = {}
+    for k, a in enumerate(article):
+        position[k] = seen.get(a, 0)
+        seen[a] = seen.get(a, 0) + 1
+    relative = position / np.maximum(1, np.asarray([seen[a] for a in article]))
+    texts = [al.sentences[i].text for i in index]
+    concepts = [concept_lists(t) for t in texts]
+    vectors = al.vectors[index] if len(index) else al.vectors
+    centroid = np.asarray(vectors.mean(axis=0)).ravel() if len(index) else np.zeros(0)
+    norm = np.linalg.norm(centroid) or 1.0
+    return Pool(
+        index=index,
+        article=article,
+        position=position,
+        relative=relative,
+        words=np.asarray([len(t.split()) for t in texts], dtype=float),
+        bigrams=incidence([c[1] for c in concepts]),
+        unigrams=incidence([c[0] for c in concepts]),
+        centrality=np.asarray(vectors @ (centroid / norm)).ravel() if len(index) else position,
+        quoted=np.asarray([bool(_QUOTE.search(t)) for t in texts], dtype=float),
+        shared_figures=_shared_figures(texts, article),
+        same=_same_content(al, index, incidence([c[0] for c in concepts]), article, texts),
+    )
+
+
+_FIGURE = re.compile(
+    r"\b(?:\d[\d,.]*\d|\d|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty"
+    r"|thirty|forty|fifty|hundred|thousand|million|billion)\b"
+)
+_NUMBER_WORDS = "two three four five six seven eight nine ten"
+_DIGIT_OF = {w: str(i + 2) for i, w in enumerate(_NUMBER_WORDS.split())}
+
+
+def _shared_figures(texts: list[str], article: np.ndarray) -> np.ndarray:
+    """Per sentence: how many of its figures (digits or number words) other articles state too,
+    weighted by how many: key facts are the ones several outlets put numbers on."""
+    found = [
+        {_DIGIT_OF.get(m.group(), m.group().replace(",", "")) for m in _FIGURE.finditer(t.lower())}
+        for t in texts
+    ]
+    articles: dict[str, set[int]] = {}
+    for figs, a in zip(found, article, strict=True):
+        for f in figs:
+            articles.setdefault(f, set()).add(int(a))
+    return np.asarray([sum(len(articles[f]) - 1 for f in figs) for figs in found], dtype=float)
+
+
+def _same_content(
+    al: Alignment,
+    index: np.ndarray,
+    unigrams: sparse.csr_matrix,
+    article: np.ndarray,
+    texts: list[str],
+) -> sparse.csr_matrix:
+    """Candidates that say the same thing: a chosen sentence cites them and they are not chosen.
+    The alignment's matches, and restatements in other words: most of the shorter sentence's
+    content words in the other, from another article, with the same polarity."""
+    row_of = {int(i): k for k, i in enumerate(index)}
+    pairs = [(k, row_of[j]) for k, i in enumerate(index) for j, _ in al.matches[i] if j in row_of]
+    pairs += _restatements(unigrams, article, texts)
+    rows, cols = zip(*pairs, strict=True) if pairs else ((), ())
+    shape = (len(index), len(index))
+    return sparse.csr_matrix((np.ones(len(rows)), (rows, cols)), shape=shape)
+
+
+def _restatements(
+    unigrams: sparse.csr_matrix, article: np.ndarray, texts: list[str]
+) -> list[tuple[int, int]]:
+    if not len(texts):
+        return []
+    overlap = (unigrams @ unigrams.T).tocoo()
+    sizes = np.asarray(unigrams.sum(axis=1)).ravel()
+    negated = [bool(_NEGATION.search(t.lower())) for t in texts]
+    out = []
+    for i, j, shared in zip(overlap.row, overlap.col, overlap.data, strict=True):
+        smaller = min(sizes[i], sizes[j])
+        if (
+            article[i] != article[j]
+            and smaller >= RESTATED_MIN_WORDS
+            and shared >= RESTATED * smaller
+            and negated[i] == negated[j]
+        ):
+            out.append((int(i), int(j)))
+    return out
+
+
+def voiced_pool(
+    brief: Brief,
+    al: Alignment,
+    p: SummaryParams,
+    quotes: list[Quote] | None = None,
+    furniture: AbstractSet[str] = frozenset(),
+) -> tuple[Pool, Voices, set[int]]:
+    """The candidate pool with each row's voice known: (pool, voices, rows that may not be shown).
+    Concepts are weighed over everything the articles say; only the outlets' own voice is shown,
+    and quoted words only with their speaker."""
+    pool = build_pool(al, p.min_words, furniture)
+    voice = voices(al, brief.articles, quote_speakers(quotes or []))
+    voiced, attributed = voice.own, voice.speaker
+    unvoiced = {k for k, i in enumerate(pool.index) if int(i) not in voiced | set(attributed)}
+    for k, i in enumerate(pool.index):  # '<Speaker> said:' counts against the budget
+        if int(i) in attributed and int(i) not in voiced:
+            pool.words[k] += len(attributed[int(i)].split()) + 1
+    pool.quotation = _quotations(al, pool, set(attributed))
+    pool.speaker = _speakers(al, pool, quotes or [])
+    pool.reprint = _reprinted(al, brief, pool, quotes or [])
+    if p.learned:
+        texts = [al.sentences[int(i)].text for i in pool.index]
+        pool.prior = prior(features(pool, texts))
+    return pool, voice, unvoiced
+
+
+def _reprinted(al: Alignment, brief: Brief, pool: Pool, quotes: list[Quote]) -> np.ndarray:
+    """Per candidate: it, a sentence aligned with it, or another printing of its quotation is
+    part of a statement some article reprints in paragraphs with no quotation mark (a letter
+    printed whole): one document's words, however many outlets quote them."""
+    plain: set[str] = set()
+    for article in brief.articles:
+        statements = statement_sentences(article)
+        quoting = {s.paragraph for s in article.sentences if _QUOTE.search(s.text)}
+        plain |= {
+            s.id for s in article.sentences if s.id in statements and s.paragraph not in quoting
+        }
+    printed = set(plain)
+    for quote in quotes:
+        cited = {cid for variant in quote.variants for cid in variant.citations}
+        if cited & plain:
+            printed |= cited
+    return np.asarray(
+        [any(al.sentences[j].id in printed for j in al.supporters(int(i))) for i in pool.index],
+        dtype=bool,
+    )
+
+
+def _speakers(al: Alignment, pool: Pool, quotes: list[Quote]) -> np.ndarray:
+    """Per candidate: an id for the speaker of the quotation it carries (-1: none)."""
+    speaker_of: dict[str, str] = {}
+    for quote in quotes:
+        for variant in quote.variants:
+            who = (quote.speaker or variant.speaker or "").lower()
+            for cid in variant.citations if who else ():
+                speaker_of.setdefault(cid, who)
+    ids: dict[str, int] = {}
+    return np.asarray(
+        [
+            ids.setdefault(speaker_of[sid], len(ids)) if sid in speaker_of else -1
+            for sid in (al.sentences[int(i)].id for i in pool.index)
+        ],
+        dtype=int,
+    )
+
+
+def _quotations(al: Alignment, pool: Pool, attributed: set[int]) -> np.ndarray:
+    """Per candidate: shown as someone's words (with its speaker, or mostly inside quotation
+    marks in the candidate or in any sentence that may be shown for it)."""
+    return np.asarray(
+        [
+            int(i) in attributed
+            or any(mostly_quoted(al.sentences[j].text) for j in [int(i), *al.supporters(int(i))])
+            for i in pool.index
+        ],
+        dtype=bool,
+    )

@@ -43,6 +43,7 @@ class Cluster:
     first: str = ""
     last: str = ""
     suffix: str = ""
+    short_forms: tuple[tuple[int, int], set[str]] | None = field(default=None, repr=False)
 
     def add(self, mention: Mention, form: str) -> None:
         self.mentions.append(mention)
@@ -103,11 +104,16 @@ class TitleTest:
 
     def __init__(self, story_text: str) -> None:
         self.text = story_text
+        self.lower = story_text.lower()  # a plain substring test spares most regex searches
         self.alone: dict[str, bool] = {}  # prefix -> used alone after an article (one search)
 
     def __call__(self, written: list[str], prefix: str) -> bool:
         if all(abbreviation(w) for w in written):
             return True
+        if prefix not in self.alone and not any(
+            f"{article} {prefix.lower()}" in self.lower for article in ("the", "a", "an")
+        ):
+            self.alone[prefix] = False
         if prefix not in self.alone:
             alone = rf"\b(?:[Tt]he|[Aa]n?) (?i:{re.escape(prefix)})\b(?!\s+[A-Z])"
             self.alone[prefix] = re.search(alone, self.text) is not None
@@ -207,7 +213,15 @@ def _initials(tokens: list[str], skip_links: bool) -> str:
 
 
 def _short_forms(cluster: Cluster) -> set[str]:
-    """Acronyms given in brackets and the initials of every spelled-out form."""
+    """Acronyms given in brackets and the initials of every spelled-out form (kept while the
+    cluster's forms do not change: asked for every pair of names)."""
+    stamp = (len(cluster.forms), len(cluster.acronyms))
+    if cluster.short_forms is None or cluster.short_forms[0] != stamp:
+        cluster.short_forms = (stamp, _spelled_short_forms(cluster))
+    return cluster.short_forms[1]
+
+
+def _spelled_short_forms(cluster: Cluster) -> set[str]:
     forms = {a.lower().replace(".", "") for a in cluster.acronyms}
     for form in cluster.forms:
         tokens = name_tokens(form)

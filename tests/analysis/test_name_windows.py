@@ -46,7 +46,6 @@ def test_only_a_person_name_lends_its_last_word_as_a_surname() -> None:
     assert result["s2"] == []
 
 
-
 def test_time_words_get_a_window_but_durations_alone_do_not() -> None:
     text = "They met on Tuesday in the hall"
     assert windows([text]) == {text: [(0, len(text))]}

@@ -251,9 +251,10 @@ def _conflict(lead: Candidate, others: list[Candidate], labels: list[str]) -> di
     for c in [lead, *others]:
         key = c.ref.date.isoformat() if c.ref.date else c.ref.text
         entry = values.setdefault(
-            key, {"value": key, "text": c.ref.text, "citations": [], "outlets": []}
+            key, {"value": key, "text": c.ref.text, "citations": [], "outlets": [], "articles": []}
         )
         entry["citations"].append(c.sentence.id)
+        entry["articles"] = list(dict.fromkeys([*entry["articles"], c.article]))
         entry["outlets"] = list(dict.fromkeys([*entry["outlets"], labels[c.article]]))
     return {"kind": "date", "what": lead.sentence.text, "values": list(values.values())}
 
@@ -384,7 +385,7 @@ def build_timeline(
 
 @stage(
     "timeline",
-    version="1.0",
+    version="1.1",
     requires=("sentences", "named_spans", "alignment"),
     assigns=("timeline", "date_conflicts"),
 )

@@ -165,7 +165,7 @@ def canonical_names(entities: list[Entity]) -> dict[str, str]:
 
 @stage(
     "entities",
-    version="1.0",
+    version="1.1",
     requires=("sentences", "sources", "named_spans"),
     assigns=("entities", "entity_names"),
 )

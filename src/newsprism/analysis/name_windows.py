@@ -21,6 +21,7 @@ import bisect
 import re
 from collections import Counter
 from collections.abc import Callable, Sequence
+from functools import lru_cache
 from typing import Any
 
 from newsprism.text.terms import FUNCTION_WORDS
@@ -54,9 +55,11 @@ def _opens_sentence(text: str, start: int) -> bool:
     return not text[:start].strip(_OPENING)
 
 
-def _runs(text: str) -> list[tuple[int, int, str]]:
-    """(start, end, run) of each candidate name; a sentence's full stop is not part of it."""
-    return [(m.start(), m.end(), m.group().rstrip(".")) for m in CANDIDATE.finditer(text)]
+@lru_cache(maxsize=8192)
+def _runs(text: str) -> tuple[tuple[int, int, str], ...]:
+    """(start, end, run) of each candidate name; a sentence's full stop is not part of it.
+    Cached: three readers scan each sentence."""
+    return tuple((m.start(), m.end(), m.group().rstrip(".")) for m in CANDIDATE.finditer(text))
 
 
 def capitalised_mid_sentence(texts: Sequence[str]) -> set[str]:

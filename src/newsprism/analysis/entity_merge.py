@@ -46,7 +46,7 @@ class Cluster:
     suffix: str = ""
     surnames: set[str] = field(
         default_factory=set
-    )  # "mullin" and "mullins": one person spelled two ways
+    )  # "harkin" and "harkins": one person spelled two ways
     short_forms: tuple[tuple[int, int], set[str]] | None = field(default=None, repr=False)
 
     def add(self, mention: Mention, form: str) -> None:
@@ -191,8 +191,8 @@ def group_people(mentions: list[Mention], is_title: TitleTest) -> list[Cluster]:
 
 def _fitting(fits: list[Cluster], core: list[str], full: list[Cluster]) -> Cluster | None:
     """The one cluster a full name joins: the only fit, else the only one with its exact surname;
-    a name that spells its surname between two spellings of one first name ("Mullin" between
-    "Mullins" and "Mullinn") joins those clusters into one."""
+    a name that spells its surname between two spellings of one first name ("Harkin" between
+    "Harkins" and "Harkinn") joins those clusters into one."""
     exact = [c for c in fits if core[-1] in c.surnames]
     if len(fits) == 1 or len(exact) == 1:
         return (exact or fits)[0]
@@ -239,7 +239,7 @@ def _single_owner(word: str, article: int, full: list[Cluster]) -> Cluster | Non
 
 
 def _same_surname(cluster: Cluster, first: str, last: str) -> bool:
-    """The cluster's surname, or a spelling of it one letter apart ("Mullins" / "Mullin") under
+    """The cluster's surname, or a spelling of it one letter apart ("Harkins" / "Harkin") under
     the same first name written out in full: reporters misspell names, and two people in one
     story rarely share a first name and a near-identical surname."""
     if last in cluster.surnames:

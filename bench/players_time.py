@@ -2,7 +2,10 @@
 
 On ../shared/eval/multinews-val250.jsonl (first N clusters, default 50): each cluster is briefed
 twice from scratch, without and with the `names`, `entities` and `timeline` stages, alternating
-which runs first; the spaCy model is loaded once before timing, as in a long process.
+which runs first; the spaCy model is loaded once before timing, as in a long process. The quotes
+and discrepancy stages read what those stages assign, so "without" runs a stand-in stage that
+assigns the same names, empty. Wall time and the process's CPU time are both reported: on a
+shared machine CPU time moves far less with the other processes' load.
 
 Run: ``.venv/bin/python bench/players_time.py [N]`` -> bench/results/players_time.json
 """
@@ -16,46 +19,72 @@ from pathlib import Path
 
 from newsprism.eval.data import load_clusters
 from newsprism.model import Article, Story
-from newsprism.pipeline import DEFAULT_PIPELINE, Pipeline
+from newsprism.pipeline import DEFAULT_PIPELINE, Context, Pipeline
+from newsprism.registry import load_stages, stage
 from newsprism.text.nlp import load
 
 ROOT = Path(__file__).resolve().parents[1]
 DATA = ROOT.parent / "shared" / "eval" / "multinews-val250.jsonl"
 RESULTS = ROOT / "bench" / "results" / "players_time.json"
 OURS = ("names", "entities", "timeline")
+STAND_IN = "players-off"
 
 
-def _timed(pipeline: Pipeline, articles: list[Article]) -> tuple[float, dict[str, float]]:
+def _assigned() -> tuple[str, ...]:
+    registry = load_stages()
+    return tuple(name for stage_name in OURS for name in registry.get(stage_name).assigns)
+
+
+def _register_stand_in() -> None:
+    names = _assigned()
+
+    @stage(STAND_IN, version="0", requires=(), assigns=names)
+    def players_off(ctx: Context) -> None:
+        """The players' names, empty: what later stages read when the three stages are off."""
+        for name in names:
+            ctx.put(name, [] if name in ("entities", "timeline", "date_conflicts") else {})
+
+
+def _timed(pipeline: Pipeline, articles: list[Article]) -> tuple[float, float, dict[str, float]]:
     for article in articles:
         article.sentences = []
-    start = time.perf_counter()
+    wall, cpu = time.perf_counter(), time.process_time()
     brief = pipeline.run(Story.from_articles(articles))
-    return time.perf_counter() - start, {s.name: s.seconds for s in brief.stages}
+    wall, cpu = time.perf_counter() - wall, time.process_time() - cpu
+    return wall, cpu, {s.name: s.seconds for s in brief.stages}
+
+
+def _without() -> list[str]:
+    first = min(DEFAULT_PIPELINE.index(n) for n in OURS)
+    kept = [n for n in DEFAULT_PIPELINE if n not in OURS]
+    return [*kept[:first], STAND_IN, *kept[first:]]
 
 
 def main(limit: int) -> dict[str, float]:
     clusters = load_clusters(DATA, limit)
     load()
-    with_players = Pipeline(DEFAULT_PIPELINE)
-    without = Pipeline([n for n in DEFAULT_PIPELINE if n not in OURS])
-    base_s = full_s = 0.0
+    _register_stand_in()
+    with_players, without = Pipeline(DEFAULT_PIPELINE), Pipeline(_without())
+    totals = {"base": 0.0, "full": 0.0, "base_cpu": 0.0, "full_cpu": 0.0}
     stage_s = dict.fromkeys(OURS, 0.0)
     for k, cluster in enumerate(clusters):
-        runs = [(without, False), (with_players, True)]
-        for pipeline, is_full in runs if k % 2 == 0 else runs[::-1]:
-            seconds, stages = _timed(pipeline, cluster.articles)
-            if is_full:
-                full_s += seconds
+        runs = [(without, "base"), (with_players, "full")]
+        for pipeline, kind in runs if k % 2 == 0 else runs[::-1]:
+            wall, cpu, stages = _timed(pipeline, cluster.articles)
+            totals[kind] += wall
+            totals[f"{kind}_cpu"] += cpu
+            if kind == "full":
                 for name in OURS:
                     stage_s[name] += stages.get(name, 0.0)
-            else:
-                base_s += seconds
     n = len(clusters)
     result = {
         "clusters": n,
-        "brief_seconds_per_cluster": round(base_s / n, 4),
-        "brief_with_players_seconds_per_cluster": round(full_s / n, 4),
-        "added_share": round(full_s / base_s - 1, 3),
+        "brief_seconds_per_cluster": round(totals["base"] / n, 4),
+        "brief_with_players_seconds_per_cluster": round(totals["full"] / n, 4),
+        "added_share": round(totals["full"] / totals["base"] - 1, 3),
+        "brief_cpu_seconds_per_cluster": round(totals["base_cpu"] / n, 4),
+        "brief_with_players_cpu_seconds_per_cluster": round(totals["full_cpu"] / n, 4),
+        "added_share_cpu": round(totals["full_cpu"] / totals["base_cpu"] - 1, 3),
         **{f"{name}_seconds_per_cluster": round(s / n, 4) for name, s in stage_s.items()},
     }
     RESULTS.parent.mkdir(parents=True, exist_ok=True)

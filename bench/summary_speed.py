@@ -30,7 +30,10 @@ from newsprism.pipeline import BriefConfig, Pipeline
 ROOT = Path(__file__).resolve().parents[1]
 DATA = ROOT.parent / "shared" / "eval" / "multinews-val250.jsonl"
 RESULTS = ROOT / "bench" / "results" / "summary_speed.json"
-STAGES = ("sentences", "sources", "boilerplate", "align", "quotes", "discrepancies", "summary")
+STAGES = (
+    "sentences", "sources", "boilerplate", "align", "names", "entities", "timeline", "quotes",
+    "discrepancies", "summary",
+)  # fmt: skip
 LEXRANK_MAX_ARTICLES = 100
 
 

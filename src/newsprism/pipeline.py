@@ -26,8 +26,8 @@ log = logging.getLogger(__name__)
 
 INPUTS = ("articles",)
 DEFAULT_PIPELINE = (
-    "sentences", "sources", "boilerplate", "embed", "align", "quotes", "discrepancies", "summary",
-    "agreed", "unique", "names", "entities", "timeline", "framing",
+    "sentences", "sources", "boilerplate", "embed", "align", "names", "entities", "timeline",
+    "quotes", "discrepancies", "summary", "agreed", "unique", "framing",
 )  # fmt: skip
 
 # Brief fields a stage may assign; the others are the story itself or provenance.

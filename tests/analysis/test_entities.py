@@ -112,3 +112,30 @@ def test_a_lone_title_is_not_a_player_but_initials_are() -> None:
     assert not _is_a_name(person("Sgt"))
     assert not _is_a_name(person("Gov."))
     assert _is_a_name(person("JFK")) and _is_a_name(person("Olsen"))
+
+
+def test_a_surname_spelled_one_letter_apart_under_one_first_name_is_one_person() -> None:
+    brief = _brief(
+        {
+            "A": "Police chief Daniel Harkins said the search would go on. Harkins thanked volunteers.",
+            "B": "Daniel Harkin told reporters the search would go on through the night.",
+            "C": "Officers led by Daniel Harkinss searched the woods near the river.",
+        }
+    )
+    harkins = [e for e in brief.entities if e.type == "PERSON" and "Daniel" in e.name]
+    assert len(harkins) == 1, [(e.name, e.aliases) for e in brief.entities]
+    assert harkins[0].outlets == ["A", "B", "C"]
+
+
+def test_near_spellings_under_different_first_names_stay_apart() -> None:
+    from newsprism.analysis.entity_merge import _one_edit
+
+    brief = _brief(
+        {
+            "A": "Daniel Harkins said the search would go on. Martha Harkin joined the volunteers.",
+            "B": "Daniel Harkins thanked Martha Harkin for her help on Monday.",
+        }
+    )
+    assert _person(brief, "Daniel Harkins") is not _person(brief, "Martha Harkin")
+    assert _one_edit("harkins", "harkin") and not _one_edit("dunn", "lunn")
+    assert not _one_edit("harkins", "harkins")

@@ -21,10 +21,29 @@ def test_only_the_first_occurrence_of_a_name_is_read() -> None:
 
 
 def test_a_sentence_opening_word_is_a_candidate_only_when_written_capitalised_elsewhere() -> None:
-    texts = ["However the plan stalled.", "Pruitt left early.", "Reporters met Governor Pruitt."]
+    texts = ["However the plan stalled.", "Pruitt left early.", "Reporters met Pruitt Holdings."]
     found = windows(texts)
     assert texts[0] not in found
     assert texts[1] in found  # "Pruitt" is also inside a longer run
+
+
+def test_a_word_ending_a_full_name_is_not_read_again_but_carried_as_the_surname() -> None:
+    full = "Reporters met Dana Pruitt at noon."
+    alone = "Later that evening the staff and Pruitt left."
+    wanted = windows([full, alone])
+    assert alone not in wanted  # "Pruitt" is left to the carrying
+    spans = {"s1": [("PERSON", 14, 25, "Dana Pruitt")], "s2": []}
+    result = carried(spans, {"s1": full, "s2": alone}, wanted, LABELS)
+    at = alone.index("Pruitt")
+    assert result["s2"] == [("PERSON", at, at + 6, "Pruitt")]
+
+
+def test_only_a_person_name_lends_its_last_word_as_a_surname() -> None:
+    org = "Staff at Acme Holdings agreed."
+    alone = "Then, on reflection, Holdings staff agreed."
+    spans = {"s1": [("ORG", 9, 22, "Acme Holdings")], "s2": []}
+    result = carried(spans, {"s1": org, "s2": alone}, {}, LABELS)
+    assert result["s2"] == []
 
 
 def test_time_words_get_a_window_but_durations_alone_do_not() -> None:

@@ -215,3 +215,36 @@ def test_merged_partial_quotes_show_one_outlets_words_verbatim() -> None:
             assert _verbatim_in(variant.text, text_of[variant.article_id]), variant.text
     assert any("Those repairs, and the delays" in q.text for q in shared)
     assert any(q.text.startswith("none came, and the tenants") for q in shared)
+
+
+def test_a_speaker_takes_the_key_players_name() -> None:
+    from newsprism.analysis.attribution import canonical_speaker
+
+    names = {"Gideon Marsh": "Gideon Marsh", "Marsh": "Gideon Marsh", "the harbour master": "Gideon Marsh",
+             "Harbour Board": "Harbour Board of Eastport"}  # fmt: skip
+    assert canonical_speaker("Mayor Gideon Marsh", names) == "Gideon Marsh"
+    assert canonical_speaker("Then Marsh", names) == "Gideon Marsh"
+    assert canonical_speaker("The harbour master", names) == "Gideon Marsh"
+    assert canonical_speaker("the Harbour Board", names) == "Harbour Board of Eastport"
+    assert canonical_speaker("a lawyer for Gideon Marsh", names) == "a lawyer for Gideon Marsh"
+    assert canonical_speaker("Ann Lee and Marsh", names) == "Ann Lee and Marsh"
+    assert canonical_speaker("Ann Lee", names) == "Ann Lee"
+    assert canonical_speaker("he", names) == "he"
+
+
+def test_a_written_form_two_entities_share_names_neither() -> None:
+    from newsprism.analysis.attribution import canonical_speaker
+
+    names = {"Marsh": "Gideon Marsh", "marsh": "Marsh Holdings"}
+    assert canonical_speaker("Marsh", names) == "Marsh"
+
+
+def test_the_quotes_stage_gives_one_speaker_the_key_players_name() -> None:
+    said = "the quay will reopen to ferries within a fortnight of the repairs"
+    texts = {
+        "Wire": f'Mayor Gideon Marsh spoke at the harbour. "{said.capitalize()}," Mayor Marsh said.',
+        "Herald": f'Gideon Marsh visited the quay. "{said.capitalize()}," said Mayor Marsh.',
+    }
+    brief = make_brief(texts, ("sentences", "sources", "names", "entities", "quotes"))
+    assert [q.speaker for q in brief.quotes] == ["Gideon Marsh"]
+    assert {v.speaker for v in brief.quotes[0].variants} == {"Gideon Marsh"}

@@ -14,6 +14,11 @@ from newsprism.analysis.sources import independent_sources
 from newsprism.model import AgreedFact, Sentence
 from newsprism.text.quantities import find_quantities
 
+DISCREPANCY_STAGES = (
+    "sentences", "sources", "embed", "align", "names", "entities", "timeline", "quotes",
+    "discrepancies",
+)  # fmt: skip
+
 
 def _s(sid: str, text: str, repaired: bool = False) -> Sentence:
     return Sentence(id=sid, index=0, text=text, repaired=repaired)
@@ -60,7 +65,7 @@ STORY = {
 
 
 def test_agreed_fact_cites_only_its_side_of_a_discrepancy() -> None:
-    brief = make_brief(STORY, ("sentences", "sources", "embed", "align", "quotes", "discrepancies"))
+    brief = make_brief(STORY, DISCREPANCY_STAGES)
     assert brief.discrepancies, "the weeks differ"
     facts = find_agreed(
         brief,

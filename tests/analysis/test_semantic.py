@@ -8,7 +8,10 @@ from newsprism.model import Article, Story
 from newsprism.pipeline import BriefConfig, Pipeline
 from newsprism.text import embeddings
 
-STAGES = ("sentences", "sources", "embed", "align", "quotes", "discrepancies", "agreed")
+STAGES = (
+    "sentences", "sources", "embed", "align", "names", "entities", "timeline", "quotes",
+    "discrepancies", "agreed",
+)  # fmt: skip
 TEXTS = {
     "Wire": "The mayor resigned after the report was published. Rain is forecast.",
     "Herald": "Following publication of the report, the mayor stepped down. Schools stay open.",

@@ -26,7 +26,8 @@ from newsprism.model import Article, Brief, Sentence, Story
 from newsprism.pipeline import BriefConfig, Pipeline
 
 STAGES = (
-    "sentences", "sources", "boilerplate", "embed", "align", "quotes", "discrepancies", "summary",
+    "sentences", "sources", "boilerplate", "embed", "align", "names", "entities", "timeline",
+    "quotes", "discrepancies", "summary",
 )  # fmt: skip
 SHARED = "The river flooded the old mill district of Harwick on Tuesday night after heavy rain."
 TEXTS = {

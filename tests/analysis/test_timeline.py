@@ -144,3 +144,34 @@ def test_outlets_giving_one_event_different_days_make_one_entry_and_a_conflict()
     (conflict,) = conflicts
     assert conflict["kind"] == "date"
     assert {v["value"] for v in conflict["values"]} == {"2021-03-09", "2021-03-08"}
+
+
+def test_undated_weekdays_fall_in_the_week_of_a_dated_day_with_its_weekday_named() -> None:
+    brief = _brief(
+        {
+            "A": (
+                "The storm reached the coast on Saturday. "
+                "Crews cleared the roads on Sunday. "
+                "The mayor posted an update on March 13, 2016."
+            ),
+            "B": "Volunteers handed out water on Monday.",
+        }
+    )
+    order = [e.date_text for e in brief.timeline]
+    assert order == ["Saturday", "March 13, 2016", "Sunday", "Monday"]  # March 13, 2016: a Sunday
+
+
+def test_a_dated_day_whose_weekday_is_not_named_stays_background() -> None:
+    brief = _brief(
+        {"A": "The law was passed on March 3, 2015. On Wednesday the court struck the law down."}
+    )
+    assert [e.date_text for e in brief.timeline] == ["March 3, 2015", "Wednesday"]
+
+
+def test_a_weekday_just_before_a_dated_day_falls_in_its_week() -> None:
+    brief = _brief(
+        {
+            "A": "The storm reached the coast on Saturday. The mayor posted an update on March 13, 2016."
+        }
+    )
+    assert [e.date_text for e in brief.timeline] == ["Saturday", "March 13, 2016"]

@@ -77,3 +77,10 @@ def test_markdown_sections_escape_and_cite() -> None:
         assert f"## {title}" in md
     assert "<script>" not in md and "\\*bold\\*" in md
     assert md.count("(#s-") >= 6
+
+
+def test_a_date_discrepancy_is_labelled_dates() -> None:
+    brief = _brief()
+    brief.discrepancies[0].kind = "date"
+    assert "(dates, confidence 0.60)" in render(brief, "md")
+    assert ">dates, " in render(brief, "html")

@@ -183,3 +183,34 @@ def subject_of(sentence: str) -> str | None:
             span = doc[token.left_edge.i : token.i + 1]
             return clean_speaker(span.text)
     return None
+
+
+def canonical_speaker(speaker: str | None, entity_names: dict[str, str]) -> str | None:
+    """The key-players name of a speaker, so one person has one name in the whole brief: the
+    speaker itself or its last words as a written form of one entity ("Attorney General Jane
+    Roe", "Roe's spokeswoman Ann Lee", "the attorney general"). Words before that form must be
+    a title, not a relation: "a lawyer for Jane Roe" or "Ann Lee and Jane Roe" is not Roe and
+    is kept as written."""
+    if not speaker or is_pronoun(speaker) or not entity_names:
+        return speaker
+    names = _folded(entity_names)
+    words = speaker.split()
+    for cut in range(len(words)):
+        form = " ".join(words[cut:]).lower()
+        if form in names:
+            before = {w.lower().strip(",") for w in words[:cut]}
+            return speaker if before & _RELATIONS else names[form]
+    return speaker
+
+
+_RELATIONS = frozenset(
+    {"of", "for", "to", "with", "and", "or", "by", "from", "at", "on", "in", "about", "against"}
+)
+
+
+def _folded(entity_names: dict[str, str]) -> dict[str, str]:
+    """Written form in lower case -> canonical name; a form two entities share is left out."""
+    owners: dict[str, set[str]] = {}
+    for form, name in entity_names.items():
+        owners.setdefault(form.lower(), set()).add(name)
+    return {form: next(iter(names)) for form, names in owners.items() if len(names) == 1}

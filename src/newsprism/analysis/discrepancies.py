@@ -16,6 +16,7 @@ from newsprism.analysis.charges import charge_conflicts
 from newsprism.analysis.complements import setting_conflicts
 from newsprism.analysis.conflicts import claim_conflicts
 from newsprism.analysis.counts import count_conflicts
+from newsprism.analysis.date_conflicts import date_discrepancies
 from newsprism.analysis.distributive import each_or_in_all
 from newsprism.analysis.doers import doer_conflicts
 from newsprism.analysis.figure_sides import (
@@ -345,8 +346,16 @@ def find_discrepancies(
 
 @stage(
     "discrepancies",
-    version="2.3",
-    requires=("sentences", "sources", "alignment", "quotes", "quoted", "sentence_vectors"),
+    version="2.4",
+    requires=(
+        "sentences",
+        "sources",
+        "alignment",
+        "quotes",
+        "quoted",
+        "sentence_vectors",
+        "date_conflicts",
+    ),
     assigns=("discrepancies", "figure_groups"),
     on_error="skip",
 )
@@ -363,4 +372,5 @@ def discrepancies_stage(ctx: Context) -> None:
         quotes=ctx.get("quotes"),
         alignment=ctx.get("alignment"),
     )
-    ctx.put("discrepancies", found)
+    dated = date_discrepancies(ctx.get("date_conflicts"), ctx.brief.articles, sources, found)
+    ctx.put("discrepancies", rank(found + dated))

@@ -53,8 +53,11 @@ def _role_links(
         for role in roles.get(id(cluster), []):
             holders.setdefault(role.text.lower(), set()).add(id(cluster))
     by_id = {id(c): c for c in clusters}
+    lower = " ".join(story.texts.values()).lower()  # a substring test spares most regex scans
     for key, owners in holders.items():
         if len(owners) != 1 or not any(c.isalpha() for c in key) or key in named:
+            continue
+        if f"the {key}" not in lower:
             continue
         cluster = by_id[next(iter(owners))]
         pattern = re.compile(rf"\b[Tt]he (?i:{re.escape(key)})\b(?!\s+[A-Z])(?!['’]s\s+[A-Z])")
@@ -165,7 +168,7 @@ def canonical_names(entities: list[Entity]) -> dict[str, str]:
 
 @stage(
     "entities",
-    version="1.0",
+    version="1.1",
     requires=("sentences", "sources", "named_spans"),
     assigns=("entities", "entity_names"),
 )

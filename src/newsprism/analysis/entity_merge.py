@@ -23,6 +23,7 @@ from newsprism.analysis.mentions import KEPT_TYPES, SUFFIXES, Mention, name_toke
 from newsprism.text.nlp import common_nouns
 
 DOMINANT = 3.0  # a surname alone means the person named in full this many times more often
+VARIANT_LENGTH = 5  # shorter surnames one letter apart are too often two names ("Dunn", "Dunne")
 _TYPE_ORDER = ("PERSON", "ORG", "GPE", "LOC", "FAC", "LAW", "EVENT", "NORP")
 _AGENT_NOUN = ("man", "woman", "person", "ist")  # person nouns that are never first names
 _NICKNAME = re.compile(r"[“\"‘']([A-Z][a-z]+)[”\"’']")
@@ -43,6 +44,10 @@ class Cluster:
     first: str = ""
     last: str = ""
     suffix: str = ""
+    surnames: set[str] = field(
+        default_factory=set
+    )  # "harkin" and "harkins": one person spelled two ways
+    short_forms: tuple[tuple[int, int], set[str]] | None = field(default=None, repr=False)
 
     def add(self, mention: Mention, form: str) -> None:
         self.mentions.append(mention)
@@ -103,11 +108,16 @@ class TitleTest:
 
     def __init__(self, story_text: str) -> None:
         self.text = story_text
+        self.lower = story_text.lower()  # a plain substring test spares most regex searches
         self.alone: dict[str, bool] = {}  # prefix -> used alone after an article (one search)
 
     def __call__(self, written: list[str], prefix: str) -> bool:
         if all(abbreviation(w) for w in written):
             return True
+        if prefix not in self.alone and not any(
+            f"{article} {prefix.lower()}" in self.lower for article in ("the", "a", "an")
+        ):
+            self.alone[prefix] = False
         if prefix not in self.alone:
             alone = rf"\b(?:[Tt]he|[Aa]n?) (?i:{re.escape(prefix)})\b(?!\s+[A-Z])"
             self.alone[prefix] = re.search(alone, self.text) is not None
@@ -158,14 +168,15 @@ def group_people(mentions: list[Mention], is_title: TitleTest) -> list[Cluster]:
         fits = [
             c
             for c in full
-            if c.last == core[-1]
+            if _same_surname(c, core[0], core[-1])
             and c.suffix == suffix
             and (_compatible(c.first, core[0]) or core[0] in c.nicknames)
         ]
-        cluster = fits[0] if len(fits) == 1 else None
+        cluster = _fitting(fits, core, full)
         if cluster is None:
             cluster = Cluster("PERSON", first=core[0], last=core[-1], suffix=suffix)
             full.append(cluster)
+        cluster.surnames.add(core[-1])
         cluster.nicknames |= {n.lower() for n in _NICKNAME.findall(m.text)}
         _add_person(cluster, m, title)
     alone: dict[str, Cluster] = {}
@@ -178,6 +189,27 @@ def group_people(mentions: list[Mention], is_title: TitleTest) -> list[Cluster]:
     return full + list(alone.values())
 
 
+def _fitting(fits: list[Cluster], core: list[str], full: list[Cluster]) -> Cluster | None:
+    """The one cluster a full name joins: the only fit, else the only one with its exact surname;
+    a name that spells its surname between two spellings of one first name ("Harkin" between
+    "Harkins" and "Harkinn") joins those clusters into one."""
+    exact = [c for c in fits if core[-1] in c.surnames]
+    if len(fits) == 1 or len(exact) == 1:
+        return (exact or fits)[0]
+    if not fits or exact or any(c.first != core[0] for c in fits):
+        return None
+    kept = fits[0]
+    for other in fits[1:]:
+        kept.mentions += other.mentions
+        kept.forms.update(other.forms)
+        kept.acronyms |= other.acronyms
+        kept.titles += other.titles
+        kept.nicknames |= other.nicknames
+        kept.surnames |= other.surnames
+        full.remove(other)
+    return kept
+
+
 def _add_person(cluster: Cluster, m: Mention, title: str | None) -> None:
     form = m.text.split(maxsplit=len(title.split()))[-1] if title else m.text
     cluster.add(m, form)
@@ -187,8 +219,12 @@ def _add_person(cluster: Cluster, m: Mention, title: str | None) -> None:
 
 def _single_owner(word: str, article: int, full: list[Cluster]) -> Cluster | None:
     """The one person a lone surname (else first name) refers to, or None when ambiguous."""
-    for attr in ("last", "first"):
-        options = [c for c in full if getattr(c, attr) == word]
+    spelled = [c for c in full if word not in c.surnames and _variant(word, c.surnames)]
+    for options in (
+        [c for c in full if word in c.surnames],
+        [c for c in full if c.first == word or word in c.nicknames],
+        spelled if len(spelled) == 1 else [],
+    ):
         if len(options) == 1:
             return options[0]
         if len(options) > 1:
@@ -202,12 +238,44 @@ def _single_owner(word: str, article: int, full: list[Cluster]) -> Cluster | Non
     return None
 
 
+def _same_surname(cluster: Cluster, first: str, last: str) -> bool:
+    """The cluster's surname, or a spelling of it one letter apart ("Harkins" / "Harkin") under
+    the same first name written out in full: reporters misspell names, and two people in one
+    story rarely share a first name and a near-identical surname."""
+    if last in cluster.surnames:
+        return True
+    return first == cluster.first and len(first) >= 3 and _variant(last, cluster.surnames)
+
+
+def _variant(word: str, surnames: set[str]) -> bool:
+    return any(min(len(word), len(s)) >= VARIANT_LENGTH and _one_edit(word, s) for s in surnames)
+
+
+def _one_edit(a: str, b: str) -> bool:
+    """One letter inserted, dropped or replaced (not a letter at the start: "Dunn" / "Lunn")."""
+    if a == b or abs(len(a) - len(b)) > 1 or a[:1] != b[:1]:
+        return False
+    if len(a) == len(b):
+        return sum(x != y for x, y in zip(a, b, strict=True)) == 1
+    short, long_ = sorted((a, b), key=len)
+    at = next((i for i, (x, y) in enumerate(zip(short, long_, strict=False)) if x != y), len(short))
+    return short[at:] == long_[at + 1 :]
+
+
 def _initials(tokens: list[str], skip_links: bool) -> str:
     return "".join(t[0] for t in tokens if t and not (skip_links and t in _LINKS))
 
 
 def _short_forms(cluster: Cluster) -> set[str]:
-    """Acronyms given in brackets and the initials of every spelled-out form."""
+    """Acronyms given in brackets and the initials of every spelled-out form (kept while the
+    cluster's forms do not change: asked for every pair of names)."""
+    stamp = (len(cluster.forms), len(cluster.acronyms))
+    if cluster.short_forms is None or cluster.short_forms[0] != stamp:
+        cluster.short_forms = (stamp, _spelled_short_forms(cluster))
+    return cluster.short_forms[1]
+
+
+def _spelled_short_forms(cluster: Cluster) -> set[str]:
     forms = {a.lower().replace(".", "") for a in cluster.acronyms}
     for form in cluster.forms:
         tokens = name_tokens(form)

@@ -187,7 +187,7 @@ def mentions_of(articles: list[Article], spans: dict[str, list[Span]]) -> list[M
     return found
 
 
-@stage("names", version="1.1", requires=("sentences",), assigns=("named_spans",))
+@stage("names", version="1.2", requires=("sentences",), assigns=("named_spans",))
 def names_stage(ctx: Context) -> None:
     """Tag people, organisations, places, laws, dates and times in every sentence (spaCy NER)."""
     ctx.put("named_spans", tag_sentences(ctx.get("sentences")))

@@ -21,9 +21,13 @@ import bisect
 import re
 from collections import Counter
 from collections.abc import Callable, Sequence
+from functools import lru_cache
 from typing import Any
 
-MARGIN = 4  # words each side of a candidate: the small model's encoder sees four tokens each way
+from newsprism.text.terms import FUNCTION_WORDS
+
+MARGIN = 4  # words each side of a time word: the small model's encoder sees four tokens each way
+NAME_MARGIN = 4  # each side of a name: the nearest three words carry nearly all of the typing
 _UPPER = "A-ZÀ-ÖØ-Þ"
 CANDIDATE = re.compile(
     rf"[{_UPPER}][\w.&'’-]*(?:\s+(?:(?:of|the|for|and|on|de|del|von|van|al)\s+)*[{_UPPER}][\w.&'’-]*)*"
@@ -40,6 +44,7 @@ TIME_CUE = re.compile(  # what a timeline date can hang on: see dates.resolve an
     r"(?:in|within|over|during)\s+(?:\w+\s+){0,3}(?:days?|weeks?|months?))\b"
 )
 _WORD = re.compile(r"\S+")
+_NAME_WORD = re.compile(rf"[{_UPPER}](?:[a-zà-öø-ÿ]+(?:['’-][{_UPPER}]?[a-zà-öø-ÿ]+)?|\.)$")
 _OPENING = " \"'“‘(-—–"
 
 Span = tuple[str, int, int, str]  # label, start char, end char, text
@@ -50,9 +55,11 @@ def _opens_sentence(text: str, start: int) -> bool:
     return not text[:start].strip(_OPENING)
 
 
-def _runs(text: str) -> list[tuple[int, int, str]]:
-    """(start, end, run) of each candidate name; a sentence's full stop is not part of it."""
-    return [(m.start(), m.end(), m.group().rstrip(".")) for m in CANDIDATE.finditer(text)]
+@lru_cache(maxsize=8192)
+def _runs(text: str) -> tuple[tuple[int, int, str], ...]:
+    """(start, end, run) of each candidate name; a sentence's full stop is not part of it.
+    Cached: three readers scan each sentence."""
+    return tuple((m.start(), m.end(), m.group().rstrip(".")) for m in CANDIDATE.finditer(text))
 
 
 def capitalised_mid_sentence(texts: Sequence[str]) -> set[str]:
@@ -68,11 +75,25 @@ def capitalised_mid_sentence(texts: Sequence[str]) -> set[str]:
     return found
 
 
+def last_words(texts: Sequence[str]) -> set[str]:
+    """Last words of the story's candidates shaped like a person's full name ("Roe" of "Jane
+    K. Roe": two or three title-case words or initials): alone, such a word is read as that
+    name's surname when the recogniser tags the full name a person (``carried``)."""
+    found = set()
+    for text in texts:
+        for _s, _e, run in _runs(text):
+            words = run.split()
+            if 2 <= len(words) <= 3 and all(_NAME_WORD.match(w) for w in words):
+                found.add(words[-1])
+    return {w for w in found if not w.endswith(".")}
+
+
 def windows(texts: Sequence[str]) -> dict[str, list[Window]]:
     """Sentence text -> merged char windows to tag: first occurrences of each candidate name
-    and every time word, ``MARGIN`` words either side."""
+    (a word that ends a longer name is left to ``carried``) and every time word, ``MARGIN``
+    words either side."""
     mid = capitalised_mid_sentence(texts)
-    seen: set[str] = set()
+    seen: set[str] = last_words(texts)
     found: dict[str, list[Window]] = {}
     for text in texts:
         words = [(m.start(), m.end()) for m in _WORD.finditer(text)]
@@ -82,20 +103,22 @@ def windows(texts: Sequence[str]) -> dict[str, list[Window]]:
         ranges: list[tuple[int, int]] = []
         for start, end, run in _runs(text):
             opening = _opens_sentence(text, start)
-            if run in seen or (opening and run not in mid and " " not in run):
+            if run in seen or (
+                " " not in run and (run.lower() in FUNCTION_WORDS or (opening and run not in mid))
+            ):
                 continue
             seen.add(run)
-            ranges.append(_word_range(starts, start, end))
-        ranges += [_word_range(starts, m.start(), m.end()) for m in TIME_CUE.finditer(text)]
+            ranges.append(_word_range(starts, start, end, NAME_MARGIN))
+        ranges += [_word_range(starts, m.start(), m.end(), MARGIN) for m in TIME_CUE.finditer(text)]
         if ranges:
             found[text] = _merged(ranges, words)
     return found
 
 
-def _word_range(starts: list[int], begin: int, end: int) -> tuple[int, int]:
+def _word_range(starts: list[int], begin: int, end: int, margin: int) -> tuple[int, int]:
     first = max(bisect.bisect_right(starts, begin) - 1, 0)
     last = max(bisect.bisect_left(starts, end), first + 1)
-    return max(first - MARGIN, 0), min(last + MARGIN, len(starts))
+    return max(first - margin, 0), min(last + margin, len(starts))
 
 
 def _merged(ranges: list[tuple[int, int]], words: list[tuple[int, int]]) -> list[Window]:
@@ -138,13 +161,16 @@ def carried(
     labels: frozenset[str],
 ) -> dict[str, list[Span]]:
     """Sentence id -> its spans plus every occurrence outside its windows of a name found in
-    some window, labelled as the recogniser labels that written form most often."""
+    some window, labelled as the recogniser labels that written form most often; the last word
+    of a person's full name, alone, is that person's surname."""
     votes: dict[str, Counter[str]] = {}
     for found in spans.values():
         for label, _start, _end, text in found:
             if label in labels:
                 votes.setdefault(_bare(text), Counter())[label] += 1
     known = {form: c.most_common(1)[0][0] for form, c in votes.items() if len(form) > 1}
+    surnames = {f.split()[-1] for f, label in known.items() if label == "PERSON" and " " in f}
+    known |= {word: "PERSON" for word in surnames - set(known) if len(word) > 1}
     if not known:
         return spans
     alternatives = "|".join(re.escape(f) for f in sorted(known, key=len, reverse=True))

@@ -12,6 +12,7 @@ import re
 from collections import Counter
 
 from newsprism.analysis.attribution import (
+    canonical_speaker,
     fullest_name,
     is_pronoun,
     name_forms,
@@ -241,8 +242,11 @@ def build_quote(
     )
 
 
-def find_quotes(brief: Brief, sources: Sources | None = None) -> tuple[list[Quote], set[str]]:
-    """Merged quotations, and the ids of sentences that are wholly quotation."""
+def find_quotes(
+    brief: Brief, sources: Sources | None = None, entity_names: dict[str, str] | None = None
+) -> tuple[list[Quote], set[str]]:
+    """Merged quotations, and the ids of sentences that are wholly quotation; speakers take the
+    key players' canonical names (``entity_names``) where the story names them."""
     sources = sources or independent_sources(brief.articles)
     spans = extract_spans(brief)
     quoted = {c for span in spans if span.share >= 0.5 or span.intro for c in span.citations}
@@ -259,7 +263,7 @@ def find_quotes(brief: Brief, sources: Sources | None = None) -> tuple[list[Quot
             segments.append(seg)
     forms = name_forms([a.text for a in brief.articles if not a.degraded])
     for key, speaker in speaker_of.items():
-        speaker_of[key] = fullest_name(speaker, forms)
+        speaker_of[key] = canonical_speaker(fullest_name(speaker, forms), entity_names or {})
     quotes = []
     for group in _join_same_spans(group_segments(segments), segments):
         members = [segments[i] for i in group]
@@ -274,13 +278,13 @@ def find_quotes(brief: Brief, sources: Sources | None = None) -> tuple[list[Quot
 
 @stage(
     "quotes",
-    version="2.1",
-    requires=("sentences", "sources"),
+    version="2.2",
+    requires=("sentences", "sources", "entity_names"),
     assigns=("quotes", "quoted"),
     on_error="skip",
 )
 def quotes_stage(ctx: Context) -> None:
     """Quotations merged across outlets: canonical text, speaker, outlets and variants."""
-    quotes, quoted = find_quotes(ctx.brief, ctx.get("sources"))
+    quotes, quoted = find_quotes(ctx.brief, ctx.get("sources"), ctx.get("entity_names"))
     ctx.put("quotes", quotes)
     ctx.put("quoted", quoted)

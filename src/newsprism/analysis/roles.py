@@ -16,7 +16,7 @@ from typing import Any
 
 from newsprism.analysis.entity_merge import Cluster
 from newsprism.analysis.mentions import Mention, name_tokens
-from newsprism.text.nlp import parse_batch
+from newsprism.text.nlp import common_nouns, parse_batch
 from newsprism.text.terms import FUNCTION_WORDS
 
 MAX_ROLE_WORDS = 8
@@ -115,11 +115,32 @@ def first_mentions(cluster: Cluster) -> list[Mention]:
 
 
 def may_carry_a_role(mention: Mention, text: str) -> bool:
-    """A word that is not a function word right before the name, or a comma right after it:
-    otherwise there is no title or apposition to parse for."""
+    """Only a title or an apposition is worth a parse: a noun, an abbreviation or a capitalised
+    word right before the name ("spokeswoman", "Sen.", "General"; not "said" or "by"), or after
+    a comma an article, a capitalised word or a noun within two words (", a spokeswoman",
+    ", former chairman"; not ", who" or ", 45, said")."""
     before = _LAST_WORD.search(text[: mention.start])
-    after = text[mention.end : mention.end + 2]
-    return bool(before and before.group(1).lower() not in FUNCTION_WORDS) or after.startswith(",")
+    if before and _title_like(before.group(1)):
+        return True
+    after = text[mention.end : mention.end + 60]
+    if not after.startswith(","):
+        return False
+    words = _WORDS.findall(after[1:])[:2]
+    if words and (words[0].lower() in _LEADING or _title_like(words[0])):
+        return True
+    return any(_noun(w) for w in words)
+
+
+def _noun(word: str) -> bool:
+    word = word.strip(".,;:'’\"“”()").lower()
+    return word not in FUNCTION_WORDS and word in common_nouns()
+
+
+def _title_like(word: str) -> bool:
+    word = word.strip(",;:'’\"“”()")
+    if not word or word.lower() in FUNCTION_WORDS:
+        return False
+    return word[0].isupper() or word.endswith(".") or _noun(word)
 
 
 def _window(text: str, start: int, end: int) -> tuple[int, int]:

@@ -24,6 +24,7 @@ from scipy.sparse.csgraph import connected_components
 
 from newsprism.align import Alignment
 from newsprism.analysis.dates import (
+    DATELINE_LAG,
     DateRef,
     clock_time,
     looks_ahead,
@@ -251,9 +252,10 @@ def _conflict(lead: Candidate, others: list[Candidate], labels: list[str]) -> di
     for c in [lead, *others]:
         key = c.ref.date.isoformat() if c.ref.date else c.ref.text
         entry = values.setdefault(
-            key, {"value": key, "text": c.ref.text, "citations": [], "outlets": []}
+            key, {"value": key, "text": c.ref.text, "citations": [], "outlets": [], "articles": []}
         )
         entry["citations"].append(c.sentence.id)
+        entry["articles"] = list(dict.fromkeys([*entry["articles"], c.article]))
         entry["outlets"] = list(dict.fromkeys([*entry["outlets"], labels[c.article]]))
     return {"kind": "date", "what": lead.sentence.text, "values": list(values.values())}
 
@@ -299,8 +301,29 @@ def _sort_keys(found: list[Candidate]) -> dict[str, tuple[int, int, int]]:
         if c.ref.date
     )
     recent = [c for c in found if keys[c.sentence.id][:2] == (present, 9)]
-    _order_weekdays(recent, keys, week_before=7 if real_day else 0)
+    weekdays, start = _order_weekdays(recent, keys, week_before=7 if real_day else 0)
+    if real_day:
+        _weekdays_around(weekdays, start, keys, Date.fromordinal(present))
     return keys
+
+
+def _weekdays_around(
+    weekdays: dict[str, int], start: int, keys: dict[str, tuple[int, int, int]], latest: Date
+) -> None:
+    """When the latest stated day is a real date, the undated weekdays are days of its week, in
+    the week order ``_order_weekdays`` chose: a "Saturday" told beside a Sunday's dated post is
+    the day before it, a "Wednesday" after a dated Monday two days after it. Only when the
+    dated day's own weekday is among those named (it anchors the week) or no weekday falls more
+    than ``DATELINE_LAG`` days before it; otherwise the dated day may be background ("passed on
+    March 3, 2015 ... on Wednesday the court ...")."""
+    here = (latest.weekday() - start) % 7
+    offsets = {sid: (day - start) % 7 - here for sid, day in weekdays.items()}
+    anchored = latest.weekday() in weekdays.values()
+    if not offsets or not (anchored or min(offsets.values()) >= -DATELINE_LAG):
+        return
+    for sid, offset in offsets.items():
+        _present, rank, within = keys[sid]
+        keys[sid] = (latest.toordinal() + offset, rank, within % _DAY)
 
 
 def _can_follow(c: Candidate, key: tuple[int, int, int]) -> bool:
@@ -310,7 +333,7 @@ def _can_follow(c: Candidate, key: tuple[int, int, int]) -> bool:
 
 def _order_weekdays(
     recent: list[Candidate], keys: dict[str, tuple[int, int, int]], week_before: int
-) -> None:
+) -> tuple[dict[str, int], int]:
     """Undated weekdays of the latest days in week order: the week is taken to start after the
     longest gap between the weekdays named, so that they span as few days as possible (Sunday,
     Monday, Wednesday read in that order; Tuesday and Friday as Tuesday first); on a tie, the
@@ -327,6 +350,7 @@ def _order_weekdays(
     lead = max(days, key=lambda d: (counts[d], d)) if days else 0
     starts = [d for g, d in gaps if g == longest] or [0]
     start = max(starts, key=lambda d: (lead - d) % 7)  # on a tie the most told day comes last
+    placed = {}
     for c in recent:
         day = named.get(c.sentence.id)
         if day is None and c.clock_only:
@@ -334,6 +358,9 @@ def _order_weekdays(
         rank = (day - start) % 7 + 1 if day is not None else 1 + recent_rank(c.ref.text)
         present = keys[c.sentence.id][0] - (week_before if rank < 1 else 0)
         keys[c.sentence.id] = (present, 9, rank * _DAY + _within_day(c))
+        if day is not None:
+            placed[c.sentence.id] = day
+    return placed, start
 
 
 def _key(c: Candidate) -> tuple[int, int, int]:
@@ -384,7 +411,7 @@ def build_timeline(
 
 @stage(
     "timeline",
-    version="1.0",
+    version="1.1",
     requires=("sentences", "named_spans", "alignment"),
     assigns=("timeline", "date_conflicts"),
 )

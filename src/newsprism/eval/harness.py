@@ -25,7 +25,8 @@ from newsprism.pipeline import BriefConfig, Pipeline
 
 SYSTEM = "newsprism"
 SUMMARY_PIPELINE = (
-    "sentences", "sources", "boilerplate", "embed", "align", "quotes", "discrepancies", "summary",
+    "sentences", "sources", "boilerplate", "embed", "align", "names", "entities", "timeline",
+    "quotes", "discrepancies", "summary",
 )  # fmt: skip
 
 

@@ -257,7 +257,17 @@ def test_quotations_of_a_reprinted_letter_are_marked() -> None:
         Article.create(LETTER, outlet="Osterby Post"),
         Article.create(QUOTING, outlet="Valley Wire"),
     ]
-    stages = ("sentences", "sources", "boilerplate", "embed", "align", "quotes")
+    stages = (
+        "sentences",
+        "sources",
+        "boilerplate",
+        "embed",
+        "align",
+        "names",
+        "entities",
+        "timeline",
+        "quotes",
+    )
     brief = Pipeline(stages).run(Story.from_articles(articles))
     al = align(articles)
     pool, _, _ = voiced_pool(brief, al, SummaryParams(), brief.quotes)

@@ -32,20 +32,73 @@ _HEDGED = re.compile(
     r"\b(?:may|might|could|would|should|must|if|unless|whether|only|few|little)\b"
     r"|^\W*(?:If|Unless|Whether|Only|Few)\b"
 )
-_REPORTING = frozenset("say tell add report state write announce confirm".split())
+_REPORTING = frozenset(["say", "tell", "add", "report", "state", "write", "announce", "confirm"])
 _VERB_ADJUNCTS = frozenset({"prep", "npadvmod", "advcl", "advmod"})
 _SUBJECTS = frozenset({"nsubj", "nsubjpass"})
 # Nouns that only measure or select what their 'of' complement names: '30 percent of voters' says
 # nothing once 'of voters' is gone.
 _MEASURE_NOUNS = frozenset(
-    "percent per cent number majority minority part half rest lot lots bulk share fraction "
-    "portion most some all none any each group kind sort type amount total couple dozen "
-    "dozens hundreds thousands millions series pair member members".split()
+    [
+        "percent",
+        "per",
+        "cent",
+        "number",
+        "majority",
+        "minority",
+        "part",
+        "half",
+        "rest",
+        "lot",
+        "lots",
+        "bulk",
+        "share",
+        "fraction",
+        "portion",
+        "most",
+        "some",
+        "all",
+        "none",
+        "any",
+        "each",
+        "group",
+        "kind",
+        "sort",
+        "type",
+        "amount",
+        "total",
+        "couple",
+        "dozen",
+        "dozens",
+        "hundreds",
+        "thousands",
+        "millions",
+        "series",
+        "pair",
+        "member",
+        "members",
+    ]
 )
 # Adverbs that carry the claim's truth or degree ('not', 'only', 'nearly'); never dropped.
 _KEEP_ADVERBS = frozenset(
-    "not never no only nearly almost about around roughly just still already also again "
-    "allegedly reportedly apparently".split()
+    [
+        "not",
+        "never",
+        "no",
+        "only",
+        "nearly",
+        "almost",
+        "about",
+        "around",
+        "roughly",
+        "just",
+        "still",
+        "already",
+        "also",
+        "again",
+        "allegedly",
+        "reportedly",
+        "apparently",
+    ]
 )
 
 
@@ -55,10 +108,10 @@ def claims(text: str, other: str) -> list[str]:
     parsed = _structure(text)
     if parsed is None:
         return []
-    doc, clauses, thin = parsed
+    doc, clauses, _thin = parsed
     theirs = _terms(other)
     out = []
-    for head, keep, spans in clauses:
+    for _head, keep, spans in clauses:
         dropped: set[int] = set()
         for span in sorted(spans, key=len):  # inner parts first, then what is left around them
             if not _stated(doc, span - dropped, theirs):
@@ -99,9 +152,7 @@ def _stated(doc: Any, span: set[int], theirs: set[str]) -> bool:
     mine = set(content_stems(text)) | set(figures(text))
     if not mine:
         return True
-    hits = sum(
-        1 for w in mine if w in theirs or w[:5] in theirs
-    )
+    hits = sum(1 for w in mine if w in theirs or w[:5] in theirs)
     return 2 * hits >= len(mine) if len(mine) <= 2 else 3 * hits >= 2 * len(mine)
 
 
@@ -203,9 +254,11 @@ def _droppable(doc: Any, head: Any, keep: set[int]) -> list[set[int]]:
             continue
         if t.dep_ == "prep" and t.head.pos_ == "NOUN" and _loose_complement(t):
             spans.append((t.head, _with_list(doc, t) & keep))
-        elif t.dep_ == "appos" and t.left_edge.i > 0 and doc[t.left_edge.i - 1].text == ",":
-            if not any(c.dep_ == "prep" and c.i < t.i for c in t.head.children):
-                spans.append((t.head, _with_commas(doc, _subtree(t)) & keep))
+        elif (
+            t.dep_ == "appos" and t.left_edge.i > 0 and doc[t.left_edge.i - 1].text == ","
+            and not any(c.dep_ == "prep" and c.i < t.i for c in t.head.children)
+        ):  # fmt: skip
+            spans.append((t.head, _with_commas(doc, _subtree(t)) & keep))
     return [s for verb, s in spans if s and _detachable(doc, verb, s, keep)]
 
 
@@ -282,8 +335,10 @@ def render(doc: Any, keep: set[int]) -> str | None:
         return None
     if text[-1] not in ".!?\"”’'":
         text += "."
-    if len(text.split()) < MIN_CLAIM_WORDS or text.count('"') % 2 or text.count("“") != text.count(
-        "”"
+    if (
+        len(text.split()) < MIN_CLAIM_WORDS
+        or text.count('"') % 2
+        or text.count("“") != text.count("”")
     ):
         return None
     return text[0].upper() + text[1:]

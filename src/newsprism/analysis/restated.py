@@ -27,6 +27,9 @@ POSTINGS = 60  # a term in more sentences than this is the topic: it does not pa
 PARTNERS = 8  # sentences of other outlets tried as the source of a claim, most shared terms first
 MIN_SHARED = 2  # terms two sentences must share to be paired
 MIN_WORDS = 6
+# Share of a claim's content words a crediting sentence must state: two of three suffice here,
+# because the claim's verb must also be stated ('bought the mill' is never 'sold the mill').
+TWO_THIRDS = 2 / 3
 _LEANS_BACK = re.compile(
     r"^\W*(?:he|she|they|it|this|that|these|those|such|his|her|their|its|there)\b", re.IGNORECASE
 )
@@ -97,13 +100,15 @@ def _best_claim(
     for text in dict.fromkeys(texts):
         if len(text.split()) < MIN_WORDS or _LEANS_BACK.match(text):
             continue
-        kept = [o for o in near if states(text, o.sentence.text)]
+        kept = [o for o in near if states(text, o.sentence.text, TWO_THIRDS)]
         verb = main_verb(text) if kept else None
         kept = [o for o in kept if verb is None or _says(verb, o.sentence.text)]
         if not kept:
             continue
         support = support_of([entry, *kept])
-        ranked.append((support, len(set(content_stems(text))), Claim(text, entry.sentence, kept, support)))
+        ranked.append(
+            (support, len(set(content_stems(text))), Claim(text, entry.sentence, kept, support))
+        )
     ranked.sort(key=lambda r: (-r[0], -r[1]))
     for support, _, claim in ranked:
         if support >= 2 and not _own_evaluation(claim):

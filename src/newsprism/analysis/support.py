@@ -21,7 +21,7 @@ from newsprism.text.nlp import parse
 from newsprism.text.quantities import UNIT_WORDS
 from newsprism.text.terms import STOP_WORDS, content_stems
 
-COVERED = 2 / 3  # share of the shown text's content words a crediting sentence must state
+COVERED = 0.67  # share of the shown text's content words a crediting sentence must state
 MENTIONS = 0.4  # ... and that an outlet's text must hold for it to count as reporting the fact
 _DIGITS = re.compile(r"\d[\d,.]*\d|\d")
 # Number words that state a count on their own ('one' is too often a pronoun to count).

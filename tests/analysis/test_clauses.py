@@ -1,0 +1,36 @@
+"""Claims cut out of a sentence keep its meaning (analysis/clauses.py); inputs are invented."""
+
+from newsprism.analysis.clauses import claims, main_verb
+
+
+def test_counted_complement_and_circumstance_go_with_what_the_other_lacks() -> None:
+    text = "Jones was convicted in March on four counts of fraud, bribery and perjury."
+    assert "Jones was convicted on four counts." in claims(text, "Jones faces four counts.")
+
+
+def test_a_list_never_loses_its_head() -> None:
+    text = "Jones was convicted in March on four counts of fraud, bribery and perjury."
+    for claim in claims(text, "Jones was convicted of fraud."):
+        assert "counts, bribery" not in claim
+        assert "counts of fraud." not in claim  # the list cut down to its first item is false
+
+
+def test_non_restrictive_relative_clause_is_a_claim_about_its_name() -> None:
+    text = "The board thanked Maria Lopez, who was elected mayor in 2019."
+    found = claims(text, "Maria Lopez was elected mayor last spring.")
+    assert "Maria Lopez was elected mayor." in found
+
+
+def test_negated_sentence_is_not_thinned() -> None:
+    text = "The mayor did not attend the budget meeting in March."
+    assert claims(text, "The mayor attended the budget meeting.") == []
+
+
+def test_modal_sentence_is_not_thinned() -> None:
+    text = "The company could close three factories in the north next year."
+    assert all("next year" in c for c in claims(text, "The company will close three factories."))
+
+
+def test_main_verb_looks_through_reporting() -> None:
+    assert main_verb("Police said the suspect fled the scene on foot.") == "flee"
+    assert main_verb("The suspect is a former teacher from the town.") is None

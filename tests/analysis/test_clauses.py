@@ -34,3 +34,15 @@ def test_modal_sentence_is_not_thinned() -> None:
 def test_main_verb_looks_through_reporting() -> None:
     assert main_verb("Police said the suspect fled the scene on foot.") == "flee"
     assert main_verb("The suspect is a former teacher from the town.") is None
+
+
+def test_attribution_is_never_cut() -> None:
+    text = "According to the report, the driver had twice the legal limit in his blood."
+    for claim in claims(text, "The driver had twice the legal limit."):
+        assert "According to the report" in claim
+
+
+def test_a_clause_without_its_subject_is_no_claim() -> None:
+    # spaCy reads the name as an apposition of 'the step': the verb is left with no subject
+    text = "With the step, Norland, the first state to close its ports, is again first across a new line."
+    assert all(not c.startswith("Is ") for c in claims(text, "Norland is across a new line."))

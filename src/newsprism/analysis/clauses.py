@@ -111,7 +111,9 @@ def claims(text: str, other: str) -> list[str]:
     doc, clauses, _thin = parsed
     theirs = _terms(other)
     out = []
-    for _head, keep, spans in clauses:
+    for head, keep, spans in clauses:
+        if head.dep_ != "relcl" and not any(doc[i].dep_ in _SUBJECTS | {"expl", "csubj"} for i in keep):
+            continue  # a verb phrase without its subject is no claim
         dropped: set[int] = set()
         for span in sorted(spans, key=len):  # inner parts first, then what is left around them
             if not _stated(doc, span - dropped, theirs):
@@ -259,7 +261,16 @@ def _droppable(doc: Any, head: Any, keep: set[int]) -> list[set[int]]:
             and not any(c.dep_ == "prep" and c.i < t.i for c in t.head.children)
         ):  # fmt: skip
             spans.append((t.head, _with_commas(doc, _subtree(t)) & keep))
-    return [s for verb, s in spans if s and _detachable(doc, verb, s, keep)]
+    return [
+        s for verb, s in spans
+        if s and _detachable(doc, verb, s, keep) and not _attributes(doc, s)
+    ]  # fmt: skip
+
+
+def _attributes(doc: Any, span: set[int]) -> bool:
+    """The part says whose claim this is ('according to police', 'as officials said'): without it
+    the claim would be stated in the tool's own voice."""
+    return any(doc[i].lower_ == "according" or doc[i].lemma_ in _REPORTING for i in span)
 
 
 def _detachable(doc: Any, head: Any, span: set[int], keep: set[int]) -> bool:

@@ -26,9 +26,10 @@ from newsprism.text.terms import content_stems, words
 POSTINGS = 60  # a term in more sentences than this is the topic: it does not pair sentences
 PARTNERS = 8  # sentences of other outlets tried as the source of a claim, most shared terms first
 MIN_SHARED = 2  # terms two sentences must share to be paired
-MIN_WORDS = 6
-# Share of a claim's content words a crediting sentence must state: two of three suffice here,
-# because the claim's verb must also be stated ('bought the mill' is never 'sold the mill').
+MIN_WORDS = 5
+# Share of a claim's content words a crediting sentence must state: two of three suffice when the
+# claim's verb must also be stated ('bought the mill' is never 'sold the mill'); a claim with no
+# verb of its own ('be', 'have') needs the usual share (analysis/support.py).
 TWO_THIRDS = 2 / 3
 _LEANS_BACK = re.compile(
     r"^\W*(?:he|she|they|it|this|that|these|those|such|his|her|their|its|there)\b", re.IGNORECASE
@@ -102,7 +103,10 @@ def _best_claim(
             continue
         kept = [o for o in near if states(text, o.sentence.text, TWO_THIRDS)]
         verb = main_verb(text) if kept else None
-        kept = [o for o in kept if verb is None or _says(verb, o.sentence.text)]
+        kept = [
+            o for o in kept
+            if (_says(verb, o.sentence.text) if verb else states(text, o.sentence.text))
+        ]  # fmt: skip
         if not kept:
             continue
         support = support_of([entry, *kept])

@@ -46,3 +46,8 @@ def test_a_clause_without_its_subject_is_no_claim() -> None:
     # spaCy reads the name as an apposition of 'the step': the verb is left with no subject
     text = "With the step, Norland, the first state to close its ports, is again first across a new line."
     assert all(not c.startswith("Is ") for c in claims(text, "Norland is across a new line."))
+
+
+def test_relative_clause_goes_with_its_commas() -> None:
+    text = "Lopez, who would have turned 40 this month, died at a hospital."
+    assert "Lopez died at a hospital." in claims(text, "Lopez died at a hospital in the city.")

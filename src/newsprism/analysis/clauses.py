@@ -178,7 +178,7 @@ def _clauses(doc: Any, root: Any) -> list[tuple[Any, set[int]]]:
         main -= _subtree(c)
         main -= {t.i for t in root.children if t.dep_ == "cc" and t.i < c.i}
     for r in relatives:
-        main -= _subtree(r)
+        main -= _with_commas(doc, _subtree(r))
     out = [(root, main)]
     subject = [t for t in root.children if t.dep_ in _SUBJECTS]
     for c in conjuncts:

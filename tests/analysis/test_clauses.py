@@ -1,6 +1,6 @@
 """Claims cut out of a sentence keep its meaning (analysis/clauses.py); inputs are invented."""
 
-from newsprism.analysis.clauses import claims, main_verb
+from newsprism.analysis.clauses import claims, main_verb, reads_as_sentence
 
 
 def test_counted_complement_and_circumstance_go_with_what_the_other_lacks() -> None:
@@ -51,3 +51,15 @@ def test_a_clause_without_its_subject_is_no_claim() -> None:
 def test_relative_clause_goes_with_its_commas() -> None:
     text = "Lopez, who would have turned 40 this month, died at a hospital."
     assert "Lopez died at a hospital." in claims(text, "Lopez died at a hospital in the city.")
+
+
+def test_a_cut_claim_must_read_as_a_sentence() -> None:
+    assert reads_as_sentence("The council approved the budget on Tuesday.")
+    assert not reads_as_sentence("The mayor was shown in this.")
+    assert not reads_as_sentence("Lopez was convicted of two counts and, will pay a fine.")
+    assert not reads_as_sentence("Approved the budget on Tuesday.")
+
+
+def test_what_follows_be_is_the_claim() -> None:
+    text = "The jurors were there for an unrelated theft case."
+    assert all("for an unrelated" in c for c in claims(text, "The jurors were there."))

@@ -112,7 +112,9 @@ def claims(text: str, other: str) -> list[str]:
     theirs = _terms(other)
     out = []
     for head, keep, spans in clauses:
-        if head.dep_ != "relcl" and not any(doc[i].dep_ in _SUBJECTS | {"expl", "csubj"} for i in keep):
+        if head.dep_ != "relcl" and not any(
+            doc[i].dep_ in _SUBJECTS | {"expl", "csubj"} for i in keep
+        ):
             continue  # a verb phrase without its subject is no claim
         dropped: set[int] = set()
         for span in sorted(spans, key=len):  # inner parts first, then what is left around them
@@ -195,10 +197,31 @@ def _clauses(doc: Any, root: Any) -> list[tuple[Any, set[int]]]:
     return out
 
 
+_BREAKS = frozenset({",", ".", ";", ":", "!", "?", "—", "–"})
+# Traces of a cut that went wrong: a conjunction left before punctuation or at an end, two commas.
+_BROKEN = re.compile(
+    r"\b(?:and|or|but|nor)\s*[,.;:]|,\s*(?:and|or|but)\s*,|,\s*,|^\W*(?:and|or|but)\b"
+)
+
+
 def _ends_at_break(doc: Any, span: set[int]) -> bool:
-    """A run of words followed by punctuation or the end: its own part of the sentence."""
+    """A run of words followed by a comma, a stop or the end: its own part of the sentence."""
     lo, hi = min(span), max(span)
-    return len(span) == hi - lo + 1 and (hi + 1 >= len(doc) or doc[hi + 1].is_punct)
+    return len(span) == hi - lo + 1 and (hi + 1 >= len(doc) or doc[hi + 1].text in _BREAKS)
+
+
+def reads_as_sentence(text: str) -> bool:
+    """A claim parses as one sentence whose verb has a subject, with no trace of a bad cut and no
+    dangling last word ('shown in this.')."""
+    parsed = _structure(text)
+    if parsed is None or _BROKEN.search(text):
+        return False
+    doc = parsed[0]
+    root = next(iter(doc.sents)).root
+    words = [t for t in doc if not t.is_punct]
+    if not words or words[-1].pos_ in {"ADP", "DET", "CCONJ", "SCONJ", "PRON", "AUX", "PART"}:
+        return False
+    return any(c.dep_ in _SUBJECTS | {"expl", "csubj"} for c in root.children)
 
 
 def main_verb(text: str) -> str | None:
@@ -245,6 +268,9 @@ def _droppable(doc: Any, head: Any, keep: set[int]) -> list[set[int]]:
     """Parts of a clause whose loss its remaining text implies, and whose removal leaves the rest
     joined as it was (what follows the part is punctuation or another part of the verb)."""
     verbs = [head, *(c for c in head.children if c.dep_ == "ccomp" and c.pos_ in {"VERB", "AUX"})]
+    verbs = [
+        v for v in verbs if v.lemma_ != "be"
+    ]  # 'was there for a trial': the place is the claim
     spans = [
         (verb, _subtree(c) & keep)
         for verb in verbs for c in verb.children
@@ -283,7 +309,7 @@ def _detachable(doc: Any, head: Any, span: set[int], keep: set[int]) -> bool:
     if not after:
         return True
     nxt = doc[min(after)]
-    if nxt.is_punct or nxt.dep_ == "cc":
+    if nxt.text in _BREAKS or nxt.dep_ == "cc":
         return True
     return nxt.left_edge == nxt and (
         (nxt.head == head and nxt.dep_ in _VERB_ADJUNCTS) or nxt.dep_ == "appos"

@@ -17,8 +17,8 @@ from collections import Counter, defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from newsprism.analysis.clauses import claims, main_verb
-from newsprism.analysis.support import figures, lemma_prefixes, states
+from newsprism.analysis.clauses import claims, main_verb, reads_as_sentence
+from newsprism.analysis.support import COVERED, figures, lemma_prefixes, states
 from newsprism.model import Sentence
 from newsprism.text.nlp import parse
 from newsprism.text.terms import content_stems, words
@@ -31,6 +31,7 @@ MIN_WORDS = 5
 # claim's verb must also be stated ('bought the mill' is never 'sold the mill'); a claim with no
 # verb of its own ('be', 'have') needs the usual share (analysis/support.py).
 TWO_THIRDS = 2 / 3
+LOOSE_FROM = 6  # content words from which two thirds apply (a short claim missing one is another)
 _LEANS_BACK = re.compile(
     r"^\W*(?:he|she|they|it|this|that|these|those|such|his|her|their|its|there)\b", re.IGNORECASE
 )
@@ -101,7 +102,10 @@ def _best_claim(
     for text in dict.fromkeys(texts):
         if len(text.split()) < MIN_WORDS or _LEANS_BACK.match(text):
             continue
-        kept = [o for o in near if states(text, o.sentence.text, TWO_THIRDS)]
+        share = TWO_THIRDS if len(set(content_stems(text))) >= LOOSE_FROM else COVERED
+        kept = [o for o in near if states(text, o.sentence.text, share)]
+        if kept and text != entry.sentence.text and not reads_as_sentence(text):
+            continue
         verb = main_verb(text) if kept else None
         kept = [
             o for o in kept

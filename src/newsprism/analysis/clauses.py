@@ -170,6 +170,7 @@ def _clauses(doc: Any, root: Any) -> list[tuple[Any, set[int]]]:
     conjuncts = [
         c for c in root.children
         if c.dep_ == "conj" and c.pos_ in {"VERB", "AUX"} and _after_conjunction(doc, c)
+        and _ends_at_break(doc, _subtree(c))
     ]  # fmt: skip
     relatives = [
         t for t in doc

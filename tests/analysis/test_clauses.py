@@ -63,3 +63,11 @@ def test_a_cut_claim_must_read_as_a_sentence() -> None:
 def test_what_follows_be_is_the_claim() -> None:
     text = "The jurors were there for an unrelated theft case."
     assert all("for an unrelated" in c for c in claims(text, "The jurors were there."))
+
+
+def test_an_uncounted_noun_keeps_its_complement() -> None:
+    text = "Lopez was arrested last week on suspicion of arson."
+    assert all(
+        "suspicion of arson" in c or "suspicion" not in c
+        for c in claims(text, "Lopez was arrested on suspicion.")
+    )

@@ -57,4 +57,3 @@ def test_a_different_verb_is_a_different_claim() -> None:
         "The city council sold the old mill to a developer.",
     ])  # fmt: skip
     assert found == []
-

@@ -319,18 +319,14 @@ def _detachable(doc: Any, head: Any, span: set[int], keep: set[int]) -> bool:
 
 def _loose_complement(prep: Any) -> bool:
     """'of'/'in' after a counted noun that is not a measure ('seven counts of fraud', 'seven
-    years in prison'), or 'of' after an indefinite noun ('charges of fraud'): the noun still says
-    something without it. Not after 'the'/possessives ('the course of X' names X)."""
+    years in prison'): the count still says something without it. Not after other nouns ('on
+    suspicion of murder', 'the course of the probe' say nothing without it)."""
     noun = prep.head
     if noun.lower_ in _MEASURE_NOUNS or noun.dep_ in _SUBJECTS or noun.head.dep_ in _SUBJECTS:
         return False
     if any(c.dep_ == "conj" for c in noun.children):
         return False  # 'seven counts of A, B and C': the list would lose its head
-    counted = any(c.dep_ == "nummod" for c in noun.children)
-    definite = any(c.dep_ == "poss" or c.lower_ in {"the", "this", "that"} for c in noun.children)
-    if prep.lower_ == "in":
-        return counted
-    return prep.lower_ == "of" and (counted or not definite)
+    return prep.lower_ in {"of", "in"} and any(c.dep_ == "nummod" for c in noun.children)
 
 
 def _with_list(doc: Any, prep: Any) -> set[int]:

@@ -82,8 +82,9 @@ def _cut_from(fact: AgreedFact, al: Alignment | None, position: dict[str, int]) 
     sentence is still the outlet's own and may be unique."""
     if al is None or fact.source not in position:
         return False
-    whole = al.sentences[position[fact.source]].text
-    return len(fact.text.split()) < CUT_SHARE * len(whole.split())
+    whole = re.findall(r"\w+", al.sentences[position[fact.source]].text.lower())
+    part = re.findall(r"\w+", fact.text.lower())
+    return bool(part) and set(part) <= set(whole) and len(part) < CUT_SHARE * len(whole)
 
 
 def stands_alone(text: str) -> bool:

@@ -71,3 +71,12 @@ def test_an_uncounted_noun_keeps_its_complement() -> None:
         "suspicion of arson" in c or "suspicion" not in c
         for c in claims(text, "Lopez was arrested on suspicion.")
     )
+
+
+def test_a_bare_active_verb_keeps_its_prepositions() -> None:
+    text = "In a short opinion on Monday, the court ruled in favor of the tenants."
+    assert all("in favor of the tenants" in c for c in claims(text, "The court ruled on Monday."))
+
+
+def test_a_subordinate_clause_is_no_claim() -> None:
+    assert not reads_as_sentence("Since the mayor would testify in the capital.")

@@ -21,7 +21,7 @@ import re
 from functools import lru_cache
 from typing import Any
 
-from newsprism.analysis.support import figures
+from newsprism.analysis.support import bare, figures
 from newsprism.text.nlp import parse
 from newsprism.text.terms import content_stems, words
 
@@ -78,7 +78,8 @@ _MEASURE_NOUNS = frozenset(
         "members",
     ]
 )
-# Adverbs that carry the claim's truth or degree ('not', 'only', 'nearly'); never dropped.
+# Words heading a part that carries the claim's truth, degree, source or role ('not', 'only',
+# 'nearly', 'according to', 'regarded as'); the part is never dropped.
 _KEEP_ADVERBS = frozenset(
     [
         "not",
@@ -98,6 +99,8 @@ _KEEP_ADVERBS = frozenset(
         "allegedly",
         "reportedly",
         "apparently",
+        "according",
+        "as",
     ]
 )
 
@@ -219,6 +222,8 @@ def reads_as_sentence(text: str) -> bool:
         return False
     doc = parsed[0]
     root = next(iter(doc.sents)).root
+    if any(c.dep_ == "mark" for c in root.children):
+        return False  # a subordinate clause ('Since X would testify.')
     words = [t for t in doc if not t.is_punct]
     if not words or words[-1].pos_ in {"ADP", "DET", "CCONJ", "SCONJ", "PRON", "AUX", "PART"}:
         return False
@@ -276,7 +281,7 @@ def _droppable(doc: Any, head: Any, keep: set[int]) -> list[set[int]]:
         (verb, _subtree(c) & keep)
         for verb in verbs for c in verb.children
         if c.i in keep and c.dep_ in _VERB_ADJUNCTS and c.lower_ not in _KEEP_ADVERBS
-        and not _holds_verb(c, verb)
+        and not _holds_verb(c, verb) and not (c.dep_ == "prep" and bare(verb))
     ]  # fmt: skip
     for t in doc:
         if t.i not in keep:

@@ -46,3 +46,14 @@ def test_reports_checks_the_whole_text() -> None:
     ]
     assert reports("The Orlen bridge is closed for six weeks.", sentences)
     assert not reports("The Orlen bridge is closed for nine weeks.", sentences)
+
+
+def test_shortening_keeps_attribution_role_and_a_bare_verbs_complement() -> None:
+    from newsprism.analysis.support import without_adjuncts
+
+    for cut in without_adjuncts("According to the report, the driver fled the scene on Monday."):
+        assert cut.startswith("According to the report")
+    for cut in without_adjuncts("Lopez was regarded as the best climber in the region."):
+        assert "as the best climber" in cut
+    for cut in without_adjuncts("On Monday, the court ruled in favor of the tenants."):
+        assert "in favor of the tenants" in cut

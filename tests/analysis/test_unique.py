@@ -8,6 +8,7 @@ from tests.analysis.test_agreed import STORY
 from newsprism.align import align
 from newsprism.analysis.sources import independent_sources
 from newsprism.analysis.unique import find_unique, shared_ids
+from newsprism.model import AgreedFact
 from newsprism.pipeline import DEFAULT_PIPELINE
 
 
@@ -60,3 +61,17 @@ def test_many_items_are_grouped_by_a_shared_name() -> None:
     topics = [u.topic for u in group_by_topic(items)]
     assert topics[:2] == ["Varnhem", "Varnhem"] and topics[2:4] == ["Brand", "Brand"]
     assert topics[4] is None  # shares no name: kept, after the groups
+
+
+def test_a_sentence_showing_only_a_cut_claim_stays_its_own() -> None:
+    brief = make_brief(STORY, ("sentences",))
+    al = align(brief.articles)
+    long = max(al.sentences, key=lambda s: len(s.text.split()))
+    words = long.text.split()
+    whole = AgreedFact(text=long.text, outlets=["a", "b"], citations=[long.id], source=long.id)
+    cut = AgreedFact(
+        text=" ".join(words[: len(words) // 3]) + ".", outlets=["a", "b"],
+        citations=[long.id], source=long.id,
+    )  # fmt: skip
+    assert long.id in shared_ids([], [whole], al)
+    assert long.id not in shared_ids([], [cut], al)

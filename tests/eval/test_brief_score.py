@@ -6,6 +6,7 @@ from pathlib import Path
 
 from newsprism.eval.brief_score import (
     carries,
+    covers,
     matches,
     score_discrepancies,
     score_quotes,
@@ -118,3 +119,11 @@ def test_unique_keywords_match_whole_words_in_that_documents_items_only() -> Non
     })  # fmt: skip
     tally = score_unique(key, brief, cited)
     assert (tally.found, tally.total) == (1, 3)
+
+
+def test_alternatives_in_a_paraphrase_fill_one_slot() -> None:
+    # 'a / b' in a key means either word: one of them is enough, and both count once
+    assert covers("the ferry was delayed / cancelled", "The ferry was cancelled on Monday.")
+    assert not covers("the ferry was delayed / cancelled", "The bus was late on Monday.")
+    # without the slash both words are required as usual
+    assert not covers("ferry delayed cancelled stranded harbour", "The ferry was cancelled.")

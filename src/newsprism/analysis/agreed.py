@@ -18,10 +18,17 @@ from newsprism.align import Alignment
 from newsprism.analysis.claims import claim_anchors, clause_with, merge_anchors
 from newsprism.analysis.figures import FigureGroup, closeness, figure_groups
 from newsprism.analysis.readable import complete_clause, flaws
+from newsprism.analysis.restated import Entry, restated_claims
 from newsprism.analysis.semantic import meaning_matches
 from newsprism.analysis.sources import Sources
 from newsprism.analysis.support import common_core, reports, safe_shortenings, states
-from newsprism.analysis.voice import own_voice, printed_as_quotation, statement_sentences
+from newsprism.analysis.voice import (
+    mostly_quoted,
+    own_voice,
+    printed_as_quotation,
+    speaks_as_someone,
+    statement_sentences,
+)
 from newsprism.model import AgreedFact, Brief, Discrepancy, Sentence
 from newsprism.pipeline import Context
 from newsprism.registry import stage
@@ -320,8 +327,70 @@ def find_agreed(
     merged = _dedupe(brief, sources, facts)
     merged = _consistent(brief, sources, merged, sides)
     merged = verified(brief, sources, merged, disputed)
-    merged.sort(key=lambda f: -f.support)
+    claims = _consistent(brief, sources, restated(brief, sources, disputed, quoted), sides)
+    claims.sort(key=lambda f: (-f.support, len(f.text)))
+    merged = distinct(merged, claims)
+    merged.sort(key=lambda f: -f.support)  # stable: aligned facts before restated claims
     return merged[:limit]
+
+
+def restated(
+    brief: Brief, sources: Sources, disputed: frozenset[str], quoted_ids: set[str]
+) -> list[AgreedFact]:
+    """Facts from claims several independent outlets restate inside their own sentences
+    (analysis/restated.py), shown in one outlet's words, credited to every outlet stating them."""
+    statements = {i for a in brief.articles for i in statement_sentences(a)}
+    quoted = printed_as_quotation(brief.articles)
+    position = {a.id: k for k, a in enumerate(brief.articles)}
+    label_group: dict[str, int] = {}
+    entries = [
+        Entry(s, label_group.setdefault(a.label, sources.group_of[k]))
+        for k, a in enumerate(brief.articles) for s in a.sentences if not s.repaired
+    ]  # fmt: skip
+
+    def showable(s: Sentence) -> bool:
+        return (
+            s.id not in quoted_ids and s.id not in disputed and not any(flaws(s))
+            and own_voice(s, statements, quoted) and not mostly_quoted(s.text)
+            and not speaks_as_someone(s.text) and not _LEANS_BACK.match(s.text)
+            and not s.text.rstrip(" \"'”’)").endswith("?")
+        )  # fmt: skip
+
+    def support_of(chosen: list[Entry]) -> int:
+        return independent(brief, sources, [position[_owner(e.sentence)] for e in chosen])
+
+    out = []
+    for claim in restated_claims(entries, showable, support_of):
+        cited = [claim.source.id, *(e.sentence.id for e in claim.supporters)]
+        fact = _fact(brief, sources, claim.text, cited, claim.source.id)
+        fact.omitted_by = _omitted(brief, fact)
+        out.append(fact)
+    return out
+
+
+def _omitted(brief: Brief, fact: AgreedFact) -> list[str]:
+    """Outlets listed as not reporting the fact whose text indeed lacks it."""
+    return [
+        o for o in fact.omitted_by
+        if not reports(fact.text, [s for a in brief.articles if a.label == o for s in a.sentences])
+    ]  # fmt: skip
+
+
+def distinct(kept: list[AgreedFact], claims: list[AgreedFact]) -> list[AgreedFact]:
+    """The kept facts and each claim that is none of them: a claim shown by a sentence already
+    shown, citing mostly the same sentences as a kept fact, or worded like it, is left out (never
+    merged: a merged fact would credit sentences that do not state its text)."""
+    kept = list(kept)
+    for fact in claims:
+        ids, wording = set(fact.citations), _wording(fact.text)
+        if not any(
+            fact.source == other.source
+            or len(ids & set(other.citations)) >= SAME_FACT * min(len(ids), len(other.citations))
+            or _dice(wording, _wording(other.text)) >= SAME_WORDING
+            for other in kept
+        ):
+            kept.append(fact)
+    return kept
 
 
 def verified(
@@ -362,11 +431,7 @@ def _verify(brief: Brief, sources: Sources, cited: list[Sentence], statements: s
     if best is not None:
         _, text, kept, shown = best
         fact = _fact(brief, sources, text, [s.id for s in kept], shown.id)
-        fact.omitted_by = [
-            o for o in fact.omitted_by
-            if not reports(text, [s for a in brief.articles if a.label == o
-                                  for s in a.sentences])
-        ]  # fmt: skip
+        fact.omitted_by = _omitted(brief, fact)
         return fact
     return None
 

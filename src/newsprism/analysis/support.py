@@ -15,6 +15,7 @@ import itertools
 import re
 from collections.abc import Sequence
 from functools import lru_cache
+from typing import Any
 
 from newsprism.model import Sentence
 from newsprism.text.nlp import parse
@@ -144,6 +145,15 @@ def safe_shortenings(text: str, min_words: int = 6) -> list[str]:
 
 
 _ADJUNCTS = frozenset({"prep", "npadvmod"})
+_COMPLEMENTS = frozenset({"dobj", "obj", "attr", "acomp", "oprd", "xcomp", "ccomp", "dative"})
+
+
+def bare(verb: Any) -> bool:
+    """An active verb with no object or complement: its prepositions may be what it says ('ruled
+    in favor of the officers'), so none is dropped."""
+    return not any(c.dep_ in _COMPLEMENTS | {"auxpass", "nsubjpass"} for c in verb.children)
+
+
 # Lower case only: 'May' is also a month.
 _MODAL = re.compile(
     r"\b(?:may|might|could|would|should|must|if|unless|whether)\b|^\W*(?:If|Unless|Whether)\b"
@@ -164,7 +174,9 @@ def without_adjuncts(text: str) -> list[str]:
     spans = [
         (c.left_edge.i, c.right_edge.i)
         for c in root.children
-        if c.dep_ in _ADJUNCTS and c.i != root.i and c.lower_ not in {"not", "never", "no"}
+        if c.dep_ in _ADJUNCTS and c.i != root.i
+        and c.lower_ not in {"not", "never", "no", "according", "as"}
+        and not (c.dep_ == "prep" and bare(root))
         and not any(t.pos_ == "VERB" and t.dep_ == "conj" for t in c.subtree)
     ]  # fmt: skip
     out = []

@@ -33,6 +33,7 @@ MAX_PER_ARTICLE = 20
 MIN_PER_ARTICLE = 8
 SENTENCES_PER_ITEM = 3  # a long article may show more items: one per this many sentences
 MIN_CONTENT = 3  # content words a sentence needs to say something on its own
+CUT_SHARE = 0.6  # a fact shorter than this share of its sentence leaves the rest of it unreported
 GROUP_FROM = 5  # an outlet with this many items gets them grouped by topic
 _LEANING = {"he", "she", "it", "they", "this", "these", "those", "that", "we", "i", "there"}
 
@@ -67,12 +68,23 @@ def shared_ids(
     shared = {c for q in quotes if len(q.outlets) > 1 for c in q.citations}
     position = al.position() if al is not None else {}
     for fact in agreed:
-        shared.add(fact.source)
+        if not _cut_from(fact, al, position):
+            shared.add(fact.source)
         cited = {position[c] for c in fact.citations if c in position}
         for i in cited:
             if al is not None and any(j in cited for j, _ in al.matches[i]):
                 shared.add(al.sentences[i].id)
     return shared
+
+
+def _cut_from(fact: AgreedFact, al: Alignment | None, position: dict[str, int]) -> bool:
+    """The fact shows only a part of its sentence (a claim cut out of it): the rest of that
+    sentence is still the outlet's own and may be unique."""
+    if al is None or fact.source not in position:
+        return False
+    whole = re.findall(r"\w+", al.sentences[position[fact.source]].text.lower())
+    part = re.findall(r"\w+", fact.text.lower())
+    return bool(part) and set(part) <= set(whole) and len(part) < CUT_SHARE * len(whole)
 
 
 def stands_alone(text: str) -> bool:
@@ -198,7 +210,7 @@ def _names(text: str) -> dict[str, str]:
 
 @stage(
     "unique",
-    version="2.0",
+    version="2.1",
     requires=(
         "sentences",
         "alignment",

@@ -145,11 +145,30 @@ def whole_word(keyword: str, text: str) -> bool:
     return re.search(rf"(?<!\w){re.escape(keyword.lower())}(?!\w)", text) is not None
 
 
+_ALTERNATIVES = re.compile(r"([^\W_][\w'-]*)\s*/\s*([^\W_][\w'-]*)")
+
+
+def slots(description: str) -> list[set[str]]:
+    """The content words a paraphrase asks for; words the key writes as alternatives ('unconscious
+    / incapacitated', 'remove / recall') fill one slot, as either word does."""
+    out: list[set[str]] = []
+    pending: set[str] = set()
+    for k, part in enumerate(_ALTERNATIVES.split(_PARENS.sub(" ", description))):
+        stems = {t for t in content_stems(part) if len(t) > 2}
+        if k % 3 == 0:  # plain text between alternatives
+            out += [{t} for t in content_stems(part) if len(t) > 2]
+        elif k % 3 == 1:
+            pending = stems
+        elif stems | pending:
+            out.append(stems | pending)
+    return out
+
+
 def covers(description: str, text: str, share: float = COVER) -> bool:
     """Most content words of a paraphrase show in the text (for items the key gives no keywords)."""
-    want = [t for t in content_stems(_PARENS.sub(" ", description)) if len(t) > 2]
+    want = slots(description)
     have = content_stems(text)
-    hits = sum(any(related(w, h) for h in have) for w in want)
+    hits = sum(any(related(w, h) for w in slot for h in have) for slot in want)
     return bool(want) and hits >= share * len(want)
 
 

@@ -1,0 +1,142 @@
+"""Agreed facts from claims that several outlets restate in their own sentences.
+
+Alignment pairs whole sentences, and outlets rarely repeat each other's sentences: the shared fact is
+usually one claim inside each ('Stone was convicted on seven counts' inside a sentence about the
+sentencing). Here every sentence in an outlet's own voice is paired with the sentences of other
+outlets that share its rarer words, names and figures (an inverted index, so the cost grows with the
+story, not with its square). For each pair, the sentence's claim that the other states is cut out
+(analysis/clauses.py); the claim is credited to every outlet whose sentence states it
+(analysis/support.py), and kept when two or more independent outlets do and no outlet's evaluative
+words ride along in it.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from newsprism.analysis.clauses import claims, main_verb, reads_as_sentence
+from newsprism.analysis.support import COVERED, figures, lemma_prefixes, states
+from newsprism.model import Sentence
+from newsprism.text.nlp import parse
+from newsprism.text.terms import content_stems, words
+
+POSTINGS = 60  # a term in more sentences than this is the topic: it does not pair sentences
+PARTNERS = 8  # sentences of other outlets tried as the source of a claim, most shared terms first
+MIN_SHARED = 2  # terms two sentences must share to be paired
+MIN_WORDS = 5
+# Share of a claim's content words a crediting sentence must state: two of three suffice when the
+# claim's verb must also be stated ('bought the mill' is never 'sold the mill'); a claim with no
+# verb of its own ('be', 'have') needs the usual share (analysis/support.py).
+TWO_THIRDS = 2 / 3
+LOOSE_FROM = 6  # content words from which two thirds apply (a short claim missing one is another)
+_LEANS_BACK = re.compile(
+    r"^\W*(?:he|she|they|it|this|that|these|those|such|his|her|their|its|there)\b", re.IGNORECASE
+)
+
+
+@dataclass(frozen=True)
+class Entry:
+    sentence: Sentence
+    group: int  # independent source (syndicated copies and one outlet's articles share one)
+
+
+@dataclass
+class Claim:
+    text: str
+    source: Sentence
+    supporters: list[Entry]
+    support: int
+
+
+def _terms(text: str) -> set[str]:
+    return set(content_stems(text)) | {f"#{f}" for f in figures(text)}
+
+
+def partners(entries: list[Entry]) -> list[list[int]]:
+    """For each entry, the entries of other groups sharing most of its rarer terms (at most
+    PARTNERS, each sharing at least MIN_SHARED)."""
+    terms = [_terms(e.sentence.text) for e in entries]
+    postings: dict[str, list[int]] = defaultdict(list)
+    for i, ts in enumerate(terms):
+        for t in ts:
+            postings[t].append(i)
+    out = []
+    for i, ts in enumerate(terms):
+        shared: Counter[int] = Counter()
+        for t in ts:
+            if len(postings[t]) <= POSTINGS:
+                shared.update(j for j in postings[t] if entries[j].group != entries[i].group)
+        ranked = [j for j, n in shared.most_common() if n >= MIN_SHARED]
+        out.append(ranked[:PARTNERS])
+    return out
+
+
+def restated_claims(
+    entries: list[Entry],
+    showable: Callable[[Sentence], bool],
+    support_of: Callable[[list[Entry]], int],
+) -> list[Claim]:
+    """The best claim of each showable sentence that other independent outlets state: most
+    independent outlets, then most content words."""
+    found = []
+    for i, near in enumerate(partners(entries)):
+        entry = entries[i]
+        if not near or not showable(entry.sentence):
+            continue
+        best = _best_claim(entry, [entries[j] for j in near], support_of)
+        if best is not None:
+            found.append(best)
+    return found
+
+
+def _best_claim(
+    entry: Entry, near: list[Entry], support_of: Callable[[list[Entry]], int]
+) -> Claim | None:
+    texts = [entry.sentence.text]
+    for other in near:
+        texts += claims(entry.sentence.text, other.sentence.text)
+    ranked: list[tuple[int, int, Claim]] = []
+    for text in dict.fromkeys(texts):
+        if len(text.split()) < MIN_WORDS or _LEANS_BACK.match(text):
+            continue
+        share = TWO_THIRDS if len(set(content_stems(text))) >= LOOSE_FROM else COVERED
+        kept = [o for o in near if states(text, o.sentence.text, share)]
+        if kept and text != entry.sentence.text and not reads_as_sentence(text):
+            continue
+        verb = main_verb(text) if kept else None
+        kept = [
+            o for o in kept
+            if (_says(verb, o.sentence.text) if verb else states(text, o.sentence.text))
+        ]  # fmt: skip
+        if not kept:
+            continue
+        support = support_of([entry, *kept])
+        ranked.append(
+            (support, len(set(content_stems(text))), Claim(text, entry.sentence, kept, support))
+        )
+    ranked.sort(key=lambda r: (-r[0], -r[1]))
+    for support, _, claim in ranked:
+        if support >= 2 and not _own_evaluation(claim):
+            return claim
+    return None
+
+
+def _says(verb: str, text: str) -> bool:
+    """The text uses the claim's verb (or a word derived from it: 'convicted'/'conviction')."""
+    return verb[:5] in lemma_prefixes(text) or verb[:5] in {w[:5] for w in words(text.lower())}
+
+
+def _own_evaluation(claim: Claim) -> bool:
+    """An adjective or adverb of the claim that no other credited outlet uses: one outlet's
+    evaluation ('unprecedented', 'abuse of power decision'), not a shared fact."""
+    theirs = set()
+    for e in claim.supporters:
+        theirs |= {w[:5] for w in re.findall(r"[a-z]+", e.sentence.text.lower())}
+    doc = parse([claim.text])[0]
+    return any(
+        t.pos_ in {"ADJ", "ADV"} and t.is_alpha and not t.is_stop and t.lower_[:5] not in theirs
+        for t in doc
+    )

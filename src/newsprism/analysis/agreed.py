@@ -419,6 +419,7 @@ def _verify(brief: Brief, sources: Sources, cited: list[Sentence], statements: s
         s for s in common_core(cited)
         if own_voice(s, statements, quoted) and s.id not in disputed and not s.repaired
         and len(s.text.split()) >= MIN_WORDS and not _LEANS_BACK.match(s.text)
+        and not speaks_as_someone(s.text)
         and not s.text.rstrip(" \"'”’)").endswith("?")
     ]  # fmt: skip
     best: tuple[int, str, list[Sentence], Sentence] | None = None
@@ -444,7 +445,7 @@ AGREED_NEEDS = (
 
 @stage(
     "agreed",
-    version="2.2",
+    version="2.3",
     requires=(
         "sentences",
         "alignment",

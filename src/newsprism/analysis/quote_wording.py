@@ -1,16 +1,18 @@
 """Quote wording: one utterance that independent outlets quote in materially different words.
 
-The `quotes` stage merges near-identical quotations as variants; a line that two outlets give in
-different words either stays inside one merged quote (when they share a neighbouring sentence) or
-becomes two quotes. Either way a reader should see both versions. One speaker says many things and
+The `quotes` stage merges near-identical quotations and keeps only each outlet's distinct pieces, so
+a line two outlets give in different words is lost inside a merged quote or left as a separate one,
+and nothing says the versions differ. Here every quotation in quote marks is read again, sentence
+by sentence, with the speaker the quotes stage resolved for it. One speaker says many things and
 outlets often quote different parts of one statement, so a pair is reported only when:
 
 * the versions come from different independent sources and name the same speaker;
-* their differing pieces share some words but neither is a fragment of the other (a partial quote is
-  not a conflict) and neither repeats a piece the other prints elsewhere;
-* they fill the same slot of one utterance: inside one merged quote, both follow (or precede) the
-  same shared sentence with nothing left out between; across two quotes, the sentences citing them
-  are aligned to each other, or share distinctive words outside the quotation marks.
+* a sentence of each shares words with the other's but neither is a fragment of the other (a
+  partial quote is not a conflict), and each has a content word the other lacks (a changed pronoun
+  or hedge is not a material change);
+* they fill the same slot of one utterance: both follow (or precede) one shared quoted sentence;
+  or, for two one-sentence quotations, the sentences citing them are aligned to each other or share
+  distinctive words outside the quotation marks.
 """
 
 from __future__ import annotations

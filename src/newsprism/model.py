@@ -152,7 +152,7 @@ class Discrepancy(_Model):
     """Figures or claims on which outlets differ, each side cited."""
 
     what: str
-    kind: Literal["figure", "claim", "date"] = "figure"
+    kind: Literal["figure", "claim", "date", "quote"] = "figure"
     values: list[DiscrepancyValue]
     confidence: float = Field(
         0.0,

@@ -34,6 +34,7 @@ from newsprism.analysis.opposites import opposite_conflicts
 from newsprism.analysis.persons import person_conflicts
 from newsprism.analysis.places import place_conflicts
 from newsprism.analysis.polarity import polarity_conflicts
+from newsprism.analysis.quote_wording import quote_wording_conflicts
 from newsprism.analysis.sources import Sources, independent_sources
 from newsprism.analysis.speakers import speaker_conflicts
 from newsprism.analysis.status import status_conflicts
@@ -340,13 +341,14 @@ def find_discrepancies(
         found += polarity_conflicts(brief, alignment, sources)
         found += place_conflicts(brief, alignment, sources)
         found += count_conflicts(brief, alignment, sources)
+    found += quote_wording_conflicts(brief, quotes or [], sources, alignment)
     found = [d for d in found if d.confidence >= MIN_CONFIDENCE]
     return rank(found)
 
 
 @stage(
     "discrepancies",
-    version="2.4",
+    version="2.5",
     requires=(
         "sentences",
         "sources",

@@ -91,7 +91,7 @@ def _agreed(view: BriefView) -> list[str]:
 def _discrepancies(view: BriefView) -> list[str]:
     lines = [_heading("discrepancies"), ""]
     for d in view.brief.discrepancies:
-        kind = {"claim": "claims", "date": "dates"}.get(d.kind, "figures")
+        kind = {"claim": "claims", "date": "dates", "quote": "quote wording"}.get(d.kind, "figures")
         timing = ", possibly an update over time" if d.timing else ""
         lines.append(f"- **{md(d.what)}** ({kind}{timing}, confidence {d.confidence:.2f})")
         lines += [f"  - {md(v.value)} {_cites(view, v.citations)}" for v in d.values]

@@ -7,7 +7,7 @@ from collections.abc import Iterable
 from datetime import date as Date
 from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, ValidationError
 
 from newsprism.errors import NewsprismError
 
@@ -407,11 +407,20 @@ class Brief(_Model):
     config: BriefConfig | None = Field(None, description="The configuration the brief ran with.")
     notices: list[Notice] = Field(default_factory=list)
 
+    _index: tuple[tuple[int, ...], dict[str, tuple[Article, Sentence]]] | None = PrivateAttr(None)
+
     def sentence_index(self) -> dict[str, tuple[Article, Sentence]]:
-        """Citation id -> (article, sentence), for renderers and checks."""
-        return {s.id: (a, s) for a in self.articles for s in a.sentences}
+        """Citation id -> (article, sentence), for renderers and checks. Read-only: it is built once
+        per set of sentences, because stages ask for it per item and rebuilding it every time made
+        big stories quadratic; a change of articles or of their sentence lists rebuilds it."""
+        key = (id(self.articles), *(id(a.sentences) for a in self.articles))
+        key += (sum(len(a.sentences) for a in self.articles),)
+        if self._index is None or self._index[0] != key:
+            self._index = (key, {s.id: (a, s) for a in self.articles for s in a.sentences})
+        return self._index[1]
 
     def outlets_of(self, citations: list[str]) -> list[str]:
+        """Outlet labels of the cited sentences, in citation order, each once."""
         index = self.sentence_index()
         seen: dict[str, None] = {}
         for cid in citations:

@@ -26,6 +26,7 @@ from newsprism.model import AgreedFact, Brief, Discrepancy, Sentence
 from newsprism.pipeline import Context
 from newsprism.registry import stage
 from newsprism.text.quantities import Quantity, find_quantities
+from newsprism.text.sparse import components
 from newsprism.text.terms import content_stems, stem
 
 # A fact shown on its own must not open by pointing back at its article's previous sentence.
@@ -55,15 +56,14 @@ def _fact(brief: Brief, sources: Sources, text: str, cited: list[str], source: s
 def independent(brief: Brief, sources: Sources, articles: list[int]) -> int:
     """Independent outlets among articles: a syndicated copy and its original count once, and so
     do two articles of one outlet."""
-    groups: list[set[object]] = []
-    for k in dict.fromkeys(articles):
-        keys: set[object] = {("group", sources.group_of[k]), ("label", brief.articles[k].label)}
-        joined = [g for g in groups if g & keys]
-        for g in joined:
-            keys |= g
-            groups.remove(g)
-        groups.append(keys)
-    return len(groups)
+    members = list(dict.fromkeys(articles))
+    first: dict[object, int] = {}
+    links = [
+        (n, first.setdefault(key, n))
+        for n, k in enumerate(members)
+        for key in (("group", sources.group_of[k]), ("label", brief.articles[k].label))
+    ]
+    return len(components(len(members), [a for a, _ in links], [b for _, b in links]))
 
 
 def _ids(sentences: list[Sentence]) -> list[str]:
@@ -319,27 +319,62 @@ def find_agreed(
     facts.sort(key=lambda f: -f.support)  # stable: figures, then anchors by weight, then sentences
     merged = _dedupe(brief, sources, facts)
     merged = _consistent(brief, sources, merged, sides)
-    merged = verified(brief, sources, merged, disputed)
+    merged = verified(brief, sources, merged, disputed, limit)
     merged.sort(key=lambda f: -f.support)
     return merged[:limit]
 
 
 def verified(
-    brief: Brief, sources: Sources, facts: list[AgreedFact], disputed: frozenset[str]
+    brief: Brief,
+    sources: Sources,
+    facts: list[AgreedFact],
+    disputed: frozenset[str],
+    limit: int | None = None,
 ) -> list[AgreedFact]:
     """Each fact shown by the supporter whose wording the others share most, credited only to
     outlets whose sentences state it, and omitted only by outlets whose text lacks it; facts that
-    keep fewer than two independent outlets are dropped (analysis/support.py)."""
+    keep fewer than two independent outlets are dropped (analysis/support.py).
+
+    Checking never credits more outlets than a fact cites, so once ``limit`` facts are checked,
+    the rest are not when none of them cites more outlets than the weakest of those has support:
+    they could not rank among the first ``limit`` (checking every candidate made big stories take
+    minutes)."""
     index = brief.sentence_index()
     statements = {i for a in brief.articles for i in statement_sentences(a)}
     quoted = printed_as_quotation(brief.articles)
     position = {a.id: k for k, a in enumerate(brief.articles)}
     out: list[AgreedFact] = []
-    for fact in facts:
+    at_most = _best_after([_cites_outlets(brief, sources, fact, position) for fact in facts])
+    for n, fact in enumerate(facts):
+        if limit is not None and len(out) >= limit and at_most[n] <= _kth(out, limit):
+            break
         cited = [index[c][1] for c in fact.citations if c in index]
         checked = _verify(brief, sources, cited, statements, quoted, disputed, position)
         if checked is not None and not any(f.source == checked.source for f in out):
             out.append(checked)
+    return out
+
+
+def _cites_outlets(brief: Brief, sources: Sources, fact: AgreedFact,
+                   position: dict[str, int]) -> int:  # fmt: skip
+    """An upper bound of the support of any subset of the fact's citations: independent() never
+    counts more outlets than there are distinct source groups, or distinct labels, among them."""
+    index = brief.sentence_index()
+    cited = {position[index[c][0].id] for c in fact.citations if c in index}
+    labels = {brief.articles[k].label for k in cited}
+    return min(len({sources.group_of[k] for k in cited}), len(labels))
+
+
+def _kth(facts: list[AgreedFact], k: int) -> int:
+    return sorted((f.support for f in facts), reverse=True)[k - 1]
+
+
+def _best_after(bounds: list[int]) -> list[int]:
+    """For each position, the largest bound from there to the end."""
+    out, best = [0] * len(bounds), 0
+    for n in range(len(bounds) - 1, -1, -1):
+        best = max(best, bounds[n])
+        out[n] = best
     return out
 
 

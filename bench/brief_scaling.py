@@ -130,9 +130,13 @@ def main() -> None:
         return
     rows = []
     for size in sizes:
-        row = in_process("brief", size, args.cap) or {"articles": size, "whole_s": f"> {args.cap:g}"}
+        row = in_process("brief", size, args.cap) or {
+            "articles": size,
+            "whole_s": f"> {args.cap:g}",
+        }
         lexrank = in_process("lexrank", size, args.lexrank_cap)
-        row["lexrank_s"] = lexrank.get("lexrank_s", lexrank.get("error")) if lexrank else f"> {args.lexrank_cap:g}"
+        timed_out = f"> {args.lexrank_cap:g}"
+        row["lexrank_s"] = lexrank.get("lexrank_s", lexrank.get("error")) if lexrank else timed_out
         rows.append(row)
         print(json.dumps(row), flush=True)
     args.out.parent.mkdir(parents=True, exist_ok=True)

@@ -39,6 +39,7 @@ __all__ = [
 # A reader yields articles, or errors for single bad records so the rest of the file still runs.
 ReaderFn = Callable[[bytes, str], Iterable["Article | NewsprismError | StoryTitle"]]
 
+
 def reader(*extensions: str) -> Callable[[ReaderFn], ReaderFn]:
     """Register a reader for file extensions (lower case, with the dot); plugins use it too."""
 

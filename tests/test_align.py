@@ -57,7 +57,7 @@ def test_stage_assigns_alignment() -> None:
     story = Story.from_articles(articles)
     brief = Pipeline(("sentences", "align")).run(story)
     assert brief.stages[-1].name == "align" and brief.stages[-1].status == "ok"
-    ctx = Context(story=story, brief=brief, config=BriefConfig(), values={"sentences": articles})
+    ctx = Context(brief=brief, config=BriefConfig(), values={"sentences": articles})
     align_module.align_stage(ctx)
     assert len(ctx.values["alignment"].sentences) == len(brief.sentence_index())
 

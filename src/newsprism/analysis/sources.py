@@ -30,9 +30,6 @@ class Sources:
     def count(self) -> int:
         return len(self.labels)
 
-    def groups(self, article_indices: list[int]) -> set[int]:
-        return {self.group_of[i] for i in article_indices}
-
 
 def _shingles(text: str) -> set[int]:
     tokens = words(text)

@@ -149,6 +149,7 @@ def group_people(mentions: list[Mention], is_title: TitleTest) -> list[Cluster]:
     names = {tuple(m.tokens) for m in mentions if len(m.tokens) >= 2}
     parsed = [(m, *_person_parts(m, is_title, names)) for m in mentions]
     full: list[Cluster] = []
+    by_last: dict[tuple[str, str], list[Cluster]] = {}  # an index: no scan of every cluster
     order = sorted(
         (p for p in parsed if len(p[1]) > 1), key=lambda p: (-len(p[1]), p[0].article, p[0].start)
     )
@@ -157,21 +158,24 @@ def group_people(mentions: list[Mention], is_title: TitleTest) -> list[Cluster]:
         core = toks[:-1] if suffix else toks
         fits = [
             c
-            for c in full
-            if c.last == core[-1]
-            and c.suffix == suffix
-            and (_compatible(c.first, core[0]) or core[0] in c.nicknames)
+            for c in by_last.get((core[-1], suffix), [])
+            if _compatible(c.first, core[0]) or core[0] in c.nicknames
         ]
         cluster = fits[0] if len(fits) == 1 else None
         if cluster is None:
             cluster = Cluster("PERSON", first=core[0], last=core[-1], suffix=suffix)
             full.append(cluster)
+            by_last.setdefault((core[-1], suffix), []).append(cluster)
         cluster.nicknames |= {n.lower() for n in _NICKNAME.findall(m.text)}
         _add_person(cluster, m, title)
     alone: dict[str, Cluster] = {}
+    named: dict[tuple[str, str], list[Cluster]] = {}  # ("last"|"first", word) -> clusters
+    for c in full:
+        named.setdefault(("last", c.last), []).append(c)
+        named.setdefault(("first", c.first), []).append(c)
     for m, toks, title in parsed:
         if len(toks) == 1:
-            cluster = _single_owner(toks[0], m.article, full)
+            cluster = _single_owner(toks[0], m.article, named)
             if cluster is None:
                 cluster = alone.setdefault(toks[0], Cluster("PERSON", first=toks[0], last=toks[0]))
             _add_person(cluster, m, title)
@@ -185,10 +189,12 @@ def _add_person(cluster: Cluster, m: Mention, title: str | None) -> None:
         cluster.titles.append((title, m))
 
 
-def _single_owner(word: str, article: int, full: list[Cluster]) -> Cluster | None:
+def _single_owner(
+    word: str, article: int, named: dict[tuple[str, str], list[Cluster]]
+) -> Cluster | None:
     """The one person a lone surname (else first name) refers to, or None when ambiguous."""
     for attr in ("last", "first"):
-        options = [c for c in full if getattr(c, attr) == word]
+        options = named.get((attr, word), [])
         if len(options) == 1:
             return options[0]
         if len(options) > 1:

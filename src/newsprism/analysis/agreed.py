@@ -34,6 +34,7 @@ _LEANS_BACK = re.compile(
     r"^\W*(?:he|she|they|it|this|that|these|those|such|his|her|their|its)\b", re.IGNORECASE
 )
 MAX_FACTS = 12  # a reader-sized list: the best-supported claims
+CHECKED_PER_FACT = 8  # candidates checked per fact shown, at most: each check parses sentences
 SAME_FACT = 0.5
 SAME_WORDING = 0.4  # content-word overlap (Dice) of two facts' texts that restate one claim
 MIN_WORDS = 6
@@ -57,6 +58,9 @@ def independent(brief: Brief, sources: Sources, articles: list[int]) -> int:
     """Independent outlets among articles: a syndicated copy and its original count once, and so
     do two articles of one outlet."""
     members = list(dict.fromkeys(articles))
+    groups = {sources.group_of[k] for k in members}
+    if len(groups) == len(members) == len({brief.articles[k].label for k in members}):
+        return len(members)  # nothing shared: each article is its own outlet
     first: dict[object, int] = {}
     links = [
         (n, first.setdefault(key, n))
@@ -337,8 +341,9 @@ def verified(
 
     Checking never credits more outlets than a fact cites, so once ``limit`` facts are checked,
     the rest are not when none of them cites more outlets than the weakest of those has support:
-    they could not rank among the first ``limit`` (checking every candidate made big stories take
-    minutes)."""
+    they could not rank among the first ``limit``. At most ``CHECKED_PER_FACT`` x ``limit``
+    candidates are checked at all (checking every candidate of a 1,000-article story took many
+    minutes); one left unchecked is left out, never shown unchecked."""
     index = brief.sentence_index()
     statements = {i for a in brief.articles for i in statement_sentences(a)}
     quoted = printed_as_quotation(brief.articles)
@@ -348,6 +353,8 @@ def verified(
     for n, fact in enumerate(facts):
         if limit is not None and len(out) >= limit and at_most[n] <= _kth(out, limit):
             break
+        if limit is not None and n >= CHECKED_PER_FACT * limit:
+            break  # the strongest candidates are checked; the rest are not shown unchecked
         cited = [index[c][1] for c in fact.citations if c in index]
         checked = _verify(brief, sources, cited, statements, quoted, disputed, position)
         if checked is not None and not any(f.source == checked.source for f in out):

@@ -349,6 +349,9 @@ def verified(
     quoted = printed_as_quotation(brief.articles)
     position = {a.id: k for k, a in enumerate(brief.articles)}
     out: list[AgreedFact] = []
+    by_outlet: dict[str, list[Sentence]] = {}  # built once, not per omitting outlet
+    for article in brief.articles:
+        by_outlet.setdefault(article.label, []).extend(article.sentences)
     at_most = _best_after([_cites_outlets(brief, sources, fact, position) for fact in facts])
     for n, fact in enumerate(facts):
         if limit is not None and len(out) >= limit and at_most[n] <= _kth(out, limit):
@@ -356,7 +359,7 @@ def verified(
         if limit is not None and n >= CHECKED_PER_FACT * limit:
             break  # the strongest candidates are checked; the rest are not shown unchecked
         cited = [index[c][1] for c in fact.citations if c in index]
-        checked = _verify(brief, sources, cited, statements, quoted, disputed, position)
+        checked = _verify(brief, sources, cited, statements, quoted, disputed, position, by_outlet)
         if checked is not None and not any(f.source == checked.source for f in out):
             out.append(checked)
     return out
@@ -387,7 +390,8 @@ def _best_after(bounds: list[int]) -> list[int]:
 
 def _verify(brief: Brief, sources: Sources, cited: list[Sentence], statements: set[str],
             quoted: set[tuple[str, ...]], disputed: frozenset[str],
-            position: dict[str, int]) -> AgreedFact | None:  # fmt: skip
+            position: dict[str, int], by_outlet: dict[str, list[Sentence]]
+            ) -> AgreedFact | None:  # fmt: skip
     candidates = [
         s for s in common_core(cited)
         if own_voice(s, statements, quoted) and s.id not in disputed and not s.repaired
@@ -406,8 +410,7 @@ def _verify(brief: Brief, sources: Sources, cited: list[Sentence], statements: s
         fact = _fact(brief, sources, text, [s.id for s in kept], shown.id)
         fact.omitted_by = [
             o for o in fact.omitted_by
-            if not reports(text, [s for a in brief.articles if a.label == o
-                                  for s in a.sentences])
+            if not reports(text, by_outlet.get(o, []))
         ]  # fmt: skip
         return fact
     return None

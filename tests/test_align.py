@@ -57,7 +57,7 @@ def test_stage_assigns_alignment() -> None:
     story = Story.from_articles(articles)
     brief = Pipeline(("sentences", "align")).run(story)
     assert brief.stages[-1].name == "align" and brief.stages[-1].status == "ok"
-    ctx = Context(story=story, brief=brief, config=BriefConfig(), values={"sentences": articles})
+    ctx = Context(brief=brief, config=BriefConfig(), values={"sentences": articles})
     align_module.align_stage(ctx)
     assert len(ctx.values["alignment"].sentences) == len(brief.sentence_index())
 
@@ -96,3 +96,27 @@ def test_big_story_path_finds_exactly_the_same_pairs(
     pruned = _kept(*similar_pairs(vectors, threshold), threshold)
     assert len(exact) > 50
     assert pruned == exact, "prefix filtering loses no pair at or above the threshold"
+
+
+def test_hand_written_tfidf_matches_scikit_learn() -> None:
+    """tfidf_vectors claims to compute TfidfVectorizer(ngram_range=(1, 2), stop_words='english',
+    sublinear_tf=True): every sentence-by-sentence cosine (independent of column order) agrees."""
+    import numpy as np
+    from sklearn.feature_extraction.text import TfidfVectorizer
+
+    from newsprism.align import tfidf_vectors
+
+    texts = [
+        "The mayor resigned on Monday after the audit report was published.",
+        "After the audit report, the mayor resigned; the council met on Monday.",
+        "Rain, rain and more rain: the river rose two metres overnight.",
+        "Officials said the river rose overnight and schools would stay shut.",
+        "A",
+        "",
+    ]
+    ours = tfidf_vectors(texts)
+    theirs = TfidfVectorizer(ngram_range=(1, 2), stop_words="english", sublinear_tf=True)
+    reference = theirs.fit_transform(texts)
+    assert np.allclose((ours @ ours.T).toarray(), (reference @ reference.T).toarray())
+    assert ours.nnz == reference.nnz
+    assert ours[4].nnz == 0 and ours[5].nnz == 0  # no terms: an empty row, not an error

@@ -39,3 +39,19 @@ def test_schema_command_covers_every_model() -> None:
     assert result.exit_code == 0
     defs = json.loads(result.stdout)["$defs"]
     assert {"Article", "Sentence", "Story", "Brief"} <= set(defs)
+
+
+def test_sentence_index_is_kept_and_follows_new_sentences() -> None:
+    from newsprism.model import Article, Brief, Sentence
+
+    article = Article.create("One. Two.", outlet="Wire")
+    brief = Brief(story_id="s", articles=[article])
+    assert brief.sentence_index() == {}
+    article.sentences = [Sentence(id=f"{article.id}.0", index=0, text="One.")]
+    first = brief.sentence_index()
+    assert list(first) == [f"{article.id}.0"]
+    assert brief.sentence_index() is first  # built once, not per call
+    assert brief.outlets_of([f"{article.id}.0", "missing"]) == ["Wire"]
+    article.sentences = [Sentence(id=f"{article.id}.9", index=0, text="Two.")]
+    assert list(brief.sentence_index()) == [f"{article.id}.9"]
+    assert brief == Brief.model_validate_json(brief.model_dump_json())

@@ -19,6 +19,7 @@ from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
 from newsprism.model import Article, Sentence
 from newsprism.pipeline import Context
 from newsprism.registry import stage
+from newsprism.text.sparse import csr_rows
 
 SAME_CONTENT = 0.45
 _WORD = re.compile(r"(?u)\b\w\w+\b")
@@ -52,16 +53,7 @@ def terms(text: str) -> list[str]:
 def tfidf_vectors(texts: list[str]) -> sparse.csr_matrix:
     """L2-normalised TF-IDF rows (sublinear tf, smooth idf), as scikit-learn's TfidfVectorizer
     with ngram_range=(1, 2) and English stop words computes them, without its per-call overhead."""
-    vocab: dict[str, int] = {}
-    indptr: list[int] = [0]
-    indices: list[int] = []
-    for text in texts:
-        indices.extend(vocab.setdefault(t, len(vocab)) for t in terms(text))
-        indptr.append(len(indices))
-    counts = sparse.csr_matrix(
-        (np.ones(len(indices)), indices, indptr), shape=(len(texts), max(len(vocab), 1))
-    )
-    counts.sum_duplicates()
+    counts, _ = csr_rows(terms(text) for text in texts)
     counts.data = 1.0 + np.log(counts.data)
     in_rows = np.bincount(counts.indices, minlength=counts.shape[1])
     idf = np.log((1.0 + len(texts)) / (1.0 + in_rows)) + 1.0

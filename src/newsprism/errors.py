@@ -77,6 +77,11 @@ CATALOGUE: dict[str, ErrorKind] = {
             "choose one of: {known}",
         ),
         ErrorKind(
+            "plugin-unknown",
+            "no {kind} named '{name}' is registered",
+            "choose one of: {known} (plugins add theirs through the 'newsprism.{kind}s' entry points)",
+        ),
+        ErrorKind(
             "stage-failed",
             "stage '{stage}' failed: {detail}",
             "rerun with --strict off to skip it, or report the input that triggers it",

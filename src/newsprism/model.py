@@ -7,7 +7,7 @@ from collections.abc import Iterable
 from datetime import date as Date
 from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, ValidationError
 
 from newsprism.errors import NewsprismError
 
@@ -394,6 +394,19 @@ class BriefConfig(_Model):
             raise NewsprismError("config-invalid", detail=detail) from None
 
 
+class _IndexCache:
+    """A brief's sentence index, kept between calls; never part of what makes two briefs equal."""
+
+    def __init__(self) -> None:
+        self.key: tuple[int, ...] = ()
+        self.index: dict[str, tuple[Article, Sentence]] = {}
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, _IndexCache)
+
+    __hash__ = None  # type: ignore[assignment]
+
+
 class Brief(_Model):
     schema_version: str = SCHEMA_VERSION
     story_id: str
@@ -411,11 +424,21 @@ class Brief(_Model):
     config: BriefConfig | None = Field(None, description="The configuration the brief ran with.")
     notices: list[Notice] = Field(default_factory=list)
 
+    _index: _IndexCache = PrivateAttr(default_factory=lambda: _IndexCache())
+
     def sentence_index(self) -> dict[str, tuple[Article, Sentence]]:
-        """Citation id -> (article, sentence), for renderers and checks."""
-        return {s.id: (a, s) for a in self.articles for s in a.sentences}
+        """Citation id -> (article, sentence), for renderers and checks. Read-only: it is built once
+        per set of sentences, because stages ask for it per item and rebuilding it every time made
+        big stories quadratic; a change of articles or of their sentence lists rebuilds it."""
+        key = (id(self.articles), *(id(a.sentences) for a in self.articles))
+        key += (sum(len(a.sentences) for a in self.articles),)
+        if self._index.key != key:
+            self._index.key = key
+            self._index.index = {s.id: (a, s) for a in self.articles for s in a.sentences}
+        return self._index.index
 
     def outlets_of(self, citations: list[str]) -> list[str]:
+        """Outlet labels of the cited sentences, in citation order, each once."""
         index = self.sentence_index()
         seen: dict[str, None] = {}
         for cid in citations:

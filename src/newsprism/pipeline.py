@@ -58,7 +58,6 @@ class _Hidden:
 class Context:
     """What a stage sees: the brief being built, the config, and the named values it declared."""
 
-    story: Story
     brief: Brief
     config: BriefConfig
     values: dict[str, Any] = field(default_factory=dict)
@@ -108,7 +107,7 @@ class Pipeline:
         config = config or BriefConfig()
         brief = Brief(story_id=story.id, title=story.title, articles=story.articles, config=config)
         brief.notices.extend(notices)
-        ctx = Context(story=story, brief=brief, config=config, values={"articles": brief.articles})
+        ctx = Context(brief=brief, config=config, values={"articles": brief.articles})
         failed: set[str] = set()
         for spec in self.stages:
             if progress:

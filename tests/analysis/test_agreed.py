@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from tests.analysis.helpers import make_brief
+from tests.expect import the
 
 from newsprism.align import align
 from newsprism.analysis.agreed import find_agreed
@@ -45,7 +46,7 @@ def test_shared_claim_is_agreed_with_all_its_sources() -> None:
 
 def test_agreed_figure_and_blindspot() -> None:
     _, facts = _agreed()
-    weeks = next(f for f in facts if "six weeks" in f.text)
+    weeks = the(facts, "a fact on 'six weeks'", lambda f: "six weeks" in f.text)
     assert set(weeks.outlets) == {"Wire", "Herald"}
     assert weeks.omitted_by == ["Post"]
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from tests.analysis.helpers import make_brief
+from tests.expect import the
 
 from newsprism.analysis.framing import build_framing
 from newsprism.analysis.framing_contrasts import pair_contrasts
@@ -107,7 +108,7 @@ def test_framing_section_ranks_distinctive_terms_first() -> None:
     }
     brief = make_brief(texts, stages=("sentences", "align"))
     framing = build_framing(brief.articles, _alignment(brief.articles), [], [], min_score=0.0)
-    alpha = next(o for o in framing.outlets if o.outlet == "Alpha")
+    alpha = the(framing.outlets, "outlet Alpha", lambda o: o.outlet == "Alpha")
     scores = {t.text.lower(): t.score for t in alpha.loaded_terms}
     assert scores["reckless"] > scores["disaster"]  # both outlets say 'disaster'
     assert all(t.sentence_id.startswith(alpha.article_ids[0]) for t in alpha.loaded_terms)
@@ -159,6 +160,8 @@ def test_one_outlet_and_wordless_text_still_give_a_section() -> None:
 def test_default_pipeline_declares_what_framing_reads() -> None:
     from newsprism.pipeline import DEFAULT_PIPELINE, Pipeline
 
-    spec = next(s for s in Pipeline(DEFAULT_PIPELINE).stages if s.name == "framing")
+    spec = the(
+        Pipeline(DEFAULT_PIPELINE).stages, "the framing stage", lambda s: s.name == "framing"
+    )
     assert spec.assigns == ("framing",)
     assert {"sentences", "alignment", "agreed", "discrepancies", "sources"} == set(spec.requires)

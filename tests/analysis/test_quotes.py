@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 from tests.analysis.helpers import make_brief
+from tests.expect import the
 
 from newsprism.analysis.attribution import speaker_from_context
 from newsprism.analysis.quotes import find_quotes
@@ -16,9 +17,9 @@ def _shared_pair(wire: str, herald: str) -> tuple[Quote, QuoteVariant]:
     """The quotation Wire and Herald share, and Herald's variant of it."""
     brief = make_brief({"Wire": wire, "Herald": herald}, ("sentences",))
     quotes, _ = find_quotes(brief)
-    shared = next(q for q in quotes if len(q.outlets) == 2)
-    herald_id = next(a.id for a in brief.articles if a.outlet == "Herald")
-    return shared, next(v for v in shared.variants if v.article_id == herald_id)
+    shared = the(quotes, "a quote from two outlets", lambda q: len(q.outlets) == 2)
+    herald_id = the(brief.articles, "the Herald article", lambda a: a.outlet == "Herald").id
+    return shared, the(shared.variants, "the Herald variant", lambda v: v.article_id == herald_id)
 
 
 @pytest.mark.parametrize(
@@ -85,12 +86,12 @@ def test_degraded_text_aligns_against_sibling_quotes() -> None:
         {"Wire": f'"{QUOTE}," said Mayor Ilse Varga. Crews worked overnight.', "Radio": degraded},
         ("sentences",),
     )
-    assert next(a for a in brief.articles if a.outlet == "Radio").degraded
+    assert the(brief.articles, "the Radio article", lambda a: a.outlet == "Radio").degraded
     quotes, _ = find_quotes(brief)
     shared = [q for q in quotes if len(q.outlets) == 2]
     assert shared and shared[0].speaker == "Mayor Ilse Varga"
-    radio_id = next(a.id for a in brief.articles if a.outlet == "Radio")
-    radio = next(v for v in shared[0].variants if v.article_id == radio_id)
+    radio_id = the(brief.articles, "the Radio article", lambda a: a.outlet == "Radio").id
+    radio = the(shared[0].variants, "the Radio variant", lambda v: v.article_id == radio_id)
     assert radio.speaker == "the mayor"
     radio_text = " ".join(s.text for a in brief.articles if a.id == radio_id for s in a.sentences)
     assert radio.text in radio_text  # the degraded outlet's words as the brief reads them

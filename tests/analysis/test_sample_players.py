@@ -6,6 +6,8 @@ import json
 from functools import lru_cache
 from typing import Any
 
+from tests.expect import the
+
 from newsprism.api import brief
 from newsprism.eval.players import score_entities, score_timeline
 from newsprism.model import Brief
@@ -15,7 +17,7 @@ from newsprism.samples import sample_paths
 @lru_cache(maxsize=1)
 def _sample() -> tuple[Brief, dict[str, Any]]:
     paths = sample_paths()
-    key_file = next(p for p in paths[0].parent.iterdir() if p.name == "expected.json")
+    key_file = the(paths[0].parent.iterdir(), "expected.json", lambda p: p.name == "expected.json")
     return brief(paths), json.loads(key_file.read_text(encoding="utf-8"))
 
 

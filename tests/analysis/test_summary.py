@@ -7,6 +7,7 @@ from typing import Any
 
 import numpy as np
 import pytest
+from tests.expect import the
 
 from newsprism.align import align
 from newsprism.analysis.boilerplate import is_boilerplate
@@ -191,7 +192,7 @@ def test_supporters_stating_another_figure_are_not_cited() -> None:
     }
     articles = [Article.create(text, outlet=name) for name, text in texts.items()]
     brief = Pipeline(STAGES).run(Story.from_articles(articles), BriefConfig(words=60))
-    item = next(s for s in brief.summary if "stay shut" in s.text)
+    item = the(brief.summary, "a summary sentence on 'stay shut'", lambda s: "stay shut" in s.text)
     index = brief.sentence_index()
     cited_outlets = {index[c][0].outlet for c in item.citations}
     if "three to five" in item.text:

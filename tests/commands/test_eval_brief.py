@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+from tests.expect import the
 from typer.testing import CliRunner
 
 from newsprism.cli import app
@@ -20,7 +21,7 @@ def test_eval_brief_runs_over_every_key(shared_dir: Path, tmp_path: Path) -> Non
     report = json.loads(out.read_text())
     assert len(report["stories"]) == len(keys) + 1
     assert "| **overall** |" in result.output
-    seed_row = next(s for s in report["stories"] if s["story"] == seed.name)
+    seed_row = the(report["stories"], "the seed story's row", lambda s: s["story"] == seed.name)
     assert (seed_row["disc"]["found"], seed_row["disc"]["total"]) == (3, 3)
     assert seed_row["quotes"]["found"] == seed_row["quotes"]["total"] == 7
     assert seed_row["entities"]["found"] == seed_row["entities"]["total"] == 11

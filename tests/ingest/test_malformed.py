@@ -18,6 +18,7 @@ from pathlib import Path
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from tests.expect import the
 
 from newsprism.errors import NewsprismError
 from newsprism.ingest import read_inputs
@@ -389,7 +390,7 @@ def test_whole_brief_survives_and_renders(name: str, tmp_path: Path) -> None:
     from newsprism.api import brief
     from newsprism.render import render
 
-    case = next(c for c in ALONE if c.name == name)
+    case = the(ALONE, f"case {name}", lambda c: c.name == name)
     (tmp_path / "0-good.txt").write_text(GOOD + " The mayor said it will cost $4 million.")
     (tmp_path / "1-other.txt").write_text(OTHER + " The mayor said it will cost $5 million.")
     (tmp_path / case.file).write_bytes(case.data)

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 
+from tests.expect import the
+
 from newsprism.model import Brief, Notice, StageRun
 from newsprism.render.markdown import md, render_markdown
 
@@ -22,7 +24,7 @@ def _targets_resolve(text: str) -> set[str]:
 
 def test_summary_cites_appendix_sentences(plain_brief: Brief) -> None:
     text = render_markdown(plain_brief)
-    line = next(x for x in text.splitlines() if x.startswith("- The bridge closed"))
+    line = the(text.splitlines(), "the bridge line", lambda x: x.startswith("- The bridge closed"))
     assert line.endswith("([Wire ¶1.1](#s-a1-0), [¶1.2](#s-a1-1); [Daily s.1](#s-a2-0))")
     assert _targets_resolve(text) == {"s-a1-0", "s-a1-1", "s-a2-0"}
     assert '<a id="s-a1-2"></a>Repairs cost $2 million.' in text

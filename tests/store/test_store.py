@@ -10,6 +10,7 @@ import pytest
 from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
 from sqlalchemy import inspect, text
+from tests.expect import the
 from tests.store.helpers import article, stream
 
 from newsprism.errors import NewsprismError
@@ -57,7 +58,7 @@ def test_topics_become_stories_and_a_syndicated_copy_links_to_its_original(db_ur
     assert stats.duplicates == 1
     by_topic = {row.title.split()[0] for row in store.stories()}
     assert by_topic == {"Bridge", "Storm", "Election", "Vaccine", "Strike"}
-    storm = store.story(next(r.id for r in store.stories(search="storm")))
+    storm = store.story(the(store.stories(search="storm"), "a story found by 'storm'").id)
     linked = {a.id: a.duplicate_of for a in storm.articles}
     assert linked[copy.id] == original.id and linked[original.id] is None
     store.close()

@@ -33,6 +33,7 @@ from newsprism.model import AgreedFact, Brief, Discrepancy, Sentence
 from newsprism.pipeline import Context
 from newsprism.registry import stage
 from newsprism.text.quantities import Quantity, find_quantities
+from newsprism.text.sparse import components
 from newsprism.text.terms import content_stems, stem
 
 # A fact shown on its own must not open by pointing back at its article's previous sentence.
@@ -40,6 +41,7 @@ _LEANS_BACK = re.compile(
     r"^\W*(?:he|she|they|it|this|that|these|those|such|his|her|their|its)\b", re.IGNORECASE
 )
 MAX_FACTS = 12  # a reader-sized list: the best-supported claims
+CHECKED_PER_FACT = 8  # candidates checked per fact shown, at most: each check parses sentences
 SAME_FACT = 0.5
 SAME_WORDING = 0.4  # content-word overlap (Dice) of two facts' texts that restate one claim
 MIN_WORDS = 6
@@ -62,15 +64,17 @@ def _fact(brief: Brief, sources: Sources, text: str, cited: list[str], source: s
 def independent(brief: Brief, sources: Sources, articles: list[int]) -> int:
     """Independent outlets among articles: a syndicated copy and its original count once, and so
     do two articles of one outlet."""
-    groups: list[set[object]] = []
-    for k in dict.fromkeys(articles):
-        keys: set[object] = {("group", sources.group_of[k]), ("label", brief.articles[k].label)}
-        joined = [g for g in groups if g & keys]
-        for g in joined:
-            keys |= g
-            groups.remove(g)
-        groups.append(keys)
-    return len(groups)
+    members = list(dict.fromkeys(articles))
+    groups = {sources.group_of[k] for k in members}
+    if len(groups) == len(members) == len({brief.articles[k].label for k in members}):
+        return len(members)  # nothing shared: each article is its own outlet
+    first: dict[object, int] = {}
+    links = [
+        (n, first.setdefault(key, n))
+        for n, k in enumerate(members)
+        for key in (("group", sources.group_of[k]), ("label", brief.articles[k].label))
+    ]
+    return len(components(len(members), [a for a, _ in links], [b for _, b in links]))
 
 
 def _ids(sentences: list[Sentence]) -> list[str]:
@@ -326,7 +330,7 @@ def find_agreed(
     facts.sort(key=lambda f: -f.support)  # stable: figures, then anchors by weight, then sentences
     merged = _dedupe(brief, sources, facts)
     merged = _consistent(brief, sources, merged, sides)
-    merged = verified(brief, sources, merged, disputed)
+    merged = verified(brief, sources, merged, disputed, limit)
     claims = _consistent(brief, sources, restated(brief, sources, disputed, quoted), sides)
     claims.sort(key=lambda f: (-f.support, len(f.text)))
     merged = distinct(merged, claims)
@@ -394,27 +398,69 @@ def distinct(kept: list[AgreedFact], claims: list[AgreedFact]) -> list[AgreedFac
 
 
 def verified(
-    brief: Brief, sources: Sources, facts: list[AgreedFact], disputed: frozenset[str]
+    brief: Brief,
+    sources: Sources,
+    facts: list[AgreedFact],
+    disputed: frozenset[str],
+    limit: int | None = None,
 ) -> list[AgreedFact]:
     """Each fact shown by the supporter whose wording the others share most, credited only to
     outlets whose sentences state it, and omitted only by outlets whose text lacks it; facts that
-    keep fewer than two independent outlets are dropped (analysis/support.py)."""
+    keep fewer than two independent outlets are dropped (analysis/support.py).
+
+    Checking never credits more outlets than a fact cites, so once ``limit`` facts are checked,
+    the rest are not when none of them cites more outlets than the weakest of those has support:
+    they could not rank among the first ``limit``. At most ``CHECKED_PER_FACT`` x ``limit``
+    candidates are checked at all (checking every candidate of a 1,000-article story took many
+    minutes); one left unchecked is left out, never shown unchecked."""
     index = brief.sentence_index()
     statements = {i for a in brief.articles for i in statement_sentences(a)}
     quoted = printed_as_quotation(brief.articles)
     position = {a.id: k for k, a in enumerate(brief.articles)}
     out: list[AgreedFact] = []
-    for fact in facts:
+    by_outlet: dict[str, list[Sentence]] = {}  # built once, not per omitting outlet
+    for article in brief.articles:
+        by_outlet.setdefault(article.label, []).extend(article.sentences)
+    at_most = _best_after([_cites_outlets(brief, sources, fact, position) for fact in facts])
+    for n, fact in enumerate(facts):
+        if limit is not None and len(out) >= limit and at_most[n] <= _kth(out, limit):
+            break
+        if limit is not None and n >= CHECKED_PER_FACT * limit:
+            break  # the strongest candidates are checked; the rest are not shown unchecked
         cited = [index[c][1] for c in fact.citations if c in index]
-        checked = _verify(brief, sources, cited, statements, quoted, disputed, position)
+        checked = _verify(brief, sources, cited, statements, quoted, disputed, position, by_outlet)
         if checked is not None and not any(f.source == checked.source for f in out):
             out.append(checked)
     return out
 
 
+def _cites_outlets(brief: Brief, sources: Sources, fact: AgreedFact,
+                   position: dict[str, int]) -> int:  # fmt: skip
+    """An upper bound of the support of any subset of the fact's citations: independent() never
+    counts more outlets than there are distinct source groups, or distinct labels, among them."""
+    index = brief.sentence_index()
+    cited = {position[index[c][0].id] for c in fact.citations if c in index}
+    labels = {brief.articles[k].label for k in cited}
+    return min(len({sources.group_of[k] for k in cited}), len(labels))
+
+
+def _kth(facts: list[AgreedFact], k: int) -> int:
+    return sorted((f.support for f in facts), reverse=True)[k - 1]
+
+
+def _best_after(bounds: list[int]) -> list[int]:
+    """For each position, the largest bound from there to the end."""
+    out, best = [0] * len(bounds), 0
+    for n in range(len(bounds) - 1, -1, -1):
+        best = max(best, bounds[n])
+        out[n] = best
+    return out
+
+
 def _verify(brief: Brief, sources: Sources, cited: list[Sentence], statements: set[str],
             quoted: set[tuple[str, ...]], disputed: frozenset[str],
-            position: dict[str, int]) -> AgreedFact | None:  # fmt: skip
+            position: dict[str, int], by_outlet: dict[str, list[Sentence]]
+            ) -> AgreedFact | None:  # fmt: skip
     candidates = [
         s for s in common_core(cited)
         if own_voice(s, statements, quoted) and s.id not in disputed and not s.repaired
@@ -432,7 +478,10 @@ def _verify(brief: Brief, sources: Sources, cited: list[Sentence], statements: s
     if best is not None:
         _, text, kept, shown = best
         fact = _fact(brief, sources, text, [s.id for s in kept], shown.id)
-        fact.omitted_by = _omitted(brief, fact)
+        fact.omitted_by = [
+            o for o in fact.omitted_by
+            if not reports(text, by_outlet.get(o, []))
+        ]  # fmt: skip
         return fact
     return None
 

@@ -99,9 +99,13 @@ def _roles(found: list[Role], labels: list[str], names: dict[str, bool]) -> list
 
 
 def _entity(
-    cluster: Cluster, roles: list[Role], story: Story, sources: Sources, names: dict[str, bool]
+    cluster: Cluster,
+    roles: list[Role],
+    story: Story,
+    sources: Sources,
+    names: dict[str, bool],
+    labels: list[str],
 ) -> Entity:
-    labels = [a.label for a in story.articles]
     ordered = sorted(cluster.mentions, key=lambda m: (m.article, m.position, m.start))
     name = cluster.name
     aliases = [f for f in cluster.forms if f != name] + sorted(cluster.acronyms - {name})
@@ -113,7 +117,7 @@ def _entity(
         name=name,
         type=cluster.type,
         aliases=list(dict.fromkeys(aliases)),
-        roles=_roles(roles, labels, names),
+        roles=_roles(roles, labels, _others(names, name.lower())) if roles else [],
         outlets=list(dict.fromkeys(labels[m.article] for m in ordered)),
         mentions=len(ordered),
         first_mention=round(first, 3),
@@ -138,8 +142,9 @@ def build_entities(
     named = {f.lower() for c in clusters for f in c.forms}
     _role_links(people, roles, story, named)
     names = {c.name.lower(): c.type == "PERSON" for c in clusters if c.mentions}
+    labels = [a.label for a in story.articles]  # once: per cluster, both were quadratic
     entities = [
-        _entity(c, roles.get(id(c), []), story, sources, _others(names, c.name.lower()))
+        _entity(c, roles.get(id(c), []), story, sources, names, labels)
         for c in clusters
         if c.mentions
     ]

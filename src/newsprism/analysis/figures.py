@@ -9,6 +9,7 @@ sources state different values are discrepancies; groups where they all agree ar
 
 from __future__ import annotations
 
+import heapq
 import math
 from collections import Counter
 from dataclasses import dataclass
@@ -19,6 +20,7 @@ from newsprism.analysis.sources import Sources
 from newsprism.model import Article, Sentence
 from newsprism.text.embeddings import similarity_scale
 from newsprism.text.quantities import Quantity, comparable, find_quantities
+from newsprism.text.sparse import components, csr_rows, shared_pairs
 from newsprism.text.terms import STOP_WORDS, related, stem, words
 
 LINK = 0.36
@@ -222,15 +224,53 @@ def _specific(q: Quantity) -> bool:
     return q.kind in {"money", "percent"} or q.low >= 20 or not float(q.low).is_integer()
 
 
-def score_matrix(
-    mentions: list[Mention], idf: dict[str, float], meaning: np.ndarray | None = None
-) -> np.ndarray:
-    n = len(mentions)
-    scores = np.zeros((n, n))
-    for i in range(n):
-        for j in range(i + 1, n):
-            sem = float(meaning[i, j]) if meaning is not None else 0.0
-            scores[i, j] = scores[j, i] = link_score(mentions[i], mentions[j], idf, sem)
+BLOCK_CAP = 1000  # a context word in more mentions than this makes no pair on its own
+DENSE_COMPONENT = 400  # up to this many linked mentions, every pair of them is scored
+
+
+def _block_keys(m: Mention) -> set[str]:
+    """What a pair must share to reach the link threshold: a context stem, the counted noun or a
+    phrase word (by 4-letter prefix, as ``related`` matches), or the very same specific figure.
+    Without one, context is 0 and the noun at most unknown: 0.3 x 0.5 + 0.15 < LINK."""
+    keys = {t[:4] for t in m.context} | {stem(w)[:4] for w in m.quantity.phrase}
+    if m.noun:
+        keys.add(m.noun[:4])
+    if _specific(m.quantity):
+        keys.add(f"={m.quantity.key}")
+    return keys
+
+
+def candidate_pairs(mentions: list[Mention], dense: bool = False) -> list[tuple[int, int]]:
+    """Pairs (i < j) of comparable mentions from different sources that may link; every such pair
+    when ``dense``. Blocking by shared keys keeps this near-linear in the story's size."""
+    blocks: dict[tuple[str, str], list[int]] = {}
+    for i, m in enumerate(mentions):
+        blocks.setdefault((m.quantity.kind, m.quantity.unit), []).append(i)
+    out: list[tuple[int, int]] = []
+    for members in blocks.values():
+        if dense:
+            pairs = [(a, b) for k, a in enumerate(members) for b in members[k + 1 :]]
+        else:
+            incidence, _ = csr_rows((_block_keys(mentions[i]) for i in members), binary=True)
+            rows, cols, _ = shared_pairs(incidence, max_rows=BLOCK_CAP)
+            pairs = [
+                (members[r], members[c]) for r, c in zip(rows.tolist(), cols.tolist(), strict=True)
+            ]
+        out += [(a, b) for a, b in pairs if mentions[a].group != mentions[b].group]
+    return out
+
+
+def score_pairs(mentions: list[Mention], pairs: list[tuple[int, int]], idf: dict[str, float],
+                meaning: np.ndarray | None = None) -> dict[int, dict[int, float]]:  # fmt: skip
+    """Positive link scores of the pairs, both ways: mention -> {other mention: score}."""
+    scores: dict[int, dict[int, float]] = {i: {} for i in range(len(mentions))}
+    for i, j in pairs:
+        if j in scores[i]:
+            continue
+        sem = float(meaning[i, j]) if meaning is not None else 0.0
+        value = link_score(mentions[i], mentions[j], idf, sem)
+        if value > 0:
+            scores[i][j] = scores[j][i] = value
     return scores
 
 
@@ -243,55 +283,91 @@ def cluster_mentions(
     """Merge the best-linked clusters first; never two values of one source in a group.
 
     Linkage is the mean of the stronger half of the links between two clusters: robust to one
-    outlet phrasing a figure differently ('1,140 signatures'), stricter than single linkage.
+    outlet phrasing a figure differently ('1,140 signatures'), stricter than single linkage. A
+    merge needs one link at the threshold, so clusters never cross the connected components of
+    such links: each component is clustered alone, with every pair in it scored while it is small.
     """
-    scores = score_matrix(mentions, idf, meaning)
-    veto = _incompatible(mentions, scores)
-    clusters: dict[int, list[int]] = {i: [i] for i in range(len(mentions))}
-    owner = list(range(len(mentions)))  # mention -> the cluster holding it
-    values = {i: {m.group: m.quantity.key} for i, m in enumerate(mentions)}
-    rows, cols = np.nonzero(np.triu(scores, 1) > 0)
-    linkage = {(int(r), int(c)): float(scores[r, c]) for r, c in zip(rows, cols, strict=True)}
-    while linkage:
-        (x, y), best = max(linkage.items(), key=lambda kv: kv[1])
-        if best < threshold:
+    scores = score_pairs(mentions, candidate_pairs(mentions, meaning is not None), idf, meaning)
+    strong = [(i, j) for i, links in scores.items() for j, v in links.items() if v >= threshold]
+    clusters: list[list[int]] = []
+    for members in components(len(mentions), [i for i, _ in strong], [j for _, j in strong]):
+        if len(members) > 1 and len(members) <= DENSE_COMPONENT:
+            pairs = [(a, b) for k, a in enumerate(members) for b in members[k + 1 :]]
+            for i, j, v in _scored(mentions, pairs, idf, meaning, scores):
+                scores[i][j] = scores[j][i] = v
+        clusters += _agglomerate(members, scores, mentions, threshold)
+    clusters.sort(key=lambda c: min(c))
+    return [
+        _group(c, scores, mentions) for c in clusters if len({mentions[i].group for i in c}) > 1
+    ]
+
+
+def _scored(mentions: list[Mention], pairs: list[tuple[int, int]], idf: dict[str, float],
+            meaning: np.ndarray | None, known: dict[int, dict[int, float]]
+            ) -> list[tuple[int, int, float]]:  # fmt: skip
+    out = []
+    for i, j in pairs:
+        if j not in known[i] and mentions[i].group != mentions[j].group:
+            sem = float(meaning[i, j]) if meaning is not None else 0.0
+            value = link_score(mentions[i], mentions[j], idf, sem)
+            if value > 0:
+                out.append((i, j, value))
+    return out
+
+
+def _agglomerate(members: list[int], scores: dict[int, dict[int, float]],
+                 mentions: list[Mention], threshold: float) -> list[list[int]]:  # fmt: skip
+    """Average-of-the-stronger-half linkage, best pair first (a heap; stale entries skipped)."""
+    clusters = {i: [i] for i in members}
+    owner = {i: i for i in members}
+    values = {i: {mentions[i].group: mentions[i].quantity.key} for i in members}
+    version = dict.fromkeys(members, 0)
+    heap = [(-v, i, j, 0, 0) for i in members for j, v in scores[i].items() if i < j]
+    heapq.heapify(heap)
+    while heap:
+        negative, x, y, vx, vy = heapq.heappop(heap)
+        if -negative < threshold:
             break
-        del linkage[(x, y)]
+        if x not in clusters or y not in clusters or (version[x], version[y]) != (vx, vy):
+            continue  # one of them has merged since: its links were pushed again
         if any(values[y].get(g, key) != key for g, key in values[x].items()):
             continue  # one source, two values: never the same figure
         clusters[x] += clusters.pop(y)
         values[x].update(values.pop(y))
-        linkage = {k: v for k, v in linkage.items() if x not in k and y not in k}
+        version[x] += 1
         for i in clusters[x]:
             owner[i] = x
-        near = {owner[j] for i in clusters[x] for j in np.flatnonzero(scores[i] > 0)}
+        near = {owner[j] for i in clusters[x] for j in scores[i] if j in owner}
         for other in near - {x}:
-            value = _linkage(scores, veto, clusters[x], clusters[other])
+            value = _linkage(scores, mentions, clusters[x], clusters[other])
             if value > 0:
-                linkage[(min(x, other), max(x, other))] = value
-    groups = list(clusters.values())
-    return [_group(c, scores, mentions) for c in groups if len({mentions[i].group for i in c}) > 1]
+                a, b = min(x, other), max(x, other)
+                heapq.heappush(heap, (-value, a, b, version[a], version[b]))
+    return list(clusters.values())
 
 
-def _linkage(scores: np.ndarray, veto: np.ndarray, a: list[int], b: list[int]) -> float:
-    if veto[np.ix_(a, b)].any():
+def _linkage(scores: dict[int, dict[int, float]], mentions: list[Mention], a: list[int],
+             b: list[int]) -> float:  # fmt: skip
+    """0 when two mentions from different sources cannot measure one thing (complete-link veto)."""
+    cross = []
+    for i in a:
+        links = scores[i]
+        for j in b:
+            value = links.get(j, 0.0)
+            if value == 0.0 and mentions[i].group != mentions[j].group:
+                return 0.0
+            cross.append(value)
+    cross.sort(reverse=True)
+    if not cross or cross[0] <= 0:
         return 0.0
-    cross = np.sort(scores[np.ix_(a, b)].ravel())[::-1]
-    if not cross.size or cross[0] <= 0:
-        return 0.0
-    return float(cross[: max(1, (cross.size + 1) // 2)].mean())
+    return float(np.mean(cross[: max(1, (len(cross) + 1) // 2)]))
 
 
-def _incompatible(mentions: list[Mention], scores: np.ndarray) -> np.ndarray:
-    """Pairs from different sources that can never measure the same thing (complete-link veto)."""
-    groups = np.array([m.group for m in mentions])
-    return (scores == 0) & (groups[:, None] != groups[None, :])
-
-
-def _group(members: list[int], scores: np.ndarray, mentions: list[Mention]) -> FigureGroup:
-    sub = scores[np.ix_(members, members)]
-    cross = sub[sub > 0]
-    return FigureGroup([mentions[i] for i in members], float(cross.mean()) if cross.size else 0.0)
+def _group(members: list[int], scores: dict[int, dict[int, float]],
+           mentions: list[Mention]) -> FigureGroup:  # fmt: skip
+    inside = [v for k, i in enumerate(members) for j in members[k + 1 :]
+              if (v := scores[i].get(j, 0.0)) > 0]  # fmt: skip
+    return FigureGroup([mentions[i] for i in members], float(np.mean(inside)) if inside else 0.0)
 
 
 def figure_groups(

@@ -93,20 +93,25 @@ def find_contrasts(
     words are not the outlet's choice. ``groups`` are citation lists of sentences known to tell
     one fact (the agreed facts).
     """
-    rows: dict[str, dict[str, tuple[list[str], list[str]]]] = {}
+    rows: dict[str, dict[str, tuple[dict[str, None], dict[str, None]]]] = {}
+    diffs: dict[tuple[str, str], list[tuple[str, str, str]]] = {}  # copies repeat sentences
     for outlet_a, sa, outlet_b, sb in _pairs(articles, alignment, groups or []):
-        for concept, wa, wb in pair_contrasts(own.get(sa, ""), own.get(sb, "")):
+        texts = (own.get(sa, ""), own.get(sb, ""))
+        if texts not in diffs:
+            diffs[texts] = pair_contrasts(*texts) if texts[0] != texts[1] else []
+        for concept, wa, wb in diffs[texts]:
             row = rows.setdefault(concept, {})
             for text, outlet, sid in ((wa, outlet_a, sa), (wb, outlet_b, sb)):
-                outlets, cites = row.setdefault(text, ([], []))
-                if outlet not in outlets:
-                    outlets.append(outlet)
-                if sid not in cites:
-                    cites.append(sid)
+                outlets, cites = row.setdefault(text, ({}, {}))
+                outlets.setdefault(outlet, None)
+                cites.setdefault(sid, None)
     contrasts = [
         Contrast(
             concept=concept,
-            variants=[ContrastVariant(text=t, outlets=o, citations=c) for t, (o, c) in row.items()],
+            variants=[
+                ContrastVariant(text=t, outlets=list(o), citations=list(c))
+                for t, (o, c) in row.items()
+            ],
         )
         for concept, row in rows.items()
     ]

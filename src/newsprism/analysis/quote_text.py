@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Container
 from dataclasses import dataclass, field
 
 from newsprism.analysis.attribution import speaker_from_context
@@ -191,7 +192,7 @@ def marked_quotes(k: int, article: Article, first: int = 0) -> list[QuoteSpan]:
     return out
 
 
-def block_quotes(k: int, article: Article, sibling_tokens: set[tuple[str, ...]], first: int = 0
+def block_quotes(k: int, article: Article, sibling_tokens: Container[tuple[str, ...]], first: int = 0
                  ) -> list[QuoteSpan]:  # fmt: skip
     """Paragraphs set off after an introducing colon, e.g. 'The statement reads:'."""
     out: list[QuoteSpan] = []
@@ -213,9 +214,9 @@ def block_quotes(k: int, article: Article, sibling_tokens: set[tuple[str, ...]],
     return out
 
 
-def _echoes(text: str, sibling_trigrams: set[tuple[str, ...]], share: float = 0.5) -> bool:
+def _echoes(text: str, sibling_trigrams: Container[tuple[str, ...]], share: float = 0.5) -> bool:
     grams = trigrams(tokens(text))
-    return bool(grams) and len(grams & sibling_trigrams) >= share * len(grams)
+    return bool(grams) and sum(g in sibling_trigrams for g in grams) >= share * len(grams)
 
 
 def trigrams(toks: list[str]) -> set[tuple[str, ...]]:

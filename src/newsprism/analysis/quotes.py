@@ -28,12 +28,14 @@ from newsprism.analysis.quote_text import (
     degraded_quotes,
     echo_quotes,
     marked_quotes,
+    tokens,
     trigrams,
 )
 from newsprism.analysis.sources import Sources, independent_sources
-from newsprism.model import Brief, Quote, QuoteVariant
+from newsprism.model import Article, Brief, Quote, QuoteVariant
 from newsprism.pipeline import Context
 from newsprism.registry import stage
+from newsprism.text.sparse import components, csr_rows, shared_pairs
 
 SAME_QUOTE = 0.5
 MAX_PARSED = 6  # sentences parsed per story for speaker fallback, longest quotations first
@@ -43,23 +45,54 @@ def extract_spans(brief: Brief) -> list[QuoteSpan]:
     """Every quotation of every article; degraded articles get their siblings' quotations."""
     articles = brief.articles
     marked = {k: marked_quotes(k, a) for k, a in enumerate(articles) if not a.degraded}
+    own = {k: {g for s in ss for g in _grams(s)} for k, ss in marked.items()}
+    in_articles = Counter(g for grams in own.values() for g in grams)
     spans: list[QuoteSpan] = []
     for k, article in enumerate(articles):
         if article.degraded:
             continue
-        others = {g for j, ss in marked.items() if j != k for s in ss for g in _grams(s)}
+        others = _Elsewhere(in_articles, own[k])
         blocks = block_quotes(k, article, others, first=len(marked[k]))
         spans += _in_order(marked[k] + blocks)
     probes = [seg for s in spans for seg in s.segments if len(seg.tokens) > MIN_WORDS]
-    for k, article in enumerate(articles):
-        elsewhere = [p for p in probes if p.article != k]
-        if article.degraded:
-            spans += degraded_quotes(k, article, elsewhere)
+    last: dict[int, int] = {}  # article -> its last quotation number so far
+    for seg in (seg for s in spans for seg in s.segments):
+        last[seg.article] = max(last.get(seg.article, -1), seg.quote)
+    for k, elsewhere in enumerate(_probes_in(articles, probes)):
+        if articles[k].degraded:
+            spans += degraded_quotes(k, articles[k], elsewhere)
         else:
-            first = 1 + max((seg.quote for s in spans if s.article == k for seg in s.segments),
-                            default=-1)  # fmt: skip
-            spans += echo_quotes(k, article, elsewhere, first)
+            spans += echo_quotes(k, articles[k], elsewhere, 1 + last.get(k, -1))
     return spans
+
+
+class _Elsewhere:
+    """The quotation trigrams of every other article, without building that set per article."""
+
+    def __init__(self, in_articles: Counter[tuple[str, ...]], own: set[tuple[str, ...]]) -> None:
+        self.in_articles, self.own = in_articles, own
+
+    def __contains__(self, gram: object) -> bool:
+        return self.in_articles.get(gram, 0) > (gram in self.own)  # type: ignore[call-overload]
+
+
+def _probes_in(articles: list[Article], probes: list[Segment]) -> list[list[Segment]]:
+    """Per article, the other articles' quotation segments sharing at least three word trigrams
+    with its text: only those can be located in it, so each article meets only them (an index)."""
+    index: dict[tuple[str, ...], list[int]] = {}
+    for p, seg in enumerate(probes):
+        for gram in _trigram_list(seg.tokens):
+            index.setdefault(gram, []).append(p)
+    out = []
+    for k, article in enumerate(articles):
+        stream = [t for s in article.sentences for t in tokens(s.text)]
+        hits = Counter(p for gram in _trigram_list(stream) for p in index.get(gram, ()))
+        out.append([probes[p] for p in sorted(hits) if hits[p] >= 3 and probes[p].article != k])
+    return out
+
+
+def _trigram_list(toks: list[str]) -> list[tuple[str, ...]]:
+    return [tuple(toks[i : i + 3]) for i in range(len(toks) - 2)]
 
 
 def _grams(span: QuoteSpan) -> set[tuple[str, ...]]:
@@ -128,22 +161,16 @@ def same_quote(a: Segment, b: Segment, threshold: float = SAME_QUOTE) -> bool:
 
 
 def group_segments(segments: list[Segment]) -> list[list[int]]:
-    parent = list(range(len(segments)))
-
-    def find(i: int) -> int:
-        while parent[i] != i:
-            parent[i] = parent[parent[i]]
-            i = parent[i]
-        return i
-
-    for i in range(len(segments)):
-        for j in range(i + 1, len(segments)):
-            if segments[i].article != segments[j].article and same_quote(segments[i], segments[j]):
-                parent[find(j)] = find(i)
-    groups: dict[int, list[int]] = {}
-    for i in range(len(segments)):
-        groups.setdefault(find(i), []).append(i)
-    return list(groups.values())
+    """Segments of one quotation across outlets: connected through ``same_quote`` pairs, which
+    share at least 3 bigrams, so only pairs sharing bigrams are compared (an index, not all pairs)."""
+    grams = [_bigrams(seg.tokens) for seg in segments]
+    shared, _ = csr_rows(grams, binary=True)
+    rows, cols, _ = shared_pairs(shared, min_shared=3)
+    linked = [
+        (i, j) for i, j in zip(rows.tolist(), cols.tolist(), strict=True)
+        if segments[i].article != segments[j].article and same_quote(segments[i], segments[j])
+    ]  # fmt: skip
+    return components(len(segments), [i for i, _ in linked], [j for _, j in linked])
 
 
 def _join_same_spans(groups: list[list[int]], segments: list[Segment]) -> list[list[int]]:

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from newsprism.model import Article
 from newsprism.pipeline import Context
 from newsprism.registry import stage
+from newsprism.text.sparse import components, csr_rows, shared_pairs
 from newsprism.text.terms import words
 
 COPY_CONTAINMENT = 0.8
@@ -29,9 +30,6 @@ class Sources:
     def count(self) -> int:
         return len(self.labels)
 
-    def groups(self, article_indices: list[int]) -> set[int]:
-        return {self.group_of[i] for i in article_indices}
-
 
 def _shingles(text: str) -> set[int]:
     tokens = words(text)
@@ -46,30 +44,25 @@ def is_copy(a: set[int], b: set[int], threshold: float = COPY_CONTAINMENT) -> bo
 
 
 def independent_sources(articles: list[Article]) -> Sources:
-    """Union marked and detected copies; each group is labelled by its members' labels."""
-    parent = list(range(len(articles)))
+    """Join marked and detected copies; each group is labelled by its members' labels.
 
-    def find(i: int) -> int:
-        while parent[i] != i:
-            parent[i] = parent[parent[i]]
-            i = parent[i]
-        return i
-
+    Only articles sharing a shingle are compared (an index of shingles, not every pair), and the
+    groups are connected components of the copy links."""
     by_id = {a.id: k for k, a in enumerate(articles)}
-    for k, a in enumerate(articles):
-        if a.duplicate_of in by_id:
-            parent[find(k)] = find(by_id[a.duplicate_of])
+    links = [(k, by_id[a.duplicate_of]) for k, a in enumerate(articles) if a.duplicate_of in by_id]
     shingles = [_shingles(a.text) for a in articles]
-    for i in range(len(articles)):
-        for j in range(i + 1, len(articles)):
-            if find(i) != find(j) and is_copy(shingles[i], shingles[j]):
-                parent[find(j)] = find(i)
-    roots: dict[int, int] = {}
-    group_of = [roots.setdefault(find(k), len(roots)) for k in range(len(articles))]
-    members: list[list[str]] = [[] for _ in roots]
-    for k, g in enumerate(group_of):
-        members[g].append(articles[k].label)
-    labels = [m[0] + (f" (also: {', '.join(m[1:])})" if len(m) > 1 else "") for m in members]
+    rows, cols, _ = shared_pairs(csr_rows(shingles, binary=True)[0])
+    links += [
+        (i, j) for i, j in zip(rows.tolist(), cols.tolist(), strict=True)
+        if is_copy(shingles[i], shingles[j])
+    ]  # fmt: skip
+    groups = components(len(articles), [i for i, _ in links], [j for _, j in links])
+    group_of = [0] * len(articles)
+    for g, members in enumerate(groups):
+        for k in members:
+            group_of[k] = g
+    members_labels = [[articles[k].label for k in members] for members in groups]
+    labels = [m[0] + (f" (also: {', '.join(m[1:])})" if len(m) > 1 else "") for m in members_labels]
     return Sources(group_of, labels)
 
 

@@ -24,6 +24,7 @@ from newsprism.analysis.summary_learned import features, prior
 from newsprism.analysis.summary_voice import Voices, quote_speakers, voices
 from newsprism.analysis.voice import mostly_quoted, statement_sentences
 from newsprism.model import Brief, Quote
+from newsprism.text.sparse import csr_rows
 from newsprism.text.terms import stem
 
 if TYPE_CHECKING:
@@ -76,16 +77,7 @@ def concept_lists(text: str) -> tuple[list[str], list[str]]:
 
 def incidence(rows: Sequence[Sequence[str]]) -> sparse.csr_matrix:
     """Binary sentence x concept matrix."""
-    vocab: dict[str, int] = {}
-    indptr, indices = [0], []
-    for items in rows:
-        indices.extend([vocab.setdefault(x, len(vocab)) for x in items])
-        indptr.append(len(indices))
-    data = np.ones(len(indices))
-    m = sparse.csr_matrix((data, indices, indptr), shape=(len(rows), max(len(vocab), 1)))
-    m.sum_duplicates()
-    m.data[:] = 1.0
-    return m
+    return csr_rows(rows, binary=True)[0]
 
 
 def _candidates(al: Alignment, min_words: int, furniture: AbstractSet[str]) -> list[int]:

@@ -169,8 +169,11 @@ def find_unique(
             current.append(i)
     flush()
     ranked: list[UniqueItem] = []
+    by_article: dict[str, list[UniqueItem]] = {}
+    for u in items:
+        by_article.setdefault(u.article_id, []).append(u)
     for article in brief.articles:
-        mine = sorted((u for u in items if u.article_id == article.id), key=lambda u: -u.score)
+        mine = sorted(by_article.get(article.id, []), key=lambda u: -u.score)
         ranked += group_by_topic(mine[: item_budget(len(article.sentences))])
     return ranked
 

@@ -17,10 +17,11 @@ from newsprism.ingest import iter_articles
 from newsprism.ingest.paths import as_paths
 from newsprism.model import Article, Notice
 from newsprism.output import atomic_path, check_output
+from newsprism.registry import ENGINES
 from newsprism.text import embeddings
 
 Mode = Literal["online", "batch"]
-Engine = Literal["local", "dask"]
+Engine = str  # a name in newsprism.registry.ENGINES: "local", "dask" or a plugin's
 
 
 def run_clustering(
@@ -48,32 +49,35 @@ def run_clustering(
     ``scheduler``/``workers``: where the Dask engine runs (default: a LocalCluster).
     """
     cfg = config or ClusterConfig()
+    spec = ENGINES.get(engine)
     if cfg.semantic:
         require_embeddings(engine)
     out, inputs = Path(out), as_paths(inputs)
     check_output(out, inputs, force=True)
     with atomic_path(out) as tmp:
-        if engine == "dask":
-            from newsprism.cluster.dask_engine import cluster_dask
-
-            stats = cluster_dask(
-                inputs,
-                tmp,
-                mode,
-                cfg,
-                scheduler=scheduler,
-                workers=workers,
-                progress=progress,
-                on_notice=on_notice,
-                strict=strict,
-                dashboard=dashboard,
-            )
-        else:
-            with tmp.open("w", encoding="utf-8") as fh:
-                stats = _cluster_local(inputs, fh, mode, cfg, strict, on_notice, progress, jobs)
+        stats = spec.run(
+            inputs, tmp, mode, cfg, strict=strict, on_notice=on_notice, progress=progress,
+            jobs=jobs, scheduler=scheduler, workers=workers, dashboard=dashboard,
+        )  # fmt: skip
         with tmp.open("a", encoding="utf-8") as fh:
             fh.write(completion_record(stats.stories))
     return stats
+
+
+def cluster_local(
+    inputs: Sequence[str | Path],
+    out: Path,
+    mode: Mode,
+    cfg: ClusterConfig,
+    *,
+    strict: bool = False,
+    on_notice: Callable[[Notice], None] | None = None,
+    progress: Callable[[int], None] | None = None,
+    jobs: int | None = None,
+) -> ClusterStats:
+    """The local engine: this process reads and clusters; helpers featurise."""
+    with out.open("w", encoding="utf-8") as fh:
+        return _cluster_local(inputs, fh, mode, cfg, strict, on_notice, progress, jobs)
 
 
 def _cluster_local(
@@ -116,9 +120,9 @@ class _Tally:
 
 
 def require_embeddings(engine: Engine) -> None:
-    if engine == "dask":
+    if not ENGINES.get(engine).semantic:
         raise NewsprismError(
-            "option-invalid", detail="the Dask engine clusters with lexical features only"
+            "option-invalid", detail=f"the {engine} engine clusters with lexical features only"
         )
     if not embeddings.available():
         raise NewsprismError(

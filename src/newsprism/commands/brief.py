@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import sys
-from enum import StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -17,15 +16,11 @@ if TYPE_CHECKING:
 from newsprism.clean import for_terminal
 
 
-class Format(StrEnum):
-    md = "md"
-    json = "json"
-    html = "html"
-
-
 def brief(
     paths: list[str] = typer.Argument(None, help="Files, folders or '-' for stdin."),
-    format: Format = typer.Option(Format.md, "--format", "-f", help="Output format."),
+    format: str = typer.Option(
+        "md", "--format", "-f", help="Output format: md, json, html, or one a plugin registers."
+    ),
     output: str | None = typer.Option(
         None, "--output", "-o", help="Write here instead of stdout (never over an input)."
     ),
@@ -77,6 +72,11 @@ def brief(
 ) -> None:
     """Brief one story from several articles."""
     from newsprism.api import brief_story
+    from newsprism.registry import RENDERERS
+
+    if format not in RENDERERS:  # before any work: a plugin's format counts as well
+        known = ", ".join(RENDERERS)
+        raise NewsprismError("option-invalid", detail=f"unknown format '{format}' (use {known})")
     from newsprism.ingest.base import Limits
     from newsprism.output import check_output, write_atomic
     from newsprism.render import render
@@ -102,7 +102,7 @@ def brief(
         result = brief_story(
             story, words=words, strict=strict, notices=notices, semantic=semantic, limits=limits
         )
-    text = render(result, format.value)
+    text = render(result, format)
     if target is not None:
         write_atomic(target, text)
         _say(f"wrote {target} ({len(result.articles)} articles)")

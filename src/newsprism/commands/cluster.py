@@ -22,11 +22,6 @@ class Mode(StrEnum):
     batch = "batch"
 
 
-class Engine(StrEnum):
-    local = "local"
-    dask = "dask"
-
-
 def cluster(
     inputs: list[str] = typer.Argument(
         None, help="Files, folders or '-' (JSONL, JSON, text, HTML)."
@@ -34,7 +29,9 @@ def cluster(
     out: str = typer.Option(..., "--out", "-o", help="Where to write stories, one JSON per line."),
     force: bool = typer.Option(False, "--force", help="Overwrite --out if it exists."),
     mode: Mode = typer.Option(Mode.online, "--mode", help="online: one pass in arrival order."),
-    engine: Engine = typer.Option(Engine.local, "--engine", help="dask: partitioned, parallel."),
+    engine: str = typer.Option(
+        "local", "--engine", help="local; dask: partitioned, parallel; or a plugin's engine."
+    ),
     threshold: float = typer.Option(
         ClusterConfig.threshold,
         "--threshold",
@@ -102,7 +99,7 @@ def cluster(
             inputs,
             target,
             mode.value,
-            engine.value,
+            engine,
             config,
             strict=strict,
             on_notice=_warn,

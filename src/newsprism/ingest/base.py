@@ -22,6 +22,7 @@ from newsprism.ingest.encoding import decode
 from newsprism.ingest.fields import coerce_meta, parse_date
 from newsprism.ingest.outlets import agency_cue, name_from_url
 from newsprism.model import Article
+from newsprism.registry import READERS
 
 __all__ = [
     "READERS",
@@ -38,15 +39,13 @@ __all__ = [
 # A reader yields articles, or errors for single bad records so the rest of the file still runs.
 ReaderFn = Callable[[bytes, str], Iterable["Article | NewsprismError | StoryTitle"]]
 
-READERS: dict[str, ReaderFn] = {}
-
 
 def reader(*extensions: str) -> Callable[[ReaderFn], ReaderFn]:
-    """Register a reader for file extensions (lower case, with the dot)."""
+    """Register a reader for file extensions (lower case, with the dot); plugins use it too."""
 
     def register(fn: ReaderFn) -> ReaderFn:
         for ext in extensions:
-            READERS[ext] = fn
+            READERS.add(ext, fn)
         return fn
 
     return register

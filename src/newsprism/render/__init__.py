@@ -1,20 +1,22 @@
-"""Renderings of a Brief. JSON, Markdown and HTML all read the same Brief object."""
+"""Renderings of a Brief. JSON, Markdown and HTML all read the same Brief object.
+
+They are the built-in renderers of the one registry (``newsprism.registry.RENDERERS``); a plugin
+adds a format with the ``renderer`` decorator in a module named in the ``newsprism.renderers``
+entry points.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
 from newsprism.errors import NewsprismError
 from newsprism.model import Brief
+from newsprism.registry import RENDERERS
 from newsprism.render.html import render_html
 from newsprism.render.json import render_json
 from newsprism.render.markdown import render_markdown
 
-RENDERERS: dict[str, Callable[[Brief], str]] = {
-    "json": render_json,
-    "md": render_markdown,
-    "html": render_html,
-}
+RENDERERS.add("json", render_json)
+RENDERERS.add("md", render_markdown)
+RENDERERS.add("html", render_html)
 
 
 def render(brief: Brief, fmt: str) -> str:
@@ -22,4 +24,4 @@ def render(brief: Brief, fmt: str) -> str:
         raise NewsprismError(
             "option-invalid", detail=f"unknown format '{fmt}' (use {', '.join(RENDERERS)})"
         )
-    return RENDERERS[fmt](brief)
+    return RENDERERS.get(fmt)(brief)

@@ -112,7 +112,7 @@ def from_uploads(
     with read_limits(limits):
         for name, data in uploads:
             suffix = PurePosixPath(name).suffix.lower() or ".txt"
-            reader = READERS.get(suffix)
+            reader = READERS.get(suffix) if suffix in READERS else None
             if reader is None:
                 known = ", ".join(sorted(READERS))
                 notices.append(_notice(NewsprismError("reader-unknown", source=name, known=known)))

@@ -90,25 +90,6 @@ class Quantity:
         """Equal keys mean the same stated figure (bound included: 'up to 9' differs from '9')."""
         return (self.kind, self.unit, self.bound, round(self.low, 6), round(self.high, 6))
 
-    def overlaps(self, other: Quantity) -> bool:
-        lo, hi = _interval(self)
-        olo, ohi = _interval(other)
-        return lo <= ohi and olo <= hi
-
-    def label(self) -> str:
-        """A readable normal form: 'more than 1,100', '7 to 9 years', 'up to 9 years'."""
-        return describe(self)
-
-
-def _interval(q: Quantity) -> tuple[float, float]:
-    if q.bound == "min":
-        return q.low, float("inf")
-    if q.bound == "max":
-        return 0.0, q.high
-    if q.bound == "approx":
-        return q.low * 0.9, q.high * 1.1
-    return q.low, q.high
-
 
 def parse_number(text: str) -> float | None:
     """'1,140' / '1 100' / '2.5' / 'seven' / 'one thousand one hundred' -> a float."""

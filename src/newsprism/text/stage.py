@@ -28,10 +28,11 @@ def sentences_for(article: Article, siblings: list[str]) -> tuple[list[Sentence]
 def sentences_stage(ctx: Context) -> None:
     """Split articles into sentences; restore boundaries and case of degraded text."""
     articles: list[Article] = ctx.get("articles")
-    clean = [a.text for a in articles if not is_degraded(a.text)]
-    for article in articles:
+    degraded = [is_degraded(a.text) for a in articles]
+    clean = [a.text for a, bad in zip(articles, degraded, strict=True) if not bad]
+    for article, bad in zip(articles, degraded, strict=True):
         if article.sentences:
             continue
-        siblings = [t for t in clean if t is not article.text]
+        siblings = [t for t in clean if t is not article.text] if bad else []  # linear if none
         article.sentences, article.degraded = sentences_for(article, siblings)
     ctx.put("sentences", articles)

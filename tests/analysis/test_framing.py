@@ -164,4 +164,21 @@ def test_default_pipeline_declares_what_framing_reads() -> None:
         Pipeline(DEFAULT_PIPELINE).stages, "the framing stage", lambda s: s.name == "framing"
     )
     assert spec.assigns == ("framing",)
-    assert {"sentences", "alignment", "agreed", "discrepancies", "sources"} == set(spec.requires)
+    assert {"sentences", "alignment", "agreed", "discrepancies", "sources", "entity_names"} == set(
+        spec.requires
+    )
+
+
+def test_labelled_entities_take_the_key_players_name() -> None:
+    texts = {
+        "Alpha": "Governor Voss vetoed the harbour bill on Monday. Voss called it wasteful.",
+        "Beta": "The reckless Voss vetoed the harbour bill. Critics said Voss had no plan.",
+    }
+    brief = make_brief(texts, stages=("sentences", "align"))
+    names = {"Voss": "Marta Voss", "Governor Voss": "Marta Voss", "Marta Voss": "Marta Voss"}
+    plain = build_framing(brief.articles, _alignment(brief.articles), [], [])
+    named = build_framing(brief.articles, _alignment(brief.articles), [], [], entity_names=names)
+    assert "Marta Voss" not in plain.entities
+    assert "Marta Voss" in named.entities
+    labels = [lab for o in named.outlets for lab in o.labels]
+    assert all(lab.entity == "Marta Voss" for lab in labels if "voss" in lab.entity.lower())

@@ -13,7 +13,7 @@ import re
 from collections import Counter, defaultdict
 
 from newsprism.align import Alignment
-from newsprism.analysis.attribution import REPORTING
+from newsprism.analysis.attribution import REPORTING, canonical_speaker
 from newsprism.analysis.framing_contrasts import find_contrasts
 from newsprism.analysis.framing_labels import (
     Entity,
@@ -176,8 +176,11 @@ def build_framing(
     sources: Sources | None = None,
     min_score: float = MIN_SCORE,
     max_terms: int = MAX_TERMS,
+    entity_names: dict[str, str] | None = None,
 ) -> Framing:
-    """The framing section; ``min_score`` and ``max_terms`` bound each outlet's own-voice terms."""
+    """The framing section; ``min_score`` and ``max_terms`` bound each outlet's own-voice terms.
+    ``entity_names`` (the key players' written forms) names each labelled entity as the key
+    players table does, so one person has one name in the whole brief."""
     groups = _by_outlet(articles)
     quotes = {a.id: quoted_ranges(a) for a in articles}
     hits = {
@@ -191,6 +194,8 @@ def build_framing(
     }
     scored = score_terms(hits, source_of)
     entities = main_entities(articles)
+    for entity in entities:
+        entity.name = canonical_speaker(entity.name, entity_names or {}) or entity.name
     labelled = entities[:LABELLED_ENTITIES]
     parse_texts = [w for a in articles for ms in mention_fragments(a, labelled).values()
                    for _, w in ms]  # fmt: skip
@@ -227,8 +232,8 @@ def build_framing(
 
 @stage(
     "framing",
-    version="1.0",
-    requires=("sentences", "sources", "alignment", "agreed", "discrepancies"),
+    version="1.1",
+    requires=("sentences", "sources", "alignment", "agreed", "discrepancies", "entity_names"),
     assigns=("framing",),
     on_error="skip",
 )
@@ -245,5 +250,6 @@ def framing_stage(ctx: Context) -> None:
             ctx.get("sources"),
             min_score=float(options.get("min_score", MIN_SCORE)),
             max_terms=int(options.get("max_terms", MAX_TERMS)),
+            entity_names=ctx.get("entity_names"),
         ),
     )

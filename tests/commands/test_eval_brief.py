@@ -28,6 +28,26 @@ def test_eval_brief_runs_over_every_key(shared_dir: Path, tmp_path: Path) -> Non
     assert (seed_row["merges"]["found"], seed_row["timeline"]["found"]) == (0, 6)
     for story in report["stories"]:
         assert not story["notes"], story["notes"]  # every article maps to its key document
+    assert seed_row["unique"]["found"] >= 10
+
+
+def test_eval_brief_meets_the_cross_source_goals_on_the_dev_keys(
+    shared_dir: Path, tmp_path: Path
+) -> None:
+    """The goals of the cross-source issue, as a floor: a change that loses them is a regression."""
+    keys = sorted((shared_dir / "eval" / "keys").glob("mn-*"))
+    out = tmp_path / "results.json"
+    args = ["eval", "brief", *map(str, keys), str(shared_dir / "clusters" / "doj-letter")]
+    result = CliRunner().invoke(app, [*args, "--lexical", "--out", str(out)])
+    assert result.exit_code == 0, result.output
+    overall = json.loads(out.read_text())["overall"]
+    assert overall["disc"]["rate"] >= 0.75, overall["disc"]
+    assert overall["noise"]["rate"] <= 0.15, overall["noise"]
+    assert overall["quotes"]["rate"] >= 0.90, overall["quotes"]
+    assert overall["unique"]["rate"] >= 0.75, overall["unique"]
+    assert overall["merges"]["found"] == 0, overall["merges"]
+    assert overall["entities"]["rate"] >= 0.89, overall["entities"]
+    assert overall["timeline"]["rate"] >= 0.7 and overall["order"]["rate"] >= 0.9, overall
 
 
 def test_eval_players_shows_the_player_columns_of_eval_brief(

@@ -139,3 +139,22 @@ def test_near_spellings_under_different_first_names_stay_apart() -> None:
     assert _person(brief, "Daniel Harkins") is not _person(brief, "Martha Harkin")
     assert _one_edit("harkins", "harkin") and not _one_edit("dunn", "lunn")
     assert not _one_edit("harkins", "harkins")
+
+
+def test_a_dateline_place_and_agency_are_players_cited_to_the_lead() -> None:
+    """Splitting cuts the dateline off the lead sentence; its place and agency still count, and
+    the place is one entity with the same place named in the text."""
+    brief = _brief(
+        {
+            "Northern Post": "PORT ARVENNA (Meridian Wire) — Ferries stopped on Monday. "
+            "The harbour board met.",
+            "Southern Ledger": "Ferries in Port Arvenna stopped on Monday, the harbour said.",
+        }
+    )
+    lead = brief.articles[0].sentences[0]
+    assert lead.text.startswith("Ferries")
+    places = [e for e in brief.entities if e.name == "Port Arvenna"]
+    assert len(places) == 1 and places[0].type == "GPE"
+    assert lead.id in places[0].citations and len(places[0].outlets) == 2
+    agency = [e for e in brief.entities if e.name == "Meridian Wire"]
+    assert len(agency) == 1 and agency[0].type == "ORG" and agency[0].citations == [lead.id]

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from newsprism.analysis.mentions import clean_mention, mentions_of, tag_sentences
+from newsprism.analysis.mentions import clean_mention, dateline_names, mentions_of, tag_sentences
 from newsprism.model import Article, Sentence
 
 
@@ -71,3 +71,13 @@ def test_neighbouring_spans_that_are_one_name_are_joined() -> None:
 
 def test_a_credit_label_is_not_part_of_a_name() -> None:
     assert clean_mention("Credit Dana Kell", 0) == ("Dana Kell", 7, None)
+
+
+def test_a_wire_dateline_gives_its_place_and_credited_outlet() -> None:
+    assert dateline_names("PORT ARVENNA (Meridian Wire) — Ferries stopped on Monday.") == [
+        ("GPE", "Port Arvenna"),
+        ("ORG", "Meridian Wire"),
+    ]
+    assert dateline_names("NORTH-VALE, Ky., March 5 — Ferries stopped.") == [("GPE", "North-Vale")]
+    assert dateline_names("Talks on the US - China deal resumed.") == []
+    assert dateline_names("Ferries stopped on Monday in Port Arvenna.") == []

@@ -173,7 +173,7 @@ def canonical_names(entities: list[Entity]) -> dict[str, str]:
 
 @stage(
     "entities",
-    version="1.1",
+    version="1.2",
     requires=("sentences", "sources", "named_spans"),
     assigns=("entities", "entity_names"),
 )

@@ -19,6 +19,7 @@ from newsprism.model import Article
 from newsprism.pipeline import Context
 from newsprism.registry import stage
 from newsprism.text.nlp import common_nouns, names
+from newsprism.text.split import paragraphs, strip_dateline
 
 ENTITY_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC", "LAW", "EVENT", "NORP"})
 TIME_LABELS = frozenset({"DATE", "TIME"})
@@ -37,6 +38,8 @@ _POSSESSIVE = re.compile(r"['’]s?$")
 _PAREN = re.compile(r"\s*\(([^()]*)\)?\s*$")
 _EDGE = re.compile(r"^[\W_]+|[^\w.]+$")
 _TOKEN = re.compile(r"[\w.'’&-]+")
+_BRACKETED = re.compile(r"\(([^()]*)\)")
+_WORD = re.compile(r"[A-Za-z]+")
 
 Span = tuple[str, int, int, str]  # label, start char, end char, text
 
@@ -161,10 +164,40 @@ def _split(label: str, start: int, text: str) -> list[tuple[str, int, str]]:
     return parts
 
 
+def dateline_names(text: str) -> list[tuple[str, str]]:
+    """(label, name) of the place and the credited outlet in the article's opening wire dateline
+    ("PLACE (Agency) —"): sentence splitting cuts the dateline off the first sentence, so the
+    tagger never sees them, yet they say where the story was reported and by whom."""
+    first = next(iter(paragraphs(text)), "")
+    cut = len(first) - len(strip_dateline(first))
+    if cut <= 0:
+        return []
+    head = first[:cut]
+    place = re.split(r"[,(]", head)[0].strip().rstrip("-–— ")
+    place = _WORD.sub(lambda w: w.group().capitalize(), place)
+    bracket = _BRACKETED.search(head)
+    credit = bracket.group(1).strip() if bracket else ""
+    found = [("GPE", place)] if sum(c.isalpha() for c in place) >= 2 else []
+    if sum(c.isalpha() for c in credit) >= 2 and not any(c.isdigit() for c in credit):
+        found.append(("ORG", credit))
+    return found
+
+
+def _dateline_mentions(article: Article, k: int) -> list[Mention]:
+    """The dateline's names as mentions cited to the article's first sentence (the one the
+    dateline opened); they have no offsets in it."""
+    if not article.sentences:
+        return []
+    first = article.sentences[0]
+    names = dateline_names(article.text)
+    return [Mention(first.id, k, 0.0, label, name, 0, 0) for label, name in names]
+
+
 def mentions_of(articles: list[Article], spans: dict[str, list[Span]]) -> list[Mention]:
-    """Every cleaned entity mention, in article and reading order."""
+    """Every cleaned entity mention, in article and reading order (dateline names first)."""
     found: list[Mention] = []
     for k, article in enumerate(articles):
+        found.extend(_dateline_mentions(article, k))
         count = max(len(article.sentences), 1)
         for sentence in article.sentences:
             parts = [

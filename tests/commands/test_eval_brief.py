@@ -46,7 +46,7 @@ def test_eval_brief_meets_the_cross_source_goals_on_the_dev_keys(
     assert overall["quotes"]["rate"] >= 0.90, overall["quotes"]
     assert overall["unique"]["rate"] >= 0.75, overall["unique"]
     assert overall["merges"]["found"] == 0, overall["merges"]
-    assert overall["entities"]["rate"] >= 0.89, overall["entities"]
+    assert overall["entities"]["rate"] >= 0.9, overall["entities"]
     assert overall["timeline"]["rate"] >= 0.7 and overall["order"]["rate"] >= 0.9, overall
 
 

@@ -8,20 +8,18 @@ workers agree on them.
 from __future__ import annotations
 
 import math
-import re
 import zlib
 from collections.abc import Iterable
 from dataclasses import dataclass
 
 import numpy as np
 import snowballstemmer
-from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
 
 from newsprism.cluster.config import ClusterConfig
 from newsprism.cluster.dedupe import Signer
 from newsprism.model import Article
+from newsprism.text.tokens import GENERAL_STOP_WORDS, word_tokens
 
-_WORD = re.compile(r"[^\W_]+")
 _MASK32 = np.uint64(0xFFFFFFFF)
 # Odd 32-bit multipliers that mix the words of a shingle in order ("a b c" != "c b a").
 _MIXERS = tuple(np.uint64(m) for m in (0x9E3779B1, 0x85EBCA77, 0xC2B2AE3D, 0x27D4EB2F, 0x165667B1))
@@ -55,7 +53,7 @@ class Featurizer:
         if hit is None:
             if len(self._cache) >= _CACHE_LIMIT:
                 self._cache.clear()
-            keep = len(word) > 1 and word not in ENGLISH_STOP_WORDS
+            keep = len(word) > 1 and word not in GENERAL_STOP_WORDS
             hit = (self._stem(word) if keep else "", zlib.crc32(word.encode("utf-8")))
             self._cache[word] = hit
         return hit
@@ -75,7 +73,7 @@ class Featurizer:
                 terms[term] = terms.get(term, 0.0) + 1.0
         if title:
             weight = self.config.title_weight
-            for word in _WORD.findall(title.lower()):
+            for word in word_tokens(title):
                 term = token(word)[0]
                 if term:
                     terms[term] = terms.get(term, 0.0) + weight
@@ -93,7 +91,7 @@ class Featurizer:
         size = limit * _CHARS_PER_WORD
         while True:
             head = text[:size]
-            words = _WORD.findall(head.lower())
+            words = word_tokens(head)
             if len(words) > limit or len(head) >= len(text):
                 return words[:limit]
             size *= 4

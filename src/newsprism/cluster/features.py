@@ -18,11 +18,11 @@ import snowballstemmer
 from newsprism.cluster.config import ClusterConfig
 from newsprism.cluster.dedupe import Signer
 from newsprism.model import Article
+from newsprism.text.copies import shingle_hashes
+
+__all__ = ["DocFrequency", "Features", "Featurizer", "shingle_hashes", "weigh"]
 from newsprism.text.tokens import GENERAL_STOP_WORDS, word_tokens
 
-_MASK32 = np.uint64(0xFFFFFFFF)
-# Odd 32-bit multipliers that mix the words of a shingle in order ("a b c" != "c b a").
-_MIXERS = tuple(np.uint64(m) for m in (0x9E3779B1, 0x85EBCA77, 0xC2B2AE3D, 0x27D4EB2F, 0x165667B1))
 _CACHE_LIMIT = 1_000_000
 _CHARS_PER_WORD = 8  # news English averages about six characters per word and space
 
@@ -95,18 +95,6 @@ class Featurizer:
             if len(words) > limit or len(head) >= len(text):
                 return words[:limit]
             size *= 4
-
-
-def shingle_hashes(word_hashes: list[int], size: int) -> np.ndarray:
-    """Distinct hashes of every run of ``size`` consecutive words (all words when fewer)."""
-    h = np.asarray(word_hashes, dtype=np.uint64)
-    if len(h) < size:
-        return np.unique(h).astype(np.uint32)
-    n = len(h) - size + 1
-    mixed = h[:n] * _MIXERS[0]
-    for i in range(1, size):
-        mixed = mixed + h[i : i + n] * _MIXERS[i % len(_MIXERS)]
-    return np.unique((mixed ^ (mixed >> np.uint64(29))) & _MASK32).astype(np.uint32)
 
 
 class DocFrequency:

@@ -12,8 +12,6 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
-
 # Closed-class words: never content, never a name or a noun on their own.
 FUNCTION_WORDS = frozenset(
     [
@@ -132,10 +130,6 @@ STOP_WORDS = FUNCTION_WORDS | {
     "make", "made", "up", "out", "off", "down", "again", "further", "once", "now", "even", "still",
 }  # fmt: skip
 
-# scikit-learn's general English list: what TF-IDF alignment, clustering terms and the summary's
-# concepts were tuned with. Replacing it with STOP_WORDS would move every tuned threshold.
-GENERAL_STOP_WORDS: frozenset[str] = frozenset(ENGLISH_STOP_WORDS)
-
 
 @lru_cache(maxsize=32)
 def word_pattern(
@@ -178,3 +172,15 @@ def word_tokens(
     )
     found = pattern.findall(text if keep_case else text.lower())
     return found if min_length <= 1 else [w for w in found if len(w) >= min_length]
+
+
+def __getattr__(name: str) -> frozenset[str]:
+    """``GENERAL_STOP_WORDS``: scikit-learn's English list, what TF-IDF alignment, clustering terms
+    and the summary's concepts were tuned with (replacing it with STOP_WORDS would move every tuned
+    threshold). Loaded on first use, so reading text does not import scikit-learn."""
+    if name == "GENERAL_STOP_WORDS":
+        from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
+
+        globals()[name] = frozenset(ENGLISH_STOP_WORDS)
+        return globals()[name]
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

@@ -8,21 +8,19 @@ the threshold, so the cost grows about linearly with the story and no match is l
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from itertools import pairwise
 
 import numpy as np
 from scipy import sparse
-from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
 
 from newsprism.model import Article, Sentence
 from newsprism.pipeline import Context
 from newsprism.registry import stage
 from newsprism.text.sparse import csr_rows
+from newsprism.text.tokens import GENERAL_STOP_WORDS, word_tokens
 
 SAME_CONTENT = 0.45
-_WORD = re.compile(r"(?u)\b\w\w+\b")
 EXACT_LIMIT = 5000  # up to this many sentences, every pair is compared
 SET_ASIDE = 0.5  # above it, common terms weighing up to this share of the threshold are set aside
 
@@ -46,7 +44,8 @@ class Alignment:
 
 def terms(text: str) -> list[str]:
     """Words (2+ characters, lower case, no stop words) and pairs of neighbouring kept words."""
-    words = [w for w in _WORD.findall(text.lower()) if w not in ENGLISH_STOP_WORDS]
+    tokens = word_tokens(text, underscore=True, min_length=2)  # scikit-learn's token_pattern
+    words = [w for w in tokens if w not in GENERAL_STOP_WORDS]
     return words + [f"{a} {b}" for a, b in pairwise(words)]
 
 

@@ -12,12 +12,11 @@ from __future__ import annotations
 import re
 from difflib import SequenceMatcher
 
-from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
-
 from newsprism.align import Alignment
 from newsprism.analysis.framing_lexicon import NEUTRAL_REPORTING
 from newsprism.model import Article, Contrast, ContrastVariant
 from newsprism.text.terms import stem
+from newsprism.text.tokens import GENERAL_STOP_WORDS
 
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*|\d[\d,.]*")
 MAX_CHANGE = 3  # words on either side of a replacement
@@ -37,12 +36,12 @@ def _word_choice(a: list[str], b: list[str]) -> bool:
     for side in (a, b):
         if not all(w.islower() and w.isalpha() for w in side):
             return False
-        if all(w in ENGLISH_STOP_WORDS for w in side):
+        if all(w in GENERAL_STOP_WORDS for w in side):
             return False
     if all(w in NEUTRAL_REPORTING for w in a + b):
         return False  # 'says' / 'said': tense, not word choice
-    content_a = {stem(w) for w in a if w not in ENGLISH_STOP_WORDS}
-    content_b = {stem(w) for w in b if w not in ENGLISH_STOP_WORDS}
+    content_a = {stem(w) for w in a if w not in GENERAL_STOP_WORDS}
+    content_b = {stem(w) for w in b if w not in GENERAL_STOP_WORDS}
     return content_a != content_b  # 'is asking' / 'has asked' is tense, not word choice
 
 

@@ -16,9 +16,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
-from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
-
 from newsprism.model import Article, EntityLabel, Sentence
+from newsprism.text.tokens import GENERAL_STOP_WORDS
 
 _NAME = re.compile(
     r"(?<![\w’'.])(?:[A-Z][a-z]+(?:[-’'][A-Z]?[a-z]+)?|(?:[A-Z]\.){2,}|[A-Z]{2,5}|[A-Z]\.)"
@@ -48,7 +47,7 @@ _CALENDAR = frozenset(
     ]
 )
 # Sentence openers and honorifics are not part of a name ('After Voss', 'Mr. Hart').
-_NOT_NAME_START = ENGLISH_STOP_WORDS | {"mr", "mrs", "ms", "dr", "sen", "rep", "gov"}
+_NOT_NAME_START = GENERAL_STOP_WORDS | {"mr", "mrs", "ms", "dr", "sen", "rep", "gov"}
 MAX_ENTITIES = 4
 LABELS_PER_ENTITY = 1  # first mentions parsed per entity and article
 MAX_LABEL_WORDS = 12
@@ -131,7 +130,7 @@ def _may_label(text: str, name: str) -> bool:
     if len(name.split()) >= 3:
         return True  # room for a title: 'Finance Minister Clara Voss'
     before = text[:at].split()[-1:] if at else []
-    if before and (before[0][:1].isupper() or before[0].lower() not in ENGLISH_STOP_WORDS):
+    if before and (before[0][:1].isupper() or before[0].lower() not in GENERAL_STOP_WORDS):
         return True
     return bool(_APPOS_AFTER.match(text[at + len(name) :]))
 

@@ -19,7 +19,7 @@ from importlib.util import find_spec
 from pathlib import Path
 from xml.etree import ElementTree
 
-from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
+from newsprism.text.tokens import GENERAL_STOP_WORDS
 
 VADER_MAX = 4.0
 # Hedges and evidentials: the outlet signals doubt or rumour instead of stating.
@@ -193,7 +193,7 @@ def word_load(word: str) -> WordLoad | None:
     """Loadedness of one lower-case word, or None when no resource marks it."""
     if word in HEDGES:
         return WordLoad(0.5, 0.0, "speculation")
-    if not _ALPHA.match(word) or word in ENGLISH_STOP_WORDS:
+    if not _ALPHA.match(word) or word in GENERAL_STOP_WORDS:
         return None
     if word.startswith(LABEL_PREFIXES) and len(word) > 5:
         return WordLoad(0.6, 0.0, "labelling")

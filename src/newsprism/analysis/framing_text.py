@@ -16,8 +16,6 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
-
 from newsprism.analysis.attribution import REPORTING
 from newsprism.analysis.framing_lexicon import (
     HEDGES,
@@ -27,6 +25,7 @@ from newsprism.analysis.framing_lexicon import (
     word_load,
 )
 from newsprism.model import Article, Sentence
+from newsprism.text.tokens import GENERAL_STOP_WORDS
 
 _QUOTE = re.compile(r"[\"“”]")
 _TOKEN = re.compile(r"[A-Za-z][A-Za-z'’-]*[A-Za-z]|[A-Za-z]")
@@ -134,7 +133,7 @@ def _extend(text: str, start: int, end: int, load: WordLoad) -> int:
     if load.adjective:
         noun = _NOUN_AFTER.match(rest)
         nouns = noun.group(1).split() if noun else []
-        if noun and all(w not in ENGLISH_STOP_WORDS for w in nouns):
+        if noun and all(w not in GENERAL_STOP_WORDS for w in nouns):
             return end + noun.end(1)
     return end
 
@@ -146,7 +145,7 @@ def _category(text: str, start: int, end: int, load: WordLoad) -> str | None:
     if word not in NEUTRAL_REPORTING and _reporting(text, start, end):
         return "emotive verb"
     ahead = _NAME_AHEAD.match(text[end:]) if load.adjective else None
-    if ahead and not any(w in ENGLISH_STOP_WORDS for w in ahead.group(1).split()):
+    if ahead and not any(w in GENERAL_STOP_WORDS for w in ahead.group(1).split()):
         return "labelling"
     return None
 
@@ -183,7 +182,7 @@ def sentence_terms(sentence: Sentence, quoted: list[tuple[int, int]]) -> list[Te
 @lru_cache(maxsize=1)
 def _function_words() -> frozenset[str]:
     """Lower-case stop words that are neither hedges nor intensifiers: skipped without a lookup."""
-    return frozenset(ENGLISH_STOP_WORDS - HEDGES - vader()[1])
+    return frozenset(GENERAL_STOP_WORDS - HEDGES - vader()[1])
 
 
 def _emotive_verb(word: str) -> bool:

@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from newsprism.analysis.pairs import slot_discrepancy
 from newsprism.analysis.sources import Sources
 from newsprism.model import Brief, Discrepancy
+from newsprism.text.tokens import word_tokens
 
 # Holding verbs and their agent nouns: a closed class of English.
 _ROLES = {"own": "owner", "operate": "operator", "manage": "manager"}
@@ -83,7 +84,10 @@ def holdings(text: str, article: int = 0, sentence_id: str = "") -> list[Holding
 
 
 def _words(name: str) -> set[str]:
-    return {w.lower() for w in re.findall(r"[A-Za-z]{3,}", name)}
+    return {
+        w.lower()
+        for w in word_tokens(name, keep_case=True, ascii_only=True, letters_only=True, min_length=3)
+    }
 
 
 def holder_conflicts(brief: Brief, sources: Sources) -> list[Discrepancy]:

@@ -22,6 +22,7 @@ from newsprism.analysis.support import COVERED, figures, lemma_prefixes, states
 from newsprism.model import Sentence
 from newsprism.text.nlp import parse
 from newsprism.text.terms import content_stems, words
+from newsprism.text.tokens import word_tokens
 
 POSTINGS = 60  # a term in more sentences than this is the topic: it does not pair sentences
 PARTNERS = 8  # sentences of other outlets tried as the source of a claim, most shared terms first
@@ -134,7 +135,7 @@ def _own_evaluation(claim: Claim) -> bool:
     evaluation ('unprecedented', 'abuse of power decision'), not a shared fact."""
     theirs = set()
     for e in claim.supporters:
-        theirs |= {w[:5] for w in re.findall(r"[a-z]+", e.sentence.text.lower())}
+        theirs |= {w[:5] for w in word_tokens(e.sentence.text, ascii_only=True, letters_only=True)}
     doc = parse([claim.text])[0]
     return any(
         t.pos_ in {"ADJ", "ADV"} and t.is_alpha and not t.is_stop and t.lower_[:5] not in theirs

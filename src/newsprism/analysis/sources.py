@@ -1,8 +1,9 @@
 """Independent sources: syndicated copies of one article count once.
 
 The clustering step may already mark copies (``Article.duplicate_of``); inside a story we also catch
-near-identical texts cheaply by word 5-gram shingle containment, so agreement is never inflated by a
-wire story reprinted under several mastheads.
+near-identical texts cheaply by word 5-gram shingle containment (the copy definition lives in
+``text/copies.py``), so agreement is never inflated by a wire story reprinted under several
+mastheads.
 """
 
 from __future__ import annotations
@@ -12,11 +13,9 @@ from dataclasses import dataclass
 from newsprism.model import Article
 from newsprism.pipeline import Context
 from newsprism.registry import stage
+from newsprism.text.copies import is_copy, story_shingles
 from newsprism.text.sparse import components, csr_rows, shared_pairs
 from newsprism.text.terms import words
-
-COPY_CONTAINMENT = 0.8
-SHINGLE = 5
 
 
 @dataclass
@@ -32,15 +31,7 @@ class Sources:
 
 
 def _shingles(text: str) -> set[int]:
-    tokens = words(text)
-    return {hash(tuple(tokens[i : i + SHINGLE])) for i in range(max(1, len(tokens) - SHINGLE + 1))}
-
-
-def is_copy(a: set[int], b: set[int], threshold: float = COPY_CONTAINMENT) -> bool:
-    """The shorter text's shingles lie almost all inside the longer one's."""
-    if not a or not b:
-        return False
-    return len(a & b) / min(len(a), len(b)) >= threshold
+    return story_shingles(words(text))
 
 
 def independent_sources(articles: list[Article]) -> Sources:

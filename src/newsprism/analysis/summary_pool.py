@@ -16,7 +16,6 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 from scipy import sparse
-from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
 
 from newsprism.align import Alignment
 from newsprism.analysis.boilerplate import MIN_WORDS, is_boilerplate
@@ -26,11 +25,11 @@ from newsprism.analysis.voice import mostly_quoted, statement_sentences
 from newsprism.model import Brief, Quote
 from newsprism.text.sparse import csr_rows
 from newsprism.text.terms import stem
+from newsprism.text.tokens import GENERAL_STOP_WORDS, word_tokens
 
 if TYPE_CHECKING:
     from newsprism.analysis.summary import SummaryParams
 
-_TOKEN = re.compile(r"[a-z0-9]+")
 _QUOTE = re.compile(r"[\"“”]")
 _NEGATION = re.compile(r"\b(?:not|never|no|none|without)\b|n't|n’t")
 RESTATED = 0.6  # share of the shorter sentence's content words that a restatement repeats
@@ -63,9 +62,9 @@ class Pool:
 
 def concept_lists(text: str) -> tuple[list[str], list[str]]:
     """Content-word stems and adjacent stem pairs that are not both stop words."""
-    tokens = _TOKEN.findall(text.lower())
+    tokens = word_tokens(text, ascii_only=True)
     stems = [stem(t) if len(t) > 3 else t for t in tokens]
-    stop = [t in ENGLISH_STOP_WORDS for t in tokens]
+    stop = [t in GENERAL_STOP_WORDS for t in tokens]
     unigrams = [s for s, is_stop in zip(stems, stop, strict=True) if not is_stop]
     pairs = [
         f"{a} {b}"

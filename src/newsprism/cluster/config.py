@@ -6,6 +6,7 @@ import math
 from dataclasses import dataclass, fields
 
 from newsprism.errors import NewsprismError
+from newsprism.text.copies import STREAM_JACCARD, STREAM_SHINGLE
 
 # (lowest, highest, whether the lowest itself is allowed): checked when a config is built.
 _RANGES: dict[str, tuple[float, float, bool]] = {
@@ -43,9 +44,9 @@ class ClusterConfig:
     day_penalty: float = 0.2
     persistence: float = 1.0
     title_weight: float = 2.0
-    dedup_threshold: float = 0.5
+    dedup_threshold: float = STREAM_JACCARD
     num_perm: int = 64
-    shingle_size: int = 3
+    shingle_size: int = STREAM_SHINGLE
     max_tokens: int = 400
     article_terms: int = 48
     centroid_terms: int = 150

@@ -1,5 +1,8 @@
 """Near-duplicate and syndicated-copy detection with MinHash LSH (datasketch).
 
+What a copy is (shingles, thresholds) is defined once in ``text/copies.py``; this is the stream's
+finder.
+
 Only canonical articles enter the index, so every copy points at the first article of its group
 and a group counts as one source downstream. The caller forgets canonicals whose story has closed,
 so memory follows the clustering window, not the stream.
@@ -14,6 +17,7 @@ import numpy as np
 from datasketch import MinHash, MinHashLSH
 
 from newsprism.model import Article
+from newsprism.text.copies import STREAM_JACCARD
 
 
 class Signer:
@@ -36,7 +40,7 @@ class Deduplicator:
     insert through MinHashLSH's storage layer cost more than clustering the article did.
     """
 
-    def __init__(self, threshold: float = 0.5, num_perm: int = 64) -> None:
+    def __init__(self, threshold: float = STREAM_JACCARD, num_perm: int = 64) -> None:
         self.threshold = threshold
         self.num_perm = num_perm
         params = MinHashLSH(threshold=threshold, num_perm=num_perm)

@@ -8,23 +8,21 @@ workers agree on them.
 from __future__ import annotations
 
 import math
-import re
 import zlib
 from collections.abc import Iterable
 from dataclasses import dataclass
 
 import numpy as np
 import snowballstemmer
-from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
 
 from newsprism.cluster.config import ClusterConfig
 from newsprism.cluster.dedupe import Signer
 from newsprism.model import Article
+from newsprism.text.copies import shingle_hashes
 
-_WORD = re.compile(r"[^\W_]+")
-_MASK32 = np.uint64(0xFFFFFFFF)
-# Odd 32-bit multipliers that mix the words of a shingle in order ("a b c" != "c b a").
-_MIXERS = tuple(np.uint64(m) for m in (0x9E3779B1, 0x85EBCA77, 0xC2B2AE3D, 0x27D4EB2F, 0x165667B1))
+__all__ = ["DocFrequency", "Features", "Featurizer", "shingle_hashes", "weigh"]
+from newsprism.text.tokens import GENERAL_STOP_WORDS, word_tokens
+
 _CACHE_LIMIT = 1_000_000
 _CHARS_PER_WORD = 8  # news English averages about six characters per word and space
 
@@ -55,7 +53,7 @@ class Featurizer:
         if hit is None:
             if len(self._cache) >= _CACHE_LIMIT:
                 self._cache.clear()
-            keep = len(word) > 1 and word not in ENGLISH_STOP_WORDS
+            keep = len(word) > 1 and word not in GENERAL_STOP_WORDS
             hit = (self._stem(word) if keep else "", zlib.crc32(word.encode("utf-8")))
             self._cache[word] = hit
         return hit
@@ -75,7 +73,7 @@ class Featurizer:
                 terms[term] = terms.get(term, 0.0) + 1.0
         if title:
             weight = self.config.title_weight
-            for word in _WORD.findall(title.lower()):
+            for word in word_tokens(title):
                 term = token(word)[0]
                 if term:
                     terms[term] = terms.get(term, 0.0) + weight
@@ -93,22 +91,10 @@ class Featurizer:
         size = limit * _CHARS_PER_WORD
         while True:
             head = text[:size]
-            words = _WORD.findall(head.lower())
+            words = word_tokens(head)
             if len(words) > limit or len(head) >= len(text):
                 return words[:limit]
             size *= 4
-
-
-def shingle_hashes(word_hashes: list[int], size: int) -> np.ndarray:
-    """Distinct hashes of every run of ``size`` consecutive words (all words when fewer)."""
-    h = np.asarray(word_hashes, dtype=np.uint64)
-    if len(h) < size:
-        return np.unique(h).astype(np.uint32)
-    n = len(h) - size + 1
-    mixed = h[:n] * _MIXERS[0]
-    for i in range(1, size):
-        mixed = mixed + h[i : i + n] * _MIXERS[i % len(_MIXERS)]
-    return np.unique((mixed ^ (mixed >> np.uint64(29))) & _MASK32).astype(np.uint32)
 
 
 class DocFrequency:

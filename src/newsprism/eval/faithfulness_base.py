@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-import re
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
+
+from newsprism.text.tokens import word_tokens
 
 CATEGORIES = (
     "unbalanced_quotes",
@@ -91,7 +92,7 @@ def unbalanced(text: str) -> bool:
 
 
 def tokens(text: str) -> list[str]:
-    return re.findall(r"[a-z0-9]+", text.lower().replace("’", "'"))
+    return word_tokens(text, ascii_only=True)
 
 
 def counts(findings: Iterable[Finding]) -> dict[str, int]:

@@ -10,10 +10,10 @@ cost (about 0.4 ms per file).
 from __future__ import annotations
 
 import codecs
-import re
 import unicodedata
 
 from newsprism.errors import NewsprismError
+from newsprism.text.tokens import word_tokens
 
 # BOMs, longest first: the UTF-32-LE BOM begins with the UTF-16-LE one.
 _BOMS = (
@@ -129,7 +129,7 @@ def _detect(sample: bytes) -> str | None:
 
 def looks_garbled(text: str) -> bool:
     """Mojibake mixes scripts inside words ('dйclarй') or fills text with symbols and controls."""
-    words = re.findall(r"\w+", text[:20_000])
+    words = word_tokens(text[:20_000], keep_case=True, underscore=True)
     mixed = sum(1 for w in words if not w.isascii() and _mixes_scripts(w))
     return mixed > max(1, len(words) // 50) or _control_share(text) > 0.01
 

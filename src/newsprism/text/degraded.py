@@ -10,7 +10,8 @@ from __future__ import annotations
 
 import re
 
-_WORD = re.compile(r"[^\W\d_]+")
+from newsprism.text.tokens import word_tokens
+
 _TERMINAL = re.compile(r"[.!?;:…](?=\s|$|[\"'”’)\]])")
 _LINE_END = re.compile(r"\S[ \t]*\r?\n")
 
@@ -26,7 +27,7 @@ def sentence_ends(text: str) -> int:
 
 def is_degraded(text: str, min_words: int = MIN_WORDS) -> bool:
     """True when a long text has almost no sentence ends, or almost no capitals and few ends."""
-    words = _WORD.findall(text)
+    words = word_tokens(text, keep_case=True, letters_only=True)
     if len(words) < min_words:
         return False
     ends = sentence_ends(text)

@@ -14,8 +14,9 @@ from collections import defaultdict
 from dataclasses import dataclass
 
 from newsprism.text.split import split_text
+from newsprism.text.tokens import word_pattern
 
-WORD = re.compile(r"[^\W_]+")
+WORD = word_pattern()
 _SPACE = re.compile(r"\s+")
 
 MIN_RUN = 4  # shorter runs are too common ("of the department") to copy punctuation from

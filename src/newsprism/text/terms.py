@@ -6,135 +6,20 @@ whole brief may take, so claim and figure alignment work on stems of content wor
 
 from __future__ import annotations
 
-import re
 from functools import lru_cache
 
 import snowballstemmer
 
-FUNCTION_WORDS = frozenset(
-    [
-        "a",
-        "an",
-        "the",
-        "this",
-        "that",
-        "these",
-        "those",
-        "of",
-        "in",
-        "on",
-        "at",
-        "by",
-        "for",
-        "with",
-        "from",
-        "to",
-        "into",
-        "onto",
-        "over",
-        "under",
-        "about",
-        "and",
-        "or",
-        "but",
-        "nor",
-        "so",
-        "yet",
-        "as",
-        "than",
-        "then",
-        "who",
-        "whom",
-        "whose",
-        "which",
-        "what",
-        "when",
-        "where",
-        "why",
-        "how",
-        "is",
-        "are",
-        "was",
-        "were",
-        "be",
-        "been",
-        "being",
-        "am",
-        "has",
-        "have",
-        "had",
-        "do",
-        "does",
-        "did",
-        "will",
-        "would",
-        "shall",
-        "should",
-        "can",
-        "could",
-        "may",
-        "might",
-        "must",
-        "it",
-        "its",
-        "he",
-        "she",
-        "they",
-        "them",
-        "their",
-        "his",
-        "her",
-        "him",
-        "we",
-        "us",
-        "our",
-        "you",
-        "your",
-        "i",
-        "me",
-        "my",
-        "not",
-        "no",
-        "all",
-        "each",
-        "every",
-        "both",
-        "some",
-        "any",
-        "such",
-        "there",
-        "here",
-        "if",
-        "while",
-        "because",
-        "after",
-        "before",
-        "since",
-        "until",
-        "during",
-        "against",
-        "among",
-        "between",
-        "through",
-        "per",
-        "via",
-    ]
-)
-# sklearn's list drops words news depends on ('former', 'call', 'found', 'fire', 'bill'), so content
-# words are everything but function words and a few empty verbs.
-STOP_WORDS = FUNCTION_WORDS | {
-    "s", "t", "said", "says", "say", "mr", "ms", "mrs", "also", "just", "like", "very", "more",
-    "most", "much", "many", "other", "only", "own", "same", "too", "than", "one", "get", "got",
-    "make", "made", "up", "out", "off", "down", "again", "further", "once", "now", "even", "still",
-}  # fmt: skip
-_WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)?")
+from newsprism.text.tokens import FUNCTION_WORDS, STOP_WORDS, word_tokens
+
+__all__ = ["FUNCTION_WORDS", "STOP_WORDS", "content_stems", "related", "stem", "words"]
 _STEMMER = snowballstemmer.stemmer("english")
 
 
 def words(text: str) -> list[str]:
     """Lower-case word tokens, apostrophes normalised, possessive 's dropped."""
     out = []
-    for w in _WORD.findall(text.lower().replace("’", "'")):
+    for w in word_tokens(text.replace("’", "'"), apostrophes=True):
         out.append(w[:-2] if w.endswith("'s") else w)
     return out
 

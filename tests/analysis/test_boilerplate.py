@@ -88,3 +88,17 @@ def test_an_article_sharing_nothing_with_the_other_sources_is_off_topic() -> Non
     assert off_topic(brief.articles, [0, 1, 2]) == {2}
     pair = make_brief({"Gazette": BODY, "Portal": notice}, ("sentences",))
     assert off_topic(pair.articles, [0, 1]) == set()  # two sources: no telling which is off
+
+
+def test_of_two_unrelated_sources_a_much_smaller_one_is_off_topic() -> None:
+    from newsprism.analysis.boilerplate import off_topic
+
+    report = BODY + (
+        "The harbour office said the landing would open on Thursday. "
+        "Cyclists may still cross the bridge beside the closed pier."
+    )
+    notice = "Forgotten passwords are reset from the settings page."
+    pair = make_brief({"Gazette": report, "Portal": notice}, ("sentences",))
+    assert off_topic(pair.articles, [0, 1]) == {1}
+    swapped = make_brief({"Portal": notice, "Gazette": report}, ("sentences",))
+    assert off_topic(swapped.articles, [0, 1]) == {0}

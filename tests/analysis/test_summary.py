@@ -277,3 +277,21 @@ def test_quotations_of_a_reprinted_letter_are_marked() -> None:
     marked = {t for t, r in zip(texts, pool.reprint, strict=True) if r}
     assert any("the letter says" in t for t in marked)
     assert not any("spring budget" in t or "did not answer" in t for t in marked)
+
+
+def test_a_quotation_the_outlet_attributes_does_not_draw_on_the_quotations_share() -> None:
+    reported = '"The pumps were never tested," Mayor Ines Calloway said.'
+    bare = '"The pumps were never tested before the storm came."'
+    articles = [
+        Article.create(f"{SHARED} {reported}", outlet="Daily Ledger"),
+        Article.create(f"{SHARED} Crews worked through the night. {bare}", outlet="Radio"),
+    ]
+    brief = Pipeline(("sentences",)).run(Story.from_articles(articles))
+    al = align(articles)
+    pool, _, _ = voiced_pool(brief, al, SummaryParams(), [])
+    assert pool.quotation is not None
+    marked = {
+        al.sentences[int(i)].text for i, q in zip(pool.index, pool.quotation, strict=True) if q
+    }
+    assert reported not in marked  # the outlet's own reporting of who said it
+    assert bare in marked  # someone's words with nothing of the outlet's

@@ -216,7 +216,28 @@ def off_topic(articles: list[Article], group_of: list[int]) -> set[int]:
         if best < OFF_TOPIC:
             out.add(k)
     on_topic = {group_of[k] for k in range(len(articles)) if k not in out}
-    return out if len(on_topic) >= 2 else set()  # two sources alone: no telling which is off
+    if len(on_topic) >= 2:
+        return out
+    return _stray_of_two(bags, group_of)
+
+
+STRAY_SHARE = 0.5  # of two unrelated sources, one with at most this share of the other's words
+
+
+def _stray_of_two(bags: list[set[str]], group_of: list[int]) -> set[int]:
+    """Two sources that share almost nothing: no telling which is off, unless one is much the
+    smaller (a notice or sign-in page beside a report); then the smaller one is."""
+    groups = sorted(set(group_of))
+    if len(groups) != 2:
+        return set()
+    size = {
+        g: len(set().union(*(b for b, h in zip(bags, group_of, strict=True) if h == g)))
+        for g in groups
+    }
+    small, large = sorted(groups, key=lambda g: size[g])
+    if size[small] > STRAY_SHARE * size[large]:
+        return set()
+    return {k for k, g in enumerate(group_of) if g == small}
 
 
 def find_boilerplate(articles: list[Article], group_of: list[int]) -> set[str]:
@@ -231,7 +252,7 @@ def find_boilerplate(articles: list[Article], group_of: list[int]) -> set[str]:
     return out
 
 
-@stage("boilerplate", version="1.0", requires=("sentences", "sources"), assigns=("boilerplate",))
+@stage("boilerplate", version="1.1", requires=("sentences", "sources"), assigns=("boilerplate",))
 def boilerplate_stage(ctx: Context) -> None:
     """Mark captions, credits, contact and share lines, learned from the cluster's own repetition."""
     articles: list[Article] = ctx.get("sentences")

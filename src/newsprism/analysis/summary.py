@@ -153,7 +153,7 @@ def select(
             if p.per_speaker and times >= p.per_speaker:
                 free &= ~(quotation & (speaker == who))
         if p.per_statement and reprinted >= p.per_statement:  # nor one reprinted document
-            free &= ~(quotation & reprint)
+            free &= ~reprint
         free &= (pool.bigrams @ open_bi + pool.unigrams @ open_uni) > 0  # says something new
         if not free.any():
             break
@@ -162,7 +162,7 @@ def select(
         chosen.append(k)
         total += pool.words[k]
         quoting -= pool.words[k] if quotation[k] else 0.0
-        reprinted += int(quotation[k] and reprint[k])
+        reprinted += int(reprint[k])
         if quotation[k] and speaker[k] >= 0:
             quoted[int(speaker[k])] = quoted.get(int(speaker[k]), 0) + 1
         open_bi[_row(pool.bigrams, k)] = 0.0
@@ -325,7 +325,7 @@ def displayed(supporters: list[Sentence]) -> Sentence:
 
 @stage(
     "summary",
-    version="3.2",
+    version="3.3",
     requires=("sentences", "boilerplate", "alignment", "discrepancies", "quotes"),
     assigns=("summary",),
 )

@@ -54,7 +54,7 @@ class Pool:
     quotation: np.ndarray | None = None  # mostly someone's words (set once voices are known)
     prior: np.ndarray | None = None  # learned chance of being a summary sentence
     speaker: np.ndarray | None = None  # who the quotes stage says is quoted in it (-1: nobody)
-    reprint: np.ndarray | None = None  # says what an article reprints as a statement
+    reprint: np.ndarray | None = None  # quotes what an article reprints as a statement
 
     def __len__(self) -> int:
         return len(self.index)
@@ -199,9 +199,14 @@ def voiced_pool(
     for k, i in enumerate(pool.index):  # '<Speaker> said:' counts against the budget
         if int(i) in attributed and int(i) not in voiced:
             pool.words[k] += len(attributed[int(i)].split()) + 1
-    pool.quotation = _quotations(al, pool, set(attributed))
+    quoting = _quotations(al, pool, set(attributed))
+    # a sentence in which the outlet reports who said it ('"...," the mayor said.') is its own
+    # reporting: it does not draw on the quotations' share, but a reprinted statement's words
+    # stay one document's however they are shown
+    own = np.asarray([int(i) in voiced for i in pool.index], dtype=bool)
+    pool.quotation = quoting & ~own
     pool.speaker = _speakers(al, pool, quotes or [])
-    pool.reprint = _reprinted(al, brief, pool, quotes or [])
+    pool.reprint = _reprinted(al, brief, pool, quotes or []) & quoting
     if p.learned:
         texts = [al.sentences[int(i)].text for i in pool.index]
         pool.prior = prior(features(pool, texts))

@@ -325,7 +325,7 @@ def displayed(supporters: list[Sentence]) -> Sentence:
 
 @stage(
     "summary",
-    version="3.3",
+    version="3.4",
     requires=("sentences", "boilerplate", "alignment", "discrepancies", "quotes"),
     assigns=("summary",),
 )

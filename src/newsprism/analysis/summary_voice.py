@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from newsprism.align import Alignment
+from newsprism.analysis.attribution import is_pronoun
 from newsprism.analysis.voice import (
     closed,
     own_voice,
@@ -62,7 +63,7 @@ def quote_speakers(quotes: list[Quote]) -> dict[str, str]:
     for quote in quotes:
         for variant in quote.variants:
             speaker = variant.speaker or quote.speaker
-            if speaker:
+            if speaker and not is_pronoun(speaker):  # 'It said:' names nobody
                 for cid in variant.citations:
                     out.setdefault(cid, speaker)
     return out

@@ -200,9 +200,12 @@ def group_people(mentions: list[Mention], is_title: TitleTest) -> list[Cluster]:
         cluster.nicknames |= {n.lower() for n in _NICKNAME.findall(m.text)}
         _add_person(cluster, m, title)
     alone: dict[str, Cluster] = {}
+    owners: dict[str, list[list[Cluster]]] = {}  # the full names' words stay fixed from here on
     for m, toks, title in parsed:
         if len(toks) == 1:
-            cluster = _single_owner(toks[0], m.article, full)
+            if toks[0] not in owners:
+                owners[toks[0]] = _owner_options(toks[0], full)
+            cluster = _single_owner(owners[toks[0]], m.article)
             if cluster is None:
                 cluster = alone.setdefault(toks[0], Cluster("PERSON", first=toks[0], last=toks[0]))
             _add_person(cluster, m, title)
@@ -237,14 +240,20 @@ def _add_person(cluster: Cluster, m: Mention, title: str | None) -> None:
         cluster.titles.append((title, m))
 
 
-def _single_owner(word: str, article: int, full: list[Cluster]) -> Cluster | None:
-    """The one person a lone surname (else first name) refers to, or None when ambiguous."""
+def _owner_options(word: str, full: list[Cluster]) -> list[list[Cluster]]:
+    """The people a lone word may name, in order of preference: by surname, by first name or
+    nickname, by the one surname it misspells (worked out once per word, not per mention)."""
     spelled = [c for c in full if word not in c.surnames and _variant(word, c.surnames)]
-    for options in (
+    return [
         [c for c in full if word in c.surnames],
         [c for c in full if c.first == word or word in c.nicknames],
         spelled if len(spelled) == 1 else [],
-    ):
+    ]
+
+
+def _single_owner(choices: list[list[Cluster]], article: int) -> Cluster | None:
+    """The one person a lone surname (else first name) refers to, or None when ambiguous."""
+    for options in choices:
         if len(options) == 1:
             return options[0]
         if len(options) > 1:

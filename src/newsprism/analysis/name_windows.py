@@ -20,7 +20,7 @@ from __future__ import annotations
 import bisect
 import re
 from collections import Counter
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from functools import lru_cache
 from typing import Any
 
@@ -197,11 +197,11 @@ class FormFinder:
     by the form's first two characters. An alternation of a 1,000-article story's thousands of
     names tried every form at every position and took most of the names stage."""
 
-    def __init__(self, forms: Sequence[str]) -> None:
+    def __init__(self, forms: Iterable[str]) -> None:
         self.by_head: dict[str, list[str]] = {}
         for form in sorted(forms, key=len, reverse=True):
             self.by_head.setdefault(form[:2], []).append(form)  # forms have two characters or more
-        heads = "".join(sorted({re.escape(f[0]) for f in forms}))
+        heads = "".join(sorted({re.escape(head[0]) for head in self.by_head}))
         self.starts = re.compile(rf"{_NAME_START}(?=[{heads}])")
 
     def __call__(self, text: str) -> list[tuple[str, int, int]]:

@@ -364,20 +364,26 @@ def restated(
         return independent(brief, sources, [position[_owner(e.sentence)] for e in chosen])
 
     out = []
+    by_outlet = _outlet_sentences(brief)
     for claim in restated_claims(entries, showable, support_of):
         cited = [claim.source.id, *(e.sentence.id for e in claim.supporters)]
         fact = _fact(brief, sources, claim.text, cited, claim.source.id)
-        fact.omitted_by = _omitted(brief, fact)
+        fact.omitted_by = _omitted(fact, by_outlet)
         out.append(fact)
     return out
 
 
-def _omitted(brief: Brief, fact: AgreedFact) -> list[str]:
+def _outlet_sentences(brief: Brief) -> dict[str, list[Sentence]]:
+    """Each outlet's sentences in article order, gathered once rather than per omitting outlet."""
+    by_outlet: dict[str, list[Sentence]] = {}
+    for article in brief.articles:
+        by_outlet.setdefault(article.label, []).extend(article.sentences)
+    return by_outlet
+
+
+def _omitted(fact: AgreedFact, by_outlet: dict[str, list[Sentence]]) -> list[str]:
     """Outlets listed as not reporting the fact whose text indeed lacks it."""
-    return [
-        o for o in fact.omitted_by
-        if not reports(fact.text, [s for a in brief.articles if a.label == o for s in a.sentences])
-    ]  # fmt: skip
+    return [o for o in fact.omitted_by if not reports(fact.text, by_outlet.get(o, []))]
 
 
 def distinct(kept: list[AgreedFact], claims: list[AgreedFact]) -> list[AgreedFact]:
@@ -418,9 +424,7 @@ def verified(
     quoted = printed_as_quotation(brief.articles)
     position = {a.id: k for k, a in enumerate(brief.articles)}
     out: list[AgreedFact] = []
-    by_outlet: dict[str, list[Sentence]] = {}  # built once, not per omitting outlet
-    for article in brief.articles:
-        by_outlet.setdefault(article.label, []).extend(article.sentences)
+    by_outlet = _outlet_sentences(brief)
     at_most = _best_after([_cites_outlets(brief, sources, fact, position) for fact in facts])
     for n, fact in enumerate(facts):
         if limit is not None and len(out) >= limit and at_most[n] <= _kth(out, limit):

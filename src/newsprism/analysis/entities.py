@@ -79,10 +79,10 @@ def _contains(text: str, name: str, person: bool) -> bool:
     return person and " " in name and re.search(rf"\b{re.escape(name)}\b", text) is not None
 
 
-def _roles(found: list[Role], labels: list[str], names: dict[str, bool]) -> list[EntityRole]:
+def _roles(found: list[Role], labels: list[str], names: NameIndex, own: str) -> list[EntityRole]:
     """Roles grouped by wording; one that ends a longer role ("general") joins it; other
     entities' names ("White House" beside a name) are places or employers, not roles."""
-    found = [r for r in found if not any(_contains(r.text.lower(), n, p) for n, p in names.items())]
+    found = [r for r in found if not names.within(r.text.lower(), own)]
     keys = {r.text.lower() for r in found}
     grouped: dict[str, list[Role]] = {}
     for role in found:
@@ -103,7 +103,7 @@ def _entity(
     roles: list[Role],
     story: Story,
     sources: Sources,
-    names: dict[str, bool],
+    names: NameIndex,
     labels: list[str],
 ) -> Entity:
     ordered = sorted(cluster.mentions, key=lambda m: (m.article, m.position, m.start))
@@ -117,7 +117,7 @@ def _entity(
         name=name,
         type=cluster.type,
         aliases=list(dict.fromkeys(aliases)),
-        roles=_roles(roles, labels, _others(names, name.lower())) if roles else [],
+        roles=_roles(roles, labels, names, name.lower()) if roles else [],
         outlets=list(dict.fromkeys(labels[m.article] for m in ordered)),
         mentions=len(ordered),
         first_mention=round(first, 3),
@@ -126,8 +126,40 @@ def _entity(
     )
 
 
-def _others(names: dict[str, bool], own: str) -> dict[str, bool]:
-    return {n: p for n, p in names.items() if n != own}
+class NameIndex:
+    """Whether a role holds another entity's name (see ``_contains``), looking up only the
+    person names whose first word starts at one of the role's words: testing every name of a
+    1,000-article story against every role took most of the entities stage."""
+
+    def __init__(self, names: dict[str, bool]) -> None:
+        self.names = names
+        self.by_word: dict[str, list[str]] = {}
+        self.odd: list[str] = []  # names that do not start with a word character
+        for name, person in names.items():
+            if person and " " in name:
+                head = _WORD.match(name)
+                if head:
+                    self.by_word.setdefault(head.group(), []).append(name)
+                else:
+                    self.odd.append(name)
+        self.patterns: dict[str, re.Pattern[str]] = {}
+
+    def within(self, text: str, own: str) -> bool:
+        if text != own and text in self.names:
+            return True
+        for word in _WORD.finditer(text):
+            for name in self.by_word.get(word.group(), ()):
+                if name != own and self._pattern(name).match(text, word.start()):
+                    return True
+        return any(n != own and _contains(text, n, True) for n in self.odd)
+
+    def _pattern(self, name: str) -> re.Pattern[str]:
+        if name not in self.patterns:
+            self.patterns[name] = re.compile(rf"\b{re.escape(name)}\b")
+        return self.patterns[name]
+
+
+_WORD = re.compile(r"\w+")
 
 
 def build_entities(
@@ -141,7 +173,7 @@ def build_entities(
     roles = find_roles(people, story.texts)
     named = {f.lower() for c in clusters for f in c.forms}
     _role_links(people, roles, story, named)
-    names = {c.name.lower(): c.type == "PERSON" for c in clusters if c.mentions}
+    names = NameIndex({c.name.lower(): c.type == "PERSON" for c in clusters if c.mentions})
     labels = [a.label for a in story.articles]  # once: per cluster, both were quadratic
     entities = [
         _entity(c, roles.get(id(c), []), story, sources, names, labels)

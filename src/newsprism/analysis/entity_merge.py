@@ -103,6 +103,9 @@ def _compatible(a: str, b: str) -> bool:
     )
 
 
+_CASE_ODD = re.compile("[\u017f\u212a\u0130\u0131]")  # long s, Kelvin sign, dotted/dotless i
+
+
 class TitleTest:
     """Decides whether the words before a surname are a title ("AG", "Sen.", "Attorney General")."""
 
@@ -110,18 +113,35 @@ class TitleTest:
         self.text = story_text
         self.lower = story_text.lower()  # a plain substring test spares most regex searches
         self.alone: dict[str, bool] = {}  # prefix -> used alone after an article (one search)
+        # Positions in `lower` are positions in `text` unless lowering changes a length or the
+        # text holds a letter a case-blind regex matches to a different ASCII one.
+        self.same_positions = len(self.lower) == len(story_text) and not _CASE_ODD.search(
+            story_text
+        )
 
     def __call__(self, written: list[str], prefix: str) -> bool:
         if all(abbreviation(w) for w in written):
             return True
-        if prefix not in self.alone and not any(
-            f"{article} {prefix.lower()}" in self.lower for article in ("the", "a", "an")
-        ):
-            self.alone[prefix] = False
         if prefix not in self.alone:
-            alone = rf"\b(?:[Tt]he|[Aa]n?) (?i:{re.escape(prefix)})\b(?!\s+[A-Z])"
-            self.alone[prefix] = re.search(alone, self.text) is not None
+            self.alone[prefix] = self._used_alone(prefix)
         return self.alone[prefix]
+
+    def _used_alone(self, prefix: str) -> bool:
+        """'the/a/an <prefix>' not followed by a name. The regex is tried only where the lowered
+        text has the words: a search of the whole story per prefix grew with the story's size."""
+        alone = re.compile(rf"\b(?:[Tt]he|[Aa]n?) (?i:{re.escape(prefix)})\b(?!\s+[A-Z])")
+        needles = [f"{article} {prefix.lower()}" for article in ("the", "a", "an")]
+        if not any(n in self.lower for n in needles):
+            return False
+        if not self.same_positions or len(prefix.lower()) != len(prefix):
+            return alone.search(self.text) is not None
+        for needle in needles:
+            at = self.lower.find(needle)
+            while at != -1:
+                if alone.match(self.text, at):
+                    return True
+                at = self.lower.find(needle, at + 1)
+        return False
 
 
 def abbreviation(word: str) -> bool:
@@ -180,9 +200,12 @@ def group_people(mentions: list[Mention], is_title: TitleTest) -> list[Cluster]:
         cluster.nicknames |= {n.lower() for n in _NICKNAME.findall(m.text)}
         _add_person(cluster, m, title)
     alone: dict[str, Cluster] = {}
+    owners: dict[str, list[list[Cluster]]] = {}  # the full names' words stay fixed from here on
     for m, toks, title in parsed:
         if len(toks) == 1:
-            cluster = _single_owner(toks[0], m.article, full)
+            if toks[0] not in owners:
+                owners[toks[0]] = _owner_options(toks[0], full)
+            cluster = _single_owner(owners[toks[0]], m.article)
             if cluster is None:
                 cluster = alone.setdefault(toks[0], Cluster("PERSON", first=toks[0], last=toks[0]))
             _add_person(cluster, m, title)
@@ -217,14 +240,20 @@ def _add_person(cluster: Cluster, m: Mention, title: str | None) -> None:
         cluster.titles.append((title, m))
 
 
-def _single_owner(word: str, article: int, full: list[Cluster]) -> Cluster | None:
-    """The one person a lone surname (else first name) refers to, or None when ambiguous."""
+def _owner_options(word: str, full: list[Cluster]) -> list[list[Cluster]]:
+    """The people a lone word may name, in order of preference: by surname, by first name or
+    nickname, by the one surname it misspells (worked out once per word, not per mention)."""
     spelled = [c for c in full if word not in c.surnames and _variant(word, c.surnames)]
-    for options in (
+    return [
         [c for c in full if word in c.surnames],
         [c for c in full if c.first == word or word in c.nicknames],
         spelled if len(spelled) == 1 else [],
-    ):
+    ]
+
+
+def _single_owner(choices: list[list[Cluster]], article: int) -> Cluster | None:
+    """The one person a lone surname (else first name) refers to, or None when ambiguous."""
+    for options in choices:
         if len(options) == 1:
             return options[0]
         if len(options) > 1:

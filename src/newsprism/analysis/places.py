@@ -66,15 +66,16 @@ def place_conflicts(brief: Brief, al: Alignment, sources: Sources) -> list[Discr
     """Same act by the same doer, placed differently by outlets that never name each other's place:
     first on aligned sentence pairs, then on every sentence naming a place, read in turn across
     outlets within a parse budget (such sentences often differ too much to align)."""
-    texts = [a.text for a in brief.articles]
+    names = PlaceIndex([a.text for a in brief.articles])
     places = [named_places(s.text) for s in al.sentences]
 
     def admit(i: int, j: int) -> bool:
         pi, pj = places[i], places[j]
         if not pi or not pj or pi & pj:
             return False
-        ki, kj = al.article_of[i], al.article_of[j]
-        return not any(p in texts[kj] for p in pi) and not any(p in texts[ki] for p in pj)
+        return not names.names_any(al.article_of[j], pi) and not names.names_any(
+            al.article_of[i], pj
+        )
 
     told: dict[tuple[str, str], dict[int, tuple[set[str], str]]] = {}
     for i, j in aligned_pairs(al, sources, admit):
@@ -82,7 +83,27 @@ def place_conflicts(brief: Brief, al: Alignment, sources: Sources) -> list[Discr
             _tell(told, brief, al.article_of[k], al.sentences[k])
     for k, sentence in in_turn(brief, lambda text: bool(named_places(text)), MAX_PLACE_SENTENCES):
         _tell(told, brief, k, sentence)
-    return [d for slot, said in told.items() if (d := _conflict(brief, sources, texts, slot, said))]
+    return [d for slot, said in told.items() if (d := _conflict(brief, sources, names, slot, said))]
+
+
+class PlaceIndex:
+    """Which articles name a place, searched once per place: the pair checks ask the same place
+    of many articles, and a substring search of every article text per pair grows with the
+    square of the story."""
+
+    def __init__(self, texts: list[str]) -> None:
+        self._texts = texts
+        self._naming: dict[str, frozenset[int]] = {}
+
+    def naming(self, place: str) -> frozenset[int]:
+        found = self._naming.get(place)
+        if found is None:
+            found = frozenset(k for k, text in enumerate(self._texts) if place in text)
+            self._naming[place] = found
+        return found
+
+    def names_any(self, article: int, places: set[str]) -> bool:
+        return any(article in self.naming(p) for p in places)
 
 
 def _tell(told: dict[tuple[str, str], dict[int, tuple[set[str], str]]], brief: Brief,
@@ -94,7 +115,7 @@ def _tell(told: dict[tuple[str, str], dict[int, tuple[set[str], str]]], brief: B
         places.update(where)
 
 
-def _conflict(brief: Brief, sources: Sources, texts: list[str], slot: tuple[str, str],
+def _conflict(brief: Brief, sources: Sources, names: PlaceIndex, slot: tuple[str, str],
               said: dict[int, tuple[set[str], str]]) -> Discrepancy | None:  # fmt: skip
     """Two independent outlets placing the act in different places, neither naming the other's."""
     arts = sorted(said)
@@ -103,7 +124,7 @@ def _conflict(brief: Brief, sources: Sources, texts: list[str], slot: tuple[str,
             (pa, sa), (pb, sb) = said[a], said[b]
             if sources.group_of[a] == sources.group_of[b] or pa & pb:
                 continue
-            if any(p in texts[b] for p in pa) or any(p in texts[a] for p in pb):
+            if names.names_any(b, pa) or names.names_any(a, pb):
                 continue
             sides = [(" / ".join(sorted(pa)), [sa]), (" / ".join(sorted(pb)), [sb])]
             return slot_discrepancy(brief, f"where the {slot[1]} {slot[0]}", sides, sources,

@@ -114,11 +114,17 @@ def reports(shown: str, sentences: Sequence[Sentence]) -> bool:
     mine = set(content_stems(shown))
     need = figures(shown)
     for window in windows:
-        if need <= figures(window) and (
-            not mine or len(mine & set(content_stems(window))) >= MENTIONS * len(mine)
-        ):
+        has, stems = _window_terms(window)
+        if need <= has and (not mine or len(mine & stems) >= MENTIONS * len(mine)):
             return True
     return False
+
+
+@lru_cache(maxsize=1 << 17)
+def _window_terms(window: str) -> tuple[frozenset[str], frozenset[str]]:
+    """A window's figures and content stems, worked out once: every candidate fact is checked
+    against every omitting outlet's windows, so one story asks this of each window many times."""
+    return frozenset(figures(window)), frozenset(content_stems(window))
 
 
 # A clause may be cut before these words without changing what the kept part says: what follows

@@ -8,7 +8,7 @@ from newsprism.model import Quote, QuoteVariant
 
 
 def test_a_phrase_cut_after_a_function_word_is_not_a_speaker() -> None:
-    assert clean_speaker("the microphone to") is None
+    assert clean_speaker("the loudspeaker at") is None
     assert clean_speaker("a spokesman for") is None
 
 

@@ -57,7 +57,7 @@ def clean_speaker(raw: str) -> str | None:
     while len(words) > 1 and words[-1].lower() in _PRONOUNS:
         words.pop()  # 'Tavin Price She': the next clause's pronoun
     if words[-1].lower() in FUNCTION_WORDS:
-        return None  # 'the microphone to': a phrase cut mid-way, not a speaker
+        return None  # 'the loudspeaker at': a phrase cut mid-way, not a speaker
     return " ".join(words)
 
 

@@ -8,73 +8,44 @@ the outlets that omit it (the fact-level blindspot).
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 from functools import lru_cache
 
 import numpy as np
 
 from newsprism.align import Alignment
+from newsprism.analysis.agreed_check import (
+    MIN_SUPPORT,
+    MIN_WORDS,
+    independent,
+    make_fact,
+    omitted,
+    outlet_sentences,
+    owner,
+    stands_alone,
+    verified,
+)
 from newsprism.analysis.claims import claim_anchors, clause_with, merge_anchors
 from newsprism.analysis.figures import FigureGroup, closeness, figure_groups
 from newsprism.analysis.readable import complete_clause, flaws
 from newsprism.analysis.restated import Entry, restated_claims
 from newsprism.analysis.semantic import meaning_matches
 from newsprism.analysis.sources import Sources
-from newsprism.analysis.support import common_core, reports, safe_shortenings, states
 from newsprism.analysis.voice import (
     mostly_quoted,
-    own_voice,
     printed_as_quotation,
-    speaks_as_someone,
     statement_sentences,
 )
 from newsprism.model import AgreedFact, Brief, Discrepancy, Sentence
 from newsprism.pipeline import Context
 from newsprism.registry import stage
 from newsprism.text.quantities import Quantity, find_quantities
-from newsprism.text.sparse import components
 from newsprism.text.terms import content_stems, stem
 
-# A fact shown on its own must not open by pointing back at its article's previous sentence.
-_LEANS_BACK = re.compile(
-    r"^\W*(?:he|she|they|it|this|that|these|those|such|his|her|their|its)\b", re.IGNORECASE
-)
 MAX_FACTS = 12  # a reader-sized list: the best-supported claims
-CHECKED_PER_FACT = 8  # candidates checked per fact shown, at most: each check parses sentences
 SAME_FACT = 0.5
 SAME_WORDING = 0.4  # content-word overlap (Dice) of two facts' texts that restate one claim
-MIN_WORDS = 6
-MIN_SUPPORT = 2
 FIGURE_KINDS = frozenset({"count", "money", "percent", "duration", "measure"})
-
-
-def _fact(brief: Brief, sources: Sources, text: str, cited: list[str], source: str) -> AgreedFact:
-    """An agreed fact citing every supporting sentence (ids are '<article id>.<n>')."""
-    citations = list(dict.fromkeys(cited))
-    index = {a.id: k for k, a in enumerate(brief.articles)}
-    articles = [index[c.rsplit(".", 1)[0]] for c in citations]
-    outlets = list(dict.fromkeys(brief.articles[k].label for k in articles))
-    omitted = [a.label for a in brief.articles if a.label not in outlets and not a.duplicate_of]
-    return AgreedFact(text=text, outlets=outlets, citations=citations,
-                      support=independent(brief, sources, articles),
-                      omitted_by=list(dict.fromkeys(omitted)), source=source)  # fmt: skip
-
-
-def independent(brief: Brief, sources: Sources, articles: list[int]) -> int:
-    """Independent outlets among articles: a syndicated copy and its original count once, and so
-    do two articles of one outlet."""
-    members = list(dict.fromkeys(articles))
-    groups = {sources.group_of[k] for k in members}
-    if len(groups) == len(members) == len({brief.articles[k].label for k in members}):
-        return len(members)  # nothing shared: each article is its own outlet
-    first: dict[object, int] = {}
-    links = [
-        (n, first.setdefault(key, n))
-        for n, k in enumerate(members)
-        for key in (("group", sources.group_of[k]), ("label", brief.articles[k].label))
-    ]
-    return len(components(len(members), [a for a, _ in links], [b for _, b in links]))
 
 
 def _ids(sentences: list[Sentence]) -> list[str]:
@@ -117,13 +88,9 @@ def contradicts(shown: Sentence, other: Sentence) -> bool:
     return False
 
 
-def _owner(s: Sentence) -> str:
-    return s.id.rsplit(".", 1)[0]
-
-
 def unsupported(shown: Sentence, cited: list[Sentence]) -> set[Figure]:
     """Figures of the shown sentence that no cited sentence of another article states."""
-    others = {f for s in cited if _owner(s) != _owner(shown) for f in figures_of(s)}
+    others = {f for s in cited if owner(s) != owner(shown) for f in figures_of(s)}
     return set(figures_of(shown)) - others
 
 
@@ -175,7 +142,7 @@ def figure_facts(brief: Brief, sources: Sources, groups: list[FigureGroup], quot
         cited = [m.sentence for m in group.mentions]
         shown = representative(cited, quoted, disputed, al)
         text = complete_clause(clause_with(shown.text, ()), shown.text)
-        out.append(_fact(brief, sources, text, _ids(cited), shown.id))
+        out.append(make_fact(brief, sources, text, _ids(cited), shown.id))
     return out
 
 
@@ -188,7 +155,7 @@ def anchor_facts(brief: Brief, sources: Sources, quoted: set[str], disputed: fro
         cited = list(anchor.sentences.values())
         shown = representative(cited, quoted, disputed, al)
         text = complete_clause(clause_with(shown.text, anchor.terms), shown.text)
-        out.append(_fact(brief, sources, text, _ids(cited), shown.id))
+        out.append(make_fact(brief, sources, text, _ids(cited), shown.id))
     return out
 
 
@@ -201,7 +168,7 @@ def sentence_facts(brief: Brief, sources: Sources, al: Alignment, quoted: set[st
         if len(groups) > 1 and not all(al.sentences[j].id in quoted for j in supporters):
             cited = [al.sentences[j] for j in supporters]
             shown = representative(cited, quoted, disputed, al)
-            out.append(_fact(brief, sources, shown.text, _ids(cited), shown.id))
+            out.append(make_fact(brief, sources, shown.text, _ids(cited), shown.id))
     return out
 
 
@@ -216,7 +183,7 @@ def meaning_facts(brief: Brief, sources: Sources, al: Alignment, quoted: set[str
         if matches and not all(ids[j] in quoted for j in [i, *matches]):
             cited = [al.sentences[j] for j in [i, *matches]]
             shown = representative(cited, quoted, disputed, al)
-            out.append(_fact(brief, sources, shown.text, _ids(cited), shown.id))
+            out.append(make_fact(brief, sources, shown.text, _ids(cited), shown.id))
     return out
 
 
@@ -248,7 +215,7 @@ def _dedupe(brief: Brief, sources: Sources, facts: list[AgreedFact]) -> list[Agr
                 _dice(wording, _wording(other.text)) >= SAME_WORDING
             ):
                 cited = other.citations + fact.citations
-                kept[k] = _fact(brief, sources, other.text, cited, other.source)
+                kept[k] = make_fact(brief, sources, other.text, cited, other.source)
                 break
         else:
             kept.append(fact)
@@ -280,7 +247,7 @@ def consistent(brief: Brief, sources: Sources, fact: AgreedFact,
         theirs_sides = sides.get(cid, {})
         if any(theirs_sides.get(d) != v for d, v in mine.items()):
             return False  # another side of, or silent on, a discrepancy the fact takes a side in
-        if shown is None or cid not in index or _owner(index[cid][1]) == _owner(shown):
+        if shown is None or cid not in index or owner(index[cid][1]) == owner(shown):
             return True
         return not contradicts(shown, index[cid][1])
 
@@ -290,7 +257,7 @@ def consistent(brief: Brief, sources: Sources, fact: AgreedFact,
     cited = [index[c][1] for c in kept if c in index]
     if fact.source in index and unsupported(index[fact.source][1], cited):
         return None
-    return _fact(brief, sources, fact.text, kept, fact.source)
+    return make_fact(brief, sources, fact.text, kept, fact.source)
 
 
 def _consistent(brief: Brief, sources: Sources, facts: list[AgreedFact],
@@ -355,35 +322,20 @@ def restated(
     def showable(s: Sentence) -> bool:
         return (
             s.id not in quoted_ids and s.id not in disputed and not any(flaws(s))
-            and own_voice(s, statements, quoted) and not mostly_quoted(s.text)
-            and not speaks_as_someone(s.text) and not _LEANS_BACK.match(s.text)
-            and not s.text.rstrip(" \"'”’)").endswith("?")
+            and stands_alone(s, statements, quoted) and not mostly_quoted(s.text)
         )  # fmt: skip
 
     def support_of(chosen: list[Entry]) -> int:
-        return independent(brief, sources, [position[_owner(e.sentence)] for e in chosen])
+        return independent(brief, sources, [position[owner(e.sentence)] for e in chosen])
 
     out = []
-    by_outlet = _outlet_sentences(brief)
+    by_outlet = outlet_sentences(brief)
     for claim in restated_claims(entries, showable, support_of):
         cited = [claim.source.id, *(e.sentence.id for e in claim.supporters)]
-        fact = _fact(brief, sources, claim.text, cited, claim.source.id)
-        fact.omitted_by = _omitted(fact, by_outlet)
+        fact = make_fact(brief, sources, claim.text, cited, claim.source.id)
+        fact.omitted_by = omitted(fact, by_outlet)
         out.append(fact)
     return out
-
-
-def _outlet_sentences(brief: Brief) -> dict[str, list[Sentence]]:
-    """Each outlet's sentences in article order, gathered once rather than per omitting outlet."""
-    by_outlet: dict[str, list[Sentence]] = {}
-    for article in brief.articles:
-        by_outlet.setdefault(article.label, []).extend(article.sentences)
-    return by_outlet
-
-
-def _omitted(fact: AgreedFact, by_outlet: dict[str, list[Sentence]]) -> list[str]:
-    """Outlets listed as not reporting the fact whose text indeed lacks it."""
-    return [o for o in fact.omitted_by if not reports(fact.text, by_outlet.get(o, []))]
 
 
 def distinct(kept: list[AgreedFact], claims: list[AgreedFact]) -> list[AgreedFact]:
@@ -401,99 +353,6 @@ def distinct(kept: list[AgreedFact], claims: list[AgreedFact]) -> list[AgreedFac
         ):
             kept.append(fact)
     return kept
-
-
-def verified(
-    brief: Brief,
-    sources: Sources,
-    facts: list[AgreedFact],
-    disputed: frozenset[str],
-    limit: int | None = None,
-) -> list[AgreedFact]:
-    """Each fact shown by the supporter whose wording the others share most, credited only to
-    outlets whose sentences state it, and omitted only by outlets whose text lacks it; facts that
-    keep fewer than two independent outlets are dropped (analysis/support.py).
-
-    Checking never credits more outlets than a fact cites, so once ``limit`` facts are checked,
-    the rest are not when none of them cites more outlets than the weakest of those has support:
-    they could not rank among the first ``limit``. At most ``CHECKED_PER_FACT`` x ``limit``
-    candidates are checked at all (checking every candidate of a 1,000-article story took many
-    minutes); one left unchecked is left out, never shown unchecked."""
-    index = brief.sentence_index()
-    statements = {i for a in brief.articles for i in statement_sentences(a)}
-    quoted = printed_as_quotation(brief.articles)
-    position = {a.id: k for k, a in enumerate(brief.articles)}
-    out: list[AgreedFact] = []
-    by_outlet = _outlet_sentences(brief)
-    at_most = _best_after([_cites_outlets(brief, sources, fact, position) for fact in facts])
-    for n, fact in enumerate(facts):
-        if limit is not None and len(out) >= limit and at_most[n] <= _kth(out, limit):
-            break
-        if limit is not None and n >= CHECKED_PER_FACT * limit:
-            break  # the strongest candidates are checked; the rest are not shown unchecked
-        cited = [index[c][1] for c in fact.citations if c in index]
-        checked = _verify(brief, sources, cited, statements, quoted, disputed, position, by_outlet)
-        if checked is not None and not any(f.source == checked.source for f in out):
-            out.append(checked)
-    return out
-
-
-def _cites_outlets(brief: Brief, sources: Sources, fact: AgreedFact,
-                   position: dict[str, int]) -> int:  # fmt: skip
-    """An upper bound of the support of any subset of the fact's citations: independent() never
-    counts more outlets than there are distinct source groups, or distinct labels, among them."""
-    index = brief.sentence_index()
-    cited = {position[index[c][0].id] for c in fact.citations if c in index}
-    labels = {brief.articles[k].label for k in cited}
-    return min(len({sources.group_of[k] for k in cited}), len(labels))
-
-
-def _kth(facts: list[AgreedFact], k: int) -> int:
-    return sorted((f.support for f in facts), reverse=True)[k - 1]
-
-
-def _best_after(bounds: list[int]) -> list[int]:
-    """For each position, the largest bound from there to the end."""
-    out, best = [0] * len(bounds), 0
-    for n in range(len(bounds) - 1, -1, -1):
-        best = max(best, bounds[n])
-        out[n] = best
-    return out
-
-
-def _verify(brief: Brief, sources: Sources, cited: list[Sentence], statements: set[str],
-            quoted: set[tuple[str, ...]], disputed: frozenset[str],
-            position: dict[str, int], by_outlet: dict[str, list[Sentence]]
-            ) -> AgreedFact | None:  # fmt: skip
-    candidates = [
-        s for s in common_core(cited)
-        if own_voice(s, statements, quoted) and s.id not in disputed and not s.repaired
-        and len(s.text.split()) >= MIN_WORDS and not _LEANS_BACK.match(s.text)
-        and not speaks_as_someone(s.text)
-        and not s.text.rstrip(" \"'”’)").endswith("?")
-    ]  # fmt: skip
-    best: tuple[int, str, list[Sentence], Sentence] | None = None
-    for shown in candidates[:3]:
-        for text in reversed(safe_shortenings(shown.text)):
-            kept = [s for s in cited if s is shown or states(text, s.text)]
-            support = independent(brief, sources, [position[_owner(s)] for s in kept])
-            if support >= MIN_SUPPORT and (best is None or support > best[0]):
-                best = (support, text, kept, shown)
-    if best is not None:
-        _, text, kept, shown = best
-        fact = _fact(brief, sources, text, [s.id for s in kept], shown.id)
-        fact.omitted_by = [
-            o for o in fact.omitted_by
-            if not reports(text, by_outlet.get(o, []))
-        ]  # fmt: skip
-        return fact
-    return None
-
-
-AGREED_NEEDS = (
-    "sentences", "alignment", "sources", "figure_groups", "quoted", "discrepancies",
-    "sentence_vectors",
-)  # fmt: skip
 
 
 @stage(

@@ -26,6 +26,7 @@ from newsprism.align import Alignment
 from newsprism.analysis.attribution import REPORTING, is_pronoun, speaker_key
 from newsprism.analysis.quote_text import STRIP, marked_quotes
 from newsprism.analysis.sources import Sources
+from newsprism.analysis.speakers import QUOTED_SPANS
 from newsprism.model import Brief, Discrepancy, DiscrepancyValue, Quote
 from newsprism.text.terms import content_stems, related
 
@@ -35,7 +36,6 @@ SAME_PIECE = 0.9  # share of the shorter piece's words in order inside the longe
 MAX_CHANGED = 0.3  # share of a piece's words the other lacks: more is a different sentence
 MIN_PIECE = 5  # words in each compared piece
 MIN_ANCHOR = 2  # distinctive words shared outside the quotation marks
-_QUOTED = re.compile(r"[\"“][^\"“”]*[\"”]|``.*?''|«[^»]*»|‘[^’]*’")
 _REPORTING = re.compile(rf"^(?:{REPORTING})$")
 
 
@@ -118,7 +118,7 @@ def _outside_quotes(version: Version, text_of: dict[str, str]) -> set[str]:
     """Content stems its cited sentences use outside quotation marks, less the speaker's name and
     reporting verbs: the event words that tie two quotations to one moment."""
     cited = " ".join(text_of.get(c, "") for c in version.citations)
-    bare = _QUOTED.sub(" ", cited)
+    bare = QUOTED_SPANS.sub(" ", cited)
     name = set(content_stems(version.speaker))
     return {s for s in content_stems(bare) if s not in name and not _REPORTING.match(s)}
 

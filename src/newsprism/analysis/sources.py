@@ -57,7 +57,7 @@ def independent_sources(articles: list[Article]) -> Sources:
     return Sources(group_of, labels)
 
 
-@stage("sources", version="1.0", requires=("articles",), assigns=("sources",))
+@stage("sources", version="1.1", requires=("articles",), assigns=("sources",))
 def sources_stage(ctx: Context) -> None:
     """Group syndicated copies once per brief, so every section counts independent outlets alike."""
     ctx.put("sources", independent_sources(ctx.get("articles")))

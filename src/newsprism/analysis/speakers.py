@@ -17,7 +17,8 @@ from newsprism.model import Brief, Discrepancy, DiscrepancyValue, Quote, QuoteVa
 
 _TITLES = {"mr", "mrs", "ms", "dr", "sgt", "lt", "rep", "sen", "gov", "gen", "col", "capt", "det",
            "insp", "cpl", "prof", "st", "sr", "jr", "officer", "chief", "police"}  # fmt: skip
-_QUOTED = re.compile(r"[\"“][^\"“”]*[\"”]|``.*?''|«[^»]*»|‘[^’]*’")
+# Quotation marks of every convention: what is inside is the speaker's, outside the outlet's.
+QUOTED_SPANS = re.compile(r"[\"“][^\"“”]*[\"”]|``.*?''|«[^»]*»|‘[^’]*’")
 CONFIDENCE = 0.5  # attribution is read from patterns: surer than a parse, less than a figure
 SHOWN_WORDS = 10
 
@@ -33,7 +34,7 @@ def _named(variant: QuoteVariant, text_of: dict[str, str]) -> str | None:
         return None  # 'Paula', 'the Department', 'Islands Del.': not a person's full name
     if speaker_key(speaker) in _TITLES:
         return None  # 'Police Sgt': a title cut from its name
-    cited = _QUOTED.sub(" ", " ".join(text_of.get(c, "") for c in variant.citations))
+    cited = QUOTED_SPANS.sub(" ", " ".join(text_of.get(c, "") for c in variant.citations))
     near = re.search(
         rf"{re.escape(words[-1])}\W+(?:\w+\W+){{0,3}}?(?:{REPORTING})\b"
         rf"|\b(?:{REPORTING})\W+(?:\w+\W+){{0,4}}?{re.escape(words[-1])}\b",

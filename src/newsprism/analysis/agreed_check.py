@@ -1,0 +1,164 @@
+"""Checking agreed facts: each outlet is credited only if its own sentence states the fact, and
+listed as omitting it only if its text lacks it. Split from the stage (analysis/agreed.py) because
+every path that proposes facts (aligned, figures, restated claims) goes through these checks."""
+
+from __future__ import annotations
+
+import re
+
+from newsprism.analysis.sources import Sources
+from newsprism.analysis.support import common_core, reports, safe_shortenings, states
+from newsprism.analysis.voice import (
+    own_voice,
+    printed_as_quotation,
+    speaks_as_someone,
+    statement_sentences,
+)
+from newsprism.model import AgreedFact, Brief, Sentence
+from newsprism.text.sparse import components
+
+# A fact shown on its own must not open by pointing back at its article's previous sentence.
+_LEANS_BACK = re.compile(
+    r"^\W*(?:he|she|they|it|this|that|these|those|such|his|her|their|its)\b", re.IGNORECASE
+)
+CHECKED_PER_FACT = 8  # candidates checked per fact shown, at most: each check parses sentences
+MIN_WORDS = 6
+MIN_SUPPORT = 2
+
+
+def make_fact(
+    brief: Brief, sources: Sources, text: str, cited: list[str], source: str
+) -> AgreedFact:
+    """An agreed fact citing every supporting sentence (ids are '<article id>.<n>')."""
+    citations = list(dict.fromkeys(cited))
+    index = {a.id: k for k, a in enumerate(brief.articles)}
+    articles = [index[c.rsplit(".", 1)[0]] for c in citations]
+    outlets = list(dict.fromkeys(brief.articles[k].label for k in articles))
+    omitted = [a.label for a in brief.articles if a.label not in outlets and not a.duplicate_of]
+    return AgreedFact(text=text, outlets=outlets, citations=citations,
+                      support=independent(brief, sources, articles),
+                      omitted_by=list(dict.fromkeys(omitted)), source=source)  # fmt: skip
+
+
+def independent(brief: Brief, sources: Sources, articles: list[int]) -> int:
+    """Independent outlets among articles: a syndicated copy and its original count once, and so
+    do two articles of one outlet."""
+    members = list(dict.fromkeys(articles))
+    groups = {sources.group_of[k] for k in members}
+    if len(groups) == len(members) == len({brief.articles[k].label for k in members}):
+        return len(members)  # nothing shared: each article is its own outlet
+    first: dict[object, int] = {}
+    links = [
+        (n, first.setdefault(key, n))
+        for n, k in enumerate(members)
+        for key in (("group", sources.group_of[k]), ("label", brief.articles[k].label))
+    ]
+    return len(components(len(members), [a for a, _ in links], [b for _, b in links]))
+
+
+def owner(s: Sentence) -> str:
+    return s.id.rsplit(".", 1)[0]
+
+
+def outlet_sentences(brief: Brief) -> dict[str, list[Sentence]]:
+    """Each outlet's sentences in article order, gathered once rather than per omitting outlet."""
+    by_outlet: dict[str, list[Sentence]] = {}
+    for article in brief.articles:
+        by_outlet.setdefault(article.label, []).extend(article.sentences)
+    return by_outlet
+
+
+def omitted(fact: AgreedFact, by_outlet: dict[str, list[Sentence]]) -> list[str]:
+    """Outlets listed as not reporting the fact whose text indeed lacks it."""
+    return [o for o in fact.omitted_by if not reports(fact.text, by_outlet.get(o, []))]
+
+
+def stands_alone(s: Sentence, statements: set[str], quoted: set[tuple[str, ...]]) -> bool:
+    """A sentence the brief may show as a shared fact: the outlet's own voice, not first person or
+    an obligation, not pointing back at the sentence before, not a question."""
+    return (
+        own_voice(s, statements, quoted) and not speaks_as_someone(s.text)
+        and not _LEANS_BACK.match(s.text) and not s.text.rstrip(" \"'”’)").endswith("?")
+    )  # fmt: skip
+
+
+def verified(
+    brief: Brief,
+    sources: Sources,
+    facts: list[AgreedFact],
+    disputed: frozenset[str],
+    limit: int | None = None,
+) -> list[AgreedFact]:
+    """Each fact shown by the supporter whose wording the others share most, credited only to
+    outlets whose sentences state it, and omitted only by outlets whose text lacks it; facts that
+    keep fewer than two independent outlets are dropped (analysis/support.py).
+
+    Checking never credits more outlets than a fact cites, so once ``limit`` facts are checked,
+    the rest are not when none of them cites more outlets than the weakest of those has support:
+    they could not rank among the first ``limit``. At most ``CHECKED_PER_FACT`` x ``limit``
+    candidates are checked at all (checking every candidate of a 1,000-article story took many
+    minutes); one left unchecked is left out, never shown unchecked."""
+    index = brief.sentence_index()
+    statements = {i for a in brief.articles for i in statement_sentences(a)}
+    quoted = printed_as_quotation(brief.articles)
+    position = {a.id: k for k, a in enumerate(brief.articles)}
+    out: list[AgreedFact] = []
+    by_outlet = outlet_sentences(brief)
+    at_most = _best_after([_cites_outlets(brief, sources, fact, position) for fact in facts])
+    for n, fact in enumerate(facts):
+        if limit is not None and len(out) >= limit and at_most[n] <= _kth(out, limit):
+            break
+        if limit is not None and n >= CHECKED_PER_FACT * limit:
+            break  # the strongest candidates are checked; the rest are not shown unchecked
+        cited = [index[c][1] for c in fact.citations if c in index]
+        checked = _verify(brief, sources, cited, statements, quoted, disputed, position, by_outlet)
+        if checked is not None and not any(f.source == checked.source for f in out):
+            out.append(checked)
+    return out
+
+
+def _cites_outlets(brief: Brief, sources: Sources, fact: AgreedFact,
+                   position: dict[str, int]) -> int:  # fmt: skip
+    """An upper bound of the support of any subset of the fact's citations: independent() never
+    counts more outlets than there are distinct source groups, or distinct labels, among them."""
+    index = brief.sentence_index()
+    cited = {position[index[c][0].id] for c in fact.citations if c in index}
+    labels = {brief.articles[k].label for k in cited}
+    return min(len({sources.group_of[k] for k in cited}), len(labels))
+
+
+def _kth(facts: list[AgreedFact], k: int) -> int:
+    return sorted((f.support for f in facts), reverse=True)[k - 1]
+
+
+def _best_after(bounds: list[int]) -> list[int]:
+    """For each position, the largest bound from there to the end."""
+    out, best = [0] * len(bounds), 0
+    for n in range(len(bounds) - 1, -1, -1):
+        best = max(best, bounds[n])
+        out[n] = best
+    return out
+
+
+def _verify(brief: Brief, sources: Sources, cited: list[Sentence], statements: set[str],
+            quoted: set[tuple[str, ...]], disputed: frozenset[str],
+            position: dict[str, int], by_outlet: dict[str, list[Sentence]]
+            ) -> AgreedFact | None:  # fmt: skip
+    candidates = [
+        s for s in common_core(cited)
+        if stands_alone(s, statements, quoted) and s.id not in disputed and not s.repaired
+        and len(s.text.split()) >= MIN_WORDS
+    ]  # fmt: skip
+    best: tuple[int, str, list[Sentence], Sentence] | None = None
+    for shown in candidates[:3]:
+        for text in reversed(safe_shortenings(shown.text)):
+            kept = [s for s in cited if s is shown or states(text, s.text)]
+            support = independent(brief, sources, [position[owner(s)] for s in kept])
+            if support >= MIN_SUPPORT and (best is None or support > best[0]):
+                best = (support, text, kept, shown)
+    if best is not None:
+        _, text, kept, shown = best
+        fact = make_fact(brief, sources, text, [s.id for s in kept], shown.id)
+        fact.omitted_by = omitted(fact, by_outlet)
+        return fact
+    return None

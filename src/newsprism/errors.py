@@ -5,8 +5,28 @@ Library code raises these; only the edges (CLI, HTTP API) turn them into message
 
 from __future__ import annotations
 
+import re
+from collections.abc import Callable
 from dataclasses import dataclass
+from importlib import metadata
 from typing import Any
+
+_EXTRA_MARKER = re.compile(r"""^([^;]+);.*\bextra\s*==\s*["']([\w-]+)["']""")
+
+
+def extra_packages(extra: str) -> dict[str, str]:
+    """The extra's own requirements, so the fix works where newsprism is installed but not on PyPI.
+
+    Read from the installed distribution's metadata; without it, fall back to the extra's name.
+    """
+    try:
+        requires = metadata.requires("newsprism") or []
+    except metadata.PackageNotFoundError:
+        requires = []
+    matches = (_EXTRA_MARKER.match(r) for r in requires)
+    wanted = [m.group(1).strip() for m in matches if m and m.group(2) == extra]
+    listed = " ".join(f"'{req}'" for req in wanted) or f"'newsprism[{extra}]'"
+    return {"packages": listed}
 
 
 @dataclass(frozen=True)
@@ -14,6 +34,8 @@ class ErrorKind:
     code: str
     cause: str
     fix: str
+    # Parameters computed from the given ones (e.g. an extra's package list), filled in on raise.
+    derive: Callable[..., dict[str, str]] | None = None
 
 
 CATALOGUE: dict[str, ErrorKind] = {
@@ -94,7 +116,8 @@ CATALOGUE: dict[str, ErrorKind] = {
         ErrorKind(
             "extra-missing",
             "{feature} needs the optional '{extra}' dependencies",
-            "pip install 'newsprism[{extra}]'{before}",
+            "pip install {packages}{before}",
+            derive=lambda extra, **_: extra_packages(extra),
         ),
         ErrorKind(
             "option-invalid",
@@ -264,6 +287,8 @@ class NewsprismError(Exception):
 
     def __init__(self, code: str, **params: Any) -> None:
         self.kind = CATALOGUE[code]
+        if self.kind.derive is not None:
+            params = {**self.kind.derive(**params), **params}
         self.params = params
         self.code = code
         self.source: str | None = params.get("source")

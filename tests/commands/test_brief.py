@@ -73,4 +73,4 @@ def test_no_inputs_is_a_clear_error(cli: Cli) -> None:
 @pytest.mark.skipif(embeddings.available(), reason="the semantic extra is installed")
 def test_semantic_without_extra_says_how_to_install(story_dir: Path, cli: Cli) -> None:
     code, _, err = cli(["brief", str(story_dir), "--semantic"])
-    assert code == 2 and "newsprism[semantic]" in err and "torch==2.13.0" in err
+    assert code == 2 and "sentence-transformers" in err and "torch==2.13.0" in err

@@ -96,7 +96,7 @@ def test_semantic_clustering_says_what_it_needs(feed: Path, tmp_path: Path, cli:
     assert code == 2 and "lexical features only" in err
     if not embeddings.available():
         code, _, err = cli(["cluster", str(feed), "-o", str(out), "--semantic"])
-        assert code == 2 and "newsprism[semantic]" in err and "torch==2.13.0" in err
+        assert code == 2 and "sentence-transformers" in err and "torch==2.13.0" in err
     code, _, err = cli(["cluster", str(feed), "-o", str(out), "-q", "--lexical"])
     assert code == 0 and "lexical)" in err
 

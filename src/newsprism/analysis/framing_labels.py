@@ -17,35 +17,14 @@ from functools import lru_cache
 from typing import Any
 
 from newsprism.model import Article, EntityLabel, Sentence
+from newsprism.text.calendar_names import MONTHS, WEEKDAYS
 from newsprism.text.tokens import GENERAL_STOP_WORDS
 
 _NAME = re.compile(
     r"(?<![\w’'.])(?:[A-Z][a-z]+(?:[-’'][A-Z]?[a-z]+)?|(?:[A-Z]\.){2,}|[A-Z]{2,5}|[A-Z]\.)"
     r"(?:\s+(?:[A-Z][a-z]+(?:-[A-Z][a-z]+)?|(?:[A-Z]\.){2,}|[A-Z]\.|[A-Z]{2,5}))*"
 )
-_CALENDAR = frozenset(
-    [
-        "monday",
-        "tuesday",
-        "wednesday",
-        "thursday",
-        "friday",
-        "saturday",
-        "sunday",
-        "january",
-        "february",
-        "march",
-        "april",
-        "may",
-        "june",
-        "july",
-        "august",
-        "september",
-        "october",
-        "november",
-        "december",
-    ]
-)
+_CALENDAR = frozenset(name.lower() for name in (*WEEKDAYS, *MONTHS))
 # Sentence openers and honorifics are not part of a name ('After Voss', 'Mr. Hart').
 _NOT_NAME_START = GENERAL_STOP_WORDS | {"mr", "mrs", "ms", "dr", "sen", "rep", "gov"}
 MAX_ENTITIES = 4

@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from newsprism.analysis.pairs import slot_discrepancy
 from newsprism.analysis.sources import Sources
 from newsprism.model import Brief, Discrepancy
+from newsprism.text.calendar_names import MONTHS, WEEKDAYS
 
 _RANKS = {"sgt": "sergeant", "sergeant": "sergeant", "lt": "lieutenant", "lieutenant": "lieutenant",
           "capt": "captain", "captain": "captain", "cpl": "corporal", "corporal": "corporal",
@@ -50,10 +51,7 @@ _AGE_AFTER = re.compile(  # 'Ana Holm, 41,'  'Ana Holm,41,'  'Ana Holm, aged 41,
     rf"{_NAME}(?:,\s*(?:aged\s+)?(\d{{1,3}})(?=,|\.|\s+and\b|\))|\s+\((?:aged\s+)?(\d{{1,3}})\))"
 )
 _AGE_BEFORE = re.compile(rf"\b(\d{{1,3}})-year-old\s+{_NAME}")
-_NOT_NAMES = re.compile(
-    r"^(?:January|February|March|April|May|June|July|August|September|October|November|December"
-    r"|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|The|A|An|In|On|At)\b"
-)
+_NOT_NAMES = re.compile(rf"^(?:{'|'.join(MONTHS)}|{'|'.join(WEEKDAYS)}|The|A|An|In|On|At)\b")
 
 
 @dataclass(frozen=True)

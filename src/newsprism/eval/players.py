@@ -29,6 +29,7 @@ from typing import Any
 
 from newsprism.eval.brief_score import Tally
 from newsprism.model import Brief, Entity, TimelineEvent
+from newsprism.text.calendar_names import MONTHS, WEEKDAYS
 from newsprism.text.terms import content_stems
 
 MIN_SHARED = 2
@@ -37,12 +38,7 @@ _LINKS = {"of", "the", "and", "for", "&"}
 _HONORIFICS = {"mr", "mrs", "ms", "dr", "miss"}
 _DOC_REF = re.compile(r"\((?:d\d[^)]*)\)|\bd\d\b(?:['’]s)?")
 _BRACKETS = re.compile(r"\(([^)]*)\)")
-_CALENDAR = frozenset(
-    content_stems(
-        "Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April "
-        "May June July August September October November December"
-    )
-)
+_CALENDAR = frozenset(content_stems(" ".join((*WEEKDAYS, *MONTHS))))
 _NUMBER = re.compile(r"(?<![\w.])\d+(?![\w.])")
 
 

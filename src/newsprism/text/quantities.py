@@ -14,6 +14,7 @@ from datetime import datetime
 from dateutil import parser as date_parser
 from text_to_num import text2num
 
+from newsprism.text.calendar_names import WEEKDAYS
 from newsprism.text.measures import find_measures, unit_name
 from newsprism.text.terms import FUNCTION_WORDS
 
@@ -46,7 +47,7 @@ _MONTHS = (
     r"jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
     r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?"
 )
-_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+_WEEKDAYS = tuple(day.lower() for day in WEEKDAYS)
 
 _NUM = rf"(?:{_SPACED}|{_DIGITS}|{_WORDS})"
 _SCALE_WORD = "|".join(_SCALES)

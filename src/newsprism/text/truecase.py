@@ -14,29 +14,12 @@ from collections import Counter, defaultdict
 from collections.abc import Sequence
 from typing import Any
 
+from newsprism.text.calendar_names import MONTHS, MONTHS_ALSO_WORDS, WEEKDAYS
 from newsprism.text.siblings import RefToken
 
 ALWAYS_CAPITAL = {
     "i": "I",
-    **{
-        d: d.capitalize()
-        for d in ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
-    },
-    **{
-        m: m.capitalize()
-        for m in [
-            "january",
-            "february",
-            "april",
-            "june",
-            "july",
-            "august",
-            "september",
-            "october",
-            "november",
-            "december",
-        ]
-    },
+    **{name.lower(): name for name in (*WEEKDAYS, *MONTHS) if name not in MONTHS_ALSO_WORDS},
 }
 NAME_ENTITIES = {"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC", "EVENT", "LAW", "WORK_OF_ART"}
 NOMINAL = {"PROPN", "NOUN", "ADJ", "X", "NUM", "SYM"}

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from newsprism.ingest.outlets import agency_cue, name_from_url
+from newsprism.ingest.outlets import agency_cue, credit_cue, name_from_url, outlet_cue
 
 
 @pytest.mark.parametrize(
@@ -51,3 +51,57 @@ def test_dateline_and_byline_cues(text: str, cue: str) -> None:
 )
 def test_no_cue(text: str) -> None:
     assert agency_cue(text) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "cue"),
+    [
+        (
+            "The vote passed.\n\nPublished with permission of The Valley Ledger Foundation.",
+            "The Valley Ledger Foundation",
+        ),
+        (
+            "The vote passed.\nThis article originally appeared in Harbor Weekly, a sister title.",
+            "Harbor Weekly",
+        ),
+        (
+            "The vote passed.\n© 2023 Northgate Media Group, Inc. All rights reserved.",
+            "Northgate Media Group",
+        ),
+        (
+            "The vote passed.\nCopyright 2021 Coastline Press. All rights reserved.",
+            "Coastline Press",
+        ),
+        ("The vote passed.\nWrite to Jo Roe at jo.roe@harbor-daily.com.", "Harbor Daily"),
+        ("WASHINGTON (AP) — The vote passed.\n© 2020 Coastline Press", "AP"),  # the dateline wins
+    ],
+)
+def test_closing_credit_cues(text: str, cue: str) -> None:
+    assert outlet_cue(text) == cue
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The band said copyright law protects the song. It was released in 2019.",
+        "She wanted permission of the court first.",  # no credit wording
+        "Published with permission of the author.",  # not a name
+        "Write to your senator today.",
+    ],
+)
+def test_no_closing_credit(text: str) -> None:
+    assert credit_cue(text) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "cue"),
+    [
+        ("Text.\nAn edited version first appeared in the Oct. 3 issue of Delta Monthly.", None),
+        ("Text.\nThis story first appeared in the Oct. 3 issue of Delta Monthly.", "Delta Monthly"),
+        ("He fled. Image copyright Lens Agency Image caption Police came.", None),
+        ("The study said so. J. Anat. 2:1–5, 2015. © 2015 Pellucid Journals, Inc.", None),
+        ("Text.\n\nCopyright © 2012 Lens Agency. All rights reserved.", "Lens Agency"),
+    ],
+)
+def test_credit_lines_that_name_no_publisher(text: str, cue: str | None) -> None:
+    assert credit_cue(text) == cue

@@ -20,7 +20,7 @@ from newsprism.clean import clean_text
 from newsprism.errors import NewsprismError
 from newsprism.ingest.encoding import decode
 from newsprism.ingest.fields import coerce_meta, parse_date
-from newsprism.ingest.outlets import agency_cue, name_from_url
+from newsprism.ingest.outlets import name_from_url, outlet_cue
 from newsprism.model import Article
 from newsprism.registry import READERS
 
@@ -127,7 +127,7 @@ def make_article_noting(
     outlet = fields.get("outlet")
     if not outlet and isinstance(fields.get("url"), str):
         outlet = name_from_url(str(fields["url"]))
-    fields["outlet"] = outlet or agency_cue(text)
+    fields["outlet"] = outlet or outlet_cue(text)
     return Article.create(text, source=source, **{k: v for k, v in fields.items() if v}), problems
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from newsprism.errors import NewsprismError
 from newsprism.ingest.base import make_article_noting
-from newsprism.ingest.outlets import agency_cue
+from newsprism.ingest.outlets import outlet_cue
 from newsprism.model import Article
 
 _KEPT = ("title", "author", "url", "date", "stance")
@@ -21,7 +21,7 @@ def with_metadata(
     fields: dict[str, object] = {k: getattr(article, k) for k in _KEPT}
     fields.update({k: v for k, v in meta.items() if k in _KEPT and v not in (None, "")})
     outlet = meta.get("outlet")
-    if outlet in (None, "") and article.outlet and article.outlet != agency_cue(article.text):
+    if outlet in (None, "") and article.outlet and article.outlet != outlet_cue(article.text):
         outlet = article.outlet
     if outlet in (None, "") and not meta.get("url"):
         outlet = article.outlet

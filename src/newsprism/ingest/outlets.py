@@ -1,5 +1,5 @@
-"""Outlet names from what an input carries besides metadata: its URL, or an agency cue in its
-first lines. A file name is the last resort and stays with `Article.label`.
+"""Outlet names from what an input carries besides metadata: its URL, an agency cue in its first
+lines, or a credit line at its end. A file name is the last resort and stays with `Article.label`.
 """
 
 from __future__ import annotations
@@ -38,6 +38,23 @@ _DATELINE = re.compile(
 _AGENCY_IN_BRACKETS = re.compile(rf"\(({_AGENCY})\)")
 _AGENCY_AT_LINE_END = re.compile(rf"(?:{_DASH}|\bBy\b.*,)\s*({_AGENCY})\s*$", re.MULTILINE)
 CUE_CHARS = 400  # a cue sits in the dateline or byline, within the first lines
+# A credit line in an article's last lines names who published it: "Published with permission of
+# X.", "This article originally appeared in X.", "© 2024 X", "Write to Jo Roe at jo.roe@x.com".
+_WORD = r"[A-Z](?:[\w&'’-]|\.(?=\w))*"
+_NAME_RUN = rf"(?:[Tt]he\s+)?{_WORD}(?:\s+(?:of\s+|and\s+|&\s+)?{_WORD}){{0,5}}"
+_CREDIT = re.compile(
+    r"(?:(?:re)?published|reprinted|used)\s+(?:here\s+)?with\s+(?:the\s+)?"
+    r"(?:kind\s+)?permission\s+(?:of|from)\s+"
+    r"|(?:this|the)\s+(?:article|story|piece|post)\s+(?:was\s+)?(?:originally|first)\s+"
+    r"(?:appeared|published|ran)\s+(?:in|on|by|at)\s+(?:the\s[^\n]{0,30}?\bissue\s+of\s+)?"
+    # a copyright line of its own, not a photo credit or a citation inside a sentence
+    r"|(?:^|\n)[ \t]*(?:©|\([Cc]\)|[Cc]opyright)(?:\s*©)?\s*(?:(?:19|20)\d\d\s+)?",
+    re.IGNORECASE,
+)
+_CREDIT_NAME = re.compile(_NAME_RUN)
+_CONTACT_EMAIL = re.compile(
+    r"\b[Ww]rite\s+to\s+[^@\n]{1,60}?\s+at\s+[\w.+-]+@([\w-]+(?:\.[\w-]+)+)"
+)
 
 
 def agency_cue(text: str) -> str | None:
@@ -50,6 +67,27 @@ def agency_cue(text: str) -> str | None:
             return found.group(1).strip()
     found = _AGENCY_IN_BRACKETS.search(head) or _AGENCY_AT_LINE_END.search(head)
     return found.group(1).strip() if found else None
+
+
+def credit_cue(text: str) -> str | None:
+    """The publisher a credit line names in the last lines, e.g. 'Published with permission of X.'"""
+    tail = text[-CUE_CHARS:]
+    found = None
+    for found in _CREDIT.finditer(tail):
+        pass
+    if found is not None:
+        name = _CREDIT_NAME.match(tail, found.end())
+        if name:
+            return name.group().rstrip(".")
+    email = None
+    for email in _CONTACT_EMAIL.finditer(tail):
+        pass
+    return name_from_url("//" + email.group(1)) if email else None
+
+
+def outlet_cue(text: str) -> str | None:
+    """The outlet named in the text itself: a dateline or byline first, else a closing credit."""
+    return agency_cue(text) or credit_cue(text)
 
 
 def name_from_url(url: str) -> str | None:

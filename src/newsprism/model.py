@@ -47,6 +47,11 @@ class Sentence(_Model):
     repaired: bool = Field(
         False, description="Boundaries and case were restored from degraded text."
     )
+    cut_off: bool = Field(
+        False,
+        description="The article's text ends inside this sentence, at an ellipsis: the source "
+        "cut it short (a feed snippet), so it is not a whole statement.",
+    )
 
 
 class Article(_Model):

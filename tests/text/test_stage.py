@@ -33,3 +33,17 @@ def test_degraded_article_is_repaired_against_siblings() -> None:
         "Governor Helena Varga cut the ribbon in front of a small crowd.",
     ]
     assert [s.index for s in sentences] == list(range(len(sentences)))
+
+
+def test_a_text_that_stops_at_an_ellipsis_marks_its_last_sentence_cut_off() -> None:
+    cut = "The council met on Monday. Its chair said the plan would cost more than..."
+    sentences, _ = sentences_for(Article.create(cut), [])
+    assert [s.cut_off for s in sentences] == [False, True]
+    quoted = "The council met on Monday. “We ask residents to have…”"
+    assert [s.cut_off for s in sentences_for(Article.create(quoted), [])[0]] == [False, True]
+
+
+def test_an_ellipsis_inside_the_text_is_not_a_cut() -> None:
+    pause = "The chair paused... then spoke. The council met on Monday."
+    assert not any(s.cut_off for s in sentences_for(Article.create(pause), [])[0])
+    assert not any(s.cut_off for s in sentences_for(Article.create(CLEAN), [])[0])

@@ -5,6 +5,8 @@ lines, or a credit line at its end. A file name is the last resort and stays wit
 from __future__ import annotations
 
 import re
+from collections import deque
+from collections.abc import Iterator
 from functools import lru_cache
 from typing import Any
 from urllib.parse import urlsplit
@@ -72,17 +74,19 @@ def agency_cue(text: str) -> str | None:
 def credit_cue(text: str) -> str | None:
     """The publisher a credit line names in the last lines, e.g. 'Published with permission of X.'"""
     tail = text[-CUE_CHARS:]
-    found = None
-    for found in _CREDIT.finditer(tail):
-        pass
+    found = _last(_CREDIT.finditer(tail))
     if found is not None:
         name = _CREDIT_NAME.match(tail, found.end())
         if name:
             return name.group().rstrip(".")
-    email = None
-    for email in _CONTACT_EMAIL.finditer(tail):
-        pass
+    email = _last(_CONTACT_EMAIL.finditer(tail))
     return name_from_url("//" + email.group(1)) if email else None
+
+
+def _last(matches: Iterator[re.Match[str]]) -> re.Match[str] | None:
+    """The last match: a credit closes the article, so an earlier one is body text."""
+    last = deque(matches, maxlen=1)
+    return last[0] if last else None
 
 
 def outlet_cue(text: str) -> str | None:

@@ -2,12 +2,17 @@
 
 from __future__ import annotations
 
+import re
+
 from newsprism.model import Article, Sentence
 from newsprism.pipeline import Context
 from newsprism.registry import stage
 from newsprism.text.degraded import is_degraded
 from newsprism.text.repair import repair_degraded
 from newsprism.text.split import split_text
+
+# An article whose last sentence stops at an ellipsis was cut short by its source ("... to have...").
+_CUT_OFF_END = re.compile(r"(?:\.\.\.|…)[\"”’']?\s*$")
 
 
 def sentences_for(article: Article, siblings: list[str]) -> tuple[list[Sentence], bool]:
@@ -21,10 +26,12 @@ def sentences_for(article: Article, siblings: list[str]) -> tuple[list[Sentence]
         Sentence(id=f"{article.id}.{i}", index=i, text=text, paragraph=para, repaired=degraded)
         for i, (para, text) in enumerate(pieces)
     ]
+    if sentences and _CUT_OFF_END.search(article.text):
+        sentences[-1].cut_off = True
     return sentences, degraded
 
 
-@stage("sentences", version="2.1", requires=("articles",), assigns=("sentences",))
+@stage("sentences", version="2.2", requires=("articles",), assigns=("sentences",))
 def sentences_stage(ctx: Context) -> None:
     """Split articles into sentences; restore boundaries and case of degraded text."""
     articles: list[Article] = ctx.get("articles")

@@ -234,19 +234,28 @@ def verbatim_text(pieces: list[Segment]) -> str:
     )
 
 
+class StoryLookup:
+    """Sentence indexes of one story, built once for a stage that asks per quotation."""
+
+    def __init__(self, brief: Brief) -> None:
+        self.index = brief.sentence_index()
+        self.positions: dict[int, dict[str, int]] = {}  # article -> sentence id -> position
+
+
 def build_quote(
     brief: Brief,
     members: list[Segment],
     speaker_of: dict[tuple[int, int], str | None],
     explicit: set[tuple[int, int]] | None = None,
-    positions: dict[int, dict[str, int]] | None = None,
+    lookup: StoryLookup | None = None,
 ) -> Quote:
     """One quotation from its segments; its speaker is voted among the outlets that name one next
     to the quotation, before those whose speaker was carried over from a pronoun or earlier quote.
-    ``positions`` keeps each article's sentence positions between calls (built once per article)."""
+    ``lookup`` keeps sentence indexes between calls (built once per story, not per quote)."""
     variants = []
     stated: list[str | None] = []
-    positions = {} if positions is None else positions
+    lookup = lookup or StoryLookup(brief)
+    positions = lookup.positions
     by_article: dict[int, list[Segment]] = {}
     for seg in members:
         by_article.setdefault(seg.article, []).append(seg)
@@ -273,7 +282,7 @@ def build_quote(
         text=canonical.text,
         speaker=_speaker_vote(stated) or _speaker_vote([v.speaker for v in variants]),
         citations=citations,
-        outlets=brief.outlets_of(citations),
+        outlets=brief.outlets_of(citations, lookup.index),
         variants=variants,
     )
 
@@ -304,12 +313,12 @@ def find_quotes(
             fullest_name(speaker, forms), entity_names or {}, folded
         )
     quotes = []
-    positions: dict[int, dict[str, int]] = {}
+    lookup = StoryLookup(brief)
     for group in _join_same_spans(group_segments(segments), segments):
         members = [segments[i] for i in group]
         if max(len(m.tokens) for m in members) < MIN_WORDS:
             continue
-        quote = build_quote(brief, members, speaker_of, explicit, positions)
+        quote = build_quote(brief, members, speaker_of, explicit, lookup)
         support = len({sources.group_of[m.article] for m in members})
         quotes.append((support, len(quote.text), quote))
     quotes.sort(key=lambda t: (-t[0], -t[1]))

@@ -442,9 +442,13 @@ class Brief(_Model):
             self._index.index = {s.id: (a, s) for a in self.articles for s in a.sentences}
         return self._index.index
 
-    def outlets_of(self, citations: list[str]) -> list[str]:
-        """Outlet labels of the cited sentences, in citation order, each once."""
-        index = self.sentence_index()
+    def outlets_of(
+        self, citations: list[str], index: dict[str, tuple[Article, Sentence]] | None = None
+    ) -> list[str]:
+        """Outlet labels of the cited sentences, in citation order, each once. A caller asking per
+        item passes ``index`` (this brief's ``sentence_index()``, fetched once): checking that the
+        index is current costs a pass over the articles."""
+        index = self.sentence_index() if index is None else index
         seen: dict[str, None] = {}
         for cid in citations:
             if cid in index:

@@ -110,3 +110,36 @@ def test_pieces_compare_by_words_in_order() -> None:
     they = _words("They are a very good crew and they know the building.")
     we = _words("We have a very good crew and they know the building.")
     assert not reworded(they, we)  # only a pronoun and verb changed: no content word differs
+
+
+def test_only_pairs_sharing_a_content_word_are_compared_and_none_that_reword_is_missed() -> None:
+    """The blocked pairs, in all-pairs order, hold every pair an all-pairs scan finds reworded."""
+    import itertools
+    import random
+
+    from newsprism.analysis.quote_wording import (
+        Version,
+        _candidate_pairs,
+        slot_rewording,
+        whole_rewording,
+    )
+
+    rng = random.Random(3)
+    vocabulary = ["we", "will", "the", "harbour", "rebuild", "fund", "town", "new", "pier", "soon"]
+    found = []
+    for n in range(60):
+        pieces = [rng.choices(vocabulary, k=rng.randint(4, 8)) for _ in range(rng.randint(1, 3))]
+        speaker = rng.choice(["Mayor Ann Lee", "Lee", "Tom Park"])
+        found.append(Version(n, n % 4, speaker, "", [f"s{n}"], pieces))
+    blocked = [(a.article, b.article) for a, b in _candidate_pairs(found)]
+    conflicting = [
+        (a.article, b.article)
+        for a, b in itertools.combinations(found, 2)
+        if a.group != b.group
+        and a.speaker.split()[-1] == b.speaker.split()[-1]
+        and (slot_rewording(a, b) or whole_rewording(a, b))
+    ]
+    assert conflicting
+    assert set(conflicting) <= set(blocked)
+    assert blocked == sorted(blocked)
+    assert all(found[i].speaker.split()[-1] == found[j].speaker.split()[-1] for i, j in blocked)

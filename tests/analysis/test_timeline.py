@@ -175,3 +175,49 @@ def test_a_weekday_just_before_a_dated_day_falls_in_its_week() -> None:
         }
     )
     assert [e.date_text for e in brief.timeline] == ["Saturday", "March 13, 2016"]
+
+
+def test_events_group_exactly_as_comparing_every_pair_would() -> None:
+    """Blocking by stated time and shared stems finds the same groups as testing all pairs."""
+    import random
+
+    from scipy.sparse import csr_matrix
+
+    from newsprism.align import Alignment
+    from newsprism.analysis.dates import DateRef
+    from newsprism.analysis.timeline import Candidate, _same_event, group_events
+    from newsprism.model import Sentence
+
+    rng = random.Random(7)
+    days = [date(2024, 3, d) for d in (1, 2, 3)] + [None]
+    found = []
+    for n in range(120):
+        day = rng.choice(days)
+        words = rng.choice(["hours after", "days later", "on Monday"]) if day is None else "then"
+        ref = DateRef(words, day, rng.choice(["day", "week"]), None)
+        stems = frozenset(rng.sample(["fire", "vote", "court", "storm", "march", "deal"], 2))
+        sentence = Sentence(id=f"a{n % 9}.{n}", index=n, text=words)
+        found.append(Candidate(n % 9, sentence, ref, False, stems if n % 11 else frozenset()))
+    sentences = [c.sentence for c in found]
+    matches = [[(rng.randrange(120), 0.9)] if k % 5 == 0 else [] for k in range(120)]
+    articles = [c.article for c in found]
+    alignment = Alignment(sentences, articles, csr_matrix((len(found), 1)), matches)
+    aligned = {(sentences[i].id, sentences[j].id) for i, m in enumerate(matches) for j, _ in m}
+    parent = list(range(len(found)))  # the oracle: a union-find over every pair
+
+    def root(i: int) -> int:
+        while parent[i] != i:
+            i = parent[i]
+        return i
+
+    for i in range(len(found)):
+        for j in range(i + 1, len(found)):
+            if _same_event(found[i], found[j], aligned):
+                parent[root(j)] = root(i)
+    expected: dict[int, list[int]] = {}
+    for i in range(len(found)):
+        expected.setdefault(root(i), []).append(i)
+    position = {id(c): k for k, c in enumerate(found)}
+    got = [[position[id(c)] for c in group] for group in group_events(found, alignment)]
+    assert got == list(expected.values())
+    assert any(len(g) > 2 for g in got)

@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import re
 
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
 from newsprism.text.tokens import (
     FUNCTION_WORDS,
     GENERAL_STOP_WORDS,
@@ -66,3 +69,38 @@ def test_stop_lists_nest_and_keep_news_content_words() -> None:
     assert {"the", "of", "said"} <= STOP_WORDS
     assert not {"former", "fire", "bill"} & STOP_WORDS  # sklearn's list drops these
     assert {"former", "fire", "bill"} <= GENERAL_STOP_WORDS
+
+
+def test_contraction_tail_lets_only_letters_follow_the_apostrophe() -> None:
+    text = "It's 5'10 and don’t"
+    assert word_tokens(text, apostrophes=True) == ["it's", "5'10", "and", "don’t"]
+    assert word_tokens(text, apostrophes=True, contraction_tail=True) == [
+        "it's",
+        "5",
+        "10",
+        "and",
+        "don’t",
+    ]
+
+
+# The inline patterns voice, support and unique used before they called word_tokens (the oracles).
+_FORMER = [
+    (
+        lambda t: re.findall(r"[a-z0-9]+(?:['’][a-z]+)?", t.lower().replace("’", "'")),
+        lambda t: word_tokens(
+            t.replace("’", "'"), ascii_only=True, apostrophes=True, contraction_tail=True
+        ),
+    ),
+    (lambda t: re.findall(r"[a-z]+", t.lower()), lambda t: word_tokens(t, **_ASCII_LETTERS)),
+    (lambda t: re.findall(r"[^\W_]+", t.lower()), word_tokens),
+    (lambda t: re.findall(r"\w+", t.lower()), lambda t: word_tokens(t, underscore=True)),
+]
+_ASCII_LETTERS = {"ascii_only": True, "letters_only": True}
+_TRICKY = st.sampled_from(list("aZé9_'’ .-İKß\u0130\u212a0Ω"))
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(_TRICKY, max_size=30) | st.text(max_size=30))
+def test_former_inline_splitters_are_reproduced_exactly(text: str) -> None:
+    for former, now in _FORMER:
+        assert now(text) == former(text), text

@@ -187,15 +187,18 @@ def subject_of(sentence: str) -> str | None:
     return None
 
 
-def canonical_speaker(speaker: str | None, entity_names: dict[str, str]) -> str | None:
+def canonical_speaker(
+    speaker: str | None, entity_names: dict[str, str], folded: dict[str, str] | None = None
+) -> str | None:
     """The key-players name of a speaker, so one person has one name in the whole brief: the
     speaker itself or its last words as a written form of one entity ("Attorney General Jane
     Roe", "Roe's spokeswoman Ann Lee", "the attorney general"). Words before that form must be
     a title, not a relation: "a lawyer for Jane Roe" or "Ann Lee and Jane Roe" is not Roe and
-    is kept as written."""
+    is kept as written. Callers naming many speakers pass ``folded_names(entity_names)``, built
+    once."""
     if not speaker or is_pronoun(speaker) or not entity_names:
         return speaker
-    names = _folded(entity_names)
+    names = folded_names(entity_names) if folded is None else folded
     words = speaker.split()
     for cut in range(len(words)):
         form = " ".join(words[cut:]).lower()
@@ -210,7 +213,7 @@ _RELATIONS = frozenset(
 )
 
 
-def _folded(entity_names: dict[str, str]) -> dict[str, str]:
+def folded_names(entity_names: dict[str, str]) -> dict[str, str]:
     """Written form in lower case -> canonical name; a form two entities share is left out."""
     owners: dict[str, set[str]] = {}
     for form, name in entity_names.items():

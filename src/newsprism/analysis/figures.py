@@ -111,12 +111,40 @@ def sentence_idf(articles: list[Article]) -> dict[str, float]:
     return {t: math.log(n / c) + 1.0 for t, c in df.items()}
 
 
-def _cosine(a: dict[str, float], b: dict[str, float], idf: dict[str, float]) -> float:
-    """Cosine of idf-weighted stem bags; derived forms ('sign'/'signatur') count as shared."""
+class _Bags:
+    """Each context's idf-weighted stems, norm, total and 4-letter prefixes, computed once per
+    mention rather than once per pair it is scored in."""
+
+    def __init__(self, idf: dict[str, float]) -> None:
+        self.idf = idf
+        self._bags: dict[int, tuple[dict[str, float], _Bag]] = {}
+
+    def of(self, context: dict[str, float]) -> _Bag:
+        kept = self._bags.get(id(context))
+        if kept is None:
+            weighted = {t: w * self.idf.get(t, 1.0) for t, w in context.items()}
+            norm = math.sqrt(sum(w * w for w in weighted.values()))
+            prefixes = frozenset(t[:4] for t in weighted)
+            kept = self._bags[id(context)] = (
+                context,
+                (weighted, norm, sum(weighted.values()), prefixes),
+            )
+        return kept[1]
+
+
+_Bag = tuple[dict[str, float], float, float, frozenset[str]]
+
+
+def _cosine(a: dict[str, float], b: dict[str, float], idf: dict[str, float],
+            bags: _Bags | None = None) -> float:  # fmt: skip
+    """Cosine of idf-weighted stem bags; derived forms ('sign'/'signatur') count as shared (they
+    share a 4-letter prefix, as ``related`` demands: bags sharing none have nothing in common)."""
     if not a or not b:
         return 0.0
-    wa = {t: w * idf.get(t, 1.0) for t, w in a.items()}
-    wb = {t: w * idf.get(t, 1.0) for t, w in b.items()}
+    bags = bags or _Bags(idf)
+    (wa, norm_a, total_a, prefixes_a), (wb, norm_b, total_b, prefixes_b) = bags.of(a), bags.of(b)
+    if prefixes_a.isdisjoint(prefixes_b):
+        return 0.0
     pairs = [(t, t) for t in wa.keys() & wb.keys()]
     loose_b: dict[str, list[str]] = {}
     for t in wb:
@@ -131,10 +159,9 @@ def _cosine(a: dict[str, float], b: dict[str, float], idf: dict[str, float]) -> 
             pairs.append((t, match))
             bucket.remove(match)
     dot = sum(wa[x] * wb[y] for x, y in pairs)
-    norm = math.sqrt(sum(w * w for w in wa.values())) * math.sqrt(sum(w * w for w in wb.values()))
     shared = sum(min(wa[x], wb[y]) for x, y in pairs)
-    overlap = shared / min(sum(wa.values()), sum(wb.values()))
-    return OVERLAP_MIX * overlap + (1 - OVERLAP_MIX) * dot / norm
+    overlap = shared / min(total_a, total_b)
+    return OVERLAP_MIX * overlap + (1 - OVERLAP_MIX) * dot / (norm_a * norm_b)
 
 
 def closeness(a: Quantity, b: Quantity) -> float:
@@ -189,7 +216,9 @@ def noun_agreement(a: Mention, b: Mention) -> float:
     return max(UNRELATED, dice)
 
 
-def link_score(a: Mention, b: Mention, idf: dict[str, float], meaning: float = 0.0) -> float:
+def link_score(
+    a: Mention, b: Mention, idf: dict[str, float], meaning: float = 0.0, bags: _Bags | None = None
+) -> float:
     """How likely two mentions measure the same thing; 0 when they cannot.
 
     ``meaning``: embedding similarity of the two sentences (0..1) when the semantic extra is on;
@@ -201,7 +230,7 @@ def link_score(a: Mention, b: Mention, idf: dict[str, float], meaning: float = 0
     near = closeness(qa, qb)
     if qa.kind in {"count", "money", "percent"} and near == 0.0:
         return 0.0  # outlets disagreeing by more than threefold measure different things
-    context = max(_cosine(a.context, b.context, idf), meaning)
+    context = max(_cosine(a.context, b.context, idf, bags), meaning)
     noun = noun_agreement(a, b)
     same = SAME_SPECIFIC if (qa.key == qb.key and _specific(qa)) or _shared_end(qa, qb) else 0.0
     same += SHARED_ANCHOR if a.anchors & b.anchors else 0.0
@@ -261,14 +290,16 @@ def candidate_pairs(mentions: list[Mention], dense: bool = False) -> list[tuple[
 
 
 def score_pairs(mentions: list[Mention], pairs: list[tuple[int, int]], idf: dict[str, float],
-                meaning: np.ndarray | None = None) -> dict[int, dict[int, float]]:  # fmt: skip
+                meaning: np.ndarray | None = None, bags: _Bags | None = None
+                ) -> dict[int, dict[int, float]]:  # fmt: skip
     """Positive link scores of the pairs, both ways: mention -> {other mention: score}."""
     scores: dict[int, dict[int, float]] = {i: {} for i in range(len(mentions))}
+    bags = bags or _Bags(idf)
     for i, j in pairs:
         if j in scores[i]:
             continue
         sem = float(meaning[i, j]) if meaning is not None else 0.0
-        value = link_score(mentions[i], mentions[j], idf, sem)
+        value = link_score(mentions[i], mentions[j], idf, sem, bags)
         if value > 0:
             scores[i][j] = scores[j][i] = value
     return scores
@@ -287,13 +318,17 @@ def cluster_mentions(
     merge needs one link at the threshold, so clusters never cross the connected components of
     such links: each component is clustered alone, with every pair in it scored while it is small.
     """
-    scores = score_pairs(mentions, candidate_pairs(mentions, meaning is not None), idf, meaning)
+    bags = _Bags(idf)
+    candidates = candidate_pairs(mentions, meaning is not None)
+    scores = score_pairs(mentions, candidates, idf, meaning, bags)
+    tried = _pair_keys(candidates, len(mentions))
     strong = [(i, j) for i, links in scores.items() for j, v in links.items() if v >= threshold]
     clusters: list[list[int]] = []
     for members in components(len(mentions), [i for i, _ in strong], [j for _, j in strong]):
         if len(members) > 1 and len(members) <= DENSE_COMPONENT:
-            pairs = [(a, b) for k, a in enumerate(members) for b in members[k + 1 :]]
-            for i, j, v in _scored(mentions, pairs, idf, meaning, scores):
+            pairs = _untried([(a, b) for k, a in enumerate(members) for b in members[k + 1 :]],
+                             tried, len(mentions))  # fmt: skip
+            for i, j, v in _scored(mentions, pairs, idf, meaning, scores, bags):
                 scores[i][j] = scores[j][i] = v
         clusters += _agglomerate(members, scores, mentions, threshold)
     clusters.sort(key=lambda c: min(c))
@@ -302,14 +337,25 @@ def cluster_mentions(
     ]
 
 
+def _pair_keys(pairs: list[tuple[int, int]], n: int) -> np.ndarray:
+    """Pairs (i, j) as numbers i * n + j, in order, to test many pairs at once."""
+    return np.fromiter((i * n + j for i, j in pairs), dtype=np.int64, count=len(pairs))
+
+
+def _untried(pairs: list[tuple[int, int]], tried: np.ndarray, n: int) -> list[tuple[int, int]]:
+    """The pairs not scored already (a pair scored 0 scores 0 again), in their order."""
+    fresh = ~np.isin(_pair_keys(pairs, n), tried)
+    return [p for p, keep in zip(pairs, fresh.tolist(), strict=True) if keep]
+
+
 def _scored(mentions: list[Mention], pairs: list[tuple[int, int]], idf: dict[str, float],
-            meaning: np.ndarray | None, known: dict[int, dict[int, float]]
+            meaning: np.ndarray | None, known: dict[int, dict[int, float]], bags: _Bags
             ) -> list[tuple[int, int, float]]:  # fmt: skip
     out = []
     for i, j in pairs:
         if j not in known[i] and mentions[i].group != mentions[j].group:
             sem = float(meaning[i, j]) if meaning is not None else 0.0
-            value = link_score(mentions[i], mentions[j], idf, sem)
+            value = link_score(mentions[i], mentions[j], idf, sem, bags)
             if value > 0:
                 out.append((i, j, value))
     return out

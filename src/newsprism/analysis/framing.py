@@ -13,7 +13,7 @@ import re
 from collections import Counter, defaultdict
 
 from newsprism.align import Alignment
-from newsprism.analysis.attribution import REPORTING, canonical_speaker
+from newsprism.analysis.attribution import REPORTING, canonical_speaker, folded_names
 from newsprism.analysis.framing_contrasts import find_contrasts
 from newsprism.analysis.framing_labels import (
     Entity,
@@ -194,8 +194,9 @@ def build_framing(
     }
     scored = score_terms(hits, source_of)
     entities = main_entities(articles)
+    folded = folded_names(entity_names or {})
     for entity in entities:
-        entity.name = canonical_speaker(entity.name, entity_names or {}) or entity.name
+        entity.name = canonical_speaker(entity.name, entity_names or {}, folded) or entity.name
     labelled = entities[:LABELLED_ENTITIES]
     parse_texts = [w for a in articles for ms in mention_fragments(a, labelled).values()
                    for _, w in ms]  # fmt: skip

@@ -28,6 +28,7 @@ from newsprism.analysis.quote_text import STRIP, marked_quotes
 from newsprism.analysis.sources import Sources
 from newsprism.analysis.speakers import QUOTED_SPANS
 from newsprism.model import Brief, Discrepancy, DiscrepancyValue, Quote
+from newsprism.text.sparse import csr_rows, shared_pairs
 from newsprism.text.terms import content_stems, related
 
 CONFIDENCE = 0.5  # wording is compared by words, not meaning: as sure as an attribution conflict
@@ -188,9 +189,7 @@ def quote_wording_conflicts(
     text_of = {s.id: s.text for a in brief.articles for s in a.sentences}
     rare = _rare_stems(brief)
     found: dict[frozenset[str], Discrepancy] = {}
-    for a, b in itertools.combinations(versions(brief, quotes, sources), 2):
-        if a.group == b.group or speaker_key(a.speaker) != speaker_key(b.speaker):
-            continue
+    for a, b in _candidate_pairs(versions(brief, quotes, sources)):
         key = frozenset(a.citations + b.citations)
         if key in found:
             continue
@@ -199,6 +198,20 @@ def quote_wording_conflicts(
         ):
             found[key] = _discrepancy(brief, [a, b], sources)
     return list(found.values())
+
+
+def _candidate_pairs(found: list[Version]) -> list[tuple[Version, Version]]:
+    """Pairs of versions from different sources naming one speaker that share a content word, in
+    the order of all pairs: a rewording needs such a word in two of their pieces (``reworded``),
+    so no other pair can conflict. A sparse product over (speaker, word) columns finds them."""
+    columns = (
+        {(speaker_key(v.speaker), w) for piece in v.pieces for w in piece if content_stems(w)}
+        for v in found
+    )
+    incidence, _ = csr_rows(columns, binary=True)
+    rows, cols, _ = shared_pairs(incidence)
+    pairs = sorted(zip(rows.tolist(), cols.tolist(), strict=True))
+    return [(found[i], found[j]) for i, j in pairs if found[i].group != found[j].group]
 
 
 def _discrepancy(brief: Brief, sides: list[Version], sources: Sources) -> Discrepancy:

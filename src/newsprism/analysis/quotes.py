@@ -13,6 +13,7 @@ from collections import Counter
 
 from newsprism.analysis.attribution import (
     canonical_speaker,
+    folded_names,
     fullest_name,
     is_pronoun,
     name_forms,
@@ -233,27 +234,44 @@ def verbatim_text(pieces: list[Segment]) -> str:
     )
 
 
+class StoryLookup:
+    """Sentence indexes of one story, built once for a stage that asks per quotation."""
+
+    def __init__(self, brief: Brief) -> None:
+        self.index = brief.sentence_index()
+        self.positions: dict[int, dict[str, int]] = {}  # article -> sentence id -> position
+
+
 def build_quote(
     brief: Brief,
     members: list[Segment],
     speaker_of: dict[tuple[int, int], str | None],
     explicit: set[tuple[int, int]] | None = None,
+    lookup: StoryLookup | None = None,
 ) -> Quote:
     """One quotation from its segments; its speaker is voted among the outlets that name one next
-    to the quotation, before those whose speaker was carried over from a pronoun or earlier quote."""
+    to the quotation, before those whose speaker was carried over from a pronoun or earlier quote.
+    ``lookup`` keeps sentence indexes between calls (built once per story, not per quote)."""
     variants = []
     stated: list[str | None] = []
-    for k in dict.fromkeys(seg.article for seg in members):
-        mine = distinct_segments([seg for seg in members if seg.article == k])
-        index = {s.id: s.index for s in brief.articles[k].sentences}
+    lookup = lookup or StoryLookup(brief)
+    positions = lookup.positions
+    by_article: dict[int, list[Segment]] = {}
+    for seg in members:
+        by_article.setdefault(seg.article, []).append(seg)
+    for k, own in by_article.items():
+        mine = distinct_segments(own)
+        if k not in positions:
+            positions[k] = {s.id: s.index for s in brief.articles[k].sentences}
+        index = positions[k]
         mine.sort(key=lambda g: (index.get(g.citations[0], 0), g.start))  # as printed
-        cites = list(dict.fromkeys(c for seg in members if seg.article == k for c in seg.citations))
+        cites = list(dict.fromkeys(c for seg in own for c in seg.citations))
         text = verbatim_text(mine)
         speakers = [speaker_of.get((k, seg.quote)) for seg in mine]
         variants.append(QuoteVariant(article_id=brief.articles[k].id, text=text, citations=cites,
                                      speaker=_speaker_vote(speakers)))  # fmt: skip
         stated += [speaker_of.get((k, g.quote)) for g in mine if (k, g.quote) in (explicit or ())]
-    clean = [v for v, k in zip(variants, dict.fromkeys(s.article for s in members), strict=True)
+    clean = [v for v, k in zip(variants, by_article, strict=True)
              if not brief.articles[k].degraded] or variants  # fmt: skip
     # The fullest variant; of equal ones, the one printing the passage unbroken.
     canonical = max(
@@ -264,7 +282,7 @@ def build_quote(
         text=canonical.text,
         speaker=_speaker_vote(stated) or _speaker_vote([v.speaker for v in variants]),
         citations=citations,
-        outlets=brief.outlets_of(citations),
+        outlets=brief.outlets_of(citations, lookup.index),
         variants=variants,
     )
 
@@ -289,14 +307,18 @@ def find_quotes(
                 explicit.add((seg.article, seg.quote))
             segments.append(seg)
     forms = name_forms([a.text for a in brief.articles if not a.degraded])
+    folded = folded_names(entity_names or {})
     for key, speaker in speaker_of.items():
-        speaker_of[key] = canonical_speaker(fullest_name(speaker, forms), entity_names or {})
+        speaker_of[key] = canonical_speaker(
+            fullest_name(speaker, forms), entity_names or {}, folded
+        )
     quotes = []
+    lookup = StoryLookup(brief)
     for group in _join_same_spans(group_segments(segments), segments):
         members = [segments[i] for i in group]
         if max(len(m.tokens) for m in members) < MIN_WORDS:
             continue
-        quote = build_quote(brief, members, speaker_of, explicit)
+        quote = build_quote(brief, members, speaker_of, explicit, lookup)
         support = len({sources.group_of[m.article] for m in members})
         quotes.append((support, len(quote.text), quote))
     quotes.sort(key=lambda t: (-t[0], -t[1]))

@@ -10,6 +10,7 @@ pronoun never makes a conflict.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from newsprism.analysis.attribution import REPORTING, is_pronoun, speaker_key
 from newsprism.analysis.sources import Sources
@@ -35,12 +36,18 @@ def _named(variant: QuoteVariant, text_of: dict[str, str]) -> str | None:
     if speaker_key(speaker) in _TITLES:
         return None  # 'Police Sgt': a title cut from its name
     cited = QUOTED_SPANS.sub(" ", " ".join(text_of.get(c, "") for c in variant.citations))
-    near = re.search(
-        rf"{re.escape(words[-1])}\W+(?:\w+\W+){{0,3}}?(?:{REPORTING})\b"
-        rf"|\b(?:{REPORTING})\W+(?:\w+\W+){{0,4}}?{re.escape(words[-1])}\b",
-        cited,
-    )
+    near = _reported_near(words[-1]).search(cited)
     return speaker_key(speaker) if near else None
+
+
+@lru_cache(maxsize=4096)
+def _reported_near(name: str) -> re.Pattern[str]:
+    """The name within a few words of a reporting verb (compiled once per name: the pattern is
+    long, and a big story's other patterns push it out of ``re``'s own cache)."""
+    return re.compile(
+        rf"{re.escape(name)}\W+(?:\w+\W+){{0,3}}?(?:{REPORTING})\b"
+        rf"|\b(?:{REPORTING})\W+(?:\w+\W+){{0,4}}?{re.escape(name)}\b"
+    )
 
 
 def speaker_conflicts(brief: Brief, quotes: list[Quote], sources: Sources) -> list[Discrepancy]:

@@ -21,6 +21,7 @@ from newsprism.model import Sentence
 from newsprism.text.nlp import parse
 from newsprism.text.quantities import UNIT_WORDS
 from newsprism.text.terms import STOP_WORDS, content_stems
+from newsprism.text.tokens import word_tokens
 
 COVERED = 0.67  # share of the shown text's content words a crediting sentence must state
 MENTIONS = 0.4  # ... and that an outlet's text must hold for it to count as reporting the fact
@@ -34,7 +35,7 @@ _TOKEN = re.compile(r"[^\W\d_][\w'’.-]*")
 def figures(text: str) -> set[str]:
     """Numbers as digits ('1,100' -> '1100', 'seven' -> '7')."""
     found = {m.group().replace(",", "").rstrip(".") for m in _DIGITS.finditer(text)}
-    words = re.findall(r"[a-z]+", text.lower())
+    words = word_tokens(text, ascii_only=True, letters_only=True)
     return found | {_NUMBER_VALUE[w] for w in words if w in _NUMBER_VALUE}
 
 
@@ -62,7 +63,7 @@ def name_modifiers(text: str) -> frozenset[str]:
 
 def _words(text: str) -> set[str]:
     return {w.rstrip(".") for w in re.findall(r"[^\W_][\w'’.-]*", text.lower())} | set(
-        re.findall(r"[^\W_]+", text.lower())
+        word_tokens(text)
     )
 
 

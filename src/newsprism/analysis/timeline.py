@@ -19,9 +19,6 @@ from datetime import date as Date
 from statistics import median_low
 from typing import Any
 
-from scipy import sparse
-from scipy.sparse.csgraph import connected_components
-
 from newsprism.align import Alignment
 from newsprism.analysis.dates import (
     DATELINE_LAG,
@@ -43,6 +40,7 @@ from newsprism.analysis.mentions import Span
 from newsprism.model import Article, Sentence, TimelineEvent
 from newsprism.pipeline import Context
 from newsprism.registry import stage
+from newsprism.text.sparse import components, csr_rows, shared_pairs
 from newsprism.text.terms import content_stems
 
 SAME_EVENT_OVERLAP = 0.3  # share of content stems two same-date sentences must have in common
@@ -220,19 +218,31 @@ def group_events(found: list[Candidate], alignment: Alignment | None) -> list[li
     if alignment is not None:
         for i, matches in enumerate(alignment.matches):
             aligned |= {(alignment.sentences[i].id, alignment.sentences[j].id) for j, _ in matches}
-    pairs = [
-        (i, j)
-        for i in range(len(found))
-        for j in range(i + 1, len(found))
-        if _same_event(found[i], found[j], aligned)
-    ]
-    rows, cols = [p[0] for p in pairs], [p[1] for p in pairs]
-    graph = sparse.coo_matrix(([1] * len(pairs), (rows, cols)), shape=(len(found), len(found)))
-    _, component = connected_components(graph, directed=False)
-    groups: dict[int, list[Candidate]] = {}
-    for c, label in zip(found, component, strict=True):
-        groups.setdefault(int(label), []).append(c)
-    return list(groups.values())
+    rows, cols = _event_pairs(found, aligned)
+    return [[found[i] for i in group] for group in components(len(found), rows, cols)]
+
+
+def _event_pairs(
+    found: list[Candidate], aligned: set[tuple[str, str]]
+) -> tuple[list[int], list[int]]:
+    """The (i < j) pairs ``_same_event`` accepts, without testing every pair: only aligned
+    sentences (by id) and candidates of one stated time sharing a content stem can pass it (a
+    sparse product over (time, stem) columns finds those), so only they are tested."""
+    at: dict[str, list[int]] = {}
+    for i, c in enumerate(found):
+        at.setdefault(c.sentence.id, []).append(i)
+    tried = {(i, j) for x, y in aligned for i in at.get(x, ()) for j in at.get(y, ()) if i < j}
+    incidence, _ = csr_rows((((_time_key(c), t) for t in c.stems) for c in found), binary=True)
+    rows, cols, _ = shared_pairs(incidence)
+    tried.update(zip(rows.tolist(), cols.tolist(), strict=True))
+    pairs = sorted(p for p in tried if _same_event(found[p[0]], found[p[1]], aligned))
+    return [i for i, _ in pairs], [j for _, j in pairs]
+
+
+def _time_key(c: Candidate) -> tuple[Any, ...]:
+    """What two candidates must share to tell the same time (see ``_same_event``)."""
+    lead = tuple(_lead_words(c.ref.text)) if c.ref.date is None else ()
+    return (c.ref.date, c.ref.precision, lead)
 
 
 def _chosen(group: list[Candidate]) -> tuple[Candidate, list[Candidate]]:

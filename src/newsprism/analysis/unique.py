@@ -24,6 +24,7 @@ from newsprism.model import AgreedFact, Brief, Quote, Sentence, UniqueItem
 from newsprism.pipeline import Context
 from newsprism.registry import stage
 from newsprism.text.terms import STOP_WORDS, stem, words
+from newsprism.text.tokens import word_tokens
 
 MIN_WORDS = 6
 MIN_NEW_TERMS = 2  # a word or two of new wording is a paraphrase, not new information
@@ -82,8 +83,8 @@ def _cut_from(fact: AgreedFact, al: Alignment | None, position: dict[str, int]) 
     sentence is still the outlet's own and may be unique."""
     if al is None or fact.source not in position:
         return False
-    whole = re.findall(r"\w+", al.sentences[position[fact.source]].text.lower())
-    part = re.findall(r"\w+", fact.text.lower())
+    whole = word_tokens(al.sentences[position[fact.source]].text, underscore=True)
+    part = word_tokens(fact.text, underscore=True)
     return bool(part) and set(part) <= set(whole) and len(part) < CUT_SHARE * len(whole)
 
 

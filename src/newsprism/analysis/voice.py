@@ -16,8 +16,8 @@ import re
 from collections.abc import Iterable, Sequence
 
 from newsprism.model import Article, Sentence
+from newsprism.text.tokens import word_tokens
 
-_WORD = re.compile(r"[a-z0-9]+(?:['’][a-z]+)?")
 _FIRST_SECOND = frozenset(
     [
         "i",
@@ -87,7 +87,9 @@ def outside_quotes(text: str) -> str:
 
 
 def _words(text: str) -> list[str]:
-    return _WORD.findall(text.lower().replace("’", "'"))
+    return word_tokens(
+        text.replace("’", "'"), ascii_only=True, apostrophes=True, contraction_tail=True
+    )
 
 
 def grams(text: str) -> set[tuple[str, ...]]:

@@ -138,18 +138,21 @@ def word_pattern(
     ascii_only: bool = False,
     underscore: bool = False,
     apostrophes: bool = False,
+    contraction_tail: bool = False,
 ) -> re.Pattern[str]:
     """The compiled word pattern for these options (one definition; compiled once per variant).
 
     ``letters_only`` drops digits, ``ascii_only`` keeps A-Z/0-9, ``underscore`` counts '_' as a word
-    character (scikit-learn's ``\\w``), ``apostrophes`` keeps one inner apostrophe ("don't")."""
+    character (scikit-learn's ``\\w``), ``apostrophes`` keeps one inner apostrophe ("don't"), and
+    ``contraction_tail`` lets only letters follow it (a contraction or possessive, never "5'10")."""
     if ascii_only:
         char = "[A-Za-z]" if letters_only else "[A-Za-z0-9]"
     elif underscore:
         char = "[^\\W\\d]" if letters_only else "\\w"
     else:
         char = "[^\\W\\d_]" if letters_only else "[^\\W_]"
-    tail = f"(?:['’]{char}+)?" if apostrophes else ""
+    letter = "[A-Za-z]" if ascii_only else "[^\\W\\d_]"
+    tail = f"(?:['’]{letter if contraction_tail else char}+)?" if apostrophes else ""
     return re.compile(f"{char}+{tail}")
 
 
@@ -161,6 +164,7 @@ def word_tokens(
     ascii_only: bool = False,
     underscore: bool = False,
     apostrophes: bool = False,
+    contraction_tail: bool = False,
     min_length: int = 1,
 ) -> list[str]:
     """Words of ``text`` in order, lower-cased (the text is lowered first) unless ``keep_case``."""
@@ -169,6 +173,7 @@ def word_tokens(
         ascii_only=ascii_only,
         underscore=underscore,
         apostrophes=apostrophes,
+        contraction_tail=contraction_tail,
     )
     found = pattern.findall(text if keep_case else text.lower())
     return found if min_length <= 1 else [w for w in found if len(w) >= min_length]

@@ -155,6 +155,11 @@ def _scan_order(distinct: sparse.csr_matrix, d: int, linked: list[tuple[int, flo
     return lambda m: (-m[1], -first_shared[int(of[m[0]])], -m[0])
 
 
+def _later_first(i: int) -> Callable[[tuple[int, float]], tuple[float, bool]]:
+    """Sort key of the pruned scan's order: by cosine, then sentences after i before those before."""
+    return lambda m: (-m[1], m[0] < i)
+
+
 def _matches(distinct: sparse.csr_matrix, of: np.ndarray, article_of: list[int], threshold: float,
              exact: bool) -> list[list[tuple[int, float]]]:  # fmt: skip
     """Each sentence's matches in other articles, best first: the distinct rows' pairs, spread
@@ -177,7 +182,7 @@ def _matches(distinct: sparse.csr_matrix, of: np.ndarray, article_of: list[int],
             if exact:
                 matches[i] = list(by_article[own])
             else:  # the pruned scan listed later sentences before earlier ones among ties
-                matches[i] = sorted(by_article[own], key=lambda m, i=i: (-m[1], m[0] < i))
+                matches[i] = sorted(by_article[own], key=_later_first(i))
     return matches
 
 

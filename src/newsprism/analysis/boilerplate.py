@@ -16,10 +16,13 @@ from __future__ import annotations
 import re
 from collections import Counter
 
+import numpy as np
+
 from newsprism.model import Article, Sentence
 from newsprism.pipeline import Context
 from newsprism.registry import stage
 from newsprism.text.nlp import parse
+from newsprism.text.sparse import csr_rows
 from newsprism.text.terms import FUNCTION_WORDS, STOP_WORDS, stem, words
 
 MIN_WORDS = 6
@@ -207,18 +210,51 @@ def off_topic(articles: list[Article], group_of: list[int]) -> set[int]:
     bags = [
         {stem(w) for w in words(a.text) if w not in STOP_WORDS and len(w) > 3} for a in articles
     ]
-    out = set()
-    for k, bag in enumerate(bags):
-        others = [bags[j] for j in range(len(bags)) if group_of[j] != group_of[k]]
-        if not bag or not others:
-            continue
-        best = max(len(bag & o) / min(len(bag), len(o) or 1) for o in others)
-        if best < OFF_TOPIC:
-            out.add(k)
+    out = {k for k in _unmatched(bags, group_of) if bags[k]}
     on_topic = {group_of[k] for k in range(len(articles)) if k not in out}
     if len(on_topic) >= 2:
         return out
     return _stray_of_two(bags, group_of)
+
+
+NEIGHBOURS = 8  # articles tried beside each one before all others are counted
+CHUNK = 500  # articles counted against all others at once
+
+
+def _unmatched(bags: list[set[str]], group_of: list[int]) -> list[int]:
+    """Articles whose best overlap with another source's words (shared / the smaller bag) stays
+    below OFF_TOPIC. Near neighbours in the story's order are tried first, as one usually clears
+    it; only the rest are counted against every article at once (a sparse product), not pair by
+    pair in Python, which grew with the square of the story."""
+    n = len(bags)
+    if len(set(group_of)) < 2:
+        return []
+    unsure = [k for k in range(n) if not any(_overlap(bags, group_of, k, j) for j in _near(k, n))]
+    if not unsure:
+        return []
+    incidence, _ = csr_rows(bags, binary=True)
+    sizes = np.maximum(np.asarray([len(b) for b in bags], dtype=float), 1.0)
+    groups = np.asarray(group_of)
+    best: list[float] = []
+    for start in range(0, len(unsure), CHUNK):  # bounded memory: CHUNK rows against all
+        rows = np.asarray(unsure[start : start + CHUNK])
+        shared = (incidence[rows] @ incidence.T).tocoo()
+        ratio = shared.data / np.minimum(sizes[rows[shared.row]], sizes[shared.col])
+        other = groups[rows[shared.row]] != groups[shared.col]
+        top = np.zeros(len(rows))
+        np.maximum.at(top, shared.row[other], ratio[other])
+        best += top.tolist()
+    return [k for k, b in zip(unsure, best, strict=True) if b < OFF_TOPIC]
+
+
+def _near(k: int, n: int) -> list[int]:
+    return [j for d in range(1, NEIGHBOURS + 1) for j in (k + d, k - d) if 0 <= j < n]
+
+
+def _overlap(bags: list[set[str]], group_of: list[int], k: int, j: int) -> bool:
+    if group_of[j] == group_of[k] or not bags[k]:
+        return False
+    return len(bags[k] & bags[j]) / min(len(bags[k]), len(bags[j]) or 1) >= OFF_TOPIC
 
 
 STRAY_SHARE = 0.5  # of two unrelated sources, one with at most this share of the other's words

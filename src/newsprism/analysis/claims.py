@@ -97,18 +97,31 @@ def name_stems(articles: list[Article], share: float = 0.8) -> set[str]:
 
 
 def merge_anchors(anchors: list[Anchor], overlap: float = 0.5) -> list[Anchor]:
-    """Anchors citing mostly the same sentences state one claim: keep the strongest."""
+    """Anchors citing mostly the same sentences state one claim: keep the strongest.
+
+    Kept anchors are looked up by the sentences they cite (an index built as they are kept), so
+    each anchor meets only the kept anchors it shares a sentence with, not all of them.
+    """
     ranked = sorted(anchors, key=lambda a: (-len(a.groups), -a.weight))
     kept: list[Anchor] = []
+    citing: dict[str, list[int]] = {}  # sentence id -> positions in `kept` of anchors citing it
     for anchor in ranked:
-        ids = set(anchor.sentences)
-        for other in kept:
-            shared = len(ids & set(other.sentences))
-            if shared >= overlap * min(len(ids), len(other.sentences)):
-                break
-        else:
+        if not _restates_kept(anchor, kept, citing, overlap):
+            for sid in anchor.sentences:
+                citing.setdefault(sid, []).append(len(kept))
             kept.append(anchor)
     return kept
+
+
+def _restates_kept(
+    anchor: Anchor, kept: list[Anchor], citing: dict[str, list[int]], overlap: float
+) -> bool:
+    """The anchor shares at least `overlap` of the smaller sentence set with a kept anchor."""
+    size = len(anchor.sentences)
+    if kept and (size == 0 or not kept[0].sentences or overlap <= 0):
+        return True  # sharing nothing is enough (only an empty anchor can be kept first)
+    shared = Counter(k for sid in anchor.sentences for k in citing.get(sid, ()))
+    return any(n >= overlap * min(size, len(kept[k].sentences)) for k, n in shared.items())
 
 
 def clause_with(sentence: str, terms: tuple[str, ...]) -> str:

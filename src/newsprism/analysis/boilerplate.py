@@ -237,20 +237,19 @@ def sentence_score(
     parsed: Parsed | None = None,
 ) -> float:
     """Shape evidence, raised at the head or tail and by repetition the cluster shows."""
-    score = _evidence(sentence, count, repeated, shared_tails, parsed)
+    shape = shape_score(sentence.text, _edge(sentence.index, count), parsed)
+    score = _evidence(sentence, count, repeated, shared_tails, shape)
     return _with_caption_test(sentence, count, score, parsed)
 
 
 def _evidence(
-    sentence: Sentence,
-    count: int,
-    repeated: set[str],
-    shared_tails: set[str],
-    parsed: Parsed | None = None,
+    sentence: Sentence, count: int, repeated: set[str], shared_tails: set[str], shape: float
 ) -> float:
+    """The line's shape score (``shape_score`` with a parse at the edges), weighed by position
+    and repetition."""
     text = sentence.text
     edge = _edge(sentence.index, count)
-    score = shape_score(text, edge, parsed)
+    score = shape
     if edge:
         score *= 1.5
     template = _template(text)
@@ -359,7 +358,15 @@ def find_boilerplate(articles: list[Article], group_of: list[int]) -> set[str]:
         for s, count in lines
         if _edge(s.index, count) and _may_address_reader(s.text, _details(s.text) > 0)
     )
-    scores = [_evidence(s, count, repeated, shared_tails, parsed) for s, count in lines]
+    shapes: dict[tuple[str, bool], float] = {}  # a repeated line is judged once
+    for s, count in lines:
+        key = (s.text, _edge(s.index, count))
+        if key not in shapes:
+            shapes[key] = shape_score(*key, parsed)
+    scores = [
+        _evidence(s, count, repeated, shared_tails, shapes[(s.text, _edge(s.index, count))])
+        for s, count in lines
+    ]
     parsed.fetch(
         s.text
         for (s, count), score in zip(lines, scores, strict=True)

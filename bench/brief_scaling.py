@@ -9,19 +9,26 @@ Per size, in a fresh process under a time cap: the default pipeline's time per s
 records it), the whole brief, and the summary path (sentences, sources, boilerplate, align, summary:
 the stages a summary-only tool would run, timed inside the same run), and their ratio. LexRank (sumy,
 its own tokeniser, every sentence) runs in its own process under its own cap; "-" = did not finish.
+The brief's process reports each stage as it starts (elapsed seconds, peak memory), echoed on
+stderr, so a run stopped at the cap still says which stages finished and which one was running.
+Each row records the peak memory and the machine's load averages (1, 5, 15 min) at start and end.
 
 Run: ``.venv/bin/python bench/brief_scaling.py [--sizes 10,100,1000,10000] [--cap 1200]
-[--lexrank-cap 300] [--out bench/results/brief_scaling.json]``
+[--lexrank-cap 300] [--no-lexrank] [--out bench/results/brief_scaling.json]``
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import os
 import re
+import resource
 import subprocess
 import sys
+import threading
 import time
+from itertools import pairwise
 from pathlib import Path
 from typing import Any
 
@@ -71,8 +78,14 @@ def run_brief(size: int) -> dict[str, Any]:
     articles = [make_article(t, f"s{size}#{i}", outlet=f"outlet-{i}") for i, t in enumerate(texts)]
     story = Story.from_articles(articles)
     start = time.perf_counter()
-    brief = Pipeline(DEFAULT_PIPELINE).run(story, BriefConfig(words=250))
+
+    def progress(stage: str) -> None:
+        elapsed = time.perf_counter() - start
+        print(f"{PROGRESS} {stage} {elapsed:.1f} {peak_gb():.2f}", file=sys.stderr, flush=True)
+
+    brief = Pipeline(DEFAULT_PIPELINE).run(story, BriefConfig(words=250), progress=progress)
     whole = time.perf_counter() - start
+    progress("(done)")
     stages = {s.name: round(s.seconds, 3) for s in brief.stages}
     failed = [s.name for s in brief.stages if s.status != "ok"]
     summary = sum(stages.get(name, 0.0) for name in SUMMARY_PATH)
@@ -84,7 +97,16 @@ def run_brief(size: int) -> dict[str, Any]:
         "ratio": round(whole / summary, 2) if summary else None,
         "stages_s": stages,
         "failed_stages": failed,
+        "peak_rss_gb": round(peak_gb(), 2),
     }
+
+
+PROGRESS = "stage-start"  # progress line: PROGRESS <stage> <elapsed s> <peak GB>
+
+
+def peak_gb() -> float:
+    """This process's peak resident memory (Linux reports kilobytes)."""
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1e6
 
 
 def run_lexrank(size: int) -> dict[str, Any]:
@@ -103,16 +125,53 @@ def run_lexrank(size: int) -> dict[str, Any]:
 
 
 def in_process(what: str, size: int, cap: float) -> dict[str, Any] | None:
-    """Run one measurement in a fresh process; None when it does not finish within `cap` seconds."""
+    """Run one measurement in a fresh process, stopped after `cap` seconds. Its stage progress is
+    echoed on stderr; a stopped brief run is summarised from it (a stopped LexRank run: None)."""
     command = [sys.executable, __file__, "--one", what, "--sizes", str(size)]
+    child = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    lines: list[str] = []
+    out: list[str] = []
+    readers = [
+        threading.Thread(target=_echo, args=(child.stderr, lines, f"[{what} {size}]")),
+        threading.Thread(target=lambda: out.append(child.stdout.read() if child.stdout else "")),
+    ]
+    for reader in readers:
+        reader.start()
     try:
-        done = subprocess.run(command, capture_output=True, text=True, timeout=cap, check=True)
+        child.wait(timeout=cap)
     except subprocess.TimeoutExpired:
-        return None
-    except subprocess.CalledProcessError as exc:
-        return {"error": exc.stderr.strip().splitlines()[-1] if exc.stderr.strip() else "failed"}
-    result: dict[str, Any] = json.loads(done.stdout.strip().splitlines()[-1])
+        child.kill()
+        child.wait()
+    for reader in readers:
+        reader.join()
+    if child.returncode != 0:
+        errors = [line for line in lines if not line.startswith(PROGRESS)]
+        if child.returncode < 0:  # stopped at the cap
+            return _partial(lines, cap) if what == "brief" else None
+        return {"error": errors[-1] if errors else "failed"}
+    result: dict[str, Any] = json.loads(out[0].strip().splitlines()[-1])
     return result
+
+
+def _echo(stream: Any, lines: list[str], tag: str) -> None:
+    for line in stream:
+        lines.append(line.rstrip("\n"))
+        print(tag, line.rstrip("\n"), file=sys.stderr, flush=True)
+
+
+def _partial(lines: list[str], cap: float) -> dict[str, Any]:
+    """What a brief stopped at the cap got through: each finished stage's seconds, and the stage
+    that was running (and since when) when it was stopped."""
+    starts = [line.split()[1:4] for line in lines if line.startswith(PROGRESS)]
+    done = {
+        stage: round(float(following[1]) - float(at), 1)
+        for (stage, at, _), following in pairwise(starts)
+    }
+    row: dict[str, Any] = {"whole_s": f"> {cap:g} (stopped at the cap)", "stages_done_s": done}
+    if starts:
+        row["running_stage"], row["running_since_s"] = starts[-1][0], float(starts[-1][1])
+        row["peak_rss_gb_at_last_start"] = float(starts[-1][2])
+    return row
 
 
 def main() -> None:
@@ -121,6 +180,7 @@ def main() -> None:
     parser.add_argument("--cap", type=float, default=1200.0, help="seconds per whole-brief run")
     parser.add_argument("--lexrank-cap", type=float, default=300.0, help="seconds per LexRank run")
     parser.add_argument("--out", type=Path, default=RESULTS)
+    parser.add_argument("--no-lexrank", action="store_true", help="skip the LexRank runs")
     parser.add_argument("--one", choices=("brief", "lexrank"), help=argparse.SUPPRESS)
     args = parser.parse_args()
     sizes = [int(s) for s in args.sizes.split(",")]
@@ -130,13 +190,16 @@ def main() -> None:
         return
     rows = []
     for size in sizes:
-        row = in_process("brief", size, args.cap) or {
-            "articles": size,
-            "whole_s": f"> {args.cap:g}",
-        }
-        lexrank = in_process("lexrank", size, args.lexrank_cap)
-        timed_out = f"> {args.lexrank_cap:g}"
-        row["lexrank_s"] = lexrank.get("lexrank_s", lexrank.get("error")) if lexrank else timed_out
+        load_start = os.getloadavg()
+        row = in_process("brief", size, args.cap) or {"whole_s": f"> {args.cap:g}"}
+        row = {"articles": size, **row, "load_avg_start": [round(x, 1) for x in load_start]}
+        row["load_avg_end"] = [round(x, 1) for x in os.getloadavg()]
+        if not args.no_lexrank:
+            lexrank = in_process("lexrank", size, args.lexrank_cap)
+            timed_out = f"> {args.lexrank_cap:g}"
+            row["lexrank_s"] = (
+                lexrank.get("lexrank_s", lexrank.get("error")) if lexrank else timed_out
+            )
         rows.append(row)
         print(json.dumps(row), flush=True)
     args.out.parent.mkdir(parents=True, exist_ok=True)

@@ -120,3 +120,46 @@ def test_hand_written_tfidf_matches_scikit_learn() -> None:
     assert np.allclose((ours @ ours.T).toarray(), (reference @ reference.T).toarray())
     assert ours.nnz == reference.nnz
     assert ours[4].nnz == 0 and ours[5].nnz == 0  # no terms: an empty row, not an error
+
+
+def _copies_story() -> list[Article]:
+    """Five articles that each reprint the shared sentence (one twice) among their own lines."""
+    own = ["Rescue teams moved forty families.", "The mayor visited the gym at noon.",
+           "Schools stay shut until Friday.", "A second storm is due next week.",
+           "Insurers sent assessors to the mill."]  # fmt: skip
+    texts = [f"{line} {SHARED}" for line in own]
+    texts[2] = f"{SHARED} {own[2]} {SHARED}"
+    return split(texts)
+
+
+def test_copies_pair_with_every_copy_in_another_article() -> None:
+    al = align(_copies_story())
+    texts = [s.text for s in al.sentences]
+    copies = [i for i, t in enumerate(texts) if t == SHARED]
+    assert len(copies) == 6
+    for i in copies:
+        others = {j for j in copies if al.article_of[j] != al.article_of[i]}
+        assert {j for j, _ in al.matches[i]} == others
+        assert all(v == pytest.approx(1.0) for _, v in al.matches[i])
+
+
+@pytest.mark.parametrize("limit", [align_module.EXACT_LIMIT, 3])
+def test_copies_are_listed_as_the_pairwise_scan_lists_them(
+    monkeypatch: pytest.MonkeyPatch, limit: int
+) -> None:
+    """Merging copies before pairing keeps the order of equal matches the pairwise scan gave:
+    later sentences first for all pairs; later then earlier ones for the pruned scan."""
+    monkeypatch.setattr(align_module, "EXACT_LIMIT", limit)
+    al = align(_copies_story())
+    copies = [i for i, s in enumerate(al.sentences) if s.text == SHARED]
+    others = [j for j in copies if al.article_of[j] != al.article_of[copies[0]]]
+    listed = [j for j, _ in al.matches[copies[0]]]
+    if limit == 3:
+        assert listed == others  # only later ones: ascending
+    else:
+        assert listed == sorted(others, reverse=True)
+    middle = copies[3]  # a copy in the fourth article: later copies, then earlier ones
+    later = [j for j in copies if j > middle and al.article_of[j] != al.article_of[middle]]
+    earlier = [j for j in copies if j < middle and al.article_of[j] != al.article_of[middle]]
+    expected = later + earlier if limit == 3 else sorted(later + earlier, reverse=True)
+    assert [j for j, _ in al.matches[middle]] == expected

@@ -102,3 +102,27 @@ def test_of_two_unrelated_sources_a_much_smaller_one_is_off_topic() -> None:
     assert off_topic(pair.articles, [0, 1]) == {1}
     swapped = make_brief({"Portal": notice, "Gazette": report}, ("sentences",))
     assert off_topic(swapped.articles, [0, 1]) == {0}
+
+
+def test_off_topic_articles_found_among_many_however_far_apart() -> None:
+    """Articles sharing almost no distinctive word with any other source are found wherever
+    they sit; the check is the pairwise one (shared words over the smaller bag below 0.08)."""
+    import random
+
+    from newsprism.analysis.boilerplate import off_topic
+    from newsprism.model import Article
+
+    rng = random.Random(3)
+    topic = "ferry pier harbour council engineers inspection repairs passengers quay timetable"
+    letters = "bcdfghjklmnpqrstvwxz"
+    texts = [
+        f"{' '.join(rng.sample(topic.split(), 6))} {rng.choice(['Monday', 'Tuesday'])} report."
+        for _ in range(40)
+    ]
+    noise = [
+        " ".join("".join(rng.choice(letters) for _ in range(6)) + "ing" for _ in range(30)) + "."
+        for _ in range(2)
+    ]
+    texts[5], texts[33] = noise
+    articles = [Article.create(t, outlet=f"outlet{k}") for k, t in enumerate(texts)]
+    assert off_topic(articles, list(range(len(articles)))) == {5, 33}

@@ -76,3 +76,17 @@ def test_titles_keep_their_name(paragraph: str, expected: int) -> None:
 )
 def test_datelines_are_stripped(sentence: str, expected: str) -> None:
     assert split_text(sentence) == [(0, expected)]
+
+
+def test_soft_wraps_are_joined_in_linear_time() -> None:
+    """A paragraph with a long run of spaces and no line break: the old pattern backtracked over
+    the run at every position (seconds at 40,000 spaces); wraps still become one space."""
+    import time
+
+    from newsprism.text.split import paragraphs
+
+    start = time.perf_counter()
+    assert paragraphs("one" + " " * 200_000 + "two \n \t three four") == [
+        "one" + " " * 200_000 + "two three four"
+    ]
+    assert time.perf_counter() - start < 1.0

@@ -15,11 +15,16 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Callable, Iterable
+from typing import Any
+
+import numpy as np
 
 from newsprism.model import Article, Sentence
 from newsprism.pipeline import Context
 from newsprism.registry import stage
-from newsprism.text.nlp import parse
+from newsprism.text.nlp import parse, parse_batch
+from newsprism.text.sparse import csr_rows
 from newsprism.text.terms import FUNCTION_WORDS, STOP_WORDS, stem, words
 
 MIN_WORDS = 6
@@ -52,6 +57,7 @@ _PARTICLES = {"up", "out", "in", "on", "off", "down", "back", "here", "more", "n
 _FINITE = re.compile(r"\b(?:is|are|was|were|has|have|had|will|would|can|could|did|does)\b", re.I)
 _DIGIT = re.compile(r"\d+")
 _WORD = re.compile(r"[^\W\d_]+")
+Parsed = Callable[[str], Any]  # text -> spaCy Doc with tags and parse
 
 
 def _tokens(text: str) -> list[str]:
@@ -73,19 +79,52 @@ def _unfinished(text: str) -> bool:
     return text.rstrip().rstrip(_CLOSERS)[-1:] not in (".", "!", "?")
 
 
-def _addresses_reader(text: str, contact: bool = False, exact: bool = False) -> bool:
+def _addresses_reader(
+    text: str, contact: bool = False, exact: bool = False, parsed: Parsed | None = None
+) -> bool:
     """An imperative aimed at the reader: 'Sign up for our ...', 'Share your ...', 'Follow us',
     or one giving contact details ('Write to ... at ...'). ``exact`` confirms the imperative
     with a parse (the stage, at an article's edges); otherwise the word shapes decide."""
-    if len(_tokens(text)) > 25 or not (contact or _READER.search(text)):
+    if not _may_address_reader(text, contact):
         return False
-    if re.search(r"[\"“”«»]", text) or not text.lstrip()[:1].isupper():
-        return False  # speech or a continuation: 'we' and 'our' there are the speaker's
     if not exact:
         return _looks_imperative(text)
-    doc = parse([text.strip(" \"'“‘")])[0]
+    doc = (parsed or _parse)(_bare(text))
     first = next((t for t in doc if not t.is_punct), None)
     return first is not None and first.tag_ == "VB" and first.dep_ == "ROOT"
+
+
+def _may_address_reader(text: str, contact: bool) -> bool:
+    """Short, with a reader word or contact details, not speech nor a continuation ('we' and
+    'our' there are the speaker's)."""
+    if len(_tokens(text)) > 25 or not (contact or _READER.search(text)):
+        return False
+    return not re.search(r"[\"“”«»]", text) and text.lstrip()[:1].isupper()
+
+
+def _bare(text: str) -> str:
+    return text.strip(" \"'“‘")
+
+
+def _parse(text: str) -> Any:
+    return parse([text])[0]
+
+
+class Batched:
+    """Parses fetched in batches before they are asked for: one spaCy pass over many lines costs
+    about half of parsing them one by one (same tags and parse)."""
+
+    def __init__(self) -> None:
+        self.docs: dict[str, Any] = {}
+
+    def fetch(self, texts: Iterable[str]) -> None:
+        new = [t for t in dict.fromkeys(texts) if t not in self.docs]
+        self.docs.update(zip(new, parse_batch(new), strict=True))
+
+    def __call__(self, text: str) -> Any:
+        if text not in self.docs:
+            self.docs[text] = _parse(text)
+        return self.docs[text]
 
 
 def _looks_imperative(text: str) -> bool:
@@ -100,12 +139,12 @@ def _looks_imperative(text: str) -> bool:
     return second.lower() in FUNCTION_WORDS | _PARTICLES and not _FINITE.search(text)
 
 
-def shape_score(text: str, exact: bool = False) -> float:
+def shape_score(text: str, exact: bool = False, parsed: Parsed | None = None) -> float:
     """Evidence, from the line alone, that it is furniture (>= 1.0 means sure); ``exact`` allows a
     parse where word shapes are not enough."""
     tokens = _tokens(text)
     score = 0.0
-    details = len(_LINK.findall(text)) + len(_PHONE.findall(text))
+    details = _details(text)
     contact = details > 0
     if contact:
         score += 0.6 if details == 1 else 1.0  # two ways to reach someone: a contact line
@@ -123,9 +162,14 @@ def shape_score(text: str, exact: bool = False) -> float:
         score += 0.6
     if len(tokens) < MIN_WORDS:
         score += 0.5
-    if _addresses_reader(text, contact, exact):
+    if _addresses_reader(text, contact, exact, parsed):
         score += 1.0
     return score
+
+
+def _details(text: str) -> int:
+    """Links, e-mail addresses, handles and phone numbers in the line."""
+    return len(_LINK.findall(text)) + len(_PHONE.findall(text))
 
 
 def is_boilerplate(text: str, min_words: int = MIN_WORDS) -> bool:
@@ -137,13 +181,16 @@ def is_boilerplate(text: str, min_words: int = MIN_WORDS) -> bool:
     return shape_score(text) >= THRESHOLD or bool(_CHROME.search(text.lower()))
 
 
-def _no_main_verb(text: str) -> bool:
+def _may_be_caption(text: str) -> bool:
+    """Short enough, and not a quotation (one may be elliptic and still be speech)."""
+    return len(_tokens(text)) <= MAX_CAPTION_WORDS and text.lstrip()[:1] not in "\"“‘'"
+
+
+def _no_main_verb(text: str, parsed: Parsed | None = None) -> bool:
     """A caption or label: no finite verb heads the line ('Mayor Ann Lee at the dock in May.')."""
-    if len(_tokens(text)) > MAX_CAPTION_WORDS:
+    if not _may_be_caption(text):
         return False
-    if text.lstrip()[:1] in "\"“‘'":
-        return False  # a quotation may be elliptic and still be speech
-    doc = parse([text])[0]
+    doc = (parsed or _parse)(text)
     return not any(t.dep_ == "ROOT" and t.pos_ in {"VERB", "AUX"} for t in doc)
 
 
@@ -183,12 +230,26 @@ def learned_repeats(articles: list[Article], group_of: list[int]) -> tuple[set[s
 
 
 def sentence_score(
-    sentence: Sentence, count: int, repeated: set[str], shared_tails: set[str]
+    sentence: Sentence,
+    count: int,
+    repeated: set[str],
+    shared_tails: set[str],
+    parsed: Parsed | None = None,
 ) -> float:
     """Shape evidence, raised at the head or tail and by repetition the cluster shows."""
+    shape = shape_score(sentence.text, _edge(sentence.index, count), parsed)
+    score = _evidence(sentence, count, repeated, shared_tails, shape)
+    return _with_caption_test(sentence, count, score, parsed)
+
+
+def _evidence(
+    sentence: Sentence, count: int, repeated: set[str], shared_tails: set[str], shape: float
+) -> float:
+    """The line's shape score (``shape_score`` with a parse at the edges), weighed by position
+    and repetition."""
     text = sentence.text
     edge = _edge(sentence.index, count)
-    score = shape_score(text, exact=edge)
+    score = shape
     if edge:
         score *= 1.5
     template = _template(text)
@@ -196,7 +257,18 @@ def sentence_score(
         score += 1.0
     if sentence.index >= count - EDGE and score > 0 and _opening(text) in shared_tails:
         score += 1.0
-    if score < THRESHOLD and (edge or score > 0) and _no_main_verb(text):
+    return score
+
+
+def _caption_test_due(sentence: Sentence, count: int, score: float) -> bool:
+    """Whether a line short of the threshold is tried as a caption (which takes a parse)."""
+    return score < THRESHOLD and (_edge(sentence.index, count) or score > 0)
+
+
+def _with_caption_test(
+    sentence: Sentence, count: int, score: float, parsed: Parsed | None = None
+) -> float:
+    if _caption_test_due(sentence, count, score) and _no_main_verb(sentence.text, parsed):
         score += 1.0
     return score
 
@@ -207,18 +279,51 @@ def off_topic(articles: list[Article], group_of: list[int]) -> set[int]:
     bags = [
         {stem(w) for w in words(a.text) if w not in STOP_WORDS and len(w) > 3} for a in articles
     ]
-    out = set()
-    for k, bag in enumerate(bags):
-        others = [bags[j] for j in range(len(bags)) if group_of[j] != group_of[k]]
-        if not bag or not others:
-            continue
-        best = max(len(bag & o) / min(len(bag), len(o) or 1) for o in others)
-        if best < OFF_TOPIC:
-            out.add(k)
+    out = {k for k in _unmatched(bags, group_of) if bags[k]}
     on_topic = {group_of[k] for k in range(len(articles)) if k not in out}
     if len(on_topic) >= 2:
         return out
     return _stray_of_two(bags, group_of)
+
+
+NEIGHBOURS = 8  # articles tried beside each one before all others are counted
+CHUNK = 500  # articles counted against all others at once
+
+
+def _unmatched(bags: list[set[str]], group_of: list[int]) -> list[int]:
+    """Articles whose best overlap with another source's words (shared / the smaller bag) stays
+    below OFF_TOPIC. Near neighbours in the story's order are tried first, as one usually clears
+    it; only the rest are counted against every article at once (a sparse product), not pair by
+    pair in Python, which grew with the square of the story."""
+    n = len(bags)
+    if len(set(group_of)) < 2:
+        return []
+    unsure = [k for k in range(n) if not any(_overlap(bags, group_of, k, j) for j in _near(k, n))]
+    if not unsure:
+        return []
+    incidence, _ = csr_rows(bags, binary=True)
+    sizes = np.maximum(np.asarray([len(b) for b in bags], dtype=float), 1.0)
+    groups = np.asarray(group_of)
+    best: list[float] = []
+    for start in range(0, len(unsure), CHUNK):  # bounded memory: CHUNK rows against all
+        rows = np.asarray(unsure[start : start + CHUNK])
+        shared = (incidence[rows] @ incidence.T).tocoo()
+        ratio = shared.data / np.minimum(sizes[rows[shared.row]], sizes[shared.col])
+        other = groups[rows[shared.row]] != groups[shared.col]
+        top = np.zeros(len(rows))
+        np.maximum.at(top, shared.row[other], ratio[other])
+        best += top.tolist()
+    return [k for k, b in zip(unsure, best, strict=True) if b < OFF_TOPIC]
+
+
+def _near(k: int, n: int) -> list[int]:
+    return [j for d in range(1, NEIGHBOURS + 1) for j in (k + d, k - d) if 0 <= j < n]
+
+
+def _overlap(bags: list[set[str]], group_of: list[int], k: int, j: int) -> bool:
+    if group_of[j] == group_of[k] or not bags[k]:
+        return False
+    return len(bags[k] & bags[j]) / min(len(bags[k]), len(bags[j]) or 1) >= OFF_TOPIC
 
 
 STRAY_SHARE = 0.5  # of two unrelated sources, one with at most this share of the other's words
@@ -241,14 +346,35 @@ def _stray_of_two(bags: list[set[str]], group_of: list[int]) -> set[int]:
 
 
 def find_boilerplate(articles: list[Article], group_of: list[int]) -> set[str]:
-    """Ids of the sentences that are furniture, judged with what the whole cluster shows."""
+    """Ids of the sentences that are furniture, judged with what the whole cluster shows. The
+    lines that need a parse are parsed in two batches: reader prompts at the edges, then the
+    lines still short of the threshold that may be captions."""
     repeated, shared_tails = learned_repeats(articles, group_of)
     out = {s.id for k in off_topic(articles, group_of) for s in articles[k].sentences}
-    for article in articles:
-        count = len(article.sentences)
-        for s in article.sentences:
-            if sentence_score(s, count, repeated, shared_tails) >= THRESHOLD:
-                out.add(s.id)
+    lines = [(s, len(a.sentences)) for a in articles for s in a.sentences]
+    parsed = Batched()
+    parsed.fetch(
+        _bare(s.text)
+        for s, count in lines
+        if _edge(s.index, count) and _may_address_reader(s.text, _details(s.text) > 0)
+    )
+    shapes: dict[tuple[str, bool], float] = {}  # a repeated line is judged once
+    for s, count in lines:
+        key = (s.text, _edge(s.index, count))
+        if key not in shapes:
+            shapes[key] = shape_score(*key, parsed)
+    scores = [
+        _evidence(s, count, repeated, shared_tails, shapes[(s.text, _edge(s.index, count))])
+        for s, count in lines
+    ]
+    parsed.fetch(
+        s.text
+        for (s, count), score in zip(lines, scores, strict=True)
+        if _caption_test_due(s, count, score) and _may_be_caption(s.text)
+    )
+    for (s, count), score in zip(lines, scores, strict=True):
+        if _with_caption_test(s, count, score, parsed) >= THRESHOLD:
+            out.add(s.id)
     return out
 
 

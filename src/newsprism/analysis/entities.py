@@ -12,11 +12,14 @@ from __future__ import annotations
 
 import math
 import re
+from bisect import bisect_right
 from collections import Counter
 from dataclasses import dataclass
+from itertools import accumulate
 
-from newsprism.analysis.entity_merge import Cluster, abbreviation, group_mentions
+from newsprism.analysis.entity_merge import Cluster, TitleTest, abbreviation, group_mentions
 from newsprism.analysis.mentions import Mention, Span, mentions_of
+from newsprism.analysis.names_index import Openings
 from newsprism.analysis.roles import Role, find_roles
 from newsprism.analysis.sources import Sources
 from newsprism.model import Article, Entity, EntityRole, content_hash
@@ -44,31 +47,47 @@ class Story:
 
 
 def _role_links(
-    clusters: list[Cluster], roles: dict[int, list[Role]], story: Story, named: set[str]
+    clusters: list[Cluster],
+    roles: dict[int, list[Role]],
+    story: Story,
+    named: set[str],
+    openings: Openings,
 ) -> None:
     """Add 'the <role>' mentions to the one person who holds that role in the story, unless the
-    role is itself the name of an entity ("the State Police")."""
+    role is itself the name of an entity ("the State Police"). ``openings`` indexes the story's
+    sentences joined by spaces, lowered: only sentences where "the <role>" occurs are searched."""
     holders: dict[str, set[int]] = {}
     for cluster in clusters:
         for role in roles.get(id(cluster), []):
             holders.setdefault(role.text.lower(), set()).add(id(cluster))
     by_id = {id(c): c for c in clusters}
-    lower = " ".join(story.texts.values()).lower()  # a substring test spares most regex scans
+    texts = list(story.texts.items())
+    starts = list(accumulate((len(t.lower()) + 1 for _, t in texts), initial=0))
+    odd = [k for k, (_, t) in enumerate(texts) if _FOLDS_ODDLY.search(t)]
     for key, owners in holders.items():
         if len(owners) != 1 or not any(c.isalpha() for c in key) or key in named:
             continue
-        if f"the {key}" not in lower:
+        found = openings.find("the", key)
+        if not found:
             continue
         cluster = by_id[next(iter(owners))]
         pattern = re.compile(rf"\b[Tt]he (?i:{re.escape(key)})\b(?!\s+[A-Z])(?!['’]s\s+[A-Z])")
-        for sid, text in story.texts.items():
+        where = {bisect_right(starts, at) - 1 for at in found} | set(odd)
+        for sid, text in (texts[k] for k in sorted(where)):
             for hit in pattern.finditer(text):
-                article, where = story.article_of[sid], story.position[sid]
+                article, place = story.article_of[sid], story.position[sid]
                 mention = Mention(
-                    sid, article, where, cluster.type, hit.group(), hit.start(), hit.end()
+                    sid, article, place, cluster.type, hit.group(), hit.start(), hit.end()
                 )
                 cluster.add(mention, hit.group().lower())
                 cluster.linked.add(hit.group().lower())
+
+
+# Letters whose lower case is longer, or that a case-blind regex matches to another letter: in a
+# sentence holding one, the lowered text may not show a match, so it is always searched.
+_FOLDS_ODDLY = re.compile(
+    "[\u00b5\u017f\u0130\u0131\u0345\u0370-\u03ff\u1e9e\u1f00-\u1fff\u212a\u212b\ufb00-\ufb06]"
+)
 
 
 def _contains(text: str, name: str, person: bool) -> bool:
@@ -168,11 +187,12 @@ def build_entities(
     """Ranked entities of the story, most important first."""
     story = Story.of(articles)
     mentions = mentions_of(articles, spans)
-    clusters = group_mentions(mentions, " ".join(story.texts.values()))
+    is_title = TitleTest(" ".join(story.texts.values()))
+    clusters = group_mentions(mentions, is_title)
     people = [c for c in clusters if c.type == "PERSON"]
     roles = find_roles(people, story.texts)
     named = {f.lower() for c in clusters for f in c.forms}
-    _role_links(people, roles, story, named)
+    _role_links(people, roles, story, named, is_title.openings)
     names = NameIndex({c.name.lower(): c.type == "PERSON" for c in clusters if c.mentions})
     labels = [a.label for a in story.articles]  # once: per cluster, both were quadratic
     entities = [

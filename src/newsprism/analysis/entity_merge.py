@@ -20,6 +20,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from newsprism.analysis.mentions import KEPT_TYPES, SUFFIXES, Mention, name_tokens
+from newsprism.analysis.names_index import Openings
 from newsprism.text.nlp import common_nouns
 
 DOMINANT = 3.0  # a surname alone means the person named in full this many times more often
@@ -111,11 +112,11 @@ class TitleTest:
 
     def __init__(self, story_text: str) -> None:
         self.text = story_text
-        self.lower = story_text.lower()  # a plain substring test spares most regex searches
+        self.openings = Openings(story_text.lower())  # spares most regex searches
         self.alone: dict[str, bool] = {}  # prefix -> used alone after an article (one search)
-        # Positions in `lower` are positions in `text` unless lowering changes a length or the
-        # text holds a letter a case-blind regex matches to a different ASCII one.
-        self.same_positions = len(self.lower) == len(story_text) and not _CASE_ODD.search(
+        # Positions in the lowered text are positions in `text` unless lowering changes a length
+        # or the text holds a letter a case-blind regex matches to a different ASCII one.
+        self.same_positions = len(self.openings.lower) == len(story_text) and not _CASE_ODD.search(
             story_text
         )
 
@@ -130,18 +131,12 @@ class TitleTest:
         """'the/a/an <prefix>' not followed by a name. The regex is tried only where the lowered
         text has the words: a search of the whole story per prefix grew with the story's size."""
         alone = re.compile(rf"\b(?:[Tt]he|[Aa]n?) (?i:{re.escape(prefix)})\b(?!\s+[A-Z])")
-        needles = [f"{article} {prefix.lower()}" for article in ("the", "a", "an")]
-        if not any(n in self.lower for n in needles):
+        found = [self.openings.find(article, prefix.lower()) for article in ("the", "a", "an")]
+        if not any(found):
             return False
         if not self.same_positions or len(prefix.lower()) != len(prefix):
             return alone.search(self.text) is not None
-        for needle in needles:
-            at = self.lower.find(needle)
-            while at != -1:
-                if alone.match(self.text, at):
-                    return True
-                at = self.lower.find(needle, at + 1)
-        return False
+        return any(alone.match(self.text, at) for positions in found for at in positions)
 
 
 def abbreviation(word: str) -> bool:
@@ -174,11 +169,45 @@ def _person_parts(
     return toks, None
 
 
+class People:
+    """The full-name clusters so far, indexed by surname and first name: a name is tested only
+    against the clusters it can join, not against every person in the story."""
+
+    def __init__(self) -> None:
+        self.full: list[Cluster] = []
+        self.rank: dict[int, int] = {}  # id(cluster) -> order of creation (the order of `full`)
+        self.by_surname: dict[str, list[Cluster]] = {}
+        self.by_first: dict[str, list[Cluster]] = {}
+
+    def add(self, cluster: Cluster) -> None:
+        self.rank[id(cluster)] = len(self.rank)
+        self.full.append(cluster)
+        self.by_first.setdefault(cluster.first, []).append(cluster)
+
+    def named(self, cluster: Cluster, surname: str) -> None:
+        if surname not in cluster.surnames:
+            cluster.surnames.add(surname)
+            self.by_surname.setdefault(surname, []).append(cluster)
+
+    def remove(self, cluster: Cluster) -> None:
+        self.full.remove(cluster)
+        del self.rank[id(cluster)]
+
+    def candidates(self, first: str, last: str) -> list[Cluster]:
+        """In story order, every live cluster with this surname or this first name."""
+        found = {
+            id(c): c
+            for c in [*self.by_surname.get(last, ()), *self.by_first.get(first, ())]
+            if id(c) in self.rank
+        }
+        return sorted(found.values(), key=lambda c: self.rank[id(c)])
+
+
 def group_people(mentions: list[Mention], is_title: TitleTest) -> list[Cluster]:
     """Clusters of person mentions; an ambiguous surname alone gets its own cluster."""
     names = {tuple(m.tokens) for m in mentions if len(m.tokens) >= 2}
     parsed = [(m, *_person_parts(m, is_title, names)) for m in mentions]
-    full: list[Cluster] = []
+    people = People()
     order = sorted(
         (p for p in parsed if len(p[1]) > 1), key=lambda p: (-len(p[1]), p[0].article, p[0].start)
     )
@@ -187,32 +216,33 @@ def group_people(mentions: list[Mention], is_title: TitleTest) -> list[Cluster]:
         core = toks[:-1] if suffix else toks
         fits = [
             c
-            for c in full
+            for c in people.candidates(core[0], core[-1])
             if _same_surname(c, core[0], core[-1])
             and c.suffix == suffix
             and (_compatible(c.first, core[0]) or core[0] in c.nicknames)
         ]
-        cluster = _fitting(fits, core, full)
+        cluster = _fitting(fits, core, people)
         if cluster is None:
             cluster = Cluster("PERSON", first=core[0], last=core[-1], suffix=suffix)
-            full.append(cluster)
-        cluster.surnames.add(core[-1])
+            people.add(cluster)
+        people.named(cluster, core[-1])
         cluster.nicknames |= {n.lower() for n in _NICKNAME.findall(m.text)}
         _add_person(cluster, m, title)
     alone: dict[str, Cluster] = {}
     owners: dict[str, list[list[Cluster]]] = {}  # the full names' words stay fixed from here on
+    lookup = _Owners(people.full)
     for m, toks, title in parsed:
         if len(toks) == 1:
             if toks[0] not in owners:
-                owners[toks[0]] = _owner_options(toks[0], full)
+                owners[toks[0]] = lookup.options(toks[0])
             cluster = _single_owner(owners[toks[0]], m.article)
             if cluster is None:
                 cluster = alone.setdefault(toks[0], Cluster("PERSON", first=toks[0], last=toks[0]))
             _add_person(cluster, m, title)
-    return full + list(alone.values())
+    return people.full + list(alone.values())
 
 
-def _fitting(fits: list[Cluster], core: list[str], full: list[Cluster]) -> Cluster | None:
+def _fitting(fits: list[Cluster], core: list[str], people: People) -> Cluster | None:
     """The one cluster a full name joins: the only fit, else the only one with its exact surname;
     a name that spells its surname between two spellings of one first name ("Harkin" between
     "Harkins" and "Harkinn") joins those clusters into one."""
@@ -228,8 +258,9 @@ def _fitting(fits: list[Cluster], core: list[str], full: list[Cluster]) -> Clust
         kept.acronyms |= other.acronyms
         kept.titles += other.titles
         kept.nicknames |= other.nicknames
-        kept.surnames |= other.surnames
-        full.remove(other)
+        for surname in other.surnames:
+            people.named(kept, surname)
+        people.remove(other)
     return kept
 
 
@@ -240,15 +271,40 @@ def _add_person(cluster: Cluster, m: Mention, title: str | None) -> None:
         cluster.titles.append((title, m))
 
 
-def _owner_options(word: str, full: list[Cluster]) -> list[list[Cluster]]:
+class _Owners:
     """The people a lone word may name, in order of preference: by surname, by first name or
-    nickname, by the one surname it misspells (worked out once per word, not per mention)."""
-    spelled = [c for c in full if word not in c.surnames and _variant(word, c.surnames)]
-    return [
-        [c for c in full if word in c.surnames],
-        [c for c in full if c.first == word or word in c.nicknames],
-        spelled if len(spelled) == 1 else [],
-    ]
+    nickname, by the one surname it misspells. The clusters are indexed once (their names are
+    fixed by then), so a word is looked up, not tested against every person."""
+
+    def __init__(self, full: list[Cluster]) -> None:
+        self.by_surname: dict[str, list[Cluster]] = {}
+        self.by_first: dict[str, list[Cluster]] = {}
+        self.by_shape: dict[tuple[str, int], list[Cluster]] = {}  # (first letter, length)
+        for c in full:
+            for key in {c.first, *c.nicknames}:
+                self.by_first.setdefault(key, []).append(c)
+            for surname in c.surnames:
+                self.by_surname.setdefault(surname, []).append(c)
+            for shape in {(s[:1], len(s)) for s in c.surnames}:
+                self.by_shape.setdefault(shape, []).append(c)
+        self.rank = {id(c): k for k, c in enumerate(full)}
+
+    def options(self, word: str) -> list[list[Cluster]]:
+        near = [
+            c
+            for size in (len(word) - 1, len(word), len(word) + 1)
+            for c in self.by_shape.get((word[:1], size), ())
+        ]  # a one-letter edit keeps the first letter and changes the length by one at most
+        near = list({id(c): c for c in near}.values())
+        spelled = [c for c in near if word not in c.surnames and _variant(word, c.surnames)]
+        return [
+            self._ordered(self.by_surname.get(word, [])),
+            self._ordered(self.by_first.get(word, [])),
+            spelled if len(spelled) == 1 else [],
+        ]
+
+    def _ordered(self, clusters: list[Cluster]) -> list[Cluster]:
+        return sorted({id(c): c for c in clusters}.values(), key=lambda c: self.rank[id(c)])
 
 
 def _single_owner(choices: list[list[Cluster]], article: int) -> Cluster | None:
@@ -328,30 +384,66 @@ def group_others(mentions: list[Mention], types: dict[str, str]) -> list[Cluster
         cluster = by_key.setdefault(_reordered(key.split()), Cluster(types[key]))
         cluster.add(m, m.text[4:] if m.text.lower().startswith("the ") else m.text)
     places = {k for k, t in types.items() if t in ("GPE", "LOC")}
+    longer: LongNames | None = None  # built once the several-word names are settled
     for key, cluster in sorted(by_key.items(), key=lambda kv: " " not in kv[0]):
-        owners = _owners(key, cluster, by_key, places)
+        if " " not in key and longer is None:
+            longer = LongNames(by_key)
+        owners = _owners(key, cluster, by_key, places, longer)
         if len(owners) == 1:
             owner = owners[0]
             for m in cluster.mentions:
                 owner.add(m, m.text)
             if " " not in key:
                 owner.acronyms.add(cluster.name)
+            if longer is not None:
+                longer.changed(owner)
             del by_key[key]
     return list(by_key.values())
 
 
+class LongNames:
+    """The several-word names, indexed by their short forms and last word, so a one-word name
+    ("FBI", "Department") is looked up instead of tested against every name of the story."""
+
+    def __init__(self, by_key: dict[str, Cluster]) -> None:
+        self.rank: dict[int, int] = {}  # id(cluster) -> its place in the story's order of names
+        self.by_form: dict[str, dict[int, Cluster]] = {}
+        self.by_last: dict[str, list[Cluster]] = {}
+        for key, cluster in by_key.items():
+            if " " in key:
+                self.rank[id(cluster)] = len(self.rank)
+                self.by_last.setdefault(key.rsplit(" ", 1)[1], []).append(cluster)
+                self.changed(cluster)
+
+    def changed(self, cluster: Cluster) -> None:
+        """Index the short forms a name has gained (they only grow)."""
+        for form in _short_forms(cluster):
+            self.by_form.setdefault(form, {})[id(cluster)] = cluster
+
+    def shortened(self, key: str) -> list[Cluster]:
+        found = self.by_form.get(key, {}).values()
+        return sorted(found, key=lambda c: self.rank[id(c)])
+
+    def ending(self, key: str) -> list[Cluster]:
+        return self.by_last.get(key, [])
+
+
 def _owners(
-    key: str, cluster: Cluster, by_key: dict[str, Cluster], places: set[str]
+    key: str,
+    cluster: Cluster,
+    by_key: dict[str, Cluster],
+    places: set[str],
+    longer: LongNames | None,
 ) -> list[Cluster]:
     """The longer-named clusters a short or place-prefixed name belongs to.
 
     "FBI" -> "Federal Bureau of Investigation"; "Department" -> the one "... Department";
     "U.S. Justice Department" -> "Justice Department" (a place before a name already known).
     """
-    if " " not in key:
-        found = [c for k, c in by_key.items() if " " in k and key in _short_forms(c)]
+    if " " not in key and longer is not None:
+        found = longer.shortened(key)
         if not found and cluster.type == "ORG":
-            found = [c for k, c in by_key.items() if k.endswith(" " + key) and c.type == "ORG"]
+            found = [c for c in longer.ending(key) if c.type == "ORG"]
         return [c for c in found if c is not cluster]
     words = key.split()
     for cut in range(1, len(words) - 1):
@@ -361,10 +453,10 @@ def _owners(
     return []
 
 
-def group_mentions(mentions: list[Mention], story_text: str) -> list[Cluster]:
-    """All clusters of the story, people first; types are the story-wide majority."""
+def group_mentions(mentions: list[Mention], is_title: TitleTest) -> list[Cluster]:
+    """All clusters of the story, people first; types are the story-wide majority. ``is_title``
+    holds the story's text (its sentences joined by spaces)."""
     types = story_types(mentions)
-    is_title = TitleTest(story_text)
     surnames = {k.split()[-1] for k, t in types.items() if t == "PERSON" and " " in k}
     for m in mentions:
         written, key = m.text.split(), _key(m.tokens)

@@ -175,15 +175,19 @@ def carried(
         return spans
     find = FormFinder(known)
     result = {}
+    done: dict[tuple[str, tuple[Span, ...]], list[Span]] = {}  # repeated sentences: looked up once
     for sid, text in texts.items():
         own = spans.get(sid, [])
-        taken = [(a, b) for a, b in windows_of.get(text, [])] + [(s, e) for _l, s, e, _t in own]
-        extra = [
-            (known[form], start, end, form)
-            for form, start, end in find(text)
-            if not any(start < b and a < end for a, b in taken)
-        ]
-        result[sid] = sorted(own + extra, key=lambda sp: sp[1])
+        key = (text, tuple(own))
+        if key not in done:
+            taken = [(a, b) for a, b in windows_of.get(text, [])] + [(s, e) for _l, s, e, _t in own]
+            extra = [
+                (known[form], start, end, form)
+                for form, start, end in find(text)
+                if not any(start < b and a < end for a, b in taken)
+            ]
+            done[key] = sorted(own + extra, key=lambda sp: sp[1])
+        result[sid] = list(done[key])
     return result
 
 

@@ -34,7 +34,9 @@ import nupunkt
 from nupunkt.tokenizers.sentence_tokenizer import PunktSentenceTokenizer
 
 _PARAGRAPH = re.compile(r"\n\s*\n|\r\n\s*\r\n")
-_LINE = re.compile(r"\s*\n\s*")
+# A line break with the spaces around it. Matching starts only where a run of spaces starts:
+# r"\s*\n\s*" tried every position of a long run without a line break (quadratic); same matches.
+_LINE = re.compile(r"(?<![^\S\n])[^\S\n]*\n\s*")
 
 
 def _words(text: str) -> frozenset[str]:

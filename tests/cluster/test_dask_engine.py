@@ -15,6 +15,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 
+from newsprism.cluster.batch import cluster_batch
 from newsprism.cluster.dask_blocks import (
     Rereader,
     WorkerError,
@@ -23,10 +24,8 @@ from newsprism.cluster.dask_blocks import (
 )
 from newsprism.cluster.dask_chunks import chunk_count, match_plan, plan_chunks
 from newsprism.cluster.dask_engine import BlockSpec, cluster_dask, plan_blocks
-from newsprism.cluster.batch import cluster_batch
 from newsprism.cluster.io import read_stories
-from newsprism.cluster.stream import StreamClusterer
-from newsprism.cluster.stream import ClusterStats
+from newsprism.cluster.stream import ClusterStats, StreamClusterer
 from newsprism.errors import NewsprismError
 from newsprism.eval.cluster_metrics import score_clusters
 from newsprism.model import Notice
@@ -218,12 +217,16 @@ def test_undated_articles_do_not_chain_stories_and_the_engines_agree(tmp_path: P
         topic = shared + [word(rng, 4) for _ in range(8)]
         for k in range(6):
             article = make_article(rng, topic, background, day, f"outlet{event}{k}")
-            rows.append((event, article if k % 2 == 0 else article.model_copy(update={"date": None})))
+            rows.append(
+                (event, article if k % 2 == 0 else article.model_copy(update={"date": None}))
+            )
     path = tmp_path / "in.jsonl"
     with path.open("w") as fh:
         for _, a in rows:
             date = str(a.date) if a.date else None
-            fh.write(json.dumps({"title": a.title, "text": a.text, "source": a.outlet, "date": date}))
+            fh.write(
+                json.dumps({"title": a.title, "text": a.text, "source": a.outlet, "date": date})
+            )
             fh.write("\n")
     out = tmp_path / "stories.jsonl"
     cluster_dask([path], out, "online", workers=1, block_bytes=4_000, chunk_articles=6)
@@ -232,7 +235,9 @@ def test_undated_articles_do_not_chain_stories_and_the_engines_agree(tmp_path: P
     def partition(stories: list[list[str]]) -> list[list[int]]:
         return sorted(sorted(event_of[t] for t in texts) for texts in stories)
 
-    dask = [[a["text"] for a in json.loads(line)["articles"]] for line in out.read_text().splitlines()]
+    dask = [
+        [a["text"] for a in json.loads(line)["articles"]] for line in out.read_text().splitlines()
+    ]
     online = [[a.text for a in s.articles] for s in StreamClusterer().run([a for _, a in rows])]
     batch = [[a.text for a in s.articles] for s in cluster_batch([a for _, a in rows])[0]]
     assert partition(dask) == partition(online) == partition(batch) == [[0] * 6, [1] * 6]

@@ -18,8 +18,8 @@ from typing import Any, BinaryIO, ParamSpec, TypeVar
 import numpy as np
 
 from newsprism.cluster.config import ClusterConfig
-from newsprism.cluster.dates import dateline_parts
 from newsprism.cluster.dask_merge import band_keys
+from newsprism.cluster.dates import dateline_parts
 from newsprism.cluster.features import DocFrequency, Featurizer
 from newsprism.cluster.stream import day_of
 from newsprism.errors import NewsprismError

@@ -44,8 +44,8 @@ from newsprism.cluster.dask_chunks import (
     plan_chunks,
 )
 from newsprism.cluster.dask_merge import Node, assemble, duplicate_groups, merge_chunks
-from newsprism.cluster.stream import ClusterStats
 from newsprism.cluster.dates import estimate_days
+from newsprism.cluster.stream import ClusterStats
 from newsprism.errors import NewsprismError
 from newsprism.model import Notice
 

@@ -12,6 +12,7 @@ import re
 from collections.abc import Sequence
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
+from itertools import pairwise
 from typing import TYPE_CHECKING
 
 import numpy as np
@@ -24,7 +25,7 @@ from newsprism.analysis.summary_voice import Voices, quote_speakers, voices
 from newsprism.analysis.voice import mostly_quoted, statement_sentences
 from newsprism.model import Brief, Quote
 from newsprism.text.sparse import csr_rows
-from newsprism.text.terms import stem
+from newsprism.text.terms import STOP_WORDS, stem, words
 from newsprism.text.tokens import GENERAL_STOP_WORDS, word_tokens
 
 if TYPE_CHECKING:
@@ -79,21 +80,51 @@ def incidence(rows: Sequence[Sequence[str]]) -> sparse.csr_matrix:
     return csr_rows(rows, binary=True)[0]
 
 
-def _candidates(al: Alignment, min_words: int, furniture: AbstractSet[str]) -> list[int]:
+def _candidates(
+    al: Alignment, min_words: int, furniture: AbstractSet[str], group_of: Sequence[int] | None
+) -> list[int]:
+    aside = off_story(al, group_of) if group_of is not None else set()
     keep = [
         i
         for i, s in enumerate(al.sentences)
-        if s.id not in furniture and not is_boilerplate(s.text, min_words)
+        if s.id not in furniture
+        and al.article_of[i] not in aside
+        and not is_boilerplate(s.text, min_words)
     ]
     return keep or [i for i, s in enumerate(al.sentences) if s.text.split()]
 
 
+def off_story(al: Alignment, group_of: Sequence[int]) -> set[int]:
+    """Articles that share no pair of content words with any other independent source, in a story
+    whose other sources do share some: an archive notice, a sign-in page or another story swept
+    into the cluster. Pairs, not single words: a notice shares 'data' or 'day' with anything, but
+    an article on the event shares a name or a phrase ('pole vaulter') with another report."""
+    pairs: dict[int, set[str]] = {}
+    for i, s in enumerate(al.sentences):
+        tokens = [stem(w) for w in words(s.text)]
+        pairs.setdefault(al.article_of[i], set()).update(
+            f"{x} {y}" for x, y in pairwise(tokens) if x not in STOP_WORDS and y not in STOP_WORDS
+        )
+    if len({group_of[a] for a in pairs}) < 3:
+        return set()
+    alone = {
+        a
+        for a, bag in pairs.items()
+        if not any(bag & other for b, other in pairs.items() if group_of[b] != group_of[a])
+    }
+    return alone if len({group_of[a] for a in pairs} - {group_of[a] for a in alone}) >= 2 else set()
+
+
 def build_pool(
-    al: Alignment, min_words: int = MIN_WORDS, furniture: AbstractSet[str] = frozenset()
+    al: Alignment,
+    min_words: int = MIN_WORDS,
+    furniture: AbstractSet[str] = frozenset(),
+    group_of: Sequence[int] | None = None,
 ) -> Pool:
     """Features that do not depend on the selection knobs; built once per story. `furniture`:
-    sentence ids the boilerplate stage learned from the cluster are page furniture."""
-    index = np.asarray(_candidates(al, min_words, furniture), dtype=int)
+    sentence ids the boilerplate stage learned from the cluster are page furniture; `group_of`:
+    each article's independent source (then articles off the story are no candidates)."""
+    index = np.asarray(_candidates(al, min_words, furniture, group_of), dtype=int)
     article = np.asarray([al.article_of[i] for i in index], dtype=int)
     position = np.zeros(len(index))
     seen: dict[int, int] = {}
@@ -188,11 +219,12 @@ def voiced_pool(
     p: SummaryParams,
     quotes: list[Quote] | None = None,
     furniture: AbstractSet[str] = frozenset(),
+    group_of: Sequence[int] | None = None,
 ) -> tuple[Pool, Voices, set[int]]:
     """The candidate pool with each row's voice known: (pool, voices, rows that may not be shown).
     Concepts are weighed over everything the articles say; only the outlets' own voice is shown,
     and quoted words only with their speaker."""
-    pool = build_pool(al, p.min_words, furniture)
+    pool = build_pool(al, p.min_words, furniture, group_of)
     voice = voices(al, brief.articles, quote_speakers(quotes or []))
     voiced, attributed = voice.own, voice.speaker
     unvoiced = {k for k, i in enumerate(pool.index) if int(i) not in voiced | set(attributed)}

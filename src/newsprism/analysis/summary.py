@@ -44,7 +44,7 @@ from newsprism.analysis.summary_pool import (
     incidence,
     voiced_pool,
 )
-from newsprism.analysis.summary_voice import Voices, dispute_notes
+from newsprism.analysis.summary_voice import Voices, dispute_notes, self_attributed
 from newsprism.analysis.voice import as_quotation
 from newsprism.errors import NewsprismError
 from newsprism.model import (
@@ -260,6 +260,9 @@ def _shown(al: Alignment, pool: Pool, voice: Voices, k: int, resolved: Mapping[i
     supporters = list({s.id: s for s in supporters}.values())
     shown = displayed(supporters)
     citations = [s.id for s in supporters if s is shown or not contradicts(shown, s)]
+    own = self_attributed(al, voice, row)
+    if own is not None:
+        return al.sentences[own], citations, al.sentences[own].text
     if row in voice.speaker and row not in voice.own:
         shown = al.sentences[row]
         return shown, citations, as_quotation(shown.text, voice.speaker[row])

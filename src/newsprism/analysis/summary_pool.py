@@ -9,6 +9,7 @@ and, when the selection uses it, the learned prior (analysis/summary_learned.py)
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Sequence
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
@@ -21,10 +22,10 @@ from scipy import sparse
 from newsprism.align import Alignment
 from newsprism.analysis.boilerplate import MIN_WORDS, is_boilerplate
 from newsprism.analysis.summary_learned import features, prior
-from newsprism.analysis.summary_voice import Voices, quote_speakers, voices
+from newsprism.analysis.summary_voice import Voices, quote_speakers, self_attributed, voices
 from newsprism.analysis.voice import mostly_quoted, statement_sentences
 from newsprism.model import Brief, Quote
-from newsprism.text.sparse import csr_rows
+from newsprism.text.sparse import components, csr_rows
 from newsprism.text.terms import STOP_WORDS, stem, words
 from newsprism.text.tokens import GENERAL_STOP_WORDS, word_tokens
 
@@ -95,24 +96,51 @@ def _candidates(
 
 
 def off_story(al: Alignment, group_of: Sequence[int]) -> set[int]:
-    """Articles that share no pair of content words with any other independent source, in a story
-    whose other sources do share some: an archive notice, a sign-in page or another story swept
-    into the cluster. Pairs, not single words: a notice shares 'data' or 'day' with anything, but
-    an article on the event shares a name or a phrase ('pole vaulter') with another report."""
+    """Articles off the story: link articles whose independent sources share a pair of content
+    words; the story is the linked group whose sources share the most pairs, and the articles of
+    a group sharing at most half as many are something else (archive notices that only share
+    words with each other, a sign-in page, another story swept into the cluster). Pairs, not
+    single words: a notice shares 'data' or 'day' with anything, but reports of one event share
+    names and phrases ('pole vaulter')."""
+    pairs = _word_pairs(al)
+    ids = sorted(pairs)
+    if len({group_of[a] for a in ids}) < 3:
+        return set()
+    shared = {
+        (x, y): pairs[ids[x]] & pairs[ids[y]]
+        for x in range(len(ids))
+        for y in range(x + 1, len(ids))
+        if group_of[ids[x]] != group_of[ids[y]]
+    }
+    links = [xy for xy, common in shared.items() if common]
+    links += [
+        (x, y) for x in range(len(ids)) for y in range(x + 1, len(ids))
+        if group_of[ids[x]] == group_of[ids[y]]
+    ]  # fmt: skip
+    groups = components(len(ids), [x for x, _ in links], [y for _, y in links])
+    weight = [
+        len(set().union(*(c for (x, y), c in shared.items() if x in g and y in g))) for g in groups
+    ]
+    ranked = sorted(range(len(groups)), key=lambda k: -weight[k])
+    if len(ranked) < 2 or not weight[ranked[0]] or 2 * weight[ranked[1]] > weight[ranked[0]]:
+        return set()
+    size = Counter(al.article_of[i] for i, s in enumerate(al.sentences) for _ in s.text.split())
+    aside = {ids[k] for g in ranked[1:] for k in groups[g]}
+    if sum(size[a] for a in aside) >= sum(size[a] for a in ids if a not in aside):
+        return set()  # most of the text is not in the main group: no telling which is off
+    return aside
+
+
+def _word_pairs(al: Alignment) -> dict[int, set[str]]:
+    """Article -> adjacent pairs of content words (stems) in its sentences."""
+    stop = STOP_WORDS | GENERAL_STOP_WORDS
     pairs: dict[int, set[str]] = {}
     for i, s in enumerate(al.sentences):
-        tokens = [stem(w) for w in words(s.text)]
+        tokens = [w for w in words(s.text)]
         pairs.setdefault(al.article_of[i], set()).update(
-            f"{x} {y}" for x, y in pairwise(tokens) if x not in STOP_WORDS and y not in STOP_WORDS
+            f"{stem(x)} {stem(y)}" for x, y in pairwise(tokens) if x not in stop and y not in stop
         )
-    if len({group_of[a] for a in pairs}) < 3:
-        return set()
-    alone = {
-        a
-        for a, bag in pairs.items()
-        if not any(bag & other for b, other in pairs.items() if group_of[b] != group_of[a])
-    }
-    return alone if len({group_of[a] for a in pairs} - {group_of[a] for a in alone}) >= 2 else set()
+    return pairs
 
 
 def build_pool(
@@ -230,7 +258,12 @@ def voiced_pool(
     unvoiced = {k for k, i in enumerate(pool.index) if int(i) not in voiced | set(attributed)}
     for k, i in enumerate(pool.index):  # '<Speaker> said:' counts against the budget
         if int(i) in attributed and int(i) not in voiced:
-            pool.words[k] += len(attributed[int(i)].split()) + 1
+            variant = self_attributed(al, voice, int(i))
+            pool.words[k] = (
+                len(al.sentences[variant].text.split())
+                if variant is not None
+                else pool.words[k] + len(attributed[int(i)].split()) + 1
+            )
     quoting = _quotations(al, pool, set(attributed))
     # a sentence in which the outlet reports who said it ('"...," the mayor said.') is its own
     # reporting: it does not draw on the quotations' share, but a reprinted statement's words

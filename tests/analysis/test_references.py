@@ -71,3 +71,13 @@ def test_opening_pronoun_left_alone_when_the_antecedent_is_not_plain() -> None:
     person = "Mira Tosk won the regional title."
     assert resolve_lead("It was decided on Sunday.", person) is None
     assert resolve_lead("The wind helped.", person) is None
+
+
+def test_opening_pronoun_needs_gender_evidence_and_no_contraction_or_named_thing() -> None:
+    no_gender = "Mira Tosk was charged with fraud on Monday."
+    assert resolve_lead("He was 14 years old at the time.", no_gender) is None
+    other = "Mira Tosk told his lawyer she would appeal."
+    assert resolve_lead("She said the wind helped.", other) is None  # both genders there
+    assert resolve_lead("It's not clear whether the title counts.", "The title was new.") is None
+    company = "Kellan's sold a new sandwich in March."
+    assert resolve_lead("It looks like a pork roll.", company) is None

@@ -131,8 +131,8 @@ def resolve_lead(text: str, previous_source: str) -> str | None:
     when that subject agrees with the pronoun (a person for 'he'/'she', a thing for 'it', a plural
     for 'they') and is the only person named there. None when there is nothing to replace or the
     antecedent is not that plain."""
-    match = re.match(r"([A-Za-z]+)\b", text)
-    if match is None or not previous_source.strip():
+    match = re.match(r"([A-Za-z]+)\b(?![’'])", text)  # not a contraction ("It's", "He'd")
+    if match is None or not previous_source.strip() or _EXTRAPOSED.search(text):
         return None
     low = match.group(1).lower()
     kind = _AGREES.get(low) or _POSSESSIVE.get(low)
@@ -141,11 +141,21 @@ def resolve_lead(text: str, previous_source: str) -> str | None:
     if kind is None or first.dep_ not in wanted or first.pos_ != "PRON":
         return None
     phrase = _antecedent(spacy_pipeline()(previous_source), kind)
-    if phrase is None:
+    if phrase is None or (kind == "person" and not _same_gender(low, previous_source)):
         return None
     if low in _POSSESSIVE:
         phrase += "’" if phrase.endswith("s") and kind == "group" else "’s"
     return phrase[:1].upper() + phrase[1:] + text[match.end() :]
+
+
+_GENDER = {"he": "m", "his": "m", "him": "m", "she": "f", "her": "f", "hers": "f"}
+
+
+def _same_gender(pronoun: str, previous: str) -> bool:
+    """The previous sentence refers to its person with the pronoun's gender ('Trained by her
+    father, X ...' before 'She ...') and never with the other: a name alone does not say it."""
+    used = {_GENDER[w] for w in re.findall(r"[a-z]+", previous.lower()) if w in _GENDER}
+    return used == {_GENDER[pronoun]}
 
 
 def _antecedent(doc: Any, kind: str) -> str | None:
@@ -160,8 +170,8 @@ def _antecedent(doc: Any, kind: str) -> str | None:
     if kind == "person":
         name = next((e for e in doc.ents if e.label_ == "PERSON" and subject in e), None)
         return re.sub(r"['’]s?$", "", name.text) if name is not None and len(people) == 1 else None
-    if subject.ent_type_ == "PERSON" or subject.pos_ != "NOUN":
-        return None
+    if subject.ent_type_ or subject.pos_ != "NOUN":
+        return None  # a named thing ('McDonald's') may be a person or a company
     if (kind == "group") != (subject.tag_ == "NNS"):
         return None
     left = [t for t in doc[subject.left_edge.i : subject.i] if t.dep_ not in _PHRASE_DEPS]

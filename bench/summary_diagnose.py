@@ -27,8 +27,8 @@ def outputs(group: list[dict[str, Any]], params: SummaryParams) -> dict[str, lis
     """Each story's summary sentences from its cached inputs."""
     out = {}
     for story in group:
-        brief, al, discrepancies, quotes, furniture = story["inputs"]
-        chosen = summarize(brief, al, WORDS, params, discrepancies, quotes, furniture)
+        brief, al, *rest = story["inputs"]
+        chosen = summarize(brief, al, WORDS, params, *rest)
         out[story["id"]] = [s.text for s in chosen]
     return out
 

@@ -74,11 +74,11 @@ def stories(name: str) -> list[dict[str, Any]]:
     try:
         for cluster in iter_clusters(DATA[name]):
             pipeline.run(Story.from_articles(cluster.articles), BriefConfig())
-            brief, al, _, _, discrepancies, quotes, furniture = captured.pop()
+            brief, al, _, _, *rest = captured.pop()  # summarize's arguments after words, params
             out.append(
                 {
                     "id": cluster.id,
-                    "inputs": (brief, al, discrepancies, quotes, furniture),
+                    "inputs": (brief, al, *rest),
                     "references": cluster.references,
                 }
             )
@@ -132,7 +132,7 @@ def oracle_labels(texts: list[str], allowed: np.ndarray, refs: list[Any], words:
 def table(story: dict[str, Any]) -> tuple[np.ndarray, np.ndarray]:
     """(features, oracle labels) of one story's candidates, cached on the story."""
     if "x" not in story:
-        brief, al, _, quotes, furniture = story["inputs"]
+        brief, al, _, quotes, furniture, *_ = story["inputs"]
         pool, _, unvoiced = voiced_pool(brief, al, SummaryParams(), quotes, furniture)
         texts = [al.sentences[int(i)].text for i in pool.index]
         allowed = np.asarray([k not in unvoiced for k in range(len(pool))])
@@ -180,8 +180,8 @@ def scores(group: list[dict[str, Any]], params: SummaryParams, words: int) -> di
     """Mean rouge-score F1 (%) of newsprism's summaries, cut to `words` words."""
     rows = []
     for story in group:
-        brief, al, discrepancies, quotes, furniture = story["inputs"]
-        out = summarize(brief, al, words, params, discrepancies, quotes, furniture)
+        brief, al, *rest = story["inputs"]
+        out = summarize(brief, al, words, params, *rest)
         rows.append(rouge(cut_words([s.text for s in out], words), story["references"]))
     return {m: round(statistics.fmean(r[m] for r in rows), 2) for m in rows[0]}
 

@@ -146,3 +146,10 @@ def covers(description: str, text: str, share: float = 0.5) -> bool:
 
     hits = sum(any(near(w, h) for h in have) for w in want)
     return bool(want) and hits >= share * len(want)
+
+
+def named_as_agent(name: str, texts: Iterable[str]) -> int:
+    """How many texts name `name` right after 'by' (up to two words between: 'by the nonprofit X'),
+    in any case: a plain reading of who did something, for passive clauses like 'compiled by X'."""
+    pattern = re.compile(rf"\bby\s+(?:[a-z-]+\s+){{0,2}}{re.escape(name.lower())}\b")
+    return sum(bool(pattern.search(text.lower())) for text in texts)

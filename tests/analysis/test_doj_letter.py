@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from tests.expect import covers, stated_numbers, stems
+from tests.expect import covers, named_as_agent, stated_numbers, stems
 
 from newsprism.api import brief
 from newsprism.eval.faithfulness import check_agreed, check_quotes, check_summary, counts
@@ -165,3 +165,15 @@ def test_every_quotation_is_shown_as_one_outlet_printed_it(doj) -> None:
     result, _, _ = doj
     assert result.quotes
     assert check_quotes(result) == []
+
+
+def test_summary_names_who_made_the_letter(doj, doj_dir: Path) -> None:
+    """Issue 9: the summary names who organised the letter. The oracle: an organisation of the
+    expected key players that at least two articles name after 'by' (compiled, maintained by)."""
+    result, expected, _ = doj
+    texts = [p.read_text(encoding="utf-8") for p in sorted(doj_dir.glob("*.txt"))]
+    makers = [o for o in expected["entities"]["ORG"] if named_as_agent(o, texts) >= 2]
+    assert makers, "the oracle finds the organiser"
+    summary = " ".join(s.text for s in result.summary).lower()
+    assert any(m.lower() in summary for m in makers)
+    assert sum(len(s.text.split()) for s in result.summary) <= 250

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from newsprism.analysis.references import dangling, with_full_name
+from newsprism.analysis.references import dangling, resolve_lead, with_full_name
 
 
 def test_pronoun_needs_its_person_in_the_previous_summary_sentence() -> None:
@@ -30,3 +30,54 @@ def test_full_name_at_first_mention_only() -> None:
     assert first == "Ida Korr closed the bridge."
     second, _ = with_full_name("Korr said it would reopen.", names, mentioned)
     assert second == "Korr said it would reopen."
+
+
+def test_demonstrative_later_in_the_sentence_needs_its_thing_in_the_summary() -> None:
+    before = "Ada Velt cleared five metres at the county games."
+    assert dangling("Velt repeated that feat in Lisbon last spring.", before, "", "", False)
+    earlier = "Velt's best feat was clearing five metres."
+    assert not dangling("Velt repeated that feat in Lisbon.", before, earlier, earlier, False)
+    # times point at the calendar, quotations keep their own words
+    assert not dangling("Velt trained in Lisbon this year.", before, "", "", False)
+    assert not dangling('Velt said: "I will repeat that feat."', before, "", "", False)
+
+
+def test_demonstrative_needs_the_same_word_not_another_sense() -> None:
+    before = "The board's cuts closed two schools."
+    earlier = "Parents asked the board to take action."
+    assert dangling("Those actions hurt every family.", before, earlier, earlier, False)
+    assert not dangling("Those cuts hurt every family.", before, "The cuts", "The cuts", False)
+
+
+def test_opening_pronoun_named_from_the_subject_of_the_previous_sentence() -> None:
+    previous = "Coached by her uncle, Mira Tosk won the regional title in 2019."
+    assert resolve_lead("She repeated the win a year later.", previous) == (
+        "Mira Tosk repeated the win a year later."
+    )
+    assert (
+        resolve_lead("Her coach called it luck.", previous) == "Mira Tosk’s coach called it luck."
+    )
+    quoted = '"Every citizen counts," the charter reads.'
+    assert resolve_lead('It continues, "No vote is wasted."', quoted) == (
+        'The charter continues, "No vote is wasted."'
+    )
+
+
+def test_opening_pronoun_left_alone_when_the_antecedent_is_not_plain() -> None:
+    two_people = "Mira Tosk beat Lena Orr in the final."
+    assert resolve_lead("She said the wind helped.", two_people) is None
+    thing = "The regional title was decided on Sunday."
+    assert resolve_lead("She said the wind helped.", thing) is None  # 'she' is no thing
+    person = "Mira Tosk won the regional title."
+    assert resolve_lead("It was decided on Sunday.", person) is None
+    assert resolve_lead("The wind helped.", person) is None
+
+
+def test_opening_pronoun_needs_gender_evidence_and_no_contraction_or_named_thing() -> None:
+    no_gender = "Mira Tosk was charged with fraud on Monday."
+    assert resolve_lead("He was 14 years old at the time.", no_gender) is None
+    other = "Mira Tosk told his lawyer she would appeal."
+    assert resolve_lead("She said the wind helped.", other) is None  # both genders there
+    assert resolve_lead("It's not clear whether the title counts.", "The title was new.") is None
+    company = "Kellan's sold a new sandwich in March."
+    assert resolve_lead("It looks like a pork roll.", company) is None

@@ -36,6 +36,12 @@ def _stems(text: str) -> set[str]:
     return {stem(re.sub(r"['’]s$", "", w.lower())) for w in _TOKEN.findall(text)}
 
 
+def _forms(text: str) -> set[str]:
+    """Words as written (lower case, no possessive): 'those actions' needs 'actions' before it,
+    not 'action' in another sense."""
+    return {re.sub(r"['’]s$", "", w.lower()) for w in _TOKEN.findall(text)}
+
+
 def dangling(text: str, before: str, previous: str, earlier: str, follows_source: bool) -> bool:
     """The sentence opens with a reference its article resolved (``before``: the article's earlier
     text) but the summary does not: a personal pronoun whose person is not in the ``previous``
@@ -50,6 +56,13 @@ def dangling(text: str, before: str, previous: str, earlier: str, follows_source
     first = next((t for t in doc if t.is_alpha and t.lower_ not in _LEAD_SKIP), None)
     if first is None:
         return False
+    return _leading(first, text, before, previous, earlier) or _pointing_inside(
+        doc, text, earlier, first.i
+    )
+
+
+def _leading(first: Any, text: str, before: str, previous: str, earlier: str) -> bool:
+    """The opening word (a pronoun, a demonstrative, a definite noun) points back unresolved."""
     low = first.lower_
     if low in _PERSONAL and first.pos_ == "PRON":
         if low in {"it", "its"}:
@@ -65,14 +78,107 @@ def dangling(text: str, before: str, previous: str, earlier: str, follows_source
         return not (names & _stems(previous))
     if low in _DEMONSTRATIVE:
         head = first.head if first.dep_ in {"det", "amod", "predet"} else first
-        return head is first or stem(head.lemma_.lower()) not in _stems(earlier)
+        return head is first or head.lower_ not in _forms(earlier)
     if first.lower_ == "the" or (first.pos_ == "PROPN" and first.head.pos_ == "NOUN"):
         head = first.head
-        if head.pos_ != "NOUN" or _self_identifying(head):
-            return False
-        lemma = stem(head.lemma_.lower())
-        return lemma in _stems(before) and lemma not in _stems(earlier)
+        if head.pos_ == "NOUN" and not _self_identifying(head):
+            lemma = stem(head.lemma_.lower())
+            return lemma in _stems(before) and lemma not in _stems(earlier)
     return False
+
+
+def _pointing_inside(doc: Any, text: str, earlier: str, lead: int) -> bool:
+    """'She repeated that feat': a demonstrative later in the sentence, in the outlet's own words,
+    naming a thing the summary has not mentioned. Times ('this year') point at the calendar."""
+    quoted = [m.span() for m in _QUOTED.finditer(text)]
+    known = _forms(earlier)
+    for token in doc:
+        if token.lower_ not in _DEMONSTRATIVE or token.dep_ != "det" or token.i <= lead:
+            continue
+        noun = next(
+            (t for t in doc[token.i + 1 : token.i + 4] if t.pos_ in {"NOUN", "PROPN"}), None
+        )
+        if noun is None or noun.pos_ == "PROPN" or any(a <= token.idx < b for a, b in quoted):
+            continue
+        if noun.lower_ in _TIME_WORDS or noun.lower_ in known:
+            continue
+        if any(c.dep_ in {"relcl", "acl", "appos"} or c.lower_ == "of" for c in noun.children):
+            continue  # 'those residents who live nearby' says which ones
+        return True
+    return False
+
+
+_QUOTED = re.compile(r"\"[^\"]*\"|“[^”]*”")
+# Nouns after 'this'/'that' that place a passage in time, not point back at a thing.
+_TIME_TEXT = (
+    "time times moment day days night week weeks weekend month months year years season morning "
+    "afternoon evening summer winter spring autumn fall century decade hour hours minute minutes "
+    "point stage"
+)
+_TIME_WORDS = frozenset(_TIME_TEXT.split())
+
+
+# ---- resolving an opening pronoun -------------------------------------------------------------
+
+_AGREES = {"he": "person", "she": "person", "it": "thing", "they": "group"}
+_POSSESSIVE = {"his": "person", "her": "person", "its": "thing", "their": "group"}
+_PHRASE_DEPS = frozenset(["det", "amod", "compound", "nummod", "poss", "case", "punct", "advmod"])
+
+
+def resolve_lead(text: str, previous_source: str) -> str | None:
+    """The sentence with its opening subject or possessive pronoun replaced by the antecedent a
+    reader of its article takes it to continue: the subject of the article's previous sentence,
+    when that subject agrees with the pronoun (a person for 'he'/'she', a thing for 'it', a plural
+    for 'they') and is the only person named there. None when there is nothing to replace or the
+    antecedent is not that plain."""
+    match = re.match(r"([A-Za-z]+)\b(?![’'])", text)  # not a contraction ("It's", "He'd")
+    if match is None or not previous_source.strip() or _EXTRAPOSED.search(text):
+        return None
+    low = match.group(1).lower()
+    kind = _AGREES.get(low) or _POSSESSIVE.get(low)
+    first = parse([text])[0][0]
+    wanted = {"nsubj", "nsubjpass"} if low in _AGREES else {"poss"}
+    if kind is None or first.dep_ not in wanted or first.pos_ != "PRON":
+        return None
+    phrase = _antecedent(spacy_pipeline()(previous_source), kind)
+    if phrase is None or (kind == "person" and not _same_gender(low, previous_source)):
+        return None
+    if low in _POSSESSIVE:
+        phrase += "’" if phrase.endswith("s") and kind == "group" else "’s"
+    return phrase[:1].upper() + phrase[1:] + text[match.end() :]
+
+
+_GENDER = {"he": "m", "his": "m", "him": "m", "she": "f", "her": "f", "hers": "f"}
+
+
+def _same_gender(pronoun: str, previous: str) -> bool:
+    """The previous sentence refers to its person with the pronoun's gender ('Trained by her
+    father, X ...' before 'She ...') and never with the other: a name alone does not say it."""
+    used = {_GENDER[w] for w in re.findall(r"[a-z]+", previous.lower()) if w in _GENDER}
+    return used == {_GENDER[pronoun]}
+
+
+def _antecedent(doc: Any, kind: str) -> str | None:
+    sentences = list(doc.sents)
+    if not sentences:
+        return None
+    root = sentences[-1].root
+    subject = next((c for c in root.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+    if subject is None or subject.pos_ == "PRON":
+        return None
+    people = {e.text.split()[-1] for e in doc.ents if e.label_ == "PERSON"}
+    if kind == "person":
+        name = next((e for e in doc.ents if e.label_ == "PERSON" and subject in e), None)
+        return re.sub(r"['’]s?$", "", name.text) if name is not None and len(people) == 1 else None
+    if subject.ent_type_ or subject.pos_ != "NOUN":
+        return None  # a named thing ('McDonald's') may be a person or a company
+    if (kind == "group") != (subject.tag_ == "NNS"):
+        return None
+    left = [t for t in doc[subject.left_edge.i : subject.i] if t.dep_ not in _PHRASE_DEPS]
+    if left:
+        return None  # a clause before the noun: no short phrase to lift
+    words = [t.text_with_ws for t in doc[subject.left_edge.i : subject.i + 1]]
+    return re.sub(r"(?i)^an?\s+", "the ", "".join(words).strip())
 
 
 def _self_identifying(head: Any) -> bool:

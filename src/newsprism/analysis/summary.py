@@ -16,7 +16,7 @@ same thing: those the alignment matched and any candidate that restates it.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, fields, replace
 from typing import Any
@@ -28,7 +28,15 @@ from newsprism.align import Alignment
 from newsprism.analysis.agreed import contradicts
 from newsprism.analysis.boilerplate import MIN_WORDS
 from newsprism.analysis.readable import flaws
-from newsprism.analysis.references import dangling, full_names, source_before, with_full_name
+from newsprism.analysis.references import (
+    dangling,
+    full_names,
+    resolve_lead,
+    source_before,
+    with_full_name,
+)
+from newsprism.analysis.sources import Sources
+from newsprism.analysis.summary_actors import missing_maker
 from newsprism.analysis.summary_pool import (
     Pool,
     build_pool,
@@ -36,10 +44,18 @@ from newsprism.analysis.summary_pool import (
     incidence,
     voiced_pool,
 )
-from newsprism.analysis.summary_voice import Voices, dispute_notes
+from newsprism.analysis.summary_voice import Voices, dispute_notes, self_attributed
 from newsprism.analysis.voice import as_quotation
 from newsprism.errors import NewsprismError
-from newsprism.model import Article, Brief, Discrepancy, Quote, Sentence, SummarySentence
+from newsprism.model import (
+    Article,
+    Brief,
+    Discrepancy,
+    Entity,
+    Quote,
+    Sentence,
+    SummarySentence,
+)
 
 __all__ = [
     "Pool", "SummaryParams", "build_pool", "concept_lists", "incidence", "select", "summarize",
@@ -189,16 +205,23 @@ def summarize(
     discrepancies: list[Discrepancy] | None = None,
     quotes: list[Quote] | None = None,
     furniture: AbstractSet[str] = frozenset(),
+    entities: Sequence[Entity] = (),
+    sources: Sources | None = None,
 ) -> list[SummarySentence]:
     if not al.sentences:
         return []
     p = params or SummaryParams()
-    pool, voice, unvoiced = voiced_pool(brief, al, p, quotes, furniture)
+    group_of = sources.group_of if sources is not None else None
+    pool, voice, unvoiced = voiced_pool(brief, al, p, quotes, furniture, group_of)
     attributed = voice.speaker
-    order = readable_selection(brief, al, pool, p, words, unvoiced, attributed)
+    order, resolved, rank = readable_selection(brief, al, pool, p, words, unvoiced, attributed)
     label = {s.id: a.label for a in brief.articles for s in a.sentences}
     notes = dispute_notes(discrepancies or [])
-    chosen = [_shown(al, pool, voice, k) for k in order]
+    chosen = [_shown(al, pool, voice, k, resolved) for k in order]
+    maker = missing_maker(brief, entities, sources, [text for _, _, text in chosen])
+    if maker is not None:
+        chosen = _make_room(chosen, [rank[k] for k in order], len(maker.text.split()), words)
+        chosen.append((maker.source, maker.citations, maker.text))
     texts = _with_full_names(brief, [text for _, _, text in chosen], words)
     return [
         SummarySentence(
@@ -212,20 +235,41 @@ def summarize(
     ]
 
 
-def _shown(al: Alignment, pool: Pool, voice: Voices, k: int) -> tuple[Sentence, list[str], str]:
-    """(sentence shown, citations, text as shown) for a chosen row: an outlet's own sentence, a
-    quotation given its speaker, or a quotation given back its opening or closing mark."""
+Shown = tuple[Sentence, list[str], str]
+
+
+def _make_room(chosen: list[Shown], rank: list[int], need: int, words: int) -> list[Shown]:
+    """Drop the sentences chosen last (the least new content) until `need` more words fit."""
+    kept = list(range(len(chosen)))
+    used = sum(len(text.split()) for _, _, text in chosen)
+    for k in sorted(kept, key=lambda k: -rank[k]):
+        if used + need <= words:
+            break
+        kept.remove(k)
+        used -= len(chosen[k][2].split())
+    return [chosen[k] for k in kept]
+
+
+def _shown(al: Alignment, pool: Pool, voice: Voices, k: int, resolved: Mapping[int, str]) -> Shown:
+    """(sentence shown, citations, text as shown) for a chosen row: an outlet's own sentence (its
+    opening pronoun named when `resolved` says so), a quotation given its speaker, or a
+    quotation given back its opening or closing mark."""
     row = int(pool.index[k])
     supporters = [al.sentences[j] for j in al.supporters(row)]
     supporters += [al.sentences[int(pool.index[j])] for j in _row(pool.same, k)]
     supporters = list({s.id: s for s in supporters}.values())
     shown = displayed(supporters)
     citations = [s.id for s in supporters if s is shown or not contradicts(shown, s)]
+    own = self_attributed(al, voice, row)
+    if own is not None:
+        return al.sentences[own], citations, al.sentences[own].text
     if row in voice.speaker and row not in voice.own:
         shown = al.sentences[row]
         return shown, citations, as_quotation(shown.text, voice.speaker[row])
     if row in voice.reopened and shown is al.sentences[row]:
         return shown, citations, voice.reopened[row]
+    if row in resolved:
+        return al.sentences[row], citations, resolved[row]
     return shown, citations, shown.text
 
 
@@ -252,25 +296,31 @@ def readable_selection(
     words: int,
     unvoiced: set[int] | None = None,
     attributed: dict[int, str] | None = None,
-) -> list[int]:
-    """Selected rows in reading order, none opening with a reference the summary cannot resolve.
-    Such a sentence first moves to just after a summary sentence that resolves it; failing
-    that, it is banned and the budget chosen again (after a few rounds, it is dropped)."""
+) -> tuple[list[int], dict[int, str], dict[int, int]]:
+    """Selected rows in reading order, none opening with a reference the summary cannot resolve;
+    the rows whose opening pronoun is replaced by its antecedent (row -> text); and each selected
+    row's step in the greedy selection (later steps add less). An unresolved
+    sentence first moves to just after a summary sentence that resolves it; failing that, it is
+    banned and the budget chosen again (after a few rounds, it is dropped)."""
     where = {s.id: (a, s) for a in brief.articles for s in a.sentences}
     banned: set[int] = set(unvoiced or ())
     order: list[int] = []
+    greedy: list[int] = []
 
     def check(rows: list[int]) -> set[int]:
-        return _dangling(al, pool, rows, where, attributed or {})
+        return _dangling(al, pool, rows, where, attributed or {})[0]
 
     for _ in range(ROUNDS):
-        order = reading_order(pool, select(pool, p, words, frozenset(banned)))
+        greedy = select(pool, p, words, frozenset(banned))
+        order = reading_order(pool, greedy)
         order, bad = _reattach(order, check(order), check)
         if not bad:
-            return order
+            break
         banned |= bad
     bad = check(order)
-    return [k for k in order if k not in bad]
+    order = [k for k in order if k not in bad]
+    rank = {k: step for step, k in enumerate(greedy)}
+    return order, _dangling(al, pool, order, where, attributed or {})[1], rank
 
 
 def _reattach(
@@ -294,24 +344,34 @@ def _dangling(
     order: list[int],
     where: dict[str, tuple[Article, Sentence]],
     attributed: dict[int, str],
-) -> set[int]:
+) -> tuple[set[int], dict[int, str]]:
+    """Rows whose opening (or quotation's opening) points back at what the summary lacks, and
+    the rows in an outlet's own voice made readable by naming their pronoun's antecedent."""
     bad: set[int] = set()
+    resolved: dict[int, str] = {}
     earlier: list[str] = []
     previous: set[str] = set()
     for k in order:
-        sentence = al.sentences[int(pool.index[k])]
-        article, _ = where[sentence.id]
-        prior = article.sentences[sentence.index - 1].id if sentence.index else None
-        before = source_before(article, sentence)
-        last = earlier[-1] if earlier else ""
         row = int(pool.index[k])
-        text = as_quotation(sentence.text, attributed[row]) if row in attributed else sentence.text
-        if dangling(text, before, last, " ".join(earlier), prior in previous):
+        sentence = al.sentences[row]
+        article, _ = where[sentence.id]
+        prior = article.sentences[sentence.index - 1] if sentence.index else None
+        follows = prior is not None and prior.id in previous
+        before = source_before(article, sentence)
+        text = sentence.text
+        if row not in attributed and prior is not None and not follows:
+            text = resolve_lead(text, prior.text) or text
+        texts = [text, as_quotation(text, attributed[row])] if row in attributed else [text]
+        last = earlier[-1] if earlier else ""
+        if any(dangling(t, before, last, " ".join(earlier), follows) for t in texts):
             bad.add(k)
             continue
-        earlier.append(displayed([al.sentences[j] for j in al.supporters(int(pool.index[k]))]).text)
-        previous = {al.sentences[j].id for j in al.supporters(int(pool.index[k]))}
-    return bad
+        if text != sentence.text:
+            resolved[row] = text
+        supporters = [al.sentences[j] for j in al.supporters(row)]
+        earlier.append(resolved.get(row) or displayed(supporters).text)
+        previous = {s.id for s in supporters}
+    return bad, resolved
 
 
 def displayed(supporters: list[Sentence]) -> Sentence:
@@ -325,8 +385,16 @@ def displayed(supporters: list[Sentence]) -> Sentence:
 
 @stage(
     "summary",
-    version="3.4",
-    requires=("sentences", "boilerplate", "alignment", "discrepancies", "quotes"),
+    version="3.5",
+    requires=(
+        "sentences",
+        "sources",
+        "boilerplate",
+        "alignment",
+        "entities",
+        "discrepancies",
+        "quotes",
+    ),
     assigns=("summary",),
 )
 def summary_stage(ctx: Context) -> None:
@@ -340,5 +408,7 @@ def summary_stage(ctx: Context) -> None:
         ctx.get("discrepancies"),
         ctx.get("quotes"),
         ctx.get("boilerplate"),
+        ctx.get("entities"),
+        ctx.get("sources"),
     )
     ctx.put("summary", summary)

@@ -9,9 +9,11 @@ and, when the selection uses it, the learned prior (analysis/summary_learned.py)
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Sequence
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
+from itertools import pairwise
 from typing import TYPE_CHECKING
 
 import numpy as np
@@ -20,11 +22,11 @@ from scipy import sparse
 from newsprism.align import Alignment
 from newsprism.analysis.boilerplate import MIN_WORDS, is_boilerplate
 from newsprism.analysis.summary_learned import features, prior
-from newsprism.analysis.summary_voice import Voices, quote_speakers, voices
+from newsprism.analysis.summary_voice import Voices, quote_speakers, self_attributed, voices
 from newsprism.analysis.voice import mostly_quoted, statement_sentences
 from newsprism.model import Brief, Quote
-from newsprism.text.sparse import csr_rows
-from newsprism.text.terms import stem
+from newsprism.text.sparse import components, csr_rows
+from newsprism.text.terms import STOP_WORDS, stem, words
 from newsprism.text.tokens import GENERAL_STOP_WORDS, word_tokens
 
 if TYPE_CHECKING:
@@ -79,21 +81,78 @@ def incidence(rows: Sequence[Sequence[str]]) -> sparse.csr_matrix:
     return csr_rows(rows, binary=True)[0]
 
 
-def _candidates(al: Alignment, min_words: int, furniture: AbstractSet[str]) -> list[int]:
+def _candidates(
+    al: Alignment, min_words: int, furniture: AbstractSet[str], group_of: Sequence[int] | None
+) -> list[int]:
+    aside = off_story(al, group_of) if group_of is not None else set()
     keep = [
         i
         for i, s in enumerate(al.sentences)
-        if s.id not in furniture and not is_boilerplate(s.text, min_words)
+        if s.id not in furniture
+        and al.article_of[i] not in aside
+        and not is_boilerplate(s.text, min_words)
     ]
     return keep or [i for i, s in enumerate(al.sentences) if s.text.split()]
 
 
+def off_story(al: Alignment, group_of: Sequence[int]) -> set[int]:
+    """Articles off the story: link articles whose independent sources share a pair of content
+    words; the story is the linked group whose sources share the most pairs, and the articles of
+    a group sharing at most half as many are something else (archive notices that only share
+    words with each other, a sign-in page, another story swept into the cluster). Pairs, not
+    single words: a notice shares 'data' or 'day' with anything, but reports of one event share
+    names and phrases ('pole vaulter')."""
+    pairs = _word_pairs(al)
+    ids = sorted(pairs)
+    if len({group_of[a] for a in ids}) < 3:
+        return set()
+    shared = {
+        (x, y): pairs[ids[x]] & pairs[ids[y]]
+        for x in range(len(ids))
+        for y in range(x + 1, len(ids))
+        if group_of[ids[x]] != group_of[ids[y]]
+    }
+    links = [xy for xy, common in shared.items() if common]
+    links += [
+        (x, y) for x in range(len(ids)) for y in range(x + 1, len(ids))
+        if group_of[ids[x]] == group_of[ids[y]]
+    ]  # fmt: skip
+    groups = components(len(ids), [x for x, _ in links], [y for _, y in links])
+    weight = [
+        len(set().union(*(c for (x, y), c in shared.items() if x in g and y in g))) for g in groups
+    ]
+    ranked = sorted(range(len(groups)), key=lambda k: -weight[k])
+    if len(ranked) < 2 or not weight[ranked[0]] or 2 * weight[ranked[1]] > weight[ranked[0]]:
+        return set()
+    size = Counter(al.article_of[i] for i, s in enumerate(al.sentences) for _ in s.text.split())
+    aside = {ids[k] for g in ranked[1:] for k in groups[g]}
+    if sum(size[a] for a in aside) >= sum(size[a] for a in ids if a not in aside):
+        return set()  # most of the text is not in the main group: no telling which is off
+    return aside
+
+
+def _word_pairs(al: Alignment) -> dict[int, set[str]]:
+    """Article -> adjacent pairs of content words (stems) in its sentences."""
+    stop = STOP_WORDS | GENERAL_STOP_WORDS
+    pairs: dict[int, set[str]] = {}
+    for i, s in enumerate(al.sentences):
+        tokens = [w for w in words(s.text)]
+        pairs.setdefault(al.article_of[i], set()).update(
+            f"{stem(x)} {stem(y)}" for x, y in pairwise(tokens) if x not in stop and y not in stop
+        )
+    return pairs
+
+
 def build_pool(
-    al: Alignment, min_words: int = MIN_WORDS, furniture: AbstractSet[str] = frozenset()
+    al: Alignment,
+    min_words: int = MIN_WORDS,
+    furniture: AbstractSet[str] = frozenset(),
+    group_of: Sequence[int] | None = None,
 ) -> Pool:
     """Features that do not depend on the selection knobs; built once per story. `furniture`:
-    sentence ids the boilerplate stage learned from the cluster are page furniture."""
-    index = np.asarray(_candidates(al, min_words, furniture), dtype=int)
+    sentence ids the boilerplate stage learned from the cluster are page furniture; `group_of`:
+    each article's independent source (then articles off the story are no candidates)."""
+    index = np.asarray(_candidates(al, min_words, furniture, group_of), dtype=int)
     article = np.asarray([al.article_of[i] for i in index], dtype=int)
     position = np.zeros(len(index))
     seen: dict[int, int] = {}
@@ -188,17 +247,23 @@ def voiced_pool(
     p: SummaryParams,
     quotes: list[Quote] | None = None,
     furniture: AbstractSet[str] = frozenset(),
+    group_of: Sequence[int] | None = None,
 ) -> tuple[Pool, Voices, set[int]]:
     """The candidate pool with each row's voice known: (pool, voices, rows that may not be shown).
     Concepts are weighed over everything the articles say; only the outlets' own voice is shown,
     and quoted words only with their speaker."""
-    pool = build_pool(al, p.min_words, furniture)
+    pool = build_pool(al, p.min_words, furniture, group_of)
     voice = voices(al, brief.articles, quote_speakers(quotes or []))
     voiced, attributed = voice.own, voice.speaker
     unvoiced = {k for k, i in enumerate(pool.index) if int(i) not in voiced | set(attributed)}
     for k, i in enumerate(pool.index):  # '<Speaker> said:' counts against the budget
         if int(i) in attributed and int(i) not in voiced:
-            pool.words[k] += len(attributed[int(i)].split()) + 1
+            variant = self_attributed(al, voice, int(i))
+            pool.words[k] = (
+                len(al.sentences[variant].text.split())
+                if variant is not None
+                else pool.words[k] + len(attributed[int(i)].split()) + 1
+            )
     quoting = _quotations(al, pool, set(attributed))
     # a sentence in which the outlet reports who said it ('"...," the mayor said.') is its own
     # reporting: it does not draw on the quotations' share, but a reprinted statement's words

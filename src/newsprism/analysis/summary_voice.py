@@ -57,6 +57,20 @@ def voices(al: Alignment, articles: list[Article], speakers: dict[str, str]) -> 
     return out
 
 
+def self_attributed(al: Alignment, voice: Voices, row: int) -> int | None:
+    """For a row shown only with its speaker prefixed: an aligned sentence in which an outlet
+    quotes the same words and says itself who spoke ('"...," the mayor said.'), if any. Showing
+    that one attributes the words in the outlet's own, shorter way."""
+    if row not in voice.speaker or row in voice.own:
+        return None
+    for j in al.supporters(row)[1:]:
+        sentence = al.sentences[j]
+        clean = j in voice.own and j not in voice.reopened and not sentence.repaired
+        if clean and any(mark in sentence.text for mark in '"“”'):
+            return j
+    return None
+
+
 def quote_speakers(quotes: list[Quote]) -> dict[str, str]:
     """Sentence id -> who is quoted in it, per article variant where the quotes stage says."""
     out: dict[str, str] = {}

@@ -86,3 +86,34 @@ def test_wrong_omitted_by_is_flagged() -> None:
         )
     ]
     assert counts(check_brief(brief))["wrong_omitted_by"] == 1
+
+
+def _speaker_brief(summary: list[str]):  # type: ignore[no-untyped-def]
+    brief = make_brief(
+        {
+            "Gazette": (
+                "Mayor Ana Colt visited the harbour on Monday. "
+                '"We will reopen the pier by spring," she said. '
+                "The pier has been closed since a storm in May."
+            ),
+            "Courier": "The harbour pier has been closed since a storm in May.",
+        }
+    )
+    ids = {s.text: s.id for a in brief.articles for s in a.sentences}
+    brief.summary = [SummarySentence(text=t, citations=[ids[t]], source=ids[t]) for t in summary]
+    return brief
+
+
+def test_a_pronoun_speaker_needs_the_person_named_before_it() -> None:
+    quote = '"We will reopen the pier by spring," she said.'
+    alone = _speaker_brief(["The harbour pier has been closed since a storm in May.", quote])
+    assert counts(check_brief(alone))["unresolved_reference"] == 1
+    named = _speaker_brief(["Mayor Ana Colt visited the harbour on Monday.", quote])
+    assert counts(check_brief(named))["unresolved_reference"] == 0
+
+
+def test_a_named_speaker_is_not_a_reference() -> None:
+    brief = make_brief({"Gazette": '"We will reopen the pier by spring," Ana Colt said.'})
+    text = brief.articles[0].sentences[0]
+    brief.summary = [SummarySentence(text=text.text, citations=[text.id], source=text.id)]
+    assert counts(check_brief(brief))["unresolved_reference"] == 0

@@ -5,7 +5,8 @@ uses its own rules, never the selection code's predicates. For one Brief it flag
 
 - ``unbalanced_quotes``: summary or agreed text whose quotation marks do not pair up;
 - ``unresolved_reference``: a summary sentence opening with a pronoun, a demonstrative or a
-  definite noun phrase whose antecedent sits in its source article but not earlier in the summary;
+  definite noun phrase whose antecedent sits in its source article but not earlier in the summary,
+  or whose quotation's speaker is a bare pronoun ('"...," she said.') that nothing before names;
 - ``unattributed_opinion``: a summary sentence that carries quotation, a reprinted statement or
   advocacy in the tool's own voice (first or second person outside quotation marks, an obligation
   modal, a quotation without a speaker, words that some article prints inside quotation marks)
@@ -21,6 +22,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Sequence
+from collections.abc import Set as AbstractSet
 from typing import Any
 
 from newsprism.eval.faithfulness_agreed import check_agreed
@@ -54,6 +56,8 @@ _SECOND_PERSON = frozenset(["you", "your", "yours", "yourself", "yourselves"])
 _OBLIGATION = frozenset(["must", "should", "ought"])
 _PERSONAL = frozenset(["he", "him", "his", "she", "her", "they", "them", "their", "it", "its"])
 _DEMONSTRATIVE = frozenset(["this", "that", "these", "those", "such"])
+_SPEAKER_PRONOUNS = frozenset(["he", "she", "they"])
+_NOMINAL = frozenset(["PROPN", "NOUN"])
 _SKIP_LEAD = frozenset(["and", "but", "yet", "so", "also", "still", "however", "meanwhile", "then"])
 _QUOTE_CHARS = '"“”'
 QUOTED_SHARE = 0.5  # share of a sentence's word 4-grams printed inside quotation marks somewhere
@@ -214,6 +218,17 @@ def leading_reference(doc: Any) -> tuple[str, Any] | None:
     return None
 
 
+def speaker_reference(doc: Any) -> tuple[str, Any] | None:
+    """('speaker', token) when a quotation's speaker is a bare pronoun: '"...," she said.' names
+    nobody, so the summary must name the person before it. A proper name earlier in the same
+    sentence is taken as the pronoun's antecedent."""
+    for t in doc:
+        if t.lower_ in _SPEAKER_PRONOUNS and t.dep_ == "nsubj" and t.head.lemma_ in REPORTING:
+            named = any(p.pos_ == "PROPN" for p in doc[: t.i])
+            return None if named else ("speaker", t)
+    return None
+
+
 def _self_identifying(head: Any) -> bool:
     """A compound name, an appositive or an 'of' complement identifies the referent."""
     return any(
@@ -239,6 +254,7 @@ def unresolved(
     previous_is_source: bool,
     antecedents: set[str] = frozenset(),  # type: ignore[assignment]
     previous: set[str] = frozenset(),  # type: ignore[assignment]
+    names: set[str] = frozenset(),  # type: ignore[assignment]
 ) -> bool:
     """Whether the summary so far lacks what the reference points back to. A personal pronoun
     needs one of its possible ``antecedents`` (names and nouns of the two source sentences before
@@ -249,6 +265,8 @@ def unresolved(
         if head.lower_ in {"it", "its"}:
             return not earlier
         return not (antecedents & previous)
+    if kind == "speaker":  # a person: one of the source's preceding names, earlier in the summary
+        return not (names & earlier)
     lemma = head.lemma_.lower()
     if kind == "demonstrative" and head.pos_ in {"PRON", "DET"}:
         return True  # 'This came after ...': a whole proposition the summary does not hold
@@ -272,7 +290,7 @@ def check_summary(brief: Brief) -> list[Finding]:
         if signals:
             detail = "; ".join(signals)
             findings.append(Finding("unattributed_opinion", "summary", k, item.text, detail))
-        ref = leading_reference(doc)
+        ref = leading_reference(doc) or speaker_reference(doc)
         if ref is None:
             continue
         kind, head = ref
@@ -284,7 +302,8 @@ def check_summary(brief: Brief) -> list[Finding]:
         antecedents = _antecedents(article, sentence)
         previous = _lemma_set(docs[k - 1 : k]) if k else set()
         follows = own_previous in previous_ids
-        if unresolved(kind, head, earlier, before, follows, antecedents, previous):
+        names = _antecedents(article, sentence, {"PROPN"})
+        if unresolved(kind, head, earlier, before, follows, antecedents, previous, names):
             detail = f"{kind} '{head.text}' without an antecedent in the summary"
             findings.append(Finding("unresolved_reference", "summary", k, item.text, detail))
     return findings
@@ -297,17 +316,16 @@ def _source_before(article: Article | None, sentence: Sentence | None) -> set[st
     return _lemma_set(parse(earlier)) if earlier else set()
 
 
-def _antecedents(article: Article | None, sentence: Sentence | None) -> set[str]:
-    """Names and nouns of the two sentences before this one in its article."""
+def _antecedents(
+    article: Article | None, sentence: Sentence | None, kinds: AbstractSet[str] = _NOMINAL
+) -> set[str]:
+    """Names and nouns (or the given parts of speech) of the two sentences before this one in its
+    article."""
     if article is None or sentence is None:
         return set()
     texts = [s.text for s in article.sentences[max(0, sentence.index - 2) : sentence.index]]
     return {
-        w
-        for d in parse(texts)
-        for t in d
-        if t.pos_ in {"PROPN", "NOUN"}
-        for w in (t.lower_, t.lemma_.lower())
+        w for d in parse(texts) for t in d if t.pos_ in kinds for w in (t.lower_, t.lemma_.lower())
     }
 
 

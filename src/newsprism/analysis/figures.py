@@ -321,7 +321,7 @@ def cluster_mentions(
     bags = _Bags(idf)
     candidates = candidate_pairs(mentions, meaning is not None)
     scores = score_pairs(mentions, candidates, idf, meaning, bags)
-    tried = _pair_keys(candidates, len(mentions))
+    tried = np.sort(_pair_keys(candidates, len(mentions)))
     strong = [(i, j) for i, links in scores.items() for j, v in links.items() if v >= threshold]
     clusters: list[list[int]] = []
     for members in components(len(mentions), [i for i, _ in strong], [j for _, j in strong]):
@@ -343,8 +343,11 @@ def _pair_keys(pairs: list[tuple[int, int]], n: int) -> np.ndarray:
 
 
 def _untried(pairs: list[tuple[int, int]], tried: np.ndarray, n: int) -> list[tuple[int, int]]:
-    """The pairs not scored already (a pair scored 0 scores 0 again), in their order."""
-    fresh = ~np.isin(_pair_keys(pairs, n), tried)
+    """The pairs not scored already (a pair scored 0 scores 0 again), in their order; ``tried``
+    is sorted."""
+    keys = _pair_keys(pairs, n)
+    at = np.minimum(np.searchsorted(tried, keys), max(len(tried) - 1, 0))
+    fresh = tried[at] != keys if len(tried) else np.ones(len(keys), dtype=bool)
     return [p for p, keep in zip(pairs, fresh.tolist(), strict=True) if keep]
 
 

@@ -124,15 +124,16 @@ class _Bags:
         if kept is None:
             weighted = {t: w * self.idf.get(t, 1.0) for t, w in context.items()}
             norm = math.sqrt(sum(w * w for w in weighted.values()))
-            prefixes = frozenset(t[:4] for t in weighted)
-            kept = self._bags[id(context)] = (
-                context,
-                (weighted, norm, sum(weighted.values()), prefixes),
-            )
+            buckets: dict[str, list[str]] = {}
+            for t in weighted:
+                buckets.setdefault(t[:4], []).append(t)
+            positions = {t: k for k, t in enumerate(weighted)}
+            bag = (weighted, norm, sum(weighted.values()), buckets, positions)
+            kept = self._bags[id(context)] = (context, bag)
         return kept[1]
 
 
-_Bag = tuple[dict[str, float], float, float, frozenset[str]]
+_Bag = tuple[dict[str, float], float, float, dict[str, list[str]], dict[str, int]]
 
 
 def _cosine(a: dict[str, float], b: dict[str, float], idf: dict[str, float],
@@ -142,22 +143,22 @@ def _cosine(a: dict[str, float], b: dict[str, float], idf: dict[str, float],
     if not a or not b:
         return 0.0
     bags = bags or _Bags(idf)
-    (wa, norm_a, total_a, prefixes_a), (wb, norm_b, total_b, prefixes_b) = bags.of(a), bags.of(b)
-    if prefixes_a.isdisjoint(prefixes_b):
+    (wa, norm_a, total_a, in_a, at_a), (wb, norm_b, total_b, in_b, _) = bags.of(a), bags.of(b)
+    shared_prefixes = in_a.keys() & in_b.keys()
+    if not shared_prefixes:
         return 0.0
     pairs = [(t, t) for t in wa.keys() & wb.keys()]
-    loose_b: dict[str, list[str]] = {}
-    for t in wb:
-        if t not in wa:
-            loose_b.setdefault(t[:4], []).append(t)
-    for t in wa:
-        if t in wb:
-            continue
-        bucket = loose_b.get(t[:4], [])
-        match = next((u for u in bucket if related(t, u)), None)
-        if match:
-            pairs.append((t, match))
-            bucket.remove(match)
+    loose: list[tuple[int, str, str]] = []  # (position in a, term of a, related term of b)
+    for prefix in shared_prefixes:  # 'related' terms share their 4-letter prefix
+        bucket = [u for u in in_b[prefix] if u not in wa]
+        for t in in_a[prefix]:
+            if t in wb:
+                continue
+            match = next((u for u in bucket if related(t, u)), None)
+            if match:
+                loose.append((at_a[t], t, match))
+                bucket.remove(match)
+    pairs += [(t, u) for _, t, u in sorted(loose)]  # in a's order, as a scan of a finds them
     dot = sum(wa[x] * wb[y] for x, y in pairs)
     shared = sum(min(wa[x], wb[y]) for x, y in pairs)
     overlap = shared / min(total_a, total_b)

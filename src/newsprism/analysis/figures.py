@@ -124,15 +124,16 @@ class _Bags:
         if kept is None:
             weighted = {t: w * self.idf.get(t, 1.0) for t, w in context.items()}
             norm = math.sqrt(sum(w * w for w in weighted.values()))
-            prefixes = frozenset(t[:4] for t in weighted)
-            kept = self._bags[id(context)] = (
-                context,
-                (weighted, norm, sum(weighted.values()), prefixes),
-            )
+            buckets: dict[str, list[str]] = {}
+            for t in weighted:
+                buckets.setdefault(t[:4], []).append(t)
+            positions = {t: k for k, t in enumerate(weighted)}
+            bag = (weighted, norm, sum(weighted.values()), buckets, positions)
+            kept = self._bags[id(context)] = (context, bag)
         return kept[1]
 
 
-_Bag = tuple[dict[str, float], float, float, frozenset[str]]
+_Bag = tuple[dict[str, float], float, float, dict[str, list[str]], dict[str, int]]
 
 
 def _cosine(a: dict[str, float], b: dict[str, float], idf: dict[str, float],
@@ -142,22 +143,22 @@ def _cosine(a: dict[str, float], b: dict[str, float], idf: dict[str, float],
     if not a or not b:
         return 0.0
     bags = bags or _Bags(idf)
-    (wa, norm_a, total_a, prefixes_a), (wb, norm_b, total_b, prefixes_b) = bags.of(a), bags.of(b)
-    if prefixes_a.isdisjoint(prefixes_b):
+    (wa, norm_a, total_a, in_a, at_a), (wb, norm_b, total_b, in_b, _) = bags.of(a), bags.of(b)
+    shared_prefixes = in_a.keys() & in_b.keys()
+    if not shared_prefixes:
         return 0.0
     pairs = [(t, t) for t in wa.keys() & wb.keys()]
-    loose_b: dict[str, list[str]] = {}
-    for t in wb:
-        if t not in wa:
-            loose_b.setdefault(t[:4], []).append(t)
-    for t in wa:
-        if t in wb:
-            continue
-        bucket = loose_b.get(t[:4], [])
-        match = next((u for u in bucket if related(t, u)), None)
-        if match:
-            pairs.append((t, match))
-            bucket.remove(match)
+    loose: list[tuple[int, str, str]] = []  # (position in a, term of a, related term of b)
+    for prefix in shared_prefixes:  # 'related' terms share their 4-letter prefix
+        bucket = [u for u in in_b[prefix] if u not in wa]
+        for t in in_a[prefix]:
+            if t in wb:
+                continue
+            match = next((u for u in bucket if related(t, u)), None)
+            if match:
+                loose.append((at_a[t], t, match))
+                bucket.remove(match)
+    pairs += [(t, u) for _, t, u in sorted(loose)]  # in a's order, as a scan of a finds them
     dot = sum(wa[x] * wb[y] for x, y in pairs)
     shared = sum(min(wa[x], wb[y]) for x, y in pairs)
     overlap = shared / min(total_a, total_b)
@@ -321,7 +322,7 @@ def cluster_mentions(
     bags = _Bags(idf)
     candidates = candidate_pairs(mentions, meaning is not None)
     scores = score_pairs(mentions, candidates, idf, meaning, bags)
-    tried = _pair_keys(candidates, len(mentions))
+    tried = np.sort(_pair_keys(candidates, len(mentions)))
     strong = [(i, j) for i, links in scores.items() for j, v in links.items() if v >= threshold]
     clusters: list[list[int]] = []
     for members in components(len(mentions), [i for i, _ in strong], [j for _, j in strong]):
@@ -343,8 +344,11 @@ def _pair_keys(pairs: list[tuple[int, int]], n: int) -> np.ndarray:
 
 
 def _untried(pairs: list[tuple[int, int]], tried: np.ndarray, n: int) -> list[tuple[int, int]]:
-    """The pairs not scored already (a pair scored 0 scores 0 again), in their order."""
-    fresh = ~np.isin(_pair_keys(pairs, n), tried)
+    """The pairs not scored already (a pair scored 0 scores 0 again), in their order; ``tried``
+    is sorted."""
+    keys = _pair_keys(pairs, n)
+    at = np.minimum(np.searchsorted(tried, keys), max(len(tried) - 1, 0))
+    fresh = tried[at] != keys if len(tried) else np.ones(len(keys), dtype=bool)
     return [p for p, keep in zip(pairs, fresh.tolist(), strict=True) if keep]
 
 

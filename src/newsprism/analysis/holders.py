@@ -142,20 +142,24 @@ def _outlets(
     wa: frozenset[str],
     wb: frozenset[str],
 ) -> tuple[int, int] | None:
-    """Two independent outlets, one per holder, neither naming the other's holder anywhere."""
+    """Two independent outlets, one per holder, neither naming the other's holder anywhere
+    (each name is searched for once per article: many outlets share one written form)."""
     texts: dict[int, str] = {}
+    found: dict[tuple[str, int], bool] = {}
 
-    def lower(article: int) -> str:
-        if article not in texts:
-            texts[article] = brief.articles[article].text.lower()
-        return texts[article]
+    def names(article: int, name: str) -> bool:
+        if (name, article) not in found:
+            if article not in texts:
+                texts[article] = brief.articles[article].text.lower()
+            found[(name, article)] = name in texts[article]
+        return found[(name, article)]
 
     for a in left:
         for b in right:
             name_a, name_b = holders[a][wa][0].holder.lower(), holders[b][wb][0].holder.lower()
             if sources.group_of[a] == sources.group_of[b]:
                 continue
-            if name_a in lower(b) or name_b in lower(a):
+            if names(b, name_a) or names(a, name_b):
                 continue  # an outlet that names the other holder may tell both apart
             return a, b
     return None

@@ -17,6 +17,7 @@ import re
 from collections import Counter
 from collections.abc import Container
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from newsprism.analysis.attribution import speaker_from_context
 from newsprism.model import Article, Sentence
@@ -74,7 +75,13 @@ class QuoteSpan:
 
 def tokens(text: str) -> list[str]:
     """Comparison tokens: lower-case words, clitics split off by degradation dropped."""
-    return [w.split("'")[0] for w in words(text) if w not in _CLITIC]
+    return list(_tokens(text))
+
+
+@lru_cache(maxsize=65536)
+def _tokens(text: str) -> tuple[str, ...]:
+    """Cached: a big story's sentences are tokenised by several passes (probes, echoes)."""
+    return tuple(w.split("'")[0] for w in words(text) if w not in _CLITIC)
 
 
 def _paragraphs(article: Article) -> list[list[Sentence]]:

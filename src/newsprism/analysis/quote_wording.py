@@ -125,11 +125,17 @@ def _outside_quotes(version: Version, text_of: dict[str, str]) -> set[str]:
 
 
 def anchored(
-    a: Version, b: Version, text_of: dict[str, str], rare: set[str], alignment: Alignment | None
+    a: Version,
+    b: Version,
+    text_of: dict[str, str],
+    rare: set[str],
+    alignment: Alignment | None,
+    position: dict[str, int] | None = None,
 ) -> bool:
-    """The sentences citing the two quotations are aligned, or share distinctive event words."""
+    """The sentences citing the two quotations are aligned, or share distinctive event words.
+    ``position``: the alignment's sentence positions, when the caller built them once."""
     if alignment is not None:
-        position = alignment.position()
+        position = alignment.position() if position is None else position
         mine = {position[c] for c in a.citations if c in position}
         for c in b.citations:
             j = position.get(c)
@@ -189,12 +195,13 @@ def quote_wording_conflicts(
     text_of = {s.id: s.text for a in brief.articles for s in a.sentences}
     rare = _rare_stems(brief)
     found: dict[frozenset[str], Discrepancy] = {}
+    position = alignment.position() if alignment is not None else None
     for a, b in _candidate_pairs(versions(brief, quotes, sources)):
         key = frozenset(a.citations + b.citations)
         if key in found:
             continue
         if slot_rewording(a, b) or (
-            whole_rewording(a, b) and anchored(a, b, text_of, rare, alignment)
+            whole_rewording(a, b) and anchored(a, b, text_of, rare, alignment, position)
         ):
             found[key] = _discrepancy(brief, [a, b], sources)
     return list(found.values())

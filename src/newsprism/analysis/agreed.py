@@ -31,6 +31,7 @@ from newsprism.analysis.readable import complete_clause, flaws
 from newsprism.analysis.restated import Entry, restated_claims
 from newsprism.analysis.semantic import meaning_matches
 from newsprism.analysis.sources import Sources
+from newsprism.analysis.support import whole_clause
 from newsprism.analysis.voice import (
     mostly_quoted,
     printed_as_quotation,
@@ -331,6 +332,8 @@ def restated(
     out = []
     by_outlet = outlet_sentences(brief)
     for claim in restated_claims(entries, showable, support_of):
+        if not whole_clause(claim.text):
+            continue
         cited = [claim.source.id, *(e.sentence.id for e in claim.supporters)]
         fact = make_fact(brief, sources, claim.text, cited, claim.source.id)
         fact.omitted_by = omitted(fact, by_outlet)
@@ -357,7 +360,7 @@ def distinct(kept: list[AgreedFact], claims: list[AgreedFact]) -> list[AgreedFac
 
 @stage(
     "agreed",
-    version="2.3",
+    version="2.4",
     requires=(
         "sentences",
         "alignment",

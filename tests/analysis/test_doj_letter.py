@@ -149,6 +149,8 @@ def test_agreed_items_are_supported_by_every_credited_outlet(doj) -> None:
     assert found["unsupported_agreed"] == 0
     assert found["wrong_omitted_by"] == 0
     assert found["count_label"] == 0
+    # each item reads on its own: a whole sentence pointing back at nothing ('One of these ...')
+    assert found["agreed_reference"] == found["agreed_fragment"] == 0
 
 
 def test_summary_has_no_unattributed_opinion_or_dangling_reference(doj) -> None:

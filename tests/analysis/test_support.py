@@ -2,7 +2,15 @@
 
 from __future__ import annotations
 
-from newsprism.analysis.support import figures, reports, safe_shortenings, states, without_adjuncts
+from newsprism.analysis.support import (
+    LEANS_BACK,
+    figures,
+    reports,
+    safe_shortenings,
+    states,
+    whole_clause,
+    without_adjuncts,
+)
 from newsprism.model import Sentence
 
 
@@ -57,3 +65,46 @@ def test_shortening_keeps_attribution_role_and_a_bare_verbs_complement() -> None
         assert "as the best climber" in cut
     for cut in without_adjuncts("On Monday, the court ruled in favor of the tenants."):
         assert "in favor of the tenants" in cut
+
+
+def test_the_words_around_a_quotation_are_part_of_the_fact() -> None:
+    quote = '"The harbour has never been busier, with 40 ships a day,"'
+    shown = f"{quote} the minister boasted."
+    assert not states(shown, f"{quote.replace(',', '')} Ilse Dorn told reporters.")
+    assert states(shown, f"{quote} the minister boasted on Monday.")
+    # the verb of saying is not the fact: 'said' and 'stated' report alike
+    assert states(f"{quote} the minister said.", f"{quote} the minister stated on Monday.")
+
+
+def test_a_figure_counts_the_same_thing() -> None:
+    shown = "Voss was convicted on seven counts of fraud and bribery."
+    assert not states(shown, "Voss faces 7 to 9 years in prison for fraud and bribery.")
+    assert states(shown, "Voss was convicted on 7 counts of fraud and bribery in May.")
+    assert states("A 20-minute detour slows the drivers.", "Drivers face a 20 minute detour.")
+
+
+def test_another_subject_is_another_fact() -> None:
+    shown = "The engineers called on the harbour master to resign in a letter."
+    assert not states(shown, "Six pilots called on the harbour master to resign in a letter.")
+    assert states(shown, "Forty engineers called on the harbour master to resign in a letter.")
+    # under a verb of saying, the subject is the reported clause's
+    assert states(
+        "A swimmer missing off the north pier has been found, police say.",
+        "The swimmer missing off the north pier has been found alive.",
+    )
+
+
+def test_a_cut_leaves_a_whole_clause() -> None:
+    assert not whole_clause("One of these was that the harbour's former pilot Ivo Brandt")
+    assert not whole_clause("A photo of the harbour at dawn, with the old crane")
+    assert whole_clause("The pilot was convicted on two counts of fraud")
+    sentence = "The worst was that the harbour's pilot Ivo Brandt, who pleaded guilty in May, fled."
+    cuts = safe_shortenings(sentence)
+    assert "The worst was that the harbour's pilot Ivo Brandt." not in cuts
+
+
+def test_an_opening_that_points_back_leans_on_the_sentence_before() -> None:
+    for text in ("One of these was the pier.", "Some of them fled.", "It closed.", "This hurt."):
+        assert LEANS_BACK.match(text), text
+    for text in ("One ship sank.", "Some pilots fled.", "Onerous rules apply."):
+        assert not LEANS_BACK.match(text), text

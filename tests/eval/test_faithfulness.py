@@ -116,4 +116,44 @@ def test_a_named_speaker_is_not_a_reference() -> None:
     brief = make_brief({"Gazette": '"We will reopen the pier by spring," Ana Colt said.'})
     text = brief.articles[0].sentences[0]
     brief.summary = [SummarySentence(text=text.text, citations=[text.id], source=text.id)]
+
+
+def test_an_inverted_attribution_opening_the_sentence_is_attribution() -> None:
+    """'Added <name>: "..."' names who says it, even where the tagger reads 'Added' as a name."""
+    for verb in ("Added", "Replied", "Admitted", "Noted"):
+        brief, _ = _brief([f'{verb} Orsolya Venn: "We must act before the winter comes."'])
+        assert counts(check_brief(brief))["unattributed_opinion"] == 0, verb
+    brief, _ = _brief(['Orsolya Venn: "We must act before the winter comes."'])
+    assert counts(check_brief(brief))["unattributed_opinion"] == 1
+
+
+def _agreed_item(text: str) -> dict[str, int]:
+    brief, ids = _brief([])
+    wire = ids["The council closed the Orlen bridge on Monday after engineers found rust."]
+    brief.agreed = [
+        AgreedFact(text=text, outlets=["Wire"], citations=[wire], support=1, source=wire)
+    ]
+    return counts(check_brief(brief))
+
+
+def test_an_agreed_item_pointing_back_or_cut_to_a_fragment_is_flagged() -> None:
+    cut = _agreed_item("One of these was that the bridge's chief engineer Ada Holm.")
+    assert cut["agreed_reference"] == cut["agreed_fragment"] == 1
+    assert _agreed_item("It will stay shut for weeks.")["agreed_reference"] == 1
+    caption = _agreed_item("A view of the Orlen bridge at dawn, with rust on the cables.")
+    assert caption["agreed_fragment"] == 1
+    whole = _agreed_item(
+        "The council closed the Orlen bridge on Monday after engineers found rust."
+    )
+    assert whole["agreed_reference"] == whole["agreed_fragment"] == 0
+    assert _agreed_item("The bridge shut because of rust on the cables.")["agreed_fragment"] == 0
+
+
+def test_a_part_of_a_set_named_before_needs_the_set_in_the_summary() -> None:
+    part = "One of these engineers found rust on the Orlen bridge."
+    brief, _ = _brief([part])
+    assert counts(check_brief(brief))["unresolved_reference"] == 1
+    brief, _ = _brief(["Engineers inspected the Orlen bridge on Monday.", part])
+    assert counts(check_brief(brief))["unresolved_reference"] == 0
+    brief, _ = _brief(["As of this week, drivers face a detour of 20 minutes."])
     assert counts(check_brief(brief))["unresolved_reference"] == 0

@@ -31,6 +31,7 @@ from newsprism.analysis.readable import complete_clause, flaws
 from newsprism.analysis.restated import Entry, restated_claims
 from newsprism.analysis.semantic import meaning_matches
 from newsprism.analysis.sources import Sources
+from newsprism.analysis.support import whole_clause
 from newsprism.analysis.voice import (
     mostly_quoted,
     printed_as_quotation,
@@ -198,15 +199,22 @@ def _dice(a: set[str], b: set[str]) -> float:
 def _dedupe(brief: Brief, sources: Sources, facts: list[AgreedFact]) -> list[AgreedFact]:
     """One fact per claim. A fact citing mostly the same sentences as a stronger one, or shown by
     the same sentence, is dropped; one that restates it (shared sentences and similar wording) is
-    merged into it, so the stronger fact cites every sentence of both."""
+    merged into it, so the stronger fact cites every sentence of both.
+
+    Both tests need a shared sentence, so each fact meets only the kept facts citing one of its
+    sentences (looked up by sentence id, in the order they were kept), not every kept fact."""
     kept: list[AgreedFact] = []
     shown: set[str] = set()
+    citing: dict[str, set[int]] = {}  # sentence id -> positions in `kept` of facts citing it
+    uncited = False  # a kept fact citing nothing meets every fact (an empty share is 'mostly')
     for fact in facts:
         ids = set(fact.citations)
         if len(fact.text.split()) < MIN_WORDS or fact.source in shown:
             continue
         wording = _wording(fact.text)
-        for k, other in enumerate(kept):
+        near = sorted({k for c in ids for k in citing.get(c, ())})
+        for k in range(len(kept)) if uncited or not ids else near:
+            other = kept[k]
             theirs = set(other.citations)
             shared = len(ids & theirs)
             if shared >= SAME_FACT * len(ids | theirs):
@@ -216,8 +224,13 @@ def _dedupe(brief: Brief, sources: Sources, facts: list[AgreedFact]) -> list[Agr
             ):
                 cited = other.citations + fact.citations
                 kept[k] = make_fact(brief, sources, other.text, cited, other.source)
+                for c in kept[k].citations:
+                    citing.setdefault(c, set()).add(k)
                 break
         else:
+            for c in ids:
+                citing.setdefault(c, set()).add(len(kept))
+            uncited = uncited or not ids
             kept.append(fact)
             shown.add(fact.source)
     return kept
@@ -331,6 +344,8 @@ def restated(
     out = []
     by_outlet = outlet_sentences(brief)
     for claim in restated_claims(entries, showable, support_of):
+        if not whole_clause(claim.text):
+            continue
         cited = [claim.source.id, *(e.sentence.id for e in claim.supporters)]
         fact = make_fact(brief, sources, claim.text, cited, claim.source.id)
         fact.omitted_by = omitted(fact, by_outlet)
@@ -357,7 +372,7 @@ def distinct(kept: list[AgreedFact], claims: list[AgreedFact]) -> list[AgreedFac
 
 @stage(
     "agreed",
-    version="2.3",
+    version="2.4",
     requires=(
         "sentences",
         "alignment",

@@ -4,10 +4,15 @@ every path that proposes facts (aligned, figures, restated claims) goes through 
 
 from __future__ import annotations
 
-import re
-
 from newsprism.analysis.sources import Sources
-from newsprism.analysis.support import common_core, reports, safe_shortenings, states
+from newsprism.analysis.support import (
+    LEANS_BACK,
+    common_core,
+    reports,
+    safe_shortenings,
+    states,
+    whole_clause,
+)
 from newsprism.analysis.voice import (
     own_voice,
     printed_as_quotation,
@@ -17,10 +22,6 @@ from newsprism.analysis.voice import (
 from newsprism.model import AgreedFact, Brief, Sentence
 from newsprism.text.sparse import components
 
-# A fact shown on its own must not open by pointing back at its article's previous sentence.
-_LEANS_BACK = re.compile(
-    r"^\W*(?:he|she|they|it|this|that|these|those|such|his|her|their|its)\b", re.IGNORECASE
-)
 CHECKED_PER_FACT = 8  # candidates checked per fact shown, at most: each check parses sentences
 MIN_WORDS = 6
 MIN_SUPPORT = 2
@@ -78,7 +79,7 @@ def stands_alone(s: Sentence, statements: set[str], quoted: set[tuple[str, ...]]
     an obligation, not pointing back at the sentence before, not a question."""
     return (
         own_voice(s, statements, quoted) and not speaks_as_someone(s.text)
-        and not _LEANS_BACK.match(s.text) and not s.text.rstrip(" \"'”’)").endswith("?")
+        and not LEANS_BACK.match(s.text) and not s.text.rstrip(" \"'”’)").endswith("?")
     )  # fmt: skip
 
 
@@ -152,6 +153,8 @@ def _verify(brief: Brief, sources: Sources, cited: list[Sentence], statements: s
     best: tuple[int, str, list[Sentence], Sentence] | None = None
     for shown in candidates[:3]:
         for text in reversed(safe_shortenings(shown.text)):
+            if not whole_clause(text):
+                continue  # a caption or a fragment says nothing on its own
             kept = [s for s in cited if s is shown or states(text, s.text)]
             support = independent(brief, sources, [position[owner(s)] for s in kept])
             if support >= MIN_SUPPORT and (best is None or support > best[0]):

@@ -13,6 +13,7 @@
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections import Counter
 from collections.abc import Container
@@ -276,6 +277,7 @@ def degraded_quotes(k: int, article: Article, probes: list[Segment], first: int 
             merged[-1][1] = max(merged[-1][1], hi)
         else:
             merged.append([lo, hi])
+    merged = _unbroken(merged, stream, article)
     out = []
     all_words = [w for w, _ in stream]
     text_of = {s.id: s.text for s in chosen}
@@ -287,6 +289,22 @@ def degraded_quotes(k: int, article: Article, probes: list[Segment], first: int 
         span = QuoteSpan(k, text, cites, speaker_from_context(before, after, before_first=True))
         span.segments = [Segment(k, text, cites, all_words[lo:hi], first + q)]
         out.append(span)
+    return out
+
+
+def _unbroken(
+    spans: list[list[int]], stream: list[tuple[str, str]], article: Article
+) -> list[list[int]]:
+    """Spans cut where the searched sentences skip some of the article's (a quoted sentence left
+    out between them): text joined across that gap is not what the outlet printed."""
+    order = {s.id: n for n, s in enumerate(article.sentences)}
+    gaps = [
+        i for i in range(1, len(stream)) if order[stream[i][1]] - order[stream[i - 1][1]] > 1
+    ]  # fmt: skip
+    out = []
+    for lo, hi in spans:
+        cuts = [lo, *(g for g in gaps if lo < g < hi), hi]
+        out += [[a, b] for a, b in itertools.pairwise(cuts)]
     return out
 
 

@@ -327,7 +327,7 @@ def find_quotes(
 
 @stage(
     "quotes",
-    version="2.3",
+    version="2.4",
     requires=("sentences", "sources", "entity_names"),
     assigns=("quotes", "quoted"),
     on_error="skip",

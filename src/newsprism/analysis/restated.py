@@ -18,7 +18,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from newsprism.analysis.clauses import claims, main_verb, reads_as_sentence
-from newsprism.analysis.support import COVERED, figures, lemma_prefixes, states
+from newsprism.analysis.support import COVERED, LEANS_BACK, figures, lemma_prefixes, states
 from newsprism.model import Sentence
 from newsprism.text.nlp import parse
 from newsprism.text.terms import content_stems, words
@@ -32,10 +32,8 @@ MIN_WORDS = 5
 # claim's verb must also be stated ('bought the mill' is never 'sold the mill'); a claim with no
 # verb of its own ('be', 'have') needs the usual share (analysis/support.py).
 TWO_THIRDS = 2 / 3
+_THERE = re.compile(r"^\W*there\b", re.IGNORECASE)
 LOOSE_FROM = 6  # content words from which two thirds apply (a short claim missing one is another)
-_LEANS_BACK = re.compile(
-    r"^\W*(?:he|she|they|it|this|that|these|those|such|his|her|their|its|there)\b", re.IGNORECASE
-)
 
 
 @dataclass(frozen=True)
@@ -101,7 +99,7 @@ def _best_claim(
         texts += claims(entry.sentence.text, other.sentence.text)
     ranked: list[tuple[int, int, Claim]] = []
     for text in dict.fromkeys(texts):
-        if len(text.split()) < MIN_WORDS or _LEANS_BACK.match(text):
+        if len(text.split()) < MIN_WORDS or LEANS_BACK.match(text) or _THERE.match(text):
             continue
         share = TWO_THIRDS if len(set(content_stems(text))) >= LOOSE_FROM else COVERED
         kept = [o for o in near if states(text, o.sentence.text, share)]

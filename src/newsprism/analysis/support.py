@@ -17,6 +17,7 @@ from collections.abc import Sequence
 from functools import lru_cache
 from typing import Any
 
+from newsprism.analysis.attribution import REPORTING
 from newsprism.model import Sentence
 from newsprism.text.nlp import parse
 from newsprism.text.quantities import UNIT_WORDS
@@ -24,12 +25,23 @@ from newsprism.text.terms import STOP_WORDS, content_stems
 from newsprism.text.tokens import word_tokens
 
 COVERED = 0.67  # share of the shown text's content words a crediting sentence must state
+FRAME = 0.5  # ... of the words around a quotation it shows (the speaker and how they said it)
 MENTIONS = 0.4  # ... and that an outlet's text must hold for it to count as reporting the fact
 _DIGITS = re.compile(r"\d[\d,.]*\d|\d")
 # Number words that state a count on their own ('one' is too often a pronoun to count).
 _NUMBER_VALUE = {w: str(v) for w, v in UNIT_WORDS.items() if 2 <= v <= 19}
 _NEGATION = re.compile(r"\b(?:not|never|no|none|nor|without)\b|n't|n’t", re.IGNORECASE)
 _TOKEN = re.compile(r"[^\W\d_][\w'’.-]*")
+# An opening that points back at what the article said before: a pronoun or demonstrative, or a
+# part of a set named earlier ('One of these', 'Some of them').
+_POINTER = r"he|she|they|it|this|that|these|those|such|his|her|their|its"
+_PART = r"one|some|many|most|all|each|none|several|any|both|either|neither|few|two|three|four"
+LEANS_BACK = re.compile(
+    rf"^\W*(?:{_POINTER}|(?:{_PART})\s+of\s+(?:these|those|them|this|that|it|which))\b",
+    re.IGNORECASE,
+)
+_QUOTATION = re.compile(r'"[^"]*"|“[^”]*”')
+_SAYING = re.compile(rf"\b(?:{REPORTING}|according)\b", re.IGNORECASE)
 
 
 def figures(text: str) -> set[str]:
@@ -75,11 +87,79 @@ def states(shown: str, other: str, share: float = COVERED) -> bool:
         return False
     if bool(_NEGATION.search(shown)) != bool(_NEGATION.search(other)):
         return False
+    if not (frame_stated(shown, other) and counted_alike(shown, other)):
+        return False
+    if not _subject_named(shown, other):
+        return False
     mine = set(content_stems(shown))
     if not mine or len(mine & set(content_stems(other))) >= share * len(mine):
         return True
     lemmas = lemma_prefixes(shown)
     return bool(lemmas) and len(lemmas & lemma_prefixes(other)) >= share * len(lemmas)
+
+
+_WORD_OR_FIGURE = re.compile(r"\d[\d,.]*\d|\d|[a-z]+")
+_RANGE = frozenset({"to", "or", "and"})
+
+
+def _counted(text: str) -> set[tuple[str, str]]:
+    """(figure, first letters of the word it counts or measures): 'seven counts' -> ('7', 'coun'),
+    '7 to 9 years' -> ('7', 'year') and ('9', 'year'), '20-minute' -> ('20', 'minu')."""
+    toks = _WORD_OR_FIGURE.findall(text.lower())
+    out = set()
+    for i, tok in enumerate(toks):
+        values = figures(tok)
+        if not values:
+            continue
+        j = i + 1
+        while j < len(toks) and (figures(toks[j]) or toks[j] in _RANGE):
+            j += 1  # '7 to 9 years', '7-9 years': both count the years
+        if j < len(toks) and toks[j] not in STOP_WORDS:
+            out |= {(v, toks[j][:4]) for v in values}
+    return out
+
+
+def counted_alike(shown: str, other: str) -> bool:
+    """Each figure of the shown text counts the same thing in the other ('seven counts' is not
+    '7 to 9 years'): a bare number in common is not the same figure."""
+    theirs = _counted(other)
+    return all(pair in theirs for pair in _counted(shown))
+
+
+@lru_cache(maxsize=8192)
+def _subject_head(text: str) -> str | None:
+    """First letters of the lemma of the main clause's subject noun ('officials' of 'The
+    officials have called ...'); None for a pronoun or no subject."""
+    doc = parse([text])[0]
+    if not len(doc):
+        return None
+    root = next(iter(doc.sents)).root
+    if _SAYING.fullmatch(root.text):  # 'A man ... has been rescued, police say': the man
+        root = next((c for c in root.children if c.dep_ == "ccomp"), root)
+    subject = next((c for c in root.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+    if subject is None or subject.pos_ not in {"NOUN", "PROPN"}:
+        return None
+    return subject.lemma_.lower()[:5]
+
+
+def _subject_named(shown: str, other: str) -> bool:
+    """The other sentence names who or what the shown text is about: 'the officials called for
+    his resignation' is not stated by 'eight analysts called for his resignation'."""
+    head = _subject_head(shown)
+    if head is None:
+        return True
+    return head in lemma_prefixes(other) or head in {w[:5] for w in _words(other)}
+
+
+def frame_stated(shown: str, other: str, share: float = FRAME) -> bool:
+    """The words around a quotation ('the president proudly stated') are part of what the text
+    says: another sentence printing the same quoted words states it only if it also states most
+    of them (the verb of saying aside: 'said', 'stated' and 'told' report alike)."""
+    outside = _QUOTATION.sub(" ", shown)
+    if outside == shown:
+        return True
+    mine = set(content_stems(_SAYING.sub(" ", outside)))
+    return not mine or len(mine & set(content_stems(other))) >= share * len(mine)
 
 
 @lru_cache(maxsize=8192)
@@ -146,9 +226,37 @@ def safe_shortenings(text: str, min_words: int = 6) -> list[str]:
             len(head.split()) >= min_words
             and head.count('"') % 2 == 0
             and (head.count("“") == head.count("”"))
+            and whole_clause(head)
         ):
             out.append(head + ".")
     return [*out, *without_adjuncts(text), text]
+
+
+_FINITE = frozenset({"VBD", "VBZ", "VBP", "MD"})
+_OPENS_CLAUSE = frozenset({"that", "whether", "because", "although", "though", "unless", "if"})
+
+
+@lru_cache(maxsize=8192)
+def whole_clause(text: str) -> bool:
+    """A part shown on its own still says something whole: it has a finite verb (a caption or
+    a name with a title has none), and no clause it opens ('was that ...', 'said that ...') lost
+    its verb to a cut. Any finite verb will do: the tagger often misreads a long subject."""
+    doc = parse([text])[0]
+    finite = [t.i for t in doc if t.tag_ in _FINITE]
+    if not finite:
+        return False
+    opens = [t.i for t in doc if t.lower_ in _OPENS_CLAUSE and _opens_clause(t)]
+    return not opens or finite[-1] > opens[-1]
+
+
+def _opens_clause(t: Any) -> bool:
+    """'that' as a conjunction ('said that', 'was that the pilot'), not 'because of' or 'bought
+    that house'."""
+    if t.i + 1 < len(t.doc) and t.doc[t.i + 1].lower_ == "of":
+        return False
+    return (
+        t.dep_ == "mark" or t.tag_ == "IN" or (t.dep_ == "det" and t.head.dep_ in {"attr", "ccomp"})
+    )
 
 
 _ADJUNCTS = frozenset({"prep", "npadvmod"})

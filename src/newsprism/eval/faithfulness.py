@@ -15,7 +15,11 @@ uses its own rules, never the selection code's predicates. For one Brief it flag
   item's figures or names, most of its content words, or state it with the opposite polarity;
 - ``wrong_omitted_by``: an outlet listed as not reporting an item whose text reports it;
 - ``count_label``: an item's outlet count that does not match the outlets it cites;
-- ``quote_not_verbatim``: a merged quotation whose shown text no variant's outlet printed.
+- ``quote_not_verbatim``: a merged quotation whose shown text no variant's outlet printed;
+- ``agreed_reference``: an agreed item (read on its own) opening with a pronoun, a demonstrative
+  or a part of a set named before ('One of these', 'It', 'This');
+- ``agreed_fragment``: an agreed item that is not a whole sentence: no finite main verb with a
+  subject, or a clause it opens ('was that ...') left without its verb.
 """
 
 from __future__ import annotations
@@ -58,6 +62,11 @@ _PERSONAL = frozenset(["he", "him", "his", "she", "her", "they", "them", "their"
 _DEMONSTRATIVE = frozenset(["this", "that", "these", "those", "such"])
 _SPEAKER_PRONOUNS = frozenset(["he", "she", "they"])
 _NOMINAL = frozenset(["PROPN", "NOUN"])
+_POINTED = frozenset(["this", "that", "these", "those", "which"])
+_PARTS = frozenset(
+    ["one", "some", "many", "most", "all", "each", "none", "several", "any", "both", "either",
+     "neither", "few", "half", "much"]
+)  # fmt: skip
 _SKIP_LEAD = frozenset(["and", "but", "yet", "so", "also", "still", "however", "meanwhile", "then"])
 _QUOTE_CHARS = '"“”'
 QUOTED_SHARE = 0.5  # share of a sentence's word 4-grams printed inside quotation marks somewhere
@@ -127,18 +136,30 @@ def attributed(doc: Any, outside: str) -> bool:
     if "according" in free:
         return True
     return any(
-        t.lemma_.lower() in REPORTING
-        and t.lower_ in free
-        and (t.pos_ in {"VERB", "AUX"} or _introduces_quote(t))
+        _reporting(t) and t.lower_ in free and (t.pos_ in {"VERB", "AUX"} or _introduces_quote(t))
         for t in doc
     )
+
+
+_INFLECTIONS = (("ied", "y"), ("ies", "y"), ("ed", ""), ("ed", "e"), ("es", ""), ("s", ""))
+
+
+def _reporting(token: Any) -> bool:
+    """A reporting word by its lemma, or by its regular base form when the tagger lemmatised an
+    inflected verb as a name ('Added Lesh: "..."' opening a sentence: lemma 'Added')."""
+    if token.lemma_.lower() in REPORTING:
+        return True
+    word = token.lower_
+    bases = {word[: -len(end)] + base for end, base in _INFLECTIONS if word.endswith(end)}
+    bases |= {b[:-1] for b in bases if len(b) > 2 and b[-1] == b[-2]}  # 'admitted' -> 'admit'
+    return bool(bases & REPORTING)
 
 
 def _introduces_quote(token: Any) -> bool:
     """'... states, "...', 'Added Lesh: "...': a reporting word the tagger read as a noun or
     adjective, right before the colon or comma that opens a quotation."""
-    rest = token.doc[token.i + 1 : token.i + 4].text.lstrip()
-    return bool(re.match(r"^(?:[A-Z][\w.'’-]*\s*)?[,:]\s*[\"“]", rest))
+    rest = token.doc.text[token.idx + len(token.text) :].lstrip()
+    return bool(re.match(r"^(?:[A-Z][\w.'’-]*\s+){0,3}(?:[A-Z][\w.'’-]*)?\s*[,:]\s*[\"“]", rest))
 
 
 def opinion_signals(text: str, doc: Any, quoted: set[tuple[str, ...]]) -> list[str]:
@@ -199,6 +220,9 @@ def leading_reference(doc: Any) -> tuple[str, Any] | None:
     if first is None:
         return None
     low = first.lower_
+    part = _part_of_earlier(first)
+    if part is not None:
+        return "demonstrative", part
     if low in _PERSONAL and first.pos_ == "PRON" and first.dep_ != "expl":
         if low == "it" and _extraposed(first):
             return None
@@ -227,6 +251,19 @@ def speaker_reference(doc: Any) -> tuple[str, Any] | None:
             named = any(p.pos_ == "PROPN" for p in doc[: t.i])
             return None if named else ("speaker", t)
     return None
+
+
+def _part_of_earlier(first: Any) -> Any | None:
+    """'One of these', 'Some of them': a part of a set the reader was told of before."""
+    window = first.doc[first.i : first.i + 3]
+    words = [t.lower_ for t in window]
+    if len(words) < 3 or not (first.lower_ in _PARTS or first.pos_ == "NUM") or words[1] != "of":
+        return None
+    pointer = window[2]
+    if words[2] not in _POINTED | {"them", "it"}:
+        return None
+    noun = pointer.head  # 'One of these mandrills': the summary may have named the mandrills
+    return noun if pointer.dep_ == "det" and noun.pos_ in {"NOUN", "PROPN"} else pointer
 
 
 def _self_identifying(head: Any) -> bool:

@@ -136,6 +136,7 @@ def check_agreed(brief: Brief) -> list[Finding]:
         doc = parse([fact.text])[0]
         if unbalanced(fact.text):
             findings.append(Finding("unbalanced_quotes", "agreed", k, fact.text, "quotes"))
+        findings += standing_alone(k, fact.text, doc)
         cited = _outlet_sentences(brief, fact.citations)
         for outlet, texts in cited.items():
             problems = support_problems(doc, texts)
@@ -151,6 +152,47 @@ def check_agreed(brief: Brief) -> list[Finding]:
                 )
         findings += _count_findings(brief, k, fact, set(cited))
     return findings
+
+
+_FINITE = frozenset(["VBD", "VBZ", "VBP", "MD"])
+_SUBORDINATORS = frozenset(["that", "whether", "because", "although", "though", "unless", "if"])
+
+
+def standing_alone(k: int, text: str, doc: Any) -> list[Finding]:
+    """An agreed item is read on its own: a whole sentence that points back at nothing."""
+    from newsprism.eval.faithfulness import leading_reference  # the summary's reading of it
+
+    out = []
+    ref = leading_reference(doc)
+    if ref is not None and ref[0] in {"pronoun", "demonstrative"}:
+        detail = f"{ref[0]} '{ref[1].text}' with nothing before it"
+        out.append(Finding("agreed_reference", "agreed", k, text, detail))
+    problem = _fragment(doc)
+    if problem:
+        out.append(Finding("agreed_fragment", "agreed", k, text, problem))
+    return out
+
+
+def _fragment(doc: Any) -> str | None:
+    """Why the item is not a whole sentence; None when it is."""
+    if not len(doc):
+        return "empty"
+    if not any(t.tag_ in _FINITE for t in doc):
+        return "no finite verb"
+    for t in doc:
+        after = doc[t.i + 1].lower_ if t.i + 1 < len(doc) else ""
+        opens = (
+            t.lower_ in _SUBORDINATORS
+            and after != "of"
+            and (
+                t.dep_ == "mark"
+                or t.tag_ == "IN"
+                or (t.dep_ == "det" and t.head.dep_ in {"attr", "ccomp"})
+            )
+        )
+        if opens and not any(w.tag_ in _FINITE for w in doc[t.i + 1 :]):
+            return f"'{t.text}' opens a clause that has no verb"
+    return None
 
 
 def _count_findings(brief: Brief, k: int, fact: AgreedFact, cited: set[str]) -> list[Finding]:

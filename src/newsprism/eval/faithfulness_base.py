@@ -16,6 +16,8 @@ CATEGORIES = (
     "wrong_omitted_by",
     "count_label",
     "quote_not_verbatim",
+    "agreed_reference",
+    "agreed_fragment",
 )
 
 # Reporting verbs and phrases that attribute what follows (or precedes) to a speaker or document.

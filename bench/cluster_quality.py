@@ -24,7 +24,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from cluster_stream import SHARED, generate
-from newsprism.cluster.config import ClusterConfig
+from newsprism.cluster.config import CLUSTER_VERSION, ClusterConfig
 from newsprism.eval.cluster_metrics import LabeledArticles, evaluate_clustering, load_labeled
 from newsprism.ingest.base import make_article
 
@@ -113,6 +113,7 @@ def main() -> None:
         for name, data in list(streams.items()):
             streams[f"{name}_undated_{args.undated:g}"] = without_dates(data, args.undated)
     report: dict = {
+        "cluster_version": CLUSTER_VERSION,
         "config": overrides,
         "held_aside": f"DUC clusters with crc32(id) % {HELD_ASIDE_EVERY} == 0",
         "generated": {"n": args.n, "per_day": args.per_day, "seed": 7},

@@ -6,13 +6,16 @@ from __future__ import annotations
 import itertools
 import json
 import pickle
+import random
 import urllib.request
 from dataclasses import dataclass
+from datetime import timedelta
 from pathlib import Path
 
 import numpy as np
 import pytest
 
+from newsprism.cluster.batch import cluster_batch
 from newsprism.cluster.dask_blocks import (
     Rereader,
     WorkerError,
@@ -22,12 +25,12 @@ from newsprism.cluster.dask_blocks import (
 from newsprism.cluster.dask_chunks import chunk_count, match_plan, plan_chunks
 from newsprism.cluster.dask_engine import BlockSpec, cluster_dask, plan_blocks
 from newsprism.cluster.io import read_stories
-from newsprism.cluster.stream import ClusterStats
+from newsprism.cluster.stream import ClusterStats, StreamClusterer
 from newsprism.errors import NewsprismError
 from newsprism.eval.cluster_metrics import score_clusters
 from newsprism.model import Notice
 
-from .conftest import Stream, synthetic_stream
+from .conftest import START, Stream, make_article, synthetic_stream, word
 
 pytest.importorskip("dask.distributed")
 
@@ -130,7 +133,7 @@ def test_chunks_depend_on_the_data_and_copies_follow_their_original() -> None:
     days = np.array([3.0, 1.0, 1.0, np.nan, 2.0, 2.0, 1.0, 3.0])
     canonical = np.array([0, 1, 2, 3, 4, 5, 1, 5])  # 6 is a copy of 1, 7 of 5
     where = {f: np.arange(8) for f in ("file", "offset", "length", "sub")}
-    plans = plan_chunks(canonical, days, where, size=2)
+    plans = plan_chunks(canonical, days, ~np.isnan(days), where, size=2)
     # Ranked canonicals: 3 (undated), 1, 2, 4, 5, 0 -> three chunks of two.
     assert [p.offset.tolist() for p in plans] == [[1, 3, 6], [2, 4], [0, 5, 7]]
     assert plans[0].canon.tolist() == [0, 1, 0]
@@ -199,3 +202,42 @@ def test_local_cluster_listens_on_loopback_without_a_dashboard() -> None:
     finally:
         client.close()
         local.close()
+
+
+def test_undated_articles_do_not_chain_stories_and_the_engines_agree(tmp_path: Path) -> None:
+    """Two events on one topic 20 days apart, each with undated reports arriving among its dated
+    ones. Dask used to place undated articles first in their chunk with no day (no time
+    penalty, free to join or chain any story); now it estimates their day as the local engines
+    do (dateline, else the dated articles before them in the input), and all three agree."""
+    rng = random.Random(3)
+    background = [word(rng, 3) for _ in range(2000)]
+    shared = [word(rng, 4) for _ in range(3)]
+    rows = []
+    for event, day in enumerate((START, START + timedelta(days=20))):
+        topic = shared + [word(rng, 4) for _ in range(8)]
+        for k in range(6):
+            article = make_article(rng, topic, background, day, f"outlet{event}{k}")
+            rows.append(
+                (event, article if k % 2 == 0 else article.model_copy(update={"date": None}))
+            )
+    path = tmp_path / "in.jsonl"
+    with path.open("w") as fh:
+        for _, a in rows:
+            date = str(a.date) if a.date else None
+            fh.write(
+                json.dumps({"title": a.title, "text": a.text, "source": a.outlet, "date": date})
+            )
+            fh.write("\n")
+    out = tmp_path / "stories.jsonl"
+    cluster_dask([path], out, "online", workers=1, block_bytes=4_000, chunk_articles=6)
+    event_of = {a.text: e for e, a in rows}
+
+    def partition(stories: list[list[str]]) -> list[list[int]]:
+        return sorted(sorted(event_of[t] for t in texts) for texts in stories)
+
+    dask = [
+        [a["text"] for a in json.loads(line)["articles"]] for line in out.read_text().splitlines()
+    ]
+    online = [[a.text for a in s.articles] for s in StreamClusterer().run([a for _, a in rows])]
+    batch = [[a.text for a in s.articles] for s in cluster_batch([a for _, a in rows])[0]]
+    assert partition(dask) == partition(online) == partition(batch) == [[0] * 6, [1] * 6]

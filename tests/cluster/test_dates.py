@@ -5,8 +5,10 @@ from __future__ import annotations
 import random
 from datetime import date
 
+import numpy as np
+
 from newsprism.cluster.batch import article_days
-from newsprism.cluster.dates import dateline_day, fill_days
+from newsprism.cluster.dates import dateline_day, dateline_parts, estimate_days, fill_days
 from newsprism.cluster.stream import StreamClusterer
 from newsprism.model import Article
 
@@ -77,3 +79,19 @@ def test_an_undated_article_is_placed_as_if_dated_the_day_it_arrives() -> None:
 
     assert partition(undated) == partition(dated)
     assert [0, 1, 2, 3, 4, 5] in partition(undated)  # the early story did not take it
+
+
+def test_estimated_days_for_dask_follow_the_input_and_believe_near_datelines() -> None:
+    """Worker-side dateline parts resolved on the client as the local engines resolve texts."""
+    day = float(date(2024, 6, 10).toordinal())
+    days = np.array([np.nan, day, np.nan, np.nan, np.nan])
+    lines = np.zeros((5, 3), dtype=np.int32)
+    lines[2] = (0, 6, 12)  # "June 12", no year: the year nearest the stream's day
+    lines[3] = (2019, 6, 12)  # far from the stream's day: a reprint, not believed
+    out, known = estimate_days(days, lines, within=4.1)
+    assert np.isnan(out[0])  # before any dated article there is nothing to estimate from
+    assert out[1:].tolist() == [day, day + 2, day, day]
+    assert known.tolist() == [False, True, False, False, False]
+    text = "PARIS, June 12 (AP) -- Words."
+    assert dateline_parts(text) == (0, 6, 12)
+    assert dateline_day(text, day, 4.1) == day + 2

@@ -100,3 +100,30 @@ def test_threads_can_be_turned_off() -> None:
     config = ClusterConfig(threads=False)
     assert all(s.thread is None for s in StreamClusterer(config).run(articles))
     assert all(s.thread is None for s in cluster_batch(articles, config)[0])
+
+
+def test_refinement_moves_a_story_linked_before_its_topic_had_grown() -> None:
+    """s2 arrived when nothing held its words, so it opened a thread; s3 then bridged both
+    vocabularies into s1's thread. Offered again, s2 (alone in its thread, so staying scores 0)
+    moves to s1's; a story no thread reaches stays where it is."""
+    index = ThreadIndex(threshold=0.3, window=1000.0)
+    stories = [
+        ("s1", {"a": 1.0, "b": 1.0}),
+        ("s2", {"c": 1.0, "d": 1.0}),
+        ("s3", {"a": 1.0, "b": 1.0, "c": 1.0, "d": 1.0}),
+        ("s4", {"x": 1.0, "y": 1.0}),
+    ]
+    linked = [(sid, c, index.link(sid, c, 1.0)) for sid, c in stories]
+    assert [t for _, _, t in linked] == ["s1", "s2", "s1", "s4"]
+    assert index.refine(linked) == {"s1": "s1", "s2": "s1", "s3": "s1", "s4": "s4"}
+    assert set(index.threads) == {"s1", "s4"}  # s2's emptied thread was dropped
+
+
+def test_batch_threads_are_named_after_the_first_story_they_hold() -> None:
+    articles, _ = topic_stream(seed=5)
+    stories, _ = cluster_batch(articles)
+    first: dict[str, str] = {}
+    for story in sorted(stories, key=lambda s: min(a.date or START for a in s.articles)):
+        assert story.thread is not None
+        first.setdefault(story.thread, story.id)
+    assert all(first[s.thread] == s.thread for s in stories if s.thread)

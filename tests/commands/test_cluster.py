@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from newsprism.cluster.config import CLUSTER_VERSION
 from newsprism.text import embeddings
 
 from ..cluster.conftest import synthetic_stream
@@ -44,6 +45,7 @@ def test_cluster_writes_stories_and_a_summary(
         "newsprism": "stories",
         "complete": True,
         "stories": len(lines),
+        "version": CLUSTER_VERSION,  # which clustering wrote the file
     }
     n_rows = len(feed.read_text().splitlines())
     assert sum(len(json.loads(line)["articles"]) for line in lines) == n_rows

@@ -67,7 +67,11 @@ def test_eval_cluster_scores_each_source_of_a_mixed_file(
     assert set(report["by_source"]) == {"wire", "events"}
     assert report["by_source"]["wire"]["items"] == len(first.articles)
     assert report["by_source"]["events"]["gold_clusters"] == 6
+    threads = report["by_source"]["wire"]["threads"]  # the same run scored by thread
+    assert threads["items"] == len(first.articles)
+    assert set(threads["bcubed"]) == {"precision", "recall", "f1"}
     with pytest.raises(SystemExit):
         main(["eval", "cluster", str(path)])
     text = capsys.readouterr().out
     assert "source wire" in text and "source events" in text
+    assert "source wire, by thread" in text

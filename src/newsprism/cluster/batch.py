@@ -132,7 +132,6 @@ def _assemble(
     for i, original in copy_of.items():
         copies.setdefault(original, []).append(i)
     stories: list[tuple[int, Story]] = []
-    threads = thread_index(cfg)
     ended = sorted(states, key=lambda s: (s.last is not None, s.last or 0.0, min(s.members)))
     for state in ended:
         keys = sorted(k for m in state.members for k in (m, *copies.get(m, ())))
@@ -142,8 +141,24 @@ def _assemble(
             else articles[k]
             for k in keys
         ]
-        story = make_story(members)
-        if threads is not None:
-            story.thread = threads.link(story.id, state.centroid, state.last)
-        stories.append((min(state.members), story))
+        stories.append((min(state.members), make_story(members)))
+    _link_threads([story for _, story in stories], ended, cfg)
     return [story for _, story in sorted(stories, key=lambda pair: pair[0])]
+
+
+def _link_threads(stories: list[Story], states: list[StoryState], cfg: ClusterConfig) -> None:
+    """Threads linked in the order the stories ended (as online), then one refinement sweep
+    (`ThreadIndex.refine`), which a stream cannot do: its stories are already written."""
+    threads = thread_index(cfg)
+    if threads is None:
+        return
+    linked = [
+        (story.id, state.centroid, threads.link(story.id, state.centroid, state.last))
+        for story, state in zip(stories, states, strict=True)
+    ]
+    thread_of = threads.refine(linked)
+    first: dict[str, str] = {}  # a thread is named after the first story it now holds
+    for sid, _, _ in linked:
+        first.setdefault(thread_of[sid], sid)
+    for story in stories:
+        story.thread = first[thread_of[story.id]]

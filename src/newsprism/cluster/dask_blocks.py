@@ -19,6 +19,7 @@ import numpy as np
 
 from newsprism.cluster.config import ClusterConfig
 from newsprism.cluster.dask_merge import band_keys
+from newsprism.cluster.dates import dateline_parts
 from newsprism.cluster.features import DocFrequency, Featurizer
 from newsprism.cluster.stream import day_of
 from newsprism.errors import NewsprismError
@@ -73,6 +74,7 @@ class Signed:
     offsets: np.ndarray  # int64 byte offset of the article's line, or WHOLE_FILE
     lengths: np.ndarray  # int64 byte length of that line
     subs: np.ndarray  # int64 index of the article within its record (whole file: within file)
+    datelines: np.ndarray = field(default_factory=lambda: np.zeros((0, 3), dtype=np.int32))
     skipped: int = 0
     seconds: float = 0.0  # worker time, for profiles
     problems: list[tuple[str, str, str | None]] = field(default_factory=list)  # notices, capped
@@ -195,6 +197,7 @@ def sign_block(spec: BlockSpec, config: ClusterConfig, bands: int, rows: int) ->
     featurizer, df = Featurizer(config), DocFrequency()
     sigs = np.zeros((len(found), config.num_perm), dtype=np.uint32)
     days = np.full(len(found), np.nan)
+    datelines = np.zeros((len(found), 3), dtype=np.int32)
     for i, (article, _, _, _) in enumerate(found):
         feats = featurizer.features(article)
         df.add(feats.terms)
@@ -203,8 +206,11 @@ def sign_block(spec: BlockSpec, config: ClusterConfig, bands: int, rows: int) ->
         day = day_of(article)
         if day is not None:
             days[i] = day
+        elif (parts := dateline_parts(article.text)) is not None:
+            datelines[i] = parts  # resolved on the client, which knows the days around it
     where = np.array([f[1:] for f in found], dtype=np.int64).reshape(-1, 3)
     signed = Signed(days, sigs, band_keys(sigs, bands, rows), where[:, 0], where[:, 1], where[:, 2])
+    signed.datelines = datelines
     signed.skipped = sum(1 for p in problems if p.code != "input-field")
     signed.problems = [(p.code, p.message, p.source) for p in problems[:MAX_PROBLEMS]]
     signed.seconds = time.perf_counter() - start

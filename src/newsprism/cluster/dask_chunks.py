@@ -34,7 +34,8 @@ class ChunkPlan:
 
     index: int
     canon: np.ndarray  # local index of each member's canonical (itself when canonical)
-    days: np.ndarray
+    days: np.ndarray  # estimated for undated articles (`dates.estimate_days`), NaN if none
+    known: np.ndarray  # False where ``days`` is an estimate (it scores, never stretches a span)
     file: np.ndarray
     offset: np.ndarray
     length: np.ndarray
@@ -65,7 +66,11 @@ def chunk_count(articles: int, size: int) -> int:
 
 
 def plan_chunks(
-    canonical: np.ndarray, days: np.ndarray, where: dict[str, np.ndarray], size: int
+    canonical: np.ndarray,
+    days: np.ndarray,
+    known: np.ndarray,
+    where: dict[str, np.ndarray],
+    size: int,
 ) -> list[ChunkPlan]:
     """Cut the canonicals, ranked by (dated, day, position), into chunks of about ``size``."""
     n = len(canonical)
@@ -83,7 +88,9 @@ def plan_chunks(
     for k in range(n_chunks):
         mine = members[cuts[k] : cuts[k + 1]]
         local = np.searchsorted(mine, canonical[mine])
-        plans.append(ChunkPlan(k, local, days[mine], *(where[f][mine] for f in _WHERE)))
+        plans.append(
+            ChunkPlan(k, local, days[mine], known[mine], *(where[f][mine] for f in _WHERE))
+        )
     return plans
 
 
@@ -155,13 +162,13 @@ def _place(
         ids[i], titles[i], texts[i] = article.id, article.title, article.model_dump_json().encode()
         vec = weigh(featurizer.features(article).terms, df, config.article_terms)
         tick = time.perf_counter()
-        story_of[i] = clusterer.place(i, vec, days[i])
+        story_of[i] = clusterer.place(i, vec, days[i], known=bool(plan.known[i]))
         placing += time.perf_counter() - tick
         if mode == "batch":
             vecs[i] = vec
     tick = time.perf_counter()
     if mode == "batch":
-        refine(clusterer.index, vecs, days, story_of, order)
+        refine(clusterer.index, vecs, days, story_of, order, plan.known.tolist())
     return ids, titles, texts, clusterer, placing + time.perf_counter() - tick
 
 

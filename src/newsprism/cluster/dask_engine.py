@@ -44,6 +44,7 @@ from newsprism.cluster.dask_chunks import (
     plan_chunks,
 )
 from newsprism.cluster.dask_merge import Node, assemble, duplicate_groups, merge_chunks
+from newsprism.cluster.dates import estimate_days
 from newsprism.cluster.stream import ClusterStats
 from newsprism.errors import NewsprismError
 from newsprism.model import Notice
@@ -187,6 +188,9 @@ def _pipeline(
     days = np.concatenate([b.days for b in signed])
     if len(days) == 0:
         raise NewsprismError("no-articles")
+    # Undated articles get a day as in the local engines (dateline, else the days before them in
+    # the input): with none they would pay no time penalty and chain stories across chunks.
+    days, known = estimate_days(days, np.concatenate([b.datelines for b in signed]), cfg.window)
     sigs = np.concatenate([b.sigs for b in signed])
     bands = np.concatenate([b.bands for b in signed])
     for b in signed:  # the client keeps only the places of the articles from here on
@@ -195,7 +199,7 @@ def _pipeline(
     del sigs, bands
     clock.lap("dedup")
     files, where = _places(specs, signed)
-    plans = plan_chunks(canonical, days, where, chunk_articles)
+    plans = plan_chunks(canonical, days, known, where, chunk_articles)
     clock.lap("plan_chunks")
     root, ids, work = _cluster(client, plans, files, df, cfg, mode, parts)
     clock.lap("cluster_and_match")

@@ -15,6 +15,8 @@ import re
 from collections.abc import Sequence
 from datetime import date
 
+import numpy as np
+
 _MONTHS = {
     m: i
     for i, m in enumerate(
@@ -35,19 +37,30 @@ def dateline_day(text: str, near: float | None, within: float) -> float | None:
     """The dateline's day (a proleptic ordinal), or None. ``near``: the stream's current day,
     which supplies a missing year (the year putting the date closest to it); a dateline further
     than ``within`` days from it is not believed (reprinted text keeps its old dateline)."""
-    day = _parse(text, near)
+    parts = dateline_parts(text)
+    return None if parts is None else _believed(parts, near, within)
+
+
+def _believed(parts: tuple[int, int, int], near: float | None, within: float) -> float | None:
+    day = _resolve(parts, near)
     if day is None or near is None or abs(day - near) <= within:
         return day
     return None
 
 
-def _parse(text: str, near: float | None) -> float | None:
+def dateline_parts(text: str) -> tuple[int, int, int] | None:
+    """(year or 0, month, day) of the text's dateline, or None: what a Dask worker, which does
+    not know the stream's current day, sends the client to resolve (`estimate_days`)."""
     m = _DATELINE.match(text[:_HEAD])
     if m is None:
         return None
-    month, day = _MONTHS[m.group(1)[:3].lower()], int(m.group(2))
-    if m.group(3):
-        return _ordinal(int(m.group(3)), month, day)
+    return int(m.group(3) or 0), _MONTHS[m.group(1)[:3].lower()], int(m.group(2))
+
+
+def _resolve(parts: tuple[int, int, int], near: float | None) -> float | None:
+    year, month, day = parts
+    if year:
+        return _ordinal(year, month, day)
     if near is None:
         return None
     year = date.fromordinal(int(near)).year
@@ -74,3 +87,20 @@ def fill_days(days: Sequence[float | None]) -> list[tuple[float | None, bool]]:
             last = d
             out.append((d, True))
     return out
+
+
+def estimate_days(
+    days: np.ndarray, datelines: np.ndarray, within: float
+) -> tuple[np.ndarray, np.ndarray]:
+    """Days in input order (NaN when undated) and each undated article's dateline parts ((n, 3),
+    zeros when none) -> (days with estimates, known): as `batch.article_days` does with texts."""
+    given: list[float | None] = [None if np.isnan(d) else float(d) for d in days]
+    out = np.array(days, dtype=np.float64)
+    for i, (around, known) in enumerate(fill_days(given)):
+        if known:
+            continue
+        year, month, day = (int(x) for x in datelines[i])
+        found = _believed((year, month, day), around, within) if month else None
+        estimate = found if found is not None else around
+        out[i] = np.nan if estimate is None else estimate
+    return out, ~np.isnan(days)

@@ -1,6 +1,7 @@
 """stories.jsonl: one `Story` per line, with full articles, so a brief needs nothing else.
 
-The last line is a completion record, `{"newsprism": "stories", "complete": true, "stories": N}`,
+The last line is a completion record, `{"newsprism": "stories", "complete": true, "stories": N,
+"version": CLUSTER_VERSION}`,
 written only when clustering finished: a file cut short (a killed run, a partial copy) lacks it,
 and `read_stories` refuses such a file instead of briefing part of it.
 """
@@ -12,6 +13,7 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import IO
 
+from newsprism.cluster.config import CLUSTER_VERSION
 from newsprism.errors import NewsprismError
 from newsprism.model import Story
 
@@ -29,8 +31,13 @@ def write_stories(stories: Iterable[Story], out: IO[str]) -> int:
 
 
 def completion_record(stories: int) -> str:
-    """The line that closes a complete stories file."""
-    record = {COMPLETION_KEY: "stories", "complete": True, "stories": stories}
+    """The line that closes a complete stories file (with the clustering version that wrote it)."""
+    record = {
+        COMPLETION_KEY: "stories",
+        "complete": True,
+        "stories": stories,
+        "version": CLUSTER_VERSION,
+    }
     return json.dumps(record, separators=(",", ":")) + "\n"
 
 

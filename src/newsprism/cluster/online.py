@@ -166,7 +166,8 @@ class StoryIndex:
             if t in c:
                 post(t, slot, c[t] / norm)
         story.members.append(member)
-        story.stretch(day)
+        if known:
+            story.stretch(day)
         emb = self._member_emb.get(member)
         if emb is not None and self.embeddings is not None:
             self.embeddings.add(slot, emb)

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import math
 from collections import OrderedDict
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -29,6 +30,7 @@ class Thread:
     centroid: dict[str, float] = field(default_factory=dict)
     norm: float = 1.0
     last: float | None = None
+    size: int = 0  # stories linked (batch refinement drops a thread its last story leaves)
 
 
 class ThreadIndex:
@@ -64,6 +66,52 @@ class ThreadIndex:
         self._expire(day)
         return thread.id
 
+    def refine(self, linked: Sequence[tuple[str, dict[str, float], str]]) -> dict[str, str]:
+        """Batch: one sweep offering each linked story (id, centroid, thread id), in link order,
+        to the threads as they ended up; it moves when another thread now scores better than its
+        own without it (leave-one-out) and at least ``threshold``. A story linked early, when its
+        topic's thread did not exist yet or held little, finds it. Returns story id -> thread id."""
+        thread_of = {sid: tid for sid, _, tid in linked}
+        for sid, centroid, tid in linked:
+            own = self.threads.get(tid)
+            if own is None:  # expired during the pass: nothing to compare against
+                continue
+            vec = unit(top_terms(centroid, self.terms))
+            self._take(own, vec)
+            stay = self._score(own, vec) if own.size else 0.0
+            other, score = self._best(vec)
+            if other is None or other is own or score < self.threshold or score <= stay:
+                other = own
+            self._extend(other, vec, None)
+            if not own.size:
+                self._drop(own)
+            thread_of[sid] = other.id
+        return thread_of
+
+    def _take(self, thread: Thread, vec: dict[str, float]) -> None:
+        """Take a story's vector back out of a thread's (pruned) centroid."""
+        c = thread.centroid
+        for t, w in vec.items():
+            if t in c:
+                c[t] -= w
+                if c[t] <= 1e-9:
+                    del c[t]
+                    self.postings.remove(t, thread.slot)
+        thread.size -= 1
+        self._repost(thread, vec)
+
+    def _repost(self, thread: Thread, vec: dict[str, float]) -> None:
+        c = thread.centroid
+        thread.norm = norm = math.sqrt(sum(w * w for w in c.values())) or 1.0
+        for t in vec:
+            if t in c:
+                self.postings.set(t, thread.slot, c[t] / norm)
+
+    @staticmethod
+    def _score(thread: Thread, vec: dict[str, float]) -> float:
+        c = thread.centroid
+        return sum(w * c.get(t, 0.0) for t, w in vec.items()) / thread.norm
+
     def _best(self, vec: dict[str, float]) -> tuple[Thread | None, float]:
         """Candidates from the rarest shared terms first until ``budget`` postings are read, so
         a common word never makes a story scan every thread; the best few are scored exactly."""
@@ -79,8 +127,7 @@ class ThreadIndex:
         for slot in sorted(candidates.tolist()):
             thread = self._slots[slot]
             assert thread is not None
-            c = thread.centroid
-            score = sum(w * c.get(t, 0.0) for t, w in vec.items()) / thread.norm
+            score = self._score(thread, vec)
             if score > best_score:
                 best, best_score = thread, score
         return best, best_score
@@ -106,10 +153,8 @@ class ThreadIndex:
             for t in c.keys() - kept.keys():
                 self.postings.remove(t, thread.slot)
             thread.centroid = c = kept
-        thread.norm = norm = math.sqrt(sum(w * w for w in c.values())) or 1.0
-        for t in vec:
-            if t in c:
-                self.postings.set(t, thread.slot, c[t] / norm)
+        thread.size += 1
+        self._repost(thread, vec)
         if day is not None:
             thread.last = day if thread.last is None else max(thread.last, day)
         self.threads.move_to_end(thread.id)

@@ -42,7 +42,9 @@ def render(r: dict[str, Any]) -> str:
         *_scores(r["threads"]),
     ]
     for name, scores in r.get("by_source", {}).items():
-        lines += [f"source {name}  ({scores['items']} articles)", *_scores(scores)]
+        lines += [f"source {name}  ({scores['items']} articles), by story", *_scores(scores)]
+        if "threads" in scores:
+            lines += [f"source {name}, by thread", *_scores(scores["threads"])]
     return "\n".join(lines)
 
 

@@ -185,7 +185,8 @@ def evaluate_clustering(
     predicted = [story_of[a.id] for a in data.articles]
     scores = score_clusters(data.gold, predicted)
     thread_of = {a.id: s.thread or s.id for s in stories for a in s.articles}
-    threads = score_clusters(data.gold, [thread_of[a.id] for a in data.articles])
+    by_thread = [thread_of[a.id] for a in data.articles]
+    threads = score_clusters(data.gold, by_thread)
     n = len(data.articles)
     report: dict[str, Any] = {
         "mode": mode,
@@ -197,5 +198,9 @@ def evaluate_clustering(
     }
     if data.sources is not None and len(set(data.sources)) > 1:
         by_source = score_by_group(data.gold, predicted, data.sources)
-        report["by_source"] = {name: s.to_dict() for name, s in by_source.items()}
+        thread_source = score_by_group(data.gold, by_thread, data.sources)
+        report["by_source"] = {
+            name: {**s.to_dict(), "threads": thread_source[name].to_dict()}
+            for name, s in by_source.items()
+        }
     return report

@@ -49,9 +49,11 @@ class Cluster:
         default_factory=set
     )  # "harkin" and "harkins": one person spelled two ways
     short_forms: tuple[tuple[int, int], set[str]] | None = field(default=None, repr=False)
+    articles: set[int] = field(default_factory=set, repr=False)  # where its mentions are
 
     def add(self, mention: Mention, form: str) -> None:
         self.mentions.append(mention)
+        self.articles.add(mention.article)
         self.forms[form] += 1
         if mention.acronym:
             self.acronyms.add(mention.acronym)
@@ -254,6 +256,7 @@ def _fitting(fits: list[Cluster], core: list[str], people: People) -> Cluster | 
     kept = fits[0]
     for other in fits[1:]:
         kept.mentions += other.mentions
+        kept.articles |= other.articles
         kept.forms.update(other.forms)
         kept.acronyms |= other.acronyms
         kept.titles += other.titles
@@ -313,7 +316,7 @@ def _single_owner(choices: list[list[Cluster]], article: int) -> Cluster | None:
         if len(options) == 1:
             return options[0]
         if len(options) > 1:
-            here = [c for c in options if any(m.article == article for m in c.mentions)]
+            here = [c for c in options if article in c.articles]
             if len(here) == 1:
                 return here[0]
             ranked = sorted(options, key=lambda c: -len(c.mentions))

@@ -164,9 +164,10 @@ def find_roles(people: Iterable[Cluster], texts: dict[str, str]) -> dict[int, li
         a, b = _window(texts[m.sentence], m.start, m.end)
         seen = windows.get(m.sentence, (a, b))
         windows[m.sentence] = (min(a, seen[0]), max(b, seen[1]))
-    ids = list(windows)
-    parsed = parse_batch([texts[s][slice(*windows[s])] for s in ids])
-    docs = dict(zip(ids, parsed, strict=True))
+    pieces = {sid: texts[sid][slice(*window)] for sid, window in windows.items()}
+    distinct = list(dict.fromkeys(pieces.values()))  # a reprinted sentence is parsed once
+    parsed = dict(zip(distinct, parse_batch(distinct), strict=True))
+    docs = {sid: parsed[piece] for sid, piece in pieces.items()}
     roles: dict[int, list[Role]] = {}
     for cluster, mention in wanted:
         own = {t for form in cluster.forms for t in name_tokens(form)}

@@ -81,3 +81,14 @@ def test_opening_pronoun_needs_gender_evidence_and_no_contraction_or_named_thing
     assert resolve_lead("It's not clear whether the title counts.", "The title was new.") is None
     company = "Kellan's sold a new sandwich in March."
     assert resolve_lead("It looks like a pork roll.", company) is None
+
+
+def test_a_pronoun_speaker_needs_a_person_the_summary_named() -> None:
+    before = "Mayor Ana Colt visited the harbour on Monday. The pier was shut after a storm."
+    quote = '"We will reopen the pier by spring," she said.'
+    assert dangling(quote, before, "The pier was shut.", "The pier was shut.", False)
+    earlier = "Mayor Ana Colt visited the harbour on Monday."
+    assert not dangling(quote, before, earlier, earlier, False)
+    named = '"We will reopen the pier by spring," Colt said, and she smiled.'
+    assert not dangling(named, before, "The pier was shut.", "The pier was shut.", False)
+    assert not dangling(quote, before, "", "", True)  # follows its own article's sentence

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from newsprism.align import Alignment, align
-from newsprism.analysis.summary_pool import off_story
+from newsprism.analysis.summary_pool import build_pool, off_story
 from newsprism.model import Article, Story
 from newsprism.pipeline import Pipeline
 
@@ -37,3 +37,11 @@ def test_every_article_of_one_event_stays() -> None:
     assert off_story(_alignment(EVENT[:2] + NOTICES[:1]), [0, 1, 2]) == {2}
     # one long report beside two notices: most of the text is the report, nothing is dropped
     assert off_story(_alignment([" ".join(EVENT), *NOTICES]), [0, 1, 2]) == set()
+
+
+def test_a_snippet_cut_off_at_an_ellipsis_is_no_candidate() -> None:
+    cut = EVENT[1][: EVENT[1].index(" before")] + " before..."
+    al = _alignment([EVENT[0], "The town council met on Tuesday. " + cut, EVENT[2]])
+    texts = [al.sentences[int(i)].text for i in build_pool(al).index]
+    assert "The town council met on Tuesday." in texts
+    assert not any(t.endswith("...") for t in texts)

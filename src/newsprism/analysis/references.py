@@ -13,6 +13,7 @@ import re
 from collections.abc import Sequence
 from typing import Any
 
+from newsprism.analysis.attribution import REPORTING
 from newsprism.model import Article, Sentence
 from newsprism.text.nlp import parse
 from newsprism.text.syntax import spacy_pipeline
@@ -21,6 +22,8 @@ from newsprism.text.terms import STOP_WORDS, stem
 _LEAD_SKIP = frozenset(["and", "but", "yet", "so", "also", "still", "however", "meanwhile", "then"])
 _PERSONAL = frozenset(["he", "she", "they", "him", "her", "his", "their", "them", "it", "its"])
 _DEMONSTRATIVE = frozenset(["this", "that", "these", "those", "such"])
+_SPEAKERS = frozenset(["he", "she", "they"])
+_SPEAKING = re.compile(REPORTING)
 _EXTRAPOSED = re.compile(
     r"^it(?:'s|’s| is| was| has been| had been| will be| would be| seems| seemed| remains)\b"
     r".*\b(?:to|that|for|whether|how|why|what|when|if)\b",
@@ -56,9 +59,35 @@ def dangling(text: str, before: str, previous: str, earlier: str, follows_source
     first = next((t for t in doc if t.is_alpha and t.lower_ not in _LEAD_SKIP), None)
     if first is None:
         return False
-    return _leading(first, text, before, previous, earlier) or _pointing_inside(
-        doc, text, earlier, first.i
+    return (
+        _leading(first, text, before, previous, earlier)
+        or _pointing_inside(doc, text, earlier, first.i)
+        or _bare_speaker(doc, before, earlier)
     )
+
+
+def _bare_speaker(doc: Any, before: str, earlier: str) -> bool:
+    """'"...," she said.': the quotation's speaker is a pronoun, and none of the people its
+    article named just before appears earlier in the summary, so the reader cannot tell who
+    spoke. A name earlier in the same sentence is taken as the speaker."""
+    for token in doc:
+        if token.lower_ not in _SPEAKERS or token.dep_ != "nsubj":
+            continue
+        if not _SPEAKING.fullmatch(token.head.lower_):
+            continue
+        if any(t.pos_ == "PROPN" for t in doc[: token.i]):
+            return False
+        return not (_capitalised(_last_sentences(before)) & _stems(earlier))
+    return False
+
+
+def _capitalised(text: str) -> set[str]:
+    """Stems of the capitalised words that are not function words: the names a text gives."""
+    return {
+        stem(re.sub(r"['’]s$", "", w.lower()))
+        for w in _TOKEN.findall(text)
+        if w[0].isupper() and len(w) > 1 and w.lower() not in STOP_WORDS
+    }
 
 
 def _leading(first: Any, text: str, before: str, previous: str, earlier: str) -> bool:
@@ -70,12 +99,7 @@ def _leading(first: Any, text: str, before: str, previous: str, earlier: str) ->
                 return False
             nouns = _stems(_last_sentences(before, 1)) - {stem(w) for w in STOP_WORDS}
             return not (nouns & _stems(previous))
-        names = {
-            stem(re.sub(r"['’]s$", "", w.lower()))
-            for w in _TOKEN.findall(_last_sentences(before))
-            if w[0].isupper() and w.lower() not in STOP_WORDS
-        }
-        return not (names & _stems(previous))
+        return not (_capitalised(_last_sentences(before)) & _stems(previous))
     if low in _DEMONSTRATIVE:
         head = first.head if first.dep_ in {"det", "amod", "predet"} else first
         return head is first or head.lower_ not in _forms(earlier)

@@ -385,7 +385,7 @@ def displayed(supporters: list[Sentence]) -> Sentence:
 
 @stage(
     "summary",
-    version="3.5",
+    version="3.6",
     requires=(
         "sentences",
         "sources",

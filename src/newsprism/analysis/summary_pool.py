@@ -90,6 +90,7 @@ def _candidates(
         for i, s in enumerate(al.sentences)
         if s.id not in furniture
         and al.article_of[i] not in aside
+        and not s.cut_off  # a snippet's last words are not a whole statement
         and not is_boilerplate(s.text, min_words)
     ]
     return keep or [i for i, s in enumerate(al.sentences) if s.text.split()]

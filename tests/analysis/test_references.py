@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from newsprism.analysis.references import dangling, resolve_lead, with_full_name
+from newsprism.analysis.references import dangling, resolve_lead, resolve_speaker, with_full_name
 
 
 def test_pronoun_needs_its_person_in_the_previous_summary_sentence() -> None:
@@ -92,3 +92,14 @@ def test_a_pronoun_speaker_needs_a_person_the_summary_named() -> None:
     named = '"We will reopen the pier by spring," Colt said, and she smiled.'
     assert not dangling(named, before, "The pier was shut.", "The pier was shut.", False)
     assert not dangling(quote, before, "", "", True)  # follows its own article's sentence
+
+
+def test_a_pronoun_speaker_is_named_when_its_article_names_one_person_just_before() -> None:
+    before = "The pier was shut after a storm. Mayor Ana Colt visited the harbour on Monday."
+    quote = '"We will reopen the pier by spring," she said.'
+    assert resolve_speaker(quote, before) == '"We will reopen the pier by spring," Ana Colt said.'
+    two = "Ana Colt met Ivo Brand at the harbour on Monday."
+    assert resolve_speaker(quote, two) is None  # two people: not plain
+    other = "Ana Colt visited the harbour with her deputy; he spoke first."
+    assert resolve_speaker(quote, other) is None  # a pronoun of the other gender points elsewhere
+    assert resolve_speaker('"We will reopen it," they said.', before) is None

@@ -70,15 +70,35 @@ def _bare_speaker(doc: Any, before: str, earlier: str) -> bool:
     """'"...," she said.': the quotation's speaker is a pronoun, and none of the people its
     article named just before appears earlier in the summary, so the reader cannot tell who
     spoke. A name earlier in the same sentence is taken as the speaker."""
+    token = _speaker_pronoun(doc)
+    return token is not None and not (_capitalised(_last_sentences(before)) & _stems(earlier))
+
+
+def _speaker_pronoun(doc: Any) -> Any | None:
+    """The pronoun that is the subject of a verb of saying, unless a name precedes it."""
     for token in doc:
         if token.lower_ not in _SPEAKERS or token.dep_ != "nsubj":
             continue
         if not _SPEAKING.fullmatch(token.head.lower_):
             continue
-        if any(t.pos_ == "PROPN" for t in doc[: token.i]):
-            return False
-        return not (_capitalised(_last_sentences(before)) & _stems(earlier))
-    return False
+        return None if any(t.pos_ == "PROPN" for t in doc[: token.i]) else token
+    return None
+
+
+def resolve_speaker(text: str, before: str) -> str | None:
+    """The sentence with its pronoun speaker ('..., she said.') replaced by the one person its
+    article named in the two sentences before, when nothing there points at anyone else: no other
+    person, and no pronoun of the other gender. None when that is not plain."""
+    token = _speaker_pronoun(parse([text])[0])
+    if token is None or token.lower_ not in _GENDER:
+        return None
+    previous = _last_sentences(before)
+    people = {e.text for e in spacy_pipeline()(previous).ents if e.label_ == "PERSON"}
+    used = {_GENDER[w] for w in re.findall(r"[a-z]+", previous.lower()) if w in _GENDER}
+    if len(people) != 1 or not used <= {_GENDER[token.lower_]}:
+        return None
+    name = re.sub(r"['’]s?$", "", people.pop())
+    return text[: token.idx] + name + text[token.idx + len(token.text) :]
 
 
 def _capitalised(text: str) -> set[str]:

@@ -32,6 +32,7 @@ from newsprism.analysis.references import (
     dangling,
     full_names,
     resolve_lead,
+    resolve_speaker,
     source_before,
     with_full_name,
 )
@@ -361,6 +362,7 @@ def _dangling(
         text = sentence.text
         if row not in attributed and prior is not None and not follows:
             text = resolve_lead(text, prior.text) or text
+            text = resolve_speaker(text, before) or text
         texts = [text, as_quotation(text, attributed[row])] if row in attributed else [text]
         last = earlier[-1] if earlier else ""
         if any(dangling(t, before, last, " ".join(earlier), follows) for t in texts):

@@ -75,3 +75,15 @@ def test_a_sentence_showing_only_a_cut_claim_stays_its_own() -> None:
     )  # fmt: skip
     assert long.id in shared_ids([], [whole], al)
     assert long.id not in shared_ids([], [cut], al)
+
+
+def test_a_snippet_cut_off_at_an_ellipsis_is_not_a_unique_item() -> None:
+    story = dict(STORY)
+    story["Post"] = STORY["Post"].replace(
+        "held its annual race on Sunday.", "held its annual race..."
+    )
+    brief = make_brief(story, DEFAULT_PIPELINE)
+    al, sources = align(brief.articles), independent_sources(brief.articles)
+    items = find_unique(brief, al, sources, shared_ids(brief.quotes, brief.agreed))
+    assert not any("cycling" in u.text for u in items)
+    assert any("cycling" in u.text for u in _unique())  # the whole sentence is one

@@ -372,7 +372,7 @@ def distinct(kept: list[AgreedFact], claims: list[AgreedFact]) -> list[AgreedFac
 
 @stage(
     "agreed",
-    version="2.4",
+    version="2.5",
     requires=(
         "sentences",
         "alignment",

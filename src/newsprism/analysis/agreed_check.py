@@ -148,7 +148,7 @@ def _verify(brief: Brief, sources: Sources, cited: list[Sentence], statements: s
     candidates = [
         s for s in common_core(cited)
         if stands_alone(s, statements, quoted) and s.id not in disputed and not s.repaired
-        and len(s.text.split()) >= MIN_WORDS
+        and not s.cut_off and len(s.text.split()) >= MIN_WORDS
     ]  # fmt: skip
     best: tuple[int, str, list[Sentence], Sentence] | None = None
     for shown in candidates[:3]:

@@ -158,6 +158,7 @@ def find_unique(
             scores[i] >= 2 * math.log(2)
             and len(sentence.text.split()) >= MIN_WORDS
             and not only_time(sentence.text)
+            and not sentence.cut_off  # a snippet's last words are not a whole report
         )
         same_run = current and (
             al.article_of[current[-1]] == al.article_of[i]
@@ -214,7 +215,7 @@ def _names(text: str) -> dict[str, str]:
 
 @stage(
     "unique",
-    version="2.1",
+    version="2.2",
     requires=(
         "sentences",
         "alignment",

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from newsprism.model import Article, Brief, Story
+from newsprism.analysis.summary_actors import _clause
+from newsprism.model import Article, Brief, Entity, Story
 from newsprism.pipeline import BriefConfig, Pipeline
 
 STAGES = (
@@ -50,3 +51,11 @@ def test_maker_named_by_one_outlet_only_is_not_added() -> None:
     texts["Selby Gazette"] = f"{LEAD} Berth fees rose by a third in March, the board confirmed."
     brief = run(texts)
     assert not any(s.text.endswith("by Seaboard Labor Council.") for s in brief.summary)
+
+
+def test_only_a_name_after_by_can_be_the_agent() -> None:
+    council = Entity(id="e1", name="Seaboard Labor Council", type="ORG")
+    before = "Seaboard Labor Council said the petition was organised by dock workers."
+    assert _clause(before, council) is None
+    after = "The petition, which was organised by Seaboard Labor Council, grew fast."
+    assert _clause(after, council) == "The petition was organised by Seaboard Labor Council."

@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any
 
 from newsprism.analysis.readable import flaws
@@ -23,6 +24,7 @@ from newsprism.model import Brief, Entity, Sentence
 from newsprism.text.syntax import spacy_pipeline
 
 MIN_OUTLETS = 2  # independent outlets that must name the maker
+_BY = re.compile(r"\bby\b")
 _KINDS = frozenset(["PERSON", "ORG"])
 _NOUN_LEFT = frozenset(["det", "amod", "compound", "nummod", "poss", "case"])
 
@@ -79,8 +81,13 @@ def _named(entity: Entity, said: str) -> bool:
 def _clause(text: str, entity: Entity) -> str | None:
     """'<thing> <auxiliaries> <verb> by <entity>.' when the sentence names the entity as the
     agent of a passive verb whose subject is a noun (or a relative pronoun for one)."""
-    doc = spacy_pipeline()(text)
     names = [n.lower() for n in (entity.name, *entity.aliases) if n]
+    low = text.lower()
+    first_by = _BY.search(low)
+    after = low[first_by.end() :] if first_by else ""
+    if not any(re.search(rf"\b{re.escape(n)}\b", after) for n in names):
+        return None  # no name after a 'by': no parse can find the name as an agent
+    doc = _parsed(text)
     for agent in (t for t in doc if t.dep_ == "agent" and t.lower_ == "by"):
         phrase = doc[agent.i + 1 : agent.right_edge.i + 1].text
         found = [m for n in names if (m := re.search(rf"\b{re.escape(n)}\b", phrase.lower()))]
@@ -94,6 +101,12 @@ def _clause(text: str, entity: Entity) -> str | None:
         said = f"{thing} {predicate} {maker}."
         return said[:1].upper() + said[1:]
     return None
+
+
+@lru_cache(maxsize=2048)
+def _parsed(text: str) -> Any:
+    """One parse per sentence text: a sentence naming several entities is read once."""
+    return spacy_pipeline()(text)
 
 
 def _thing(doc: Any, verb: Any) -> str | None:

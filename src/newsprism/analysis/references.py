@@ -15,8 +15,7 @@ from typing import Any
 
 from newsprism.analysis.attribution import REPORTING
 from newsprism.model import Article, Sentence
-from newsprism.text.nlp import parse
-from newsprism.text.syntax import spacy_pipeline
+from newsprism.text.nlp import parse, parse_full
 from newsprism.text.terms import STOP_WORDS, stem
 
 _LEAD_SKIP = frozenset(["and", "but", "yet", "so", "also", "still", "however", "meanwhile", "then"])
@@ -93,7 +92,7 @@ def resolve_speaker(text: str, before: str) -> str | None:
     if token is None or token.lower_ not in _GENDER:
         return None
     previous = _last_sentences(before)
-    people = {e.text for e in spacy_pipeline()(previous).ents if e.label_ == "PERSON"}
+    people = {e.text for e in parse_full(previous).ents if e.label_ == "PERSON"}
     used = {_GENDER[w] for w in re.findall(r"[a-z]+", previous.lower()) if w in _GENDER}
     if len(people) != 1 or not used <= {_GENDER[token.lower_]}:
         return None
@@ -184,7 +183,7 @@ def resolve_lead(text: str, previous_source: str) -> str | None:
     wanted = {"nsubj", "nsubjpass"} if low in _AGREES else {"poss"}
     if kind is None or first.dep_ not in wanted or first.pos_ != "PRON":
         return None
-    phrase = _antecedent(spacy_pipeline()(previous_source), kind)
+    phrase = _antecedent(parse_full(previous_source), kind)
     if phrase is None or (kind == "person" and not _same_gender(low, previous_source)):
         return None
     if low in _POSSESSIVE:
@@ -334,7 +333,7 @@ _TITLE_WORDS = frozenset(
 
 def is_person(full: str, sentence: str) -> bool:
     """spaCy's entity recogniser reads the full name as a person in the sentence that uses it."""
-    doc = spacy_pipeline()(sentence)
+    doc = parse_full(sentence)
     return any(e.label_ == "PERSON" and e.text.endswith(full.split()[-1]) for e in doc.ents)
 
 

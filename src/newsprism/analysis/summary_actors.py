@@ -15,13 +15,12 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
-from functools import lru_cache
 from typing import Any
 
 from newsprism.analysis.readable import flaws
 from newsprism.analysis.sources import Sources
 from newsprism.model import Brief, Entity, Sentence
-from newsprism.text.syntax import spacy_pipeline
+from newsprism.text.nlp import parse_full
 
 MIN_OUTLETS = 2  # independent outlets that must name the maker
 _BY = re.compile(r"\bby\b")
@@ -87,7 +86,7 @@ def _clause(text: str, entity: Entity) -> str | None:
     after = low[first_by.end() :] if first_by else ""
     if not any(re.search(rf"\b{re.escape(n)}\b", after) for n in names):
         return None  # no name after a 'by': no parse can find the name as an agent
-    doc = _parsed(text)
+    doc = parse_full(text)
     for agent in (t for t in doc if t.dep_ == "agent" and t.lower_ == "by"):
         phrase = doc[agent.i + 1 : agent.right_edge.i + 1].text
         found = [m for n in names if (m := re.search(rf"\b{re.escape(n)}\b", phrase.lower()))]
@@ -101,12 +100,6 @@ def _clause(text: str, entity: Entity) -> str | None:
         said = f"{thing} {predicate} {maker}."
         return said[:1].upper() + said[1:]
     return None
-
-
-@lru_cache(maxsize=2048)
-def _parsed(text: str) -> Any:
-    """One parse per sentence text: a sentence naming several entities is read once."""
-    return spacy_pipeline()(text)
 
 
 def _thing(doc: Any, verb: Any) -> str | None:

@@ -8,48 +8,33 @@ import re
 from collections.abc import Sequence
 from typing import Any
 
+from text_to_num import text2num
+
 from newsprism.eval.faithfulness_base import REPORTING, Finding, tokens, unbalanced
 from newsprism.model import AgreedFact, Brief, Sentence
 from newsprism.text.nlp import parse
 
 _NEGATION = frozenset(["not", "n't", "never", "no", "without", "neither", "nor", "none"])
-_NUMBER_WORDS = {
-    w: i
-    for i, w in enumerate(
-        [
-            "zero",
-            "one",
-            "two",
-            "three",
-            "four",
-            "five",
-            "six",
-            "seven",
-            "eight",
-            "nine",
-            "ten",
-            "eleven",
-            "twelve",
-            "thirteen",
-            "fourteen",
-            "fifteen",
-            "sixteen",
-            "seventeen",
-            "eighteen",
-            "nineteen",
-            "twenty",
-        ]
-    )
-}
+MAX_NUMBER_WORD = 20  # number words read as figures: "seven counts"; "hundreds" is no figure
 _NUMERAL = re.compile(r"\d[\d,]*(?:\.\d+)?")
 MIN_COVERAGE = 0.6  # share of an item's content words a crediting outlet must state
 
 
 def numbers(text: str) -> set[float]:
-    """Figures stated in digits or in number words up to twenty."""
+    """Figures stated in digits or in number words up to twenty ('one' is too often no count)."""
     out = {float(m.group().replace(",", "")) for m in _NUMERAL.finditer(text)}
-    out |= {float(_NUMBER_WORDS[w]) for w in tokens(text) if w in _NUMBER_WORDS and w != "one"}
+    out |= {v for w in tokens(text) if w != "one" and (v := _number_word(w)) is not None}
     return out
+
+
+def _number_word(word: str) -> float | None:
+    if not word.isalpha():
+        return None
+    try:
+        value = text2num(word, "en")
+    except ValueError:
+        return None
+    return float(value) if value <= MAX_NUMBER_WORD else None
 
 
 def _stem(word: str) -> str:

@@ -49,6 +49,13 @@ def parse(texts: list[str]) -> list[Any]:
     return [_parse_one(t) for t in texts]
 
 
+@lru_cache(maxsize=4096)
+def parse_full(text: str) -> Any:
+    """Tags, parse and names for one text, cached by text: the summary reads its candidates'
+    neighbours again on every round of its selection."""
+    return load()(text)
+
+
 def parse_batch(texts: Sequence[str]) -> list[Any]:
     """Tags and dependency parse for many texts in one batched pass, names left out."""
     return list(load().pipe(texts, disable=list(PARSE_ONLY), batch_size=128))

@@ -43,10 +43,3 @@ def test_extra_missing_without_metadata_falls_back_to_the_extra(
     monkeypatch.setattr(errors.metadata, "requires", missing)
     err = NewsprismError("extra-missing", feature="W", extra="widgets")
     assert err.fix == "pip install 'newsprism[widgets]'"
-
-
-def test_every_error_formats_without_parameters() -> None:
-    for code in errors.CATALOGUE:
-        if code == "extra-missing":
-            continue
-        assert NewsprismError(code).message

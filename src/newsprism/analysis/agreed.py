@@ -37,7 +37,7 @@ from newsprism.analysis.voice import (
     printed_as_quotation,
     statement_sentences,
 )
-from newsprism.model import AgreedFact, Brief, Discrepancy, Sentence
+from newsprism.model import AgreedFact, Article, Brief, Discrepancy, Sentence
 from newsprism.pipeline import Context
 from newsprism.registry import stage
 from newsprism.text.quantities import Quantity, find_quantities
@@ -123,7 +123,7 @@ def _centrality(sentences: list[Sentence], al: Alignment | None) -> dict[str, fl
     """Mean TF-IDF cosine of each sentence with the others cited (0 without an alignment)."""
     if al is None or len(sentences) < 3:
         return {}
-    position = al.position()
+    position = _position(al)
     rows = [position[s.id] for s in sentences if s.id in position]
     if len(rows) != len(sentences):
         return {}
@@ -131,6 +131,16 @@ def _centrality(sentences: list[Sentence], al: Alignment | None) -> dict[str, fl
     sims = np.asarray((vectors @ vectors.T).todense())
     means = (sims.sum(axis=1) - sims.diagonal()) / (len(rows) - 1)
     return {s.id: float(m) for s, m in zip(sentences, means, strict=True)}
+
+
+_LAST_ALIGNMENT: list[tuple[Alignment, dict[str, int]]] = []
+
+
+def _position(al: Alignment) -> dict[str, int]:
+    """Sentence id -> row of the alignment, built once per alignment, not once per fact shown."""
+    if not (_LAST_ALIGNMENT and _LAST_ALIGNMENT[0][0] is al):
+        _LAST_ALIGNMENT[:] = [(al, al.position())]
+    return _LAST_ALIGNMENT[0][1]
 
 
 def figure_facts(brief: Brief, sources: Sources, groups: list[FigureGroup], quoted: set[str],
@@ -247,12 +257,14 @@ def _sides(discrepancies: Sequence[Discrepancy]) -> dict[str, dict[int, int]]:
 
 
 def consistent(brief: Brief, sources: Sources, fact: AgreedFact,
-               sides: dict[str, dict[int, int]]) -> AgreedFact | None:  # fmt: skip
+               sides: dict[str, dict[int, int]],
+               index: dict[str, tuple[Article, Sentence]] | None = None
+               ) -> AgreedFact | None:  # fmt: skip
     """The fact citing only sentences that agree with its shown sentence on every discrepancy it
     takes a side in, on that same side ('up to five weeks' is agreed only by the outlets saying so),
     and on the figures it shows. None when outlets differ on a figure it shows that no other
     outlet states: that claim is not agreed."""
-    index = brief.sentence_index()
+    index = brief.sentence_index() if index is None else index
     mine = sides.get(fact.source, {})
     shown = index[fact.source][1] if fact.source in index else None
 
@@ -275,7 +287,8 @@ def consistent(brief: Brief, sources: Sources, fact: AgreedFact,
 
 def _consistent(brief: Brief, sources: Sources, facts: list[AgreedFact],
                 sides: dict[str, dict[int, int]]) -> list[AgreedFact]:  # fmt: skip
-    out = [consistent(brief, sources, f, sides) for f in facts]
+    index = brief.sentence_index()
+    out = [consistent(brief, sources, f, sides, index) for f in facts]
     return [f for f in out if f is not None and f.support >= MIN_SUPPORT]
 
 

@@ -19,7 +19,7 @@ from newsprism.analysis.voice import (
     speaks_as_someone,
     statement_sentences,
 )
-from newsprism.model import AgreedFact, Brief, Sentence
+from newsprism.model import AgreedFact, Article, Brief, Sentence
 from newsprism.text.sparse import components
 
 CHECKED_PER_FACT = 8  # candidates checked per fact shown, at most: each check parses sentences
@@ -32,13 +32,28 @@ def make_fact(
 ) -> AgreedFact:
     """An agreed fact citing every supporting sentence (ids are '<article id>.<n>')."""
     citations = list(dict.fromkeys(cited))
-    index = {a.id: k for k, a in enumerate(brief.articles)}
+    index = article_positions(brief)
     articles = [index[c.rsplit(".", 1)[0]] for c in citations]
     outlets = list(dict.fromkeys(brief.articles[k].label for k in articles))
     omitted = [a.label for a in brief.articles if a.label not in outlets and not a.duplicate_of]
     return AgreedFact(text=text, outlets=outlets, citations=citations,
                       support=independent(brief, sources, articles),
                       omitted_by=list(dict.fromkeys(omitted)), source=source)  # fmt: skip
+
+
+_LAST_ARTICLES: list[tuple[list[Article], int, dict[str, int]]] = []
+
+
+def article_positions(brief: Brief) -> dict[str, int]:
+    """Article id -> position in the brief, built once per article list rather than per fact."""
+    last = _LAST_ARTICLES[0] if _LAST_ARTICLES else None
+    if last is None or last[0] is not brief.articles or last[1] != len(brief.articles):
+        _LAST_ARTICLES[:] = [(brief.articles, len(brief.articles), _positions(brief.articles))]
+    return _LAST_ARTICLES[0][2]
+
+
+def _positions(articles: list[Article]) -> dict[str, int]:
+    return {a.id: k for k, a in enumerate(articles)}
 
 
 def independent(brief: Brief, sources: Sources, articles: list[int]) -> int:
@@ -105,7 +120,7 @@ def verified(
     position = {a.id: k for k, a in enumerate(brief.articles)}
     out: list[AgreedFact] = []
     by_outlet = outlet_sentences(brief)
-    at_most = _best_after([_cites_outlets(brief, sources, fact, position) for fact in facts])
+    at_most = _best_after([_cites_outlets(brief, sources, f, position, index) for f in facts])
     for n, fact in enumerate(facts):
         if limit is not None and len(out) >= limit and at_most[n] <= _kth(out, limit):
             break
@@ -118,11 +133,10 @@ def verified(
     return out
 
 
-def _cites_outlets(brief: Brief, sources: Sources, fact: AgreedFact,
-                   position: dict[str, int]) -> int:  # fmt: skip
+def _cites_outlets(brief: Brief, sources: Sources, fact: AgreedFact, position: dict[str, int],
+                   index: dict[str, tuple[Article, Sentence]]) -> int:  # fmt: skip
     """An upper bound of the support of any subset of the fact's citations: independent() never
     counts more outlets than there are distinct source groups, or distinct labels, among them."""
-    index = brief.sentence_index()
     cited = {position[index[c][0].id] for c in fact.citations if c in index}
     labels = {brief.articles[k].label for k in cited}
     return min(len({sources.group_of[k] for k in cited}), len(labels))

@@ -229,15 +229,30 @@ def frame_stated(shown: str, other: str, share: float = FRAME) -> bool:
     return not mine or len(mine & stem_set(other)) >= share * len(mine)
 
 
-@lru_cache(maxsize=8192)
+_LEMMAS: dict[str, frozenset[str]] = {}  # text -> lemma_prefixes(text), oldest dropped first
+
+
 def lemma_prefixes(text: str) -> frozenset[str]:
     """Content words as the first five letters of their lemmas, so inflections and derived forms
     of one word match ('arrested'/'arrest', 'investigation'/'investigating')."""
-    return frozenset(
-        t.lemma_.lower()[:5]
-        for t in doc_of(text)
-        if t.pos_ in {"NOUN", "VERB", "ADJ", "PROPN"} and not t.is_stop and t.is_alpha
-    )
+    found = _LEMMAS.get(text)
+    if found is None:
+        if len(_LEMMAS) >= CACHED_TEXTS:
+            del _LEMMAS[next(iter(_LEMMAS))]
+        found = _LEMMAS[text] = frozenset(
+            t.lemma_.lower()[:5]
+            for t in doc_of(text)
+            if t.pos_ in {"NOUN", "VERB", "ADJ", "PROPN"} and not t.is_stop and t.is_alpha
+        )
+    return found
+
+
+def lemmas_ahead(texts: Iterable[str]) -> None:
+    """Work out the lemma prefixes of the texts not known yet from one batched parse."""
+    new = [t for t in dict.fromkeys(texts) if t not in _LEMMAS]
+    with parsed_ahead(new):
+        for text in new:
+            lemma_prefixes(text)
 
 
 def common_core(sentences: Sequence[Sentence]) -> list[Sentence]:

@@ -93,7 +93,7 @@ def restated_claims(
 
     Sentences are taken CHUNK at a time, and what a chunk will parse is parsed in two batched
     passes (support.parsed_ahead): its sentences, then the claims cut from them that some
-    partner may state."""
+    partner may state, with those partners' lemmas."""
     near_of = partners(entries)
     todo = [i for i, near in enumerate(near_of) if near and showable(entries[i].sentence)]
     found = []

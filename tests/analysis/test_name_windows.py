@@ -73,3 +73,23 @@ def test_window_spans_are_given_in_sentence_offsets_and_carried_elsewhere() -> N
     result = carried(spans, {"s1": first, "s2": later}, wanted, LABELS)
     assert result["s2"] == [("PERSON", 11, 17, "Pruitt")]
     assert result["s1"] == spans["s1"]
+
+
+def test_known_forms_are_found_as_the_longest_first_alternation_finds_them() -> None:
+    """Oracle: one regex alternation of the forms, longest first, between name boundaries."""
+    import random
+    import re
+
+    from newsprism.analysis.name_windows import FormFinder
+
+    rng = random.Random(3)
+    parts = ["Jo", "Jon", "Jones", "Ann", "Anna", "Lee", "Co", "Corp", "O'Neil", "A.B."]
+    forms = {" ".join(rng.sample(parts, rng.randint(1, 2))) for _ in range(30)}
+    forms = {f for f in forms if len(f) > 1}
+    alternation = "|".join(re.escape(f) for f in sorted(forms, key=len, reverse=True))
+    oracle = re.compile(rf"(?<![\w.&'’-])(?:{alternation})(?![\w&'’-]|\.\w)")
+    find = FormFinder(forms)
+    for _ in range(500):
+        text = " ".join(rng.choice([*parts, "and", "met", ",", "Jonas", "x"]) for _ in range(12))
+        expected = [(m.group(), m.start(), m.end()) for m in oracle.finditer(text)]
+        assert find(text) == expected

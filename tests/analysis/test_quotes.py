@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+import itertools
+import random
+
 import pytest
 from tests.analysis.helpers import make_brief
 from tests.expect import the
 
 from newsprism.analysis.attribution import speaker_from_context
-from newsprism.analysis.quotes import find_quotes
+from newsprism.analysis.quote_text import Segment
+from newsprism.analysis.quotes import find_quotes, group_segments
 from newsprism.model import Quote, QuoteVariant
 
 QUOTE = "Our pumps were never designed for a spill of this size and we need help now"
@@ -249,3 +253,38 @@ def test_the_quotes_stage_gives_one_speaker_the_key_players_name() -> None:
     brief = make_brief(texts, ("sentences", "sources", "names", "entities", "quotes"))
     assert [q.speaker for q in brief.quotes] == ["Gideon Marsh"]
     assert {v.speaker for v in brief.quotes[0].variants} == {"Gideon Marsh"}
+
+
+def _groups_of_all_pairs(segments: list[Segment]) -> list[list[int]]:
+    """Oracle: every pair of segments in different articles whose word bigrams share at least 3
+    and half of the smaller set, linked into groups by a plain union-find."""
+    parent = list(range(len(segments)))
+
+    def root(i: int) -> int:
+        while parent[i] != i:
+            i = parent[i]
+        return i
+
+    grams = [set(zip(s.tokens, s.tokens[1:], strict=False)) for s in segments]
+    for i, j in itertools.combinations(range(len(segments)), 2):
+        shared = len(grams[i] & grams[j])
+        small = min(len(grams[i]), len(grams[j]))
+        apart = segments[i].article != segments[j].article
+        if apart and small >= 2 and shared >= 3 and shared >= 0.5 * small:
+            parent[root(i)] = root(j)
+    groups: dict[int, list[int]] = {}
+    for i in range(len(segments)):
+        groups.setdefault(root(i), []).append(i)
+    return list(groups.values())
+
+
+def test_copies_of_a_wording_group_as_comparing_every_pair_of_segments_does() -> None:
+    rng = random.Random(5)
+    base = QUOTE.lower().split()
+    wordings = [base[a : a + n] for a in range(0, 8, 2) for n in (3, 5, 8)] + [["x", "y"] * 3]
+    for _ in range(60):
+        segments = [
+            Segment(rng.randrange(4), "", [], list(rng.choice(wordings)), 0)
+            for _ in range(rng.randint(1, 14))
+        ]
+        assert sorted(group_segments(segments)) == sorted(_groups_of_all_pairs(segments))

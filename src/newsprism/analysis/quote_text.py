@@ -79,7 +79,7 @@ def tokens(text: str) -> list[str]:
     return list(_tokens(text))
 
 
-@lru_cache(maxsize=65536)
+@lru_cache(maxsize=1 << 19)
 def _tokens(text: str) -> tuple[str, ...]:
     """Cached: a big story's sentences are tokenised by several passes (probes, echoes)."""
     return tuple(w.split("'")[0] for w in words(text) if w not in _CLITIC)
@@ -247,19 +247,67 @@ def echo_quotes(k: int, article: Article, probes: list[Segment], first: int = 0
         joined = " ".join(text_of[c] for c in span.citations)
         found = _original(joined, span.text.split())
         if found:
-            span.text = found.group(0)
+            span.text = joined[found[0] : found[1]]
             for seg in span.segments:
                 seg.text = span.text
-            before, after = joined[: found.start()], joined[found.end() :]
+            before, after = joined[: found[0]], joined[found[1] :]
             span.speaker = speaker_from_context(before[-160:], after[:160])  # as written
         span.share = len(span.text) / max(1, sum(len(text_of[c]) for c in span.citations))
     return spans
 
 
-def _original(text: str, toks: list[str]) -> re.Match[str] | None:
-    """The stretch of ``text`` whose words are ``toks``, as written (case and punctuation kept)."""
-    pattern = r"\W+(?:\w+\W+)?".join(re.escape(t) for t in toks)
-    return re.search(pattern, text, re.IGNORECASE)
+_NON_WORD_RUN = re.compile(r"\W+")
+_WORD_RUN = re.compile(r"\w+")
+
+
+@lru_cache(maxsize=65536)
+def _literal(token: str) -> re.Pattern[str]:
+    """One token as a case-blind literal: compiled once per word, not once per quotation."""
+    return re.compile(re.escape(token), re.IGNORECASE)
+
+
+def _original(text: str, toks: list[str]) -> tuple[int, int] | None:
+    """(start, end) of the first stretch of ``text`` whose words are ``toks`` in order, as written
+    (case and punctuation kept), one extra word allowed between two of them.
+
+    It finds exactly what ``re.search`` of the tokens joined by ``\\W+(?:\\w+\\W+)?`` (ignoring
+    case) finds, trying the same alternatives in the same order, but compiles each token once:
+    compiling one long pattern per quotation took most of a big story's quotes stage."""
+    if not toks:
+        return (0, 0)
+    literals = [_literal(t) for t in toks]
+    start = literals[0].search(text)
+    while start is not None:
+        end = _match_at(text, literals, start.start())
+        if end is not None:
+            return start.start(), end
+        start = literals[0].search(text, start.start() + 1)
+    return None
+
+
+def _match_at(text: str, literals: list[re.Pattern[str]], at: int) -> int | None:
+    """End of the joined pattern matched from ``at``: a depth-first search over the same choices
+    as the regex engine's backtracking (longest gap first, the optional word before none)."""
+    last = len(literals) - 1
+    stack = [(0, at)]
+    while stack:
+        i, pos = stack.pop()
+        found = literals[i].match(text, pos)
+        if found is None:
+            continue
+        if i == last:
+            return found.end()
+        gap = _NON_WORD_RUN.match(text, found.end())
+        if gap is None:
+            continue
+        choices = []  # in the engine's order of preference
+        word = _WORD_RUN.match(text, gap.end())
+        after = _NON_WORD_RUN.match(text, word.end()) if word else None
+        if after is not None:
+            choices += [(i + 1, q) for q in range(after.end(), after.start(), -1)]
+        choices += [(i + 1, q) for q in range(gap.end(), gap.start(), -1)]
+        stack += reversed(choices)
+    return None
 
 
 def degraded_quotes(k: int, article: Article, probes: list[Segment], first: int = 0,
@@ -283,8 +331,9 @@ def degraded_quotes(k: int, article: Article, probes: list[Segment], first: int 
     text_of = {s.id: s.text for s in chosen}
     for q, (lo, hi) in enumerate(merged):
         cites = list(dict.fromkeys(sid for _, sid in stream[lo:hi]))
-        found = _original(" ".join(text_of[c] for c in cites), all_words[lo:hi])
-        text = found.group(0) if found else " ".join(all_words[lo:hi])  # as printed
+        joined = " ".join(text_of[c] for c in cites)
+        found = _original(joined, all_words[lo:hi])
+        text = joined[found[0] : found[1]] if found else " ".join(all_words[lo:hi])  # as printed
         before, after = " ".join(all_words[max(0, lo - 8) : lo]), " ".join(all_words[hi : hi + 8])
         span = QuoteSpan(k, text, cites, speaker_from_context(before, after, before_first=True))
         span.segments = [Segment(k, text, cites, all_words[lo:hi], first + q)]

@@ -79,16 +79,24 @@ class _Elsewhere:
 
 def _probes_in(articles: list[Article], probes: list[Segment]) -> list[list[Segment]]:
     """Per article, the other articles' quotation segments sharing at least three word trigrams
-    with its text: only those can be located in it, so each article meets only them (an index)."""
-    index: dict[tuple[str, ...], list[int]] = {}
+    with its text: only those can be located in it, so each article meets only them (an index).
+    Only a segment's words are located, so one segment stands for each wording: a quotation
+    reprinted by many outlets is searched for once per article, not once per copy."""
+    wordings: dict[tuple[str, ...], list[int]] = {}
     for p, seg in enumerate(probes):
-        for gram in _trigram_list(seg.tokens):
-            index.setdefault(gram, []).append(p)
+        wordings.setdefault(tuple(seg.tokens), []).append(p)
+    index: dict[tuple[str, ...], list[int]] = {}
+    for w, wording in enumerate(wordings):
+        for gram in _trigram_list(list(wording)):
+            index.setdefault(gram, []).append(w)
+    copies = list(wordings.values())
     out = []
     for k, article in enumerate(articles):
         stream = [t for s in article.sentences for t in tokens(s.text)]
-        hits = Counter(p for gram in _trigram_list(stream) for p in index.get(gram, ()))
-        out.append([probes[p] for p in sorted(hits) if hits[p] >= 3 and probes[p].article != k])
+        hits = Counter(w for gram in _trigram_list(stream) for w in index.get(gram, ()))
+        found = (next((p for p in copies[w] if probes[p].article != k), None)
+                 for w in hits if hits[w] >= 3)  # fmt: skip
+        out.append([probes[p] for p in sorted(p for p in found if p is not None)])
     return out
 
 
@@ -162,16 +170,50 @@ def same_quote(a: Segment, b: Segment, threshold: float = SAME_QUOTE) -> bool:
 
 
 def group_segments(segments: list[Segment]) -> list[list[int]]:
-    """Segments of one quotation across outlets: connected through ``same_quote`` pairs, which
-    share at least 3 bigrams, so only pairs sharing bigrams are compared (an index, not all pairs)."""
-    grams = [_bigrams(seg.tokens) for seg in segments]
-    shared, _ = csr_rows(grams, binary=True)
+    """Segments of one quotation across outlets: connected through ``same_quote`` pairs of
+    segments in different articles. ``same_quote`` reads only the words, so it is decided once
+    per pair of distinct wordings that share at least 3 bigrams (an index, not all pairs), and a
+    quotation reprinted by many outlets is not compared copy by copy."""
+    wordings: dict[tuple[str, ...], list[int]] = {}
+    for i, seg in enumerate(segments):
+        wordings.setdefault(tuple(seg.tokens), []).append(i)
+    members = list(wordings.values())
+    first = [segments[m[0]] for m in members]
+    shared, _ = csr_rows([_bigrams(seg.tokens) for seg in first], binary=True)
     rows, cols, _ = shared_pairs(shared, min_shared=3)
-    linked = [
-        (i, j) for i, j in zip(rows.tolist(), cols.tolist(), strict=True)
-        if segments[i].article != segments[j].article and same_quote(segments[i], segments[j])
-    ]  # fmt: skip
-    return components(len(segments), [i for i, _ in linked], [j for _, j in linked])
+    edges: list[tuple[int, int]] = []
+    for m, seg in zip(members, first, strict=True):
+        if same_quote(seg, seg):
+            edges += _linked_across(segments, m, m)
+    for i, j in zip(rows.tolist(), cols.tolist(), strict=True):
+        if same_quote(first[i], first[j]):
+            edges += _linked_across(segments, members[i], members[j])
+    return components(len(segments), [i for i, _ in edges], [j for _, j in edges])
+
+
+def _linked_across(segments: list[Segment], left: list[int], right: list[int]
+                   ) -> list[tuple[int, int]]:  # fmt: skip
+    """Edges connecting what linking every segment of ``left`` to every one of ``right`` in a
+    different article connects, without listing those pairs (copies of a quotation in many
+    articles would make them quadratic). Segments of one article in one side are alike: they
+    have the same partners."""
+    by_left = _by_article(segments, left)
+    by_right = _by_article(segments, right)
+    edges: list[tuple[int, int]] = []
+    for side, other in ((by_left, by_right), (by_right, by_left)):
+        for article, group in side.items():
+            partners = [g for a, g in other.items() if a != article]
+            if partners:  # the group is linked: its segments, and two of its partners' groups
+                edges += [(group[0], k) for k in group[1:]]
+                edges += [(group[0], g[0]) for g in partners[:2]]
+    return edges
+
+
+def _by_article(segments: list[Segment], indexes: list[int]) -> dict[int, list[int]]:
+    out: dict[int, list[int]] = {}
+    for i in indexes:
+        out.setdefault(segments[i].article, []).append(i)
+    return out
 
 
 def _join_same_spans(groups: list[list[int]], segments: list[Segment]) -> list[list[int]]:

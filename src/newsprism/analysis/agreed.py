@@ -31,7 +31,7 @@ from newsprism.analysis.readable import complete_clause, flaws
 from newsprism.analysis.restated import Entry, restated_claims
 from newsprism.analysis.semantic import meaning_matches
 from newsprism.analysis.sources import Sources
-from newsprism.analysis.support import whole_clause
+from newsprism.analysis.support import Coverage, parsed_ahead, whole_clause
 from newsprism.analysis.voice import (
     mostly_quoted,
     printed_as_quotation,
@@ -366,14 +366,15 @@ def restated(
     def support_of(chosen: list[Entry]) -> int:
         return independent(brief, sources, [position[owner(e.sentence)] for e in chosen])
 
+    coverage = Coverage(outlet_sentences(brief))
+    found = restated_claims(entries, showable, support_of)
+    with parsed_ahead(claim.text for claim in found):  # whole_clause parses each, batched here
+        whole = [claim for claim in found if whole_clause(claim.text)]
     out = []
-    by_outlet = outlet_sentences(brief)
-    for claim in restated_claims(entries, showable, support_of):
-        if not whole_clause(claim.text):
-            continue
+    for claim in whole:
         cited = [claim.source.id, *(e.sentence.id for e in claim.supporters)]
         fact = make_fact(brief, sources, claim.text, cited, claim.source.id)
-        fact.omitted_by = omitted(fact, by_outlet)
+        fact.omitted_by = omitted(fact, coverage)
         out.append(fact)
     return out
 

@@ -95,6 +95,7 @@ class Bounds:
         self.low = np.array([m.quantity.low for m in mentions], dtype=float)
         self.high = np.array([m.quantity.high for m in mentions], dtype=float)
         self.calendar = np.array([m.quantity.kind in {"date", "time"} for m in mentions])
+        self.group = np.array([m.group for m in mentions], dtype=np.int64)
         self.weekday = np.array([m.quantity.unit == "weekday" for m in mentions])
         self.zero_when_far = np.array([m.quantity.kind in ZERO_WHEN_FAR for m in mentions])
 
@@ -108,6 +109,21 @@ class Bounds:
             sem = meaning[r, c] if meaning is not None else None
             out[start : start + CHUNK] = self._chunk(r, c, sem)
         return out
+
+    def positive(self, r: np.ndarray, c: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        """Pairs of one kind and unit whose link score is above 0 (other sources; a count, sum or
+        share within a factor of three), and those too near that factor to tell in numpy's
+        floating point, which the caller decides with ``closeness`` itself."""
+        apart = self.group[r] != self.group[c]
+        lo_a, hi_a, lo_b, hi_b = self.low[r], self.high[r], self.low[c], self.high[c]
+        overlap = (lo_a <= hi_b) & (lo_b <= hi_a)
+        mid_a, mid_b = (lo_a + hi_a) / 2, (lo_b + hi_b) / 2
+        signed = (mid_a > 0) & (mid_b > 0)
+        ratio = np.divide(mid_a, mid_b, out=np.ones(len(r)), where=signed)
+        factor = np.abs(np.log(ratio)) / math.log(3)
+        far = self.zero_when_far[r] & ~overlap
+        unsure = apart & far & signed & (np.abs(factor - 1) < 1e-6)
+        return apart & ~(far & ~(signed & (factor < 1))), unsure
 
     def _chunk(self, r: np.ndarray, c: np.ndarray, meaning: np.ndarray | None) -> np.ndarray:
         context = self._context(r, c)

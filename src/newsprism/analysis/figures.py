@@ -331,13 +331,16 @@ def cluster_mentions(
         label[members] = k
     sizes = np.array([len(members) for members in found], dtype=np.int64)
     inside = np.flatnonzero((label[rows] == label[cols]) & (sizes[label[rows]] > DENSE_COMPONENT))
-    for i, j, b in zip(rows[inside].tolist(), cols[inside].tolist(), bound[inside].tolist(),
-                       strict=True):  # fmt: skip
-        if _positive(mentions[i], mentions[j]):
-            links.add(i, j, b)
-    dense = [(i, j) for members in found if 1 < len(members) <= DENSE_COMPONENT
-             for a, i in enumerate(members) for j in members[a + 1 :]
-             if _positive(mentions[i], mentions[j])]  # fmt: skip
+    keep = _positive(mentions, bounds, rows[inside], cols[inside])
+    for i, j, b in zip(rows[inside][keep].tolist(), cols[inside][keep].tolist(),
+                       bound[inside][keep].tolist(), strict=True):  # fmt: skip
+        links.add(i, j, b)
+    small = [np.asarray(m) for m in found if 1 < len(m) <= DENSE_COMPONENT]
+    pairs = [(m[a], m[b]) for m in small for a, b in [np.triu_indices(len(m), k=1)]]
+    first = np.concatenate([a for a, _ in pairs]) if pairs else np.zeros(0, dtype=np.int64)
+    second = np.concatenate([b for _, b in pairs]) if pairs else np.zeros(0, dtype=np.int64)
+    keep = _positive(mentions, bounds, first, second)
+    dense = list(zip(first[keep].tolist(), second[keep].tolist(), strict=True))
     strong += _dense_links(dense, bounds, links, threshold, meaning)
     by_component: dict[int, list[tuple[int, int, float]]] = {}
     for i, j, v in set(strong):
@@ -363,25 +366,28 @@ def _dense_links(pairs: list[tuple[int, int]], bounds: Bounds, links: Links, thr
     return [(i, j, v) for i, j in hopeful if (v := links.value(i, j)) >= threshold]
 
 
-def _positive(a: Mention, b: Mention) -> bool:
-    """Whether ``link_score`` is above 0 for two mentions of one kind and unit: every term of
-    it is at least 0 and the noun's at least UNRELATED, unless one of its early returns applies."""
-    if a.group == b.group:
-        return False
-    return (
-        a.quantity.kind not in {"count", "money", "percent"}
-        or closeness(a.quantity, b.quantity) > 0.0
-    )
+def _positive(mentions: list[Mention], bounds: Bounds, rows: np.ndarray, cols: np.ndarray
+              ) -> np.ndarray:  # fmt: skip
+    """Which pairs of one kind and unit score above 0: every term of ``link_score`` is at least
+    0 and the noun's at least UNRELATED, unless one of its early returns applies."""
+    keep, unsure = bounds.positive(rows, cols)
+    for k in np.flatnonzero(unsure).tolist():
+        a, b = mentions[int(rows[k])].quantity, mentions[int(cols[k])].quantity
+        keep[k] = closeness(a, b) > 0.0
+    return keep
 
 
 def _agglomerate(members: list[int], strong: list[tuple[int, int, float]], links: Links,
                  mentions: list[Mention], threshold: float) -> list[list[int]]:  # fmt: skip
     """Average-of-the-stronger-half linkage, best pair first (a heap; stale entries skipped).
-    Only links at the threshold can start a merge, so only they seed the heap."""
+    Only links at the threshold can start a merge, so only they seed the heap. A veto between two
+    clusters holds for every cluster grown from them, so it is remembered."""
     clusters = {i: [i] for i in members}
     owner = {i: i for i in members}
     values = {i: {mentions[i].group: mentions[i].quantity.key} for i in members}
     version = dict.fromkeys(members, 0)
+    reach = {i: set(links.neighbours(i)) for i in members}  # mentions linked to the cluster
+    vetoed: dict[int, set[int]] = {i: set() for i in members}
     heap = [(-v, i, j, 0, 0) for i, j, v in strong]
     heapq.heapify(heap)
     while heap:
@@ -392,32 +398,48 @@ def _agglomerate(members: list[int], strong: list[tuple[int, int, float]], links
             continue  # one of them has merged since: its links were pushed again
         if any(values[y].get(g, key) != key for g, key in values[x].items()):
             continue  # one source, two values: never the same figure
+        for i in clusters[y]:
+            owner[i] = x
         clusters[x] += clusters.pop(y)
         values[x].update(values.pop(y))
         version[x] += 1
-        for i in clusters[x]:
-            owner[i] = x
-        near = {owner[j] for i in clusters[x] for j in links.neighbours(i) if j in owner}
-        for other in near - {x}:
+        reach[x] = _union(reach[x], reach.pop(y))
+        vetoed[x] = _union(vetoed[x], vetoed.pop(y))
+        for other in {owner[j] for j in reach[x] if j in owner} - {x}:
+            if other in vetoed[x] or x in vetoed[other]:
+                continue
             value = _linkage(links, mentions, clusters[x], clusters[other], threshold)
-            if value > 0:
+            if value == VETOED:
+                vetoed[x].add(other)
+            elif value > 0:
                 a, b = min(x, other), max(x, other)
                 heapq.heappush(heap, (-value, a, b, version[a], version[b]))
     return list(clusters.values())
 
 
+def _union(a: set[int], b: set[int]) -> set[int]:
+    """Both sets, the smaller added into the larger."""
+    if len(a) < len(b):
+        a, b = b, a
+    a |= b
+    return a
+
+
+VETOED = -1.0
+
+
 def _linkage(links: Links, mentions: list[Mention], a: list[int], b: list[int],
              threshold: float) -> float:  # fmt: skip
-    """0 when two mentions from different sources cannot measure one thing (complete-link veto),
-    or when the bounds on the links show the linkage is below the threshold, where it could never
-    start a merge; scores are read only past both tests."""
+    """VETOED when two mentions from different sources cannot measure one thing (complete-link
+    veto); 0 when the bounds on the links show the linkage is below the threshold, where it could
+    never start a merge; scores are read only past both tests."""
     bound = []
     for i in a:
         near, group = links.neighbours(i), mentions[i].group
         for j in b:
             value = near.get(j, 0.0)
             if value == 0.0 and mentions[j].group != group:
-                return 0.0
+                return VETOED
             bound.append(value)
     if _stronger_half(bound) < threshold:
         return 0.0

@@ -77,7 +77,6 @@ class Bounds:
         self.prefixes, vocab = _weighted_rows(weights, vocab)
         self.present = self.prefixes.copy()
         self.present.data[:] = 1.0
-        self.roots = self.prefixes.sqrt()
         bag = [bags.of(m.context) for m in mentions]
         self.norm = np.array([b[1] for b in bag])
         self.total = np.array([b[2] for b in bag])
@@ -140,10 +139,12 @@ class Bounds:
 
     def _context(self, r: np.ndarray, c: np.ndarray) -> np.ndarray:
         """Matched terms share a prefix, each used once: the dot product is at most that of the
-        prefix sums, and the overlap at most the smaller prefix sum (<= either, <= their root)."""
-        dot = _row_dot(self.prefixes, r, c)
-        shared = np.minimum(_row_dot(self.roots, r, c), _row_dot(self.prefixes, r, c, self.present))
-        shared = np.minimum(shared, _row_dot(self.present, r, c, self.prefixes))
+        prefix sums, and the overlap at most the sum over shared prefixes of the smaller one."""
+        left, right = self.prefixes[r], self.prefixes[c]
+        dot = np.asarray(left.multiply(right).sum(axis=1)).ravel()
+        mine = left.multiply(self.present[c])  # a's prefix sums where b has the prefix too
+        theirs = right.multiply(self.present[r])
+        shared = np.asarray(mine.minimum(theirs).sum(axis=1)).ravel()
         smaller = np.minimum(self.total[r], self.total[c])
         product = self.norm[r] * self.norm[c]
         overlap = np.divide(shared, smaller, out=np.zeros(len(r)), where=smaller > 0)

@@ -21,8 +21,7 @@ import re
 from functools import lru_cache
 from typing import Any
 
-from newsprism.analysis.support import bare, figures
-from newsprism.text.nlp import parse
+from newsprism.analysis.support import bare, doc_of, figures
 from newsprism.text.terms import content_stems, words
 
 MIN_CLAIM_WORDS = 5
@@ -132,7 +131,7 @@ def claims(text: str, other: str) -> list[str]:
 @lru_cache(maxsize=4096)
 def _structure(text: str) -> tuple[Any, list[tuple[Any, set[int], list[set[int]]]], bool] | None:
     """(parse, clauses as (head, token ids, droppable spans), whether parts may be dropped)."""
-    doc = parse([text])[0]
+    doc = doc_of(text)
     sents = list(doc.sents)
     if len(sents) != 1 or text.rstrip(" \"'”’)").endswith("?"):
         return None
@@ -147,13 +146,14 @@ def _structure(text: str) -> tuple[Any, list[tuple[Any, set[int], list[set[int]]
     return doc, clauses, thin
 
 
-def _terms(text: str) -> set[str]:
-    """Content stems and five-letter word prefixes of a text."""
+@lru_cache(maxsize=1 << 16)
+def _terms(text: str) -> frozenset[str]:
+    """Content stems and five-letter word prefixes of a text (asked of each partner many times)."""
     stems = set(content_stems(text)) | figures(text)
-    return stems | {w[:5] for w in words(text) if len(w) >= 5}
+    return frozenset(stems | {w[:5] for w in words(text) if len(w) >= 5})
 
 
-def _stated(doc: Any, span: set[int], theirs: set[str]) -> bool:
+def _stated(doc: Any, span: set[int], theirs: frozenset[str]) -> bool:
     """The other text states most of a span's content words."""
     text = " ".join(doc[i].text for i in sorted(span))
     mine = set(content_stems(text)) | set(figures(text))

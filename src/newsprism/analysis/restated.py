@@ -18,9 +18,17 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from newsprism.analysis.clauses import claims, main_verb, reads_as_sentence
-from newsprism.analysis.support import COVERED, LEANS_BACK, figures, lemma_prefixes, states
+from newsprism.analysis.support import (
+    COVERED,
+    LEANS_BACK,
+    doc_of,
+    figures,
+    lemma_prefixes,
+    may_state,
+    parsed_ahead,
+    states,
+)
 from newsprism.model import Sentence
-from newsprism.text.nlp import parse
 from newsprism.text.terms import content_stems, words
 from newsprism.text.tokens import word_tokens
 
@@ -28,6 +36,7 @@ POSTINGS = 60  # a term in more sentences than this is the topic: it does not pa
 PARTNERS = 8  # sentences of other outlets tried as the source of a claim, most shared terms first
 MIN_SHARED = 2  # terms two sentences must share to be paired
 MIN_WORDS = 5
+CHUNK = 256  # sentences whose parses are batched together (memory stays bounded)
 # Share of a claim's content words a crediting sentence must state: two of three suffice when the
 # claim's verb must also be stated ('bought the mill' is never 'sold the mill'); a claim with no
 # verb of its own ('be', 'have') needs the usual share (analysis/support.py).
@@ -79,28 +88,47 @@ def restated_claims(
     support_of: Callable[[list[Entry]], int],
 ) -> list[Claim]:
     """The best claim of each showable sentence that other independent outlets state: most
-    independent outlets, then most content words."""
+    independent outlets, then most content words.
+
+    Sentences are taken CHUNK at a time, and what a chunk will parse is parsed in two batched
+    passes (support.parsed_ahead): its sentences, then the claims cut from them that some
+    partner may state."""
+    near_of = partners(entries)
+    todo = [i for i, near in enumerate(near_of) if near and showable(entries[i].sentence)]
     found = []
-    for i, near in enumerate(partners(entries)):
-        entry = entries[i]
-        if not near or not showable(entry.sentence):
-            continue
-        best = _best_claim(entry, [entries[j] for j in near], support_of)
-        if best is not None:
-            found.append(best)
+    for start in range(0, len(todo), CHUNK):
+        chunk = todo[start : start + CHUNK]
+        with parsed_ahead(entries[i].sentence.text for i in chunk):
+            texts = {i: _candidates(entries[i], [entries[j] for j in near_of[i]]) for i in chunk}
+            likely = [
+                t for i in chunk for t in texts[i]
+                if any(may_state(t, entries[j].sentence.text) for j in near_of[i])
+            ]  # fmt: skip
+            with parsed_ahead(likely):
+                for i in chunk:
+                    near = [entries[j] for j in near_of[i]]
+                    best = _best_claim(entries[i], near, texts[i], support_of)
+                    if best is not None:
+                        found.append(best)
     return found
 
 
-def _best_claim(
-    entry: Entry, near: list[Entry], support_of: Callable[[list[Entry]], int]
-) -> Claim | None:
+def _candidates(entry: Entry, near: list[Entry]) -> list[str]:
+    """The sentence and its claims fitted to each partner, long enough and not leaning back."""
     texts = [entry.sentence.text]
     for other in near:
         texts += claims(entry.sentence.text, other.sentence.text)
+    return [
+        text for text in dict.fromkeys(texts)
+        if not (len(text.split()) < MIN_WORDS or LEANS_BACK.match(text) or _THERE.match(text))
+    ]  # fmt: skip
+
+
+def _best_claim(
+    entry: Entry, near: list[Entry], texts: list[str], support_of: Callable[[list[Entry]], int]
+) -> Claim | None:
     ranked: list[tuple[int, int, Claim]] = []
-    for text in dict.fromkeys(texts):
-        if len(text.split()) < MIN_WORDS or LEANS_BACK.match(text) or _THERE.match(text):
-            continue
+    for text in texts:
         share = TWO_THIRDS if len(set(content_stems(text))) >= LOOSE_FROM else COVERED
         kept = [o for o in near if states(text, o.sentence.text, share)]
         if kept and text != entry.sentence.text and not reads_as_sentence(text):
@@ -134,7 +162,7 @@ def _own_evaluation(claim: Claim) -> bool:
     theirs = set()
     for e in claim.supporters:
         theirs |= {w[:5] for w in word_tokens(e.sentence.text, ascii_only=True, letters_only=True)}
-    doc = parse([claim.text])[0]
+    doc = doc_of(claim.text)
     return any(
         t.pos_ in {"ADJ", "ADV"} and t.is_alpha and not t.is_stop and t.lower_[:5] not in theirs
         for t in doc

@@ -13,13 +13,14 @@ from __future__ import annotations
 
 import itertools
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from functools import lru_cache
 from typing import Any
 
 from newsprism.analysis.attribution import REPORTING
 from newsprism.model import Sentence
-from newsprism.text.nlp import parse
+from newsprism.text.nlp import load, parse
 from newsprism.text.quantities import UNIT_WORDS
 from newsprism.text.terms import STOP_WORDS, content_stems
 from newsprism.text.tokens import word_tokens
@@ -44,6 +45,34 @@ _QUOTATION = re.compile(r'"[^"]*"|“[^”]*”')
 _SAYING = re.compile(rf"\b(?:{REPORTING}|according)\b", re.IGNORECASE)
 
 
+_AHEAD: dict[str, Any] = {}  # texts parsed ahead in one batched pass, by text
+AHEAD_BATCH = 64
+
+
+def doc_of(text: str) -> Any:
+    """The spaCy parse of one text (tags, dependencies, lemmas): parsed ahead, else cached."""
+    found = _AHEAD.get(text)
+    return found if found is not None else parse([text])[0]
+
+
+@contextmanager
+def parsed_ahead(texts: Iterable[str]) -> Iterator[None]:
+    """Parse the texts a block is about to read in one batched pass (several times cheaper than
+    one call each, and the same parse), and serve them while it runs."""
+    new = [t for t in dict.fromkeys(texts) if t not in _AHEAD]
+    _AHEAD.update(zip(new, load().pipe(new, disable=["ner"], batch_size=AHEAD_BATCH), strict=True))
+    try:
+        yield
+    finally:
+        for text in new:
+            _AHEAD.pop(text, None)
+
+
+# The word sets below are asked of one text many times (each claim against each partner, each
+# partner against each claim), so each is worked out once per text.
+CACHED_TEXTS = 1 << 16
+
+
 def figures(text: str) -> set[str]:
     """Numbers as digits ('1,100' -> '1100', 'seven' -> '7')."""
     found = {m.group().replace(",", "").rstrip(".") for m in _DIGITS.finditer(text)}
@@ -60,11 +89,27 @@ def names(text: str) -> set[str]:
     return {re.sub(r"['’]s$", "", w).lower() for w in found if w[:1].isupper()}
 
 
+@lru_cache(maxsize=CACHED_TEXTS)
+def _figures(text: str) -> frozenset[str]:
+    return frozenset(figures(text))
+
+
+@lru_cache(maxsize=CACHED_TEXTS)
+def _names(text: str) -> frozenset[str]:
+    return frozenset(names(text))
+
+
+@lru_cache(maxsize=CACHED_TEXTS)
+def stem_set(text: str) -> frozenset[str]:
+    """The text's content stems (text/terms.content_stems) as a set."""
+    return frozenset(content_stems(text))
+
+
 @lru_cache(maxsize=4096)
 def name_modifiers(text: str) -> frozenset[str]:
     """Words that only modify a name stated by its head ('Vice', 'President', 'Joe' of 'Vice
     President Joe Biden'): the name is identified by its head (the surname), which stays required."""
-    doc = parse([text])[0]
+    doc = doc_of(text)
     return frozenset(
         t.lower_
         for t in doc
@@ -73,50 +118,65 @@ def name_modifiers(text: str) -> frozenset[str]:
     )  # fmt: skip
 
 
-def _words(text: str) -> set[str]:
-    return {w.rstrip(".") for w in re.findall(r"[^\W_][\w'’.-]*", text.lower())} | set(
-        word_tokens(text)
+@lru_cache(maxsize=CACHED_TEXTS)
+def _words(text: str) -> frozenset[str]:
+    return frozenset(
+        {w.rstrip(".") for w in re.findall(r"[^\W_][\w'’.-]*", text.lower())}
+        | set(word_tokens(text))
     )
+
+
+@lru_cache(maxsize=CACHED_TEXTS)
+def _prefixes(text: str) -> frozenset[str]:
+    """First five letters of the text's words."""
+    return frozenset(w[:5] for w in _words(text))
 
 
 def states(shown: str, other: str, share: float = COVERED) -> bool:
     """``other`` states what ``shown`` says (see the module docstring)."""
-    if not figures(shown) <= figures(other):
+    if not may_state(shown, other):
         return False
-    if not names(shown) - name_modifiers(shown) <= _words(other):
-        return False
-    if bool(_NEGATION.search(shown)) != bool(_NEGATION.search(other)):
-        return False
-    if not (frame_stated(shown, other) and counted_alike(shown, other)):
+    if not _names_stated(shown, other):
         return False
     if not _subject_named(shown, other):
         return False
-    mine = set(content_stems(shown))
-    if not mine or len(mine & set(content_stems(other))) >= share * len(mine):
+    mine = stem_set(shown)
+    if not mine or len(mine & stem_set(other)) >= share * len(mine):
         return True
     lemmas = lemma_prefixes(shown)
     return bool(lemmas) and len(lemmas & lemma_prefixes(other)) >= share * len(lemmas)
+
+
+def may_state(shown: str, other: str) -> bool:
+    """The checks of `states` that need no parse: figures, negation, quotation frame, counts.
+    When they pass, `states` parses the shown text."""
+    if not _figures(shown) <= _figures(other):
+        return False
+    if bool(_NEGATION.search(shown)) != bool(_NEGATION.search(other)):
+        return False
+    return frame_stated(shown, other) and counted_alike(shown, other)
 
 
 _WORD_OR_FIGURE = re.compile(r"\d[\d,.]*\d|\d|[a-z]+")
 _RANGE = frozenset({"to", "or", "and"})
 
 
-def _counted(text: str) -> set[tuple[str, str]]:
+@lru_cache(maxsize=CACHED_TEXTS)
+def _counted(text: str) -> frozenset[tuple[str, str]]:
     """(figure, first letters of the word it counts or measures): 'seven counts' -> ('7', 'coun'),
     '7 to 9 years' -> ('7', 'year') and ('9', 'year'), '20-minute' -> ('20', 'minu')."""
     toks = _WORD_OR_FIGURE.findall(text.lower())
     out = set()
     for i, tok in enumerate(toks):
-        values = figures(tok)
+        values = _figures(tok)
         if not values:
             continue
         j = i + 1
-        while j < len(toks) and (figures(toks[j]) or toks[j] in _RANGE):
+        while j < len(toks) and (_figures(toks[j]) or toks[j] in _RANGE):
             j += 1  # '7 to 9 years', '7-9 years': both count the years
         if j < len(toks) and toks[j] not in STOP_WORDS:
             out |= {(v, toks[j][:4]) for v in values}
-    return out
+    return frozenset(out)
 
 
 def counted_alike(shown: str, other: str) -> bool:
@@ -130,7 +190,7 @@ def counted_alike(shown: str, other: str) -> bool:
 def _subject_head(text: str) -> str | None:
     """First letters of the lemma of the main clause's subject noun ('officials' of 'The
     officials have called ...'); None for a pronoun or no subject."""
-    doc = parse([text])[0]
+    doc = doc_of(text)
     if not len(doc):
         return None
     root = next(iter(doc.sents)).root
@@ -148,7 +208,14 @@ def _subject_named(shown: str, other: str) -> bool:
     head = _subject_head(shown)
     if head is None:
         return True
-    return head in lemma_prefixes(other) or head in {w[:5] for w in _words(other)}
+    return head in _prefixes(other) or head in lemma_prefixes(other)
+
+
+def _names_stated(shown: str, other: str) -> bool:
+    """Every name of the shown text, bar the words that only modify one, is in the other text;
+    the shown text is parsed only when a name is missing (the checks above are cheaper first)."""
+    missing = _names(shown) - _words(other)
+    return not missing or missing <= name_modifiers(shown)
 
 
 def frame_stated(shown: str, other: str, share: float = FRAME) -> bool:
@@ -159,7 +226,7 @@ def frame_stated(shown: str, other: str, share: float = FRAME) -> bool:
     if outside == shown:
         return True
     mine = set(content_stems(_SAYING.sub(" ", outside)))
-    return not mine or len(mine & set(content_stems(other))) >= share * len(mine)
+    return not mine or len(mine & stem_set(other)) >= share * len(mine)
 
 
 @lru_cache(maxsize=8192)
@@ -168,7 +235,7 @@ def lemma_prefixes(text: str) -> frozenset[str]:
     of one word match ('arrested'/'arrest', 'investigation'/'investigating')."""
     return frozenset(
         t.lemma_.lower()[:5]
-        for t in parse([text])[0]
+        for t in doc_of(text)
         if t.pos_ in {"NOUN", "VERB", "ADJ", "PROPN"} and not t.is_stop and t.is_alpha
     )
 
@@ -241,7 +308,7 @@ def whole_clause(text: str) -> bool:
     """A part shown on its own still says something whole: it has a finite verb (a caption or
     a name with a title has none), and no clause it opens ('was that ...', 'said that ...') lost
     its verb to a cut. Any finite verb will do: the tagger often misreads a long subject."""
-    doc = parse([text])[0]
+    doc = doc_of(text)
     finite = [t.i for t in doc if t.tag_ in _FINITE]
     if not finite:
         return False
@@ -282,7 +349,7 @@ def without_adjuncts(text: str) -> list[str]:
     argument or a coordinated head."""
     if _NEGATION.search(text) or _MODAL.search(text):
         return []
-    doc = parse([text])[0]
+    doc = doc_of(text)
     root = next(iter(doc.sents)).root if len(doc) else None
     if root is None or root.pos_ not in {"VERB", "AUX"}:
         return []

@@ -36,7 +36,7 @@ from newsprism.analysis.sources import Sources, independent_sources
 from newsprism.model import Article, Brief, Quote, QuoteVariant
 from newsprism.pipeline import Context
 from newsprism.registry import stage
-from newsprism.text.sparse import components, csr_rows, shared_pairs
+from newsprism.text.sparse import components, csr_rows, linked_across, shared_pairs
 
 SAME_QUOTE = 0.5
 MAX_PARSED = 6  # sentences parsed per story for speaker fallback, longest quotations first
@@ -181,39 +181,15 @@ def group_segments(segments: list[Segment]) -> list[list[int]]:
     first = [segments[m[0]] for m in members]
     shared, _ = csr_rows([_bigrams(seg.tokens) for seg in first], binary=True)
     rows, cols, _ = shared_pairs(shared, min_shared=3)
+    article_of = [seg.article for seg in segments]
     edges: list[tuple[int, int]] = []
     for m, seg in zip(members, first, strict=True):
         if same_quote(seg, seg):
-            edges += _linked_across(segments, m, m)
+            edges += linked_across(article_of, m, m)
     for i, j in zip(rows.tolist(), cols.tolist(), strict=True):
         if same_quote(first[i], first[j]):
-            edges += _linked_across(segments, members[i], members[j])
+            edges += linked_across(article_of, members[i], members[j])
     return components(len(segments), [i for i, _ in edges], [j for _, j in edges])
-
-
-def _linked_across(segments: list[Segment], left: list[int], right: list[int]
-                   ) -> list[tuple[int, int]]:  # fmt: skip
-    """Edges connecting what linking every segment of ``left`` to every one of ``right`` in a
-    different article connects, without listing those pairs (copies of a quotation in many
-    articles would make them quadratic). Segments of one article in one side are alike: they
-    have the same partners."""
-    by_left = _by_article(segments, left)
-    by_right = _by_article(segments, right)
-    edges: list[tuple[int, int]] = []
-    for side, other in ((by_left, by_right), (by_right, by_left)):
-        for article, group in side.items():
-            partners = [g for a, g in other.items() if a != article]
-            if partners:  # the group is linked: its segments, and two of its partners' groups
-                edges += [(group[0], k) for k in group[1:]]
-                edges += [(group[0], g[0]) for g in partners[:2]]
-    return edges
-
-
-def _by_article(segments: list[Segment], indexes: list[int]) -> dict[int, list[int]]:
-    out: dict[int, list[int]] = {}
-    for i in indexes:
-        out.setdefault(segments[i].article, []).append(i)
-    return out
 
 
 def _join_same_spans(groups: list[list[int]], segments: list[Segment]) -> list[list[int]]:

@@ -40,7 +40,7 @@ from newsprism.analysis.mentions import Span
 from newsprism.model import Article, Sentence, TimelineEvent
 from newsprism.pipeline import Context
 from newsprism.registry import stage
-from newsprism.text.sparse import components, csr_rows, shared_pairs
+from newsprism.text.sparse import components, csr_rows, linked_across, shared_pairs
 from newsprism.text.terms import content_stems
 
 SAME_EVENT_OVERLAP = 0.3  # share of content stems two same-date sentences must have in common
@@ -225,18 +225,33 @@ def group_events(found: list[Candidate], alignment: Alignment | None) -> list[li
 def _event_pairs(
     found: list[Candidate], aligned: set[tuple[str, str]]
 ) -> tuple[list[int], list[int]]:
-    """The (i < j) pairs ``_same_event`` accepts, without testing every pair: only aligned
-    sentences (by id) and candidates of one stated time sharing a content stem can pass it (a
-    sparse product over (time, stem) columns finds those), so only they are tested."""
+    """Links connecting exactly what the (i < j) pairs ``_same_event`` accepts connect, without
+    testing every pair: aligned sentences (by id) directly; otherwise two candidates need the
+    same stated time and shared content stems, which depend only on that time and those stems,
+    so the overlap is decided once per pair of distinct (time, stems) sharing a stem (a sparse
+    product over (time, stem) columns finds those), and copies of one sentence in many
+    articles are linked across articles without listing their pairs (``linked_across``)."""
     at: dict[str, list[int]] = {}
     for i, c in enumerate(found):
         at.setdefault(c.sentence.id, []).append(i)
-    tried = {(i, j) for x, y in aligned for i in at.get(x, ()) for j in at.get(y, ()) if i < j}
-    incidence, _ = csr_rows((((_time_key(c), t) for t in c.stems) for c in found), binary=True)
+    links = [
+        (i, j) for x, y in aligned for i in at.get(x, ()) for j in at.get(y, ())
+        if i < j and found[i].article != found[j].article
+    ]  # fmt: skip
+    kinds: dict[tuple[Any, frozenset[str]], list[int]] = {}
+    for i, c in enumerate(found):
+        kinds.setdefault((_time_key(c), c.stems), []).append(i)
+    members = list(kinds.values())
+    incidence, _ = csr_rows((((key, t) for t in stems) for key, stems in kinds), binary=True)
     rows, cols, _ = shared_pairs(incidence)
-    tried.update(zip(rows.tolist(), cols.tolist(), strict=True))
-    pairs = sorted(p for p in tried if _same_event(found[p[0]], found[p[1]], aligned))
-    return [i for i, _ in pairs], [j for _, j in pairs]
+    article_of = [c.article for c in found]
+    for m in members:
+        if _overlap(found[m[0]].stems, found[m[0]].stems) >= SAME_EVENT_OVERLAP:
+            links += linked_across(article_of, m, m)
+    for a, b in zip(rows.tolist(), cols.tolist(), strict=True):
+        if _overlap(found[members[a][0]].stems, found[members[b][0]].stems) >= SAME_EVENT_OVERLAP:
+            links += linked_across(article_of, members[a], members[b])
+    return [i for i, _ in links], [j for _, j in links]
 
 
 def _time_key(c: Candidate) -> tuple[Any, ...]:

@@ -9,6 +9,7 @@ number they share. Groups are connected components of the matched pairs (scipy),
 from __future__ import annotations
 
 from collections.abc import Hashable, Iterable, Sequence
+from itertools import islice
 
 import numpy as np
 from scipy import sparse
@@ -62,3 +63,27 @@ def components(n: int, rows: Sequence[int] | np.ndarray, cols: Sequence[int] | n
     for i, label in enumerate(labels.tolist()):
         groups.setdefault(label, []).append(i)
     return list(groups.values())
+
+
+def linked_across(article_of: Sequence[int], left: Sequence[int], right: Sequence[int]
+                  ) -> list[tuple[int, int]]:  # fmt: skip
+    """Edges that connect what linking every item of ``left`` to every item of ``right`` from a
+    different article connects, without listing those pairs: copies of one text in many articles
+    would make them quadratic. Items of one article on one side have the same partners, so each
+    such group is chained and linked to two of its partners' groups (``left`` may be ``right``)."""
+    sides = [_by_article(article_of, left), _by_article(article_of, right)]
+    edges: list[tuple[int, int]] = []
+    for side, other in (sides, sides[::-1]):
+        for article, group in side.items():
+            partners = list(islice((g for a, g in other.items() if a != article), 2))
+            if partners:
+                edges += [(group[0], k) for k in group[1:]]
+                edges += [(group[0], g[0]) for g in partners]
+    return edges
+
+
+def _by_article(article_of: Sequence[int], items: Sequence[int]) -> dict[int, list[int]]:
+    out: dict[int, list[int]] = {}
+    for i in items:
+        out.setdefault(article_of[i], []).append(i)
+    return out

@@ -28,6 +28,7 @@ import argparse
 import math
 import sys
 from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 
 import numpy as np
@@ -45,17 +46,16 @@ Closed = tuple[dict[str, float], float | None, list[str], np.ndarray]  # centroi
 Decide = Callable[["Scores"], int]
 
 
+@dataclass
 class Scores:
-    """One story's scores against every thread so far (live mask: within the thread window)."""
+    """One story's scores against every thread so far: lexical and embedding cosine to the
+    thread's centroid and to its best-matching member story; ``live``: within the window."""
 
-    def __init__(self, lex: np.ndarray, sem: np.ndarray, best_lex: np.ndarray, best_sem, live):
-        self.lex, self.sem, self.best_lex, self.best_sem, self.live = (
-            lex,
-            sem,
-            best_lex,
-            best_sem,
-            live,
-        )
+    lex: np.ndarray
+    sem: np.ndarray
+    best_lex: np.ndarray
+    best_sem: np.ndarray
+    live: np.ndarray
 
     def pick(self, score: np.ndarray, thr: float, gap: float = 0.0) -> int:
         score = np.where(self.live, score, -1e9)
@@ -97,66 +97,79 @@ def margin(thr: float, gap: float, a: float = 1.0) -> Decide:
     return lambda s: s.pick((1 - a) * s.lex + a * s.best_lex, thr, gap)
 
 
-def replay(rows: list[Closed], decide: Decide, terms: int = 50, window: float = 730.0) -> float:
-    """Link ``rows`` in order with ``decide``; B-cubed F1 of the threads against the gold."""
-    n, dim = len(rows), len(rows[0][3])
-    cents: list[dict[str, float]] = []
-    norms, last = np.zeros(n), np.full(n, -1e18)
-    embs, story_embs = np.zeros((n, dim), np.float32), np.zeros((n, dim), np.float32)
-    post: dict[str, dict[int, float]] = {}  # term -> {thread: weight}
-    story_post: dict[str, dict[int, float]] = {}  # term -> {story: weight}
-    story_thread: list[int] = []
-    gold: list[str] = []
-    pred: list[int] = []
-    for m, (centroid, day, labels, emb) in enumerate(rows):
-        vec = unit(top_terms(centroid, terms))
-        k = len(cents)
-        j = decide(_scores(vec, emb, k, m, post, story_post, norms, embs, story_embs,
-                           story_thread, last, day, window)) if k else -1  # fmt: skip
+class Threads:
+    """Threads as `ThreadIndex` keeps them (unit story centroids summed, pruned to ``terms``),
+    plus every story's vector, to score a story against all of them exactly."""
+
+    def __init__(self, n: int, dim: int, terms: int = 50, window: float = 730.0) -> None:
+        self.terms, self.window = terms, window
+        self.cents: list[dict[str, float]] = []
+        self.norms, self.last = np.zeros(n), np.full(n, -1e18)
+        self.embs = np.zeros((n, dim), np.float32)  # per thread: sum of story embeddings
+        self.story_embs = np.zeros((n, dim), np.float32)
+        self.post: dict[str, dict[int, float]] = {}  # term -> {thread: weight}
+        self.story_post: dict[str, dict[int, float]] = {}  # term -> {story: weight}
+        self.story_thread: list[int] = []
+
+    def scores(self, vec: dict[str, float], emb: np.ndarray, day: float | None) -> Scores:
+        k, m = len(self.cents), len(self.story_thread)
+        lex = _dot(vec, self.post, k) / np.maximum(self.norms[:k], 1e-12)
+        embs = self.embs[:k]
+        sem = (embs @ emb) / np.maximum(np.linalg.norm(embs, axis=1), 1e-12)
+        best_lex, best_sem = np.zeros(k), np.full(k, -1.0)
+        owner = np.array(self.story_thread, dtype=int)
+        np.maximum.at(best_lex, owner, _dot(vec, self.story_post, m))
+        np.maximum.at(best_sem, owner, self.story_embs[:m] @ emb)
+        live = self.last[:k] >= day - self.window if day is not None else np.ones(k, bool)
+        return Scores(lex, sem, best_lex, best_sem, live)
+
+    def add(self, j: int, vec: dict[str, float], emb: np.ndarray, day: float | None) -> int:
+        """Add story ``vec`` to thread ``j`` (-1: a new thread); returns the thread."""
         if j < 0:
-            j = k
-            cents.append({})
-        cent = cents[j]
+            j = len(self.cents)
+            self.cents.append({})
+        cent = self.cents[j]
         for t, w in vec.items():
             cent[t] = cent.get(t, 0.0) + w
-        if len(cent) > 4 * terms:  # pruned as ThreadIndex does
-            kept = top_terms(cent, terms)
+        if len(cent) > 4 * self.terms:  # pruned as ThreadIndex does
+            kept = top_terms(cent, self.terms)
             for t in cent.keys() - kept.keys():
-                post.get(t, {}).pop(j, None)
-            cents[j] = cent = kept
+                self.post.get(t, {}).pop(j, None)
+            self.cents[j] = cent = kept
         for t, w in cent.items():
-            post.setdefault(t, {})[j] = w
+            self.post.setdefault(t, {})[j] = w
+        m = len(self.story_thread)
         for t, w in vec.items():
-            story_post.setdefault(t, {})[m] = w
-        norms[j] = math.sqrt(sum(w * w for w in cent.values()))
-        embs[j] += emb
-        story_embs[m] = emb
-        story_thread.append(j)
+            self.story_post.setdefault(t, {})[m] = w
+        self.norms[j] = math.sqrt(sum(w * w for w in cent.values()))
+        self.embs[j] += emb
+        self.story_embs[m] = emb
+        self.story_thread.append(j)
         if day is not None:
-            last[j] = max(last[j], day)
+            self.last[j] = max(self.last[j], day)
+        return j
+
+
+def _dot(vec: dict[str, float], post: dict[str, dict[int, float]], size: int) -> np.ndarray:
+    out = np.zeros(size)
+    for t, w in vec.items():
+        for j, x in post.get(t, {}).items():
+            out[j] += w * x
+    return out
+
+
+def replay(rows: list[Closed], decide: Decide) -> float:
+    """Link ``rows`` in order with ``decide``; B-cubed F1 of the threads against the gold."""
+    threads = Threads(len(rows), len(rows[0][3]))
+    gold: list[str] = []
+    pred: list[int] = []
+    for centroid, day, labels, emb in rows:
+        vec = unit(top_terms(centroid, threads.terms))
+        j = decide(threads.scores(vec, emb, day)) if threads.cents else -1
+        j = threads.add(j, vec, emb, day)
         gold += labels
         pred += [j] * len(labels)
     return score_clusters(gold, pred).bcubed.f1
-
-
-def _scores(vec, emb, k, m, post, story_post, norms, embs, story_embs, story_thread, last, day,
-            window) -> Scores:  # fmt: skip
-    lex = np.zeros(k)
-    for t, w in vec.items():
-        for j, x in post.get(t, {}).items():
-            lex[j] += w * x
-    lex /= np.maximum(norms[:k], 1e-12)
-    sem = (embs[:k] @ emb) / np.maximum(np.linalg.norm(embs[:k], axis=1), 1e-12)
-    story_lex = np.zeros(m)
-    for t, w in vec.items():
-        for i, x in story_post.get(t, {}).items():
-            story_lex[i] += w * x
-    best_lex, best_sem = np.zeros(k), np.full(k, -1.0)
-    owner = np.array(story_thread, dtype=int)
-    np.maximum.at(best_lex, owner, story_lex)
-    np.maximum.at(best_sem, owner, story_embs[:m] @ emb)
-    live = last[:k] >= day - window if day is not None else np.ones(k, bool)
-    return Scores(lex, sem, best_lex, best_sem, live)
 
 
 def closed_stories(

@@ -102,7 +102,9 @@ def test_semantic_clustering_says_what_it_needs(feed: Path, tmp_path: Path, cli:
     code, _, err = cli(["cluster", str(feed), "-o", str(out), "-q", "--lexical"])
     assert code == 0 and "lexical)" in err
     dask = ["--engine", "dask"]
-    code, _, err = cli(["cluster", str(feed), "-o", str(out), "--semantic-threads", *dask])
+    code, _, err = cli(
+        ["cluster", str(feed), "-o", str(out), "--force", "--semantic-threads", *dask]
+    )
     assert code == 2 and "lexical features only" in err  # threads by meaning need it too
 
 

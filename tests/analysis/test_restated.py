@@ -1,6 +1,6 @@
 """Agreed claims restated inside other outlets' sentences (analysis/restated.py); invented text."""
 
-from newsprism.analysis.restated import Entry, partners, restated_claims
+from newsprism.analysis.restated import PARTNERS, Entry, partners, restated_claims
 from newsprism.model import Sentence
 
 
@@ -49,6 +49,15 @@ def test_partners_come_from_other_sources_only() -> None:
     entries.append(Entry(Sentence(id="a0.1", index=1, text="Acme shut its plant in Dover."), 0))
     near = partners(entries)
     assert near[0] == [1] and near[2] == [1] and sorted(near[1]) == [0, 2]
+
+
+def test_tied_partners_go_to_the_earlier_sentences() -> None:
+    # every candidate shares two of the three terms, through different pairs of them, so only
+    # the tie rule (not the order in which the terms are met) can decide which are kept
+    pairs = ["walrus tundra", "tundra glacier", "walrus glacier"]
+    texts = ["Walrus tundra glacier."] + [f"{pairs[k % 3]} item{k}." for k in range(PARTNERS + 4)]
+    near = partners(_entries(texts))
+    assert near[0] == list(range(1, PARTNERS + 1))
 
 
 def test_a_different_verb_is_a_different_claim() -> None:

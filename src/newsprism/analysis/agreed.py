@@ -418,7 +418,7 @@ def _index_fact(by_term: dict[str, set[int]], k: int, fact: AgreedFact) -> None:
 
 @stage(
     "agreed",
-    version="2.5",
+    version="2.6",
     requires=(
         "sentences",
         "alignment",

@@ -79,7 +79,11 @@ def partners(entries: list[Entry]) -> list[list[int]]:
         for t in ts:
             if len(postings[t]) <= POSTINGS:
                 shared.update(j for j in postings[t] if entries[j].group != entries[i].group)
-        ranked = [j for j, n in shared.most_common() if n >= MIN_SHARED]
+        # ties go to the earlier entry: most_common() would order them by the hash order of
+        # `ts`, so a brief would change from one process to the next
+        ranked = sorted(
+            (j for j, n in shared.items() if n >= MIN_SHARED), key=lambda j: (-shared[j], j)
+        )
         out.append(ranked[:PARTNERS])
     return out
 

@@ -6,9 +6,10 @@ from tests.analysis.helpers import make_brief
 from tests.expect import the
 
 from newsprism.align import align
-from newsprism.analysis.agreed import find_agreed
+from newsprism.analysis.agreed import distinct, find_agreed
 from newsprism.analysis.claims import claim_anchors, clause_with, name_stems
 from newsprism.analysis.sources import independent_sources
+from newsprism.model import AgreedFact
 
 STORY = {
     "Wire": (
@@ -74,3 +75,25 @@ def test_names_are_not_claim_anchors() -> None:
 def test_clause_with_prefers_the_clause_holding_the_words() -> None:
     sentence = "Late on Friday, after a long meeting, the board approved the budget for 2025."
     assert clause_with(sentence, ("board", "budget")) == "the board approved the budget for 2025."
+
+
+def _fact(text: str, citations: list[str], source: str) -> AgreedFact:
+    return AgreedFact(text=text, outlets=[], citations=citations, support=2, source=source)
+
+
+def test_distinct_leaves_out_claims_shown_cited_or_worded_like_a_kept_fact() -> None:
+    kept = [_fact("Engineers found rust in the main cables.", ["a.1", "b.0"], "a.1")]
+    claims = [
+        _fact("Crews will paint the railings in spring.", ["c.4", "d.2"], "a.1"),  # shown
+        _fact("Drivers face a detour of twenty minutes.", ["b.0", "d.3"], "d.3"),  # cited
+        _fact("Engineers found rust in the cables.", ["e.1", "f.1"], "e.1"),  # worded alike
+        _fact("The cycling club held its annual race.", ["c.1", "g.2"], "c.1"),  # new
+        _fact("The club's annual race was held on Sunday.", ["h.0", "g.5"], "h.0"),  # like the new
+    ]
+    assert [f.source for f in distinct(kept, claims)] == ["a.1", "c.1"]
+
+
+def test_after_a_fact_citing_nothing_every_claim_is_left_out() -> None:
+    kept = [_fact("Engineers found rust in the main cables.", [], "a.1")]
+    claims = [_fact("The cycling club held its annual race.", ["c.1", "g.2"], "c.1")]
+    assert distinct(kept, claims) == kept

@@ -61,10 +61,33 @@ def test_prior_is_the_logistic_model() -> None:
     assert np.allclose(prior(x, model), expected)
 
 
-def test_shipped_weights_match_the_features() -> None:
+def test_prior_sums_the_boosted_trees_leaves() -> None:
+    # tree 0 splits on feature 1 at 0.5, tree 1 on feature 0 at 2.0; x <= threshold goes left
+    model = {
+        "kind": "trees",
+        "baseline": -1.0,
+        "trees": [
+            [[1, 0.5, 1, 2, 0.0], [-1, 0.0, 0, 0, 0.25], [-1, 0.0, 0, 0, 1.5]],
+            [[0, 2.0, 1, 2, 0.0], [-1, 0.0, 0, 0, -0.5], [0, 5.0, 3, 4, 0.0],
+             [-1, 0.0, 0, 0, 0.75], [-1, 0.0, 0, 0, 2.0]],
+        ],
+    }  # fmt: skip
+    x = np.asarray([[1.0, 0.0], [3.0, 0.5], [6.0, 1.0]])
+    # by hand: row 0: 0.25 - 0.5; row 1: 0.25 + 0.75 (3 > 2, 3 <= 5); row 2: 1.5 + 2.0
+    logits = [-1.0 + 0.25 - 0.5, -1.0 + 0.25 + 0.75, -1.0 + 1.5 + 2.0]
+    assert np.allclose(prior(x, model), [1 / (1 + math.exp(-z)) for z in logits])
+
+
+def test_shipped_model_matches_the_features() -> None:
     model = load_weights()
     assert tuple(model["features"]) == FEATURES
-    assert len(model["coef"]) == len(model["mean"]) == len(model["scale"]) == len(FEATURES)
+    pool, texts = _pool()
+    chance = prior(features(pool, texts))
+    assert chance.shape == (len(texts),) and np.all((chance > 0) & (chance < 1))
+    for tree in model.get("trees", []):
+        inner = [node for node in tree if node[0] >= 0]
+        assert all(0 <= node[0] < len(FEATURES) for node in inner)
+        assert all(0 < node[2] < len(tree) and 0 < node[3] < len(tree) for node in inner)
 
 
 def test_prior_weight_steers_the_selection() -> None:

@@ -4,7 +4,10 @@ from __future__ import annotations
 
 from newsprism.analysis.support import (
     LEANS_BACK,
+    Coverage,
+    doc_of,
     figures,
+    parsed_ahead,
     reports,
     safe_shortenings,
     states,
@@ -12,6 +15,7 @@ from newsprism.analysis.support import (
     without_adjuncts,
 )
 from newsprism.model import Sentence
+from newsprism.text.nlp import parse
 
 
 def test_figures_digits_and_words() -> None:
@@ -108,3 +112,46 @@ def test_an_opening_that_points_back_leans_on_the_sentence_before() -> None:
         assert LEANS_BACK.match(text), text
     for text in ("One ship sank.", "Some pilots fled.", "Onerous rules apply."):
         assert not LEANS_BACK.match(text), text
+
+
+def test_coverage_finds_the_outlets_reports_finds() -> None:
+    texts = {
+        "North Post": [
+            "Storms hit the coast.",
+            "The council closed the Orlen bridge for six weeks.",
+        ],
+        "East Star": ["The Orlen bridge shut.", "It stays closed for six weeks of repairs."],
+        "West Wire": ["The council closed the Orlen bridge for nine weeks."],
+        "South Bell": ["Ferries ran late on Tuesday."],
+        "Empty": [],
+    }
+    by_outlet = {
+        outlet: [Sentence(id=f"{n}.{k}", index=k, text=t) for k, t in enumerate(lines)]
+        for n, (outlet, lines) in enumerate(texts.items())
+    }
+    coverage = Coverage(by_outlet)
+    for shown in [
+        "The Orlen bridge is closed for six weeks.",
+        "The Orlen bridge is closed for nine weeks.",
+        "Ferries ran late.",
+        "Six weeks.",
+        "The the of.",
+    ]:
+        expected = {o for o, sentences in by_outlet.items() if reports(shown, sentences)}
+        assert coverage.reporting(shown) == expected, shown
+    assert coverage.reporting("The Orlen bridge is closed for six weeks.") == {
+        "North Post",
+        "East Star",
+    }
+
+
+def test_a_parse_made_ahead_in_a_batch_is_the_parse_made_alone() -> None:
+    texts = ["The council closed the Orlen bridge for six weeks.", "Ferries ran late again."]
+
+    def reading(doc: object) -> list[tuple[str, str, str, int, str]]:
+        return [(t.text, t.tag_, t.dep_, t.head.i, t.lemma_) for t in doc]  # type: ignore[attr-defined]
+
+    alone = [reading(parse([t])[0]) for t in texts]
+    with parsed_ahead(texts):
+        assert [reading(doc_of(t)) for t in texts] == alone
+    assert [reading(doc_of(t)) for t in texts] == alone

@@ -31,13 +31,13 @@ from newsprism.analysis.readable import complete_clause, flaws
 from newsprism.analysis.restated import Entry, restated_claims
 from newsprism.analysis.semantic import meaning_matches
 from newsprism.analysis.sources import Sources
-from newsprism.analysis.support import whole_clause
+from newsprism.analysis.support import Coverage, parsed_ahead, whole_clause
 from newsprism.analysis.voice import (
     mostly_quoted,
     printed_as_quotation,
     statement_sentences,
 )
-from newsprism.model import AgreedFact, Brief, Discrepancy, Sentence
+from newsprism.model import AgreedFact, Article, Brief, Discrepancy, Sentence
 from newsprism.pipeline import Context
 from newsprism.registry import stage
 from newsprism.text.quantities import Quantity, find_quantities
@@ -105,12 +105,13 @@ def representative(
     discrepancy, with no figure the others do not state, complete and clean
     (analysis/readable.py), of news-sentence length, closest to the others in wording, shortest."""
     central = _centrality(sentences, al)
+    alone = _own_figures(sentences)
     return min(
         sentences,
         key=lambda s: (
             s.id in quoted or s.text.lstrip().startswith(('"', "“")),
             s.id in disputed,
-            bool(unsupported(s, sentences)),
+            s.id in alone,
             *flaws(s),
             len(s.text.split()) < 8,
             -round(central.get(s.id, 0.0), 1),
@@ -119,11 +120,21 @@ def representative(
     )
 
 
+def _own_figures(sentences: list[Sentence]) -> set[str]:
+    """Ids of the sentences with a figure no sentence of another article states (`unsupported`),
+    from one count of the articles stating each figure instead of one pass per sentence."""
+    owners: dict[Figure, set[str]] = {}
+    for s in sentences:
+        for f in figures_of(s):
+            owners.setdefault(f, set()).add(owner(s))
+    return {s.id for s in sentences if any(len(owners[f]) == 1 for f in figures_of(s))}
+
+
 def _centrality(sentences: list[Sentence], al: Alignment | None) -> dict[str, float]:
     """Mean TF-IDF cosine of each sentence with the others cited (0 without an alignment)."""
     if al is None or len(sentences) < 3:
         return {}
-    position = al.position()
+    position = _position(al)
     rows = [position[s.id] for s in sentences if s.id in position]
     if len(rows) != len(sentences):
         return {}
@@ -131,6 +142,16 @@ def _centrality(sentences: list[Sentence], al: Alignment | None) -> dict[str, fl
     sims = np.asarray((vectors @ vectors.T).todense())
     means = (sims.sum(axis=1) - sims.diagonal()) / (len(rows) - 1)
     return {s.id: float(m) for s, m in zip(sentences, means, strict=True)}
+
+
+_LAST_ALIGNMENT: list[tuple[Alignment, dict[str, int]]] = []
+
+
+def _position(al: Alignment) -> dict[str, int]:
+    """Sentence id -> row of the alignment, built once per alignment, not once per fact shown."""
+    if not (_LAST_ALIGNMENT and _LAST_ALIGNMENT[0][0] is al):
+        _LAST_ALIGNMENT[:] = [(al, al.position())]
+    return _LAST_ALIGNMENT[0][1]
 
 
 def figure_facts(brief: Brief, sources: Sources, groups: list[FigureGroup], quoted: set[str],
@@ -188,11 +209,12 @@ def meaning_facts(brief: Brief, sources: Sources, al: Alignment, quoted: set[str
     return out
 
 
-def _wording(text: str) -> set[str]:
-    return set(content_stems(text))
+@lru_cache(maxsize=1 << 16)
+def _wording(text: str) -> frozenset[str]:
+    return frozenset(content_stems(text))
 
 
-def _dice(a: set[str], b: set[str]) -> float:
+def _dice(a: frozenset[str], b: frozenset[str]) -> float:
     return 2 * len(a & b) / (len(a) + len(b)) if a and b else 0.0
 
 
@@ -247,12 +269,14 @@ def _sides(discrepancies: Sequence[Discrepancy]) -> dict[str, dict[int, int]]:
 
 
 def consistent(brief: Brief, sources: Sources, fact: AgreedFact,
-               sides: dict[str, dict[int, int]]) -> AgreedFact | None:  # fmt: skip
+               sides: dict[str, dict[int, int]],
+               index: dict[str, tuple[Article, Sentence]] | None = None
+               ) -> AgreedFact | None:  # fmt: skip
     """The fact citing only sentences that agree with its shown sentence on every discrepancy it
     takes a side in, on that same side ('up to five weeks' is agreed only by the outlets saying so),
     and on the figures it shows. None when outlets differ on a figure it shows that no other
     outlet states: that claim is not agreed."""
-    index = brief.sentence_index()
+    index = brief.sentence_index() if index is None else index
     mine = sides.get(fact.source, {})
     shown = index[fact.source][1] if fact.source in index else None
 
@@ -275,7 +299,8 @@ def consistent(brief: Brief, sources: Sources, fact: AgreedFact,
 
 def _consistent(brief: Brief, sources: Sources, facts: list[AgreedFact],
                 sides: dict[str, dict[int, int]]) -> list[AgreedFact]:  # fmt: skip
-    out = [consistent(brief, sources, f, sides) for f in facts]
+    index = brief.sentence_index()
+    out = [consistent(brief, sources, f, sides, index) for f in facts]
     return [f for f in out if f is not None and f.support >= MIN_SUPPORT]
 
 
@@ -341,14 +366,15 @@ def restated(
     def support_of(chosen: list[Entry]) -> int:
         return independent(brief, sources, [position[owner(e.sentence)] for e in chosen])
 
+    coverage = Coverage(outlet_sentences(brief))
+    found = restated_claims(entries, showable, support_of)
+    with parsed_ahead(claim.text for claim in found):  # whole_clause parses each, batched here
+        whole = [claim for claim in found if whole_clause(claim.text)]
     out = []
-    by_outlet = outlet_sentences(brief)
-    for claim in restated_claims(entries, showable, support_of):
-        if not whole_clause(claim.text):
-            continue
+    for claim in whole:
         cited = [claim.source.id, *(e.sentence.id for e in claim.supporters)]
         fact = make_fact(brief, sources, claim.text, cited, claim.source.id)
-        fact.omitted_by = omitted(fact, by_outlet)
+        fact.omitted_by = omitted(fact, coverage)
         out.append(fact)
     return out
 
@@ -356,18 +382,38 @@ def restated(
 def distinct(kept: list[AgreedFact], claims: list[AgreedFact]) -> list[AgreedFact]:
     """The kept facts and each claim that is none of them: a claim shown by a sentence already
     shown, citing mostly the same sentences as a kept fact, or worded like it, is left out (never
-    merged: a merged fact would credit sentences that do not state its text)."""
+    merged: a merged fact would credit sentences that do not state its text).
+
+    A kept fact can only be the same as a claim when it shares a cited sentence or a word with it
+    (or cites nothing), so each claim meets only those, found through indexes of the kept facts."""
     kept = list(kept)
+    shown = {f.source for f in kept}
+    uncited = any(not f.citations for f in kept)
+    by_term: dict[str, set[int]] = {}  # sentence id or word -> positions in `kept`
+    for k, fact in enumerate(kept):
+        _index_fact(by_term, k, fact)
     for fact in claims:
         ids, wording = set(fact.citations), _wording(fact.text)
+        if fact.source in shown:
+            continue
+        if kept and (not ids or uncited):
+            continue  # an empty citation list shares 'mostly' everything (half of nothing)
+        near = {k for term in (*ids, *wording) for k in by_term.get(term, ())}
         if not any(
-            fact.source == other.source
-            or len(ids & set(other.citations)) >= SAME_FACT * min(len(ids), len(other.citations))
-            or _dice(wording, _wording(other.text)) >= SAME_WORDING
-            for other in kept
+            len(ids & set(kept[k].citations)) >= SAME_FACT * min(len(ids), len(kept[k].citations))
+            or _dice(wording, _wording(kept[k].text)) >= SAME_WORDING
+            for k in near
         ):
+            _index_fact(by_term, len(kept), fact)
             kept.append(fact)
+            shown.add(fact.source)
+            uncited = uncited or not fact.citations
     return kept
+
+
+def _index_fact(by_term: dict[str, set[int]], k: int, fact: AgreedFact) -> None:
+    for term in (*fact.citations, *_wording(fact.text)):
+        by_term.setdefault(term, set()).add(k)
 
 
 @stage(

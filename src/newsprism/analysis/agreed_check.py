@@ -7,8 +7,8 @@ from __future__ import annotations
 from newsprism.analysis.sources import Sources
 from newsprism.analysis.support import (
     LEANS_BACK,
+    Coverage,
     common_core,
-    reports,
     safe_shortenings,
     states,
     whole_clause,
@@ -19,7 +19,7 @@ from newsprism.analysis.voice import (
     speaks_as_someone,
     statement_sentences,
 )
-from newsprism.model import AgreedFact, Brief, Sentence
+from newsprism.model import AgreedFact, Article, Brief, Sentence
 from newsprism.text.sparse import components
 
 CHECKED_PER_FACT = 8  # candidates checked per fact shown, at most: each check parses sentences
@@ -32,13 +32,27 @@ def make_fact(
 ) -> AgreedFact:
     """An agreed fact citing every supporting sentence (ids are '<article id>.<n>')."""
     citations = list(dict.fromkeys(cited))
-    index = {a.id: k for k, a in enumerate(brief.articles)}
+    index, labels = _articles(brief)
     articles = [index[c.rsplit(".", 1)[0]] for c in citations]
     outlets = list(dict.fromkeys(brief.articles[k].label for k in articles))
-    omitted = [a.label for a in brief.articles if a.label not in outlets and not a.duplicate_of]
+    stated = set(outlets)
     return AgreedFact(text=text, outlets=outlets, citations=citations,
                       support=independent(brief, sources, articles),
-                      omitted_by=list(dict.fromkeys(omitted)), source=source)  # fmt: skip
+                      omitted_by=[o for o in labels if o not in stated], source=source)  # fmt: skip
+
+
+_LAST_ARTICLES: list[tuple[list[Article], int, dict[str, int], list[str]]] = []
+
+
+def _articles(brief: Brief) -> tuple[dict[str, int], list[str]]:
+    """(article id -> position, the outlets of articles that are no copy, in order), worked out
+    once per article list rather than once per fact."""
+    last = _LAST_ARTICLES[0] if _LAST_ARTICLES else None
+    if last is None or last[0] is not brief.articles or last[1] != len(brief.articles):
+        index = {a.id: k for k, a in enumerate(brief.articles)}
+        labels = list(dict.fromkeys(a.label for a in brief.articles if not a.duplicate_of))
+        _LAST_ARTICLES[:] = [(brief.articles, len(brief.articles), index, labels)]
+    return _LAST_ARTICLES[0][2], _LAST_ARTICLES[0][3]
 
 
 def independent(brief: Brief, sources: Sources, articles: list[int]) -> int:
@@ -69,9 +83,10 @@ def outlet_sentences(brief: Brief) -> dict[str, list[Sentence]]:
     return by_outlet
 
 
-def omitted(fact: AgreedFact, by_outlet: dict[str, list[Sentence]]) -> list[str]:
-    """Outlets listed as not reporting the fact whose text indeed lacks it."""
-    return [o for o in fact.omitted_by if not reports(fact.text, by_outlet.get(o, []))]
+def omitted(fact: AgreedFact, coverage: Coverage) -> list[str]:
+    """Outlets listed as not reporting the fact whose text indeed lacks it (support.reports)."""
+    reporting = coverage.reporting(fact.text)
+    return [o for o in fact.omitted_by if o not in reporting]
 
 
 def stands_alone(s: Sentence, statements: set[str], quoted: set[tuple[str, ...]]) -> bool:
@@ -104,25 +119,24 @@ def verified(
     quoted = printed_as_quotation(brief.articles)
     position = {a.id: k for k, a in enumerate(brief.articles)}
     out: list[AgreedFact] = []
-    by_outlet = outlet_sentences(brief)
-    at_most = _best_after([_cites_outlets(brief, sources, fact, position) for fact in facts])
+    coverage = Coverage(outlet_sentences(brief))
+    at_most = _best_after([_cites_outlets(brief, sources, f, position, index) for f in facts])
     for n, fact in enumerate(facts):
         if limit is not None and len(out) >= limit and at_most[n] <= _kth(out, limit):
             break
         if limit is not None and n >= CHECKED_PER_FACT * limit:
             break  # the strongest candidates are checked; the rest are not shown unchecked
         cited = [index[c][1] for c in fact.citations if c in index]
-        checked = _verify(brief, sources, cited, statements, quoted, disputed, position, by_outlet)
+        checked = _verify(brief, sources, cited, statements, quoted, disputed, position, coverage)
         if checked is not None and not any(f.source == checked.source for f in out):
             out.append(checked)
     return out
 
 
-def _cites_outlets(brief: Brief, sources: Sources, fact: AgreedFact,
-                   position: dict[str, int]) -> int:  # fmt: skip
+def _cites_outlets(brief: Brief, sources: Sources, fact: AgreedFact, position: dict[str, int],
+                   index: dict[str, tuple[Article, Sentence]]) -> int:  # fmt: skip
     """An upper bound of the support of any subset of the fact's citations: independent() never
     counts more outlets than there are distinct source groups, or distinct labels, among them."""
-    index = brief.sentence_index()
     cited = {position[index[c][0].id] for c in fact.citations if c in index}
     labels = {brief.articles[k].label for k in cited}
     return min(len({sources.group_of[k] for k in cited}), len(labels))
@@ -143,7 +157,7 @@ def _best_after(bounds: list[int]) -> list[int]:
 
 def _verify(brief: Brief, sources: Sources, cited: list[Sentence], statements: set[str],
             quoted: set[tuple[str, ...]], disputed: frozenset[str],
-            position: dict[str, int], by_outlet: dict[str, list[Sentence]]
+            position: dict[str, int], coverage: Coverage
             ) -> AgreedFact | None:  # fmt: skip
     candidates = [
         s for s in common_core(cited)
@@ -162,6 +176,6 @@ def _verify(brief: Brief, sources: Sources, cited: list[Sentence], statements: s
     if best is not None:
         _, text, kept, shown = best
         fact = make_fact(brief, sources, text, [s.id for s in kept], shown.id)
-        fact.omitted_by = omitted(fact, by_outlet)
+        fact.omitted_by = omitted(fact, coverage)
         return fact
     return None

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from newsprism.analysis.figure_links import Bounds, Links, mean
 from newsprism.analysis.sources import Sources
 from newsprism.model import Article, Sentence
 from newsprism.text.embeddings import similarity_scale
@@ -270,40 +271,27 @@ def _block_keys(m: Mention) -> set[str]:
     return keys
 
 
-def candidate_pairs(mentions: list[Mention], dense: bool = False) -> list[tuple[int, int]]:
-    """Pairs (i < j) of comparable mentions from different sources that may link; every such pair
-    when ``dense``. Blocking by shared keys keeps this near-linear in the story's size."""
+def candidate_pairs(mentions: list[Mention], dense: bool = False) -> tuple[np.ndarray, np.ndarray]:
+    """Pairs (rows[k] < cols[k]) of comparable mentions from different sources that may link;
+    every such pair when ``dense``. Blocking by shared keys keeps this near-linear in the story."""
     blocks: dict[tuple[str, str], list[int]] = {}
     for i, m in enumerate(mentions):
         blocks.setdefault((m.quantity.kind, m.quantity.unit), []).append(i)
-    out: list[tuple[int, int]] = []
+    rows: list[np.ndarray] = [np.zeros(0, dtype=np.int64)]
+    cols: list[np.ndarray] = [np.zeros(0, dtype=np.int64)]
     for members in blocks.values():
         if dense:
-            pairs = [(a, b) for k, a in enumerate(members) for b in members[k + 1 :]]
+            r, c = np.triu_indices(len(members), k=1)
         else:
             incidence, _ = csr_rows((_block_keys(mentions[i]) for i in members), binary=True)
-            rows, cols, _ = shared_pairs(incidence, max_rows=BLOCK_CAP)
-            pairs = [
-                (members[r], members[c]) for r, c in zip(rows.tolist(), cols.tolist(), strict=True)
-            ]
-        out += [(a, b) for a, b in pairs if mentions[a].group != mentions[b].group]
-    return out
-
-
-def score_pairs(mentions: list[Mention], pairs: list[tuple[int, int]], idf: dict[str, float],
-                meaning: np.ndarray | None = None, bags: _Bags | None = None
-                ) -> dict[int, dict[int, float]]:  # fmt: skip
-    """Positive link scores of the pairs, both ways: mention -> {other mention: score}."""
-    scores: dict[int, dict[int, float]] = {i: {} for i in range(len(mentions))}
-    bags = bags or _Bags(idf)
-    for i, j in pairs:
-        if j in scores[i]:
-            continue
-        sem = float(meaning[i, j]) if meaning is not None else 0.0
-        value = link_score(mentions[i], mentions[j], idf, sem, bags)
-        if value > 0:
-            scores[i][j] = scores[j][i] = value
-    return scores
+            r, c, _ = shared_pairs(incidence, max_rows=BLOCK_CAP)
+        index = np.asarray(members, dtype=np.int64)
+        rows.append(index[r])
+        cols.append(index[c])
+    r, c = np.concatenate(rows), np.concatenate(cols)
+    group = np.array([m.group for m in mentions], dtype=np.int64)
+    apart = group[r] != group[c] if len(mentions) else np.zeros(0, dtype=bool)
+    return r[apart], c[apart]
 
 
 def cluster_mentions(
@@ -317,62 +305,90 @@ def cluster_mentions(
     Linkage is the mean of the stronger half of the links between two clusters: robust to one
     outlet phrasing a figure differently ('1,140 signatures'), stricter than single linkage. A
     merge needs one link at the threshold, so clusters never cross the connected components of
-    such links: each component is clustered alone, with every pair in it scored while it is small.
+    such links: each component is clustered alone, every pair in it linked while it is small, the
+    candidate pairs in it when large. Only candidates whose score bound reaches the threshold are
+    scored up front (analysis/figure_links.py); weaker links are scored when the clustering reads
+    them.
     """
     bags = _Bags(idf)
-    candidates = candidate_pairs(mentions, meaning is not None)
-    scores = score_pairs(mentions, candidates, idf, meaning, bags)
-    tried = np.sort(_pair_keys(candidates, len(mentions)))
-    strong = [(i, j) for i, links in scores.items() for j, v in links.items() if v >= threshold]
+
+    def score(i: int, j: int) -> float:
+        sem = float(meaning[i, j]) if meaning is not None else 0.0
+        return link_score(mentions[i], mentions[j], idf, sem, bags)
+
+    rows, cols = candidate_pairs(mentions, meaning is not None)
+    bounds = Bounds(mentions, bags)
+    bound = bounds.scores(rows, cols, meaning) if len(rows) else np.zeros(0)
+    hopeful = bound >= threshold
+    strong = [(i, j, v) for i, j in zip(rows[hopeful].tolist(), cols[hopeful].tolist(), strict=True)
+              if (v := score(i, j)) >= threshold]  # fmt: skip
+    links = Links(score)
+    for i, j, v in strong:
+        links.add(i, j, v, v)
+    found = components(len(mentions), [i for i, _, _ in strong], [j for _, j, _ in strong])
+    label = np.zeros(len(mentions), dtype=np.int64)
+    for k, members in enumerate(found):
+        label[members] = k
+    sizes = np.array([len(members) for members in found], dtype=np.int64)
+    inside = np.flatnonzero((label[rows] == label[cols]) & (sizes[label[rows]] > DENSE_COMPONENT))
+    keep = _positive(mentions, bounds, rows[inside], cols[inside])
+    for i, j, b in zip(rows[inside][keep].tolist(), cols[inside][keep].tolist(),
+                       bound[inside][keep].tolist(), strict=True):  # fmt: skip
+        links.add(i, j, b)
+    small = [np.asarray(m) for m in found if 1 < len(m) <= DENSE_COMPONENT]
+    pairs = [(m[a], m[b]) for m in small for a, b in [np.triu_indices(len(m), k=1)]]
+    first = np.concatenate([a for a, _ in pairs]) if pairs else np.zeros(0, dtype=np.int64)
+    second = np.concatenate([b for _, b in pairs]) if pairs else np.zeros(0, dtype=np.int64)
+    keep = _positive(mentions, bounds, first, second)
+    dense = list(zip(first[keep].tolist(), second[keep].tolist(), strict=True))
+    strong += _dense_links(dense, bounds, links, threshold, meaning)
+    by_component: dict[int, list[tuple[int, int, float]]] = {}
+    for i, j, v in set(strong):
+        by_component.setdefault(int(label[i]), []).append((i, j, v))
     clusters: list[list[int]] = []
-    for members in components(len(mentions), [i for i, _ in strong], [j for _, j in strong]):
-        if len(members) > 1 and len(members) <= DENSE_COMPONENT:
-            pairs = _untried([(a, b) for k, a in enumerate(members) for b in members[k + 1 :]],
-                             tried, len(mentions))  # fmt: skip
-            for i, j, v in _scored(mentions, pairs, idf, meaning, scores, bags):
-                scores[i][j] = scores[j][i] = v
-        clusters += _agglomerate(members, scores, mentions, threshold)
+    for k, members in enumerate(found):
+        clusters += _agglomerate(members, by_component.get(k, []), links, mentions, threshold)
     clusters.sort(key=lambda c: min(c))
-    return [
-        _group(c, scores, mentions) for c in clusters if len({mentions[i].group for i in c}) > 1
-    ]
+    return [_group(c, links, mentions) for c in clusters if len({mentions[i].group for i in c}) > 1]
 
 
-def _pair_keys(pairs: list[tuple[int, int]], n: int) -> np.ndarray:
-    """Pairs (i, j) as numbers i * n + j, in order, to test many pairs at once."""
-    return np.fromiter((i * n + j for i, j in pairs), dtype=np.int64, count=len(pairs))
+def _dense_links(pairs: list[tuple[int, int]], bounds: Bounds, links: Links, threshold: float,
+                 meaning: np.ndarray | None) -> list[tuple[int, int, float]]:  # fmt: skip
+    """Links every pair of a small component; returns those scoring at the threshold, scored
+    only where their bound reaches it."""
+    if not pairs:
+        return []
+    rows, cols = np.array(pairs, dtype=np.int64).T
+    bound = bounds.scores(rows, cols, meaning).tolist()
+    for (i, j), b in zip(pairs, bound, strict=True):
+        links.add(i, j, b)
+    hopeful = (pair for pair, b in zip(pairs, bound, strict=True) if b >= threshold)
+    return [(i, j, v) for i, j in hopeful if (v := links.value(i, j)) >= threshold]
 
 
-def _untried(pairs: list[tuple[int, int]], tried: np.ndarray, n: int) -> list[tuple[int, int]]:
-    """The pairs not scored already (a pair scored 0 scores 0 again), in their order; ``tried``
-    is sorted."""
-    keys = _pair_keys(pairs, n)
-    at = np.minimum(np.searchsorted(tried, keys), max(len(tried) - 1, 0))
-    fresh = tried[at] != keys if len(tried) else np.ones(len(keys), dtype=bool)
-    return [p for p, keep in zip(pairs, fresh.tolist(), strict=True) if keep]
+def _positive(mentions: list[Mention], bounds: Bounds, rows: np.ndarray, cols: np.ndarray
+              ) -> np.ndarray:  # fmt: skip
+    """Which pairs of one kind and unit score above 0: every term of ``link_score`` is at least
+    0 and the noun's at least UNRELATED, unless one of its early returns applies."""
+    keep, unsure = bounds.positive(rows, cols)
+    for k in np.flatnonzero(unsure).tolist():
+        a, b = mentions[int(rows[k])].quantity, mentions[int(cols[k])].quantity
+        keep[k] = closeness(a, b) > 0.0
+    return keep
 
 
-def _scored(mentions: list[Mention], pairs: list[tuple[int, int]], idf: dict[str, float],
-            meaning: np.ndarray | None, known: dict[int, dict[int, float]], bags: _Bags
-            ) -> list[tuple[int, int, float]]:  # fmt: skip
-    out = []
-    for i, j in pairs:
-        if j not in known[i] and mentions[i].group != mentions[j].group:
-            sem = float(meaning[i, j]) if meaning is not None else 0.0
-            value = link_score(mentions[i], mentions[j], idf, sem, bags)
-            if value > 0:
-                out.append((i, j, value))
-    return out
-
-
-def _agglomerate(members: list[int], scores: dict[int, dict[int, float]],
+def _agglomerate(members: list[int], strong: list[tuple[int, int, float]], links: Links,
                  mentions: list[Mention], threshold: float) -> list[list[int]]:  # fmt: skip
-    """Average-of-the-stronger-half linkage, best pair first (a heap; stale entries skipped)."""
+    """Average-of-the-stronger-half linkage, best pair first (a heap; stale entries skipped).
+    Only links at the threshold can start a merge, so only they seed the heap. A veto between two
+    clusters holds for every cluster grown from them, so it is remembered."""
     clusters = {i: [i] for i in members}
     owner = {i: i for i in members}
     values = {i: {mentions[i].group: mentions[i].quantity.key} for i in members}
     version = dict.fromkeys(members, 0)
-    heap = [(-v, i, j, 0, 0) for i in members for j, v in scores[i].items() if i < j]
+    reach = {i: set(links.neighbours(i)) for i in members}  # mentions linked to the cluster
+    vetoed: dict[int, set[int]] = {i: set() for i in members}
+    heap = [(-v, i, j, 0, 0) for i, j, v in strong]
     heapq.heapify(heap)
     while heap:
         negative, x, y, vx, vy = heapq.heappop(heap)
@@ -382,41 +398,64 @@ def _agglomerate(members: list[int], scores: dict[int, dict[int, float]],
             continue  # one of them has merged since: its links were pushed again
         if any(values[y].get(g, key) != key for g, key in values[x].items()):
             continue  # one source, two values: never the same figure
+        for i in clusters[y]:
+            owner[i] = x
         clusters[x] += clusters.pop(y)
         values[x].update(values.pop(y))
         version[x] += 1
-        for i in clusters[x]:
-            owner[i] = x
-        near = {owner[j] for i in clusters[x] for j in scores[i] if j in owner}
-        for other in near - {x}:
-            value = _linkage(scores, mentions, clusters[x], clusters[other])
-            if value > 0:
+        reach[x] = _union(reach[x], reach.pop(y))
+        vetoed[x] = _union(vetoed[x], vetoed.pop(y))
+        for other in {owner[j] for j in reach[x] if j in owner} - {x}:
+            if other in vetoed[x] or x in vetoed[other]:
+                continue
+            value = _linkage(links, mentions, clusters[x], clusters[other], threshold)
+            if value == VETOED:
+                vetoed[x].add(other)
+            elif value > 0:
                 a, b = min(x, other), max(x, other)
                 heapq.heappush(heap, (-value, a, b, version[a], version[b]))
     return list(clusters.values())
 
 
-def _linkage(scores: dict[int, dict[int, float]], mentions: list[Mention], a: list[int],
-             b: list[int]) -> float:  # fmt: skip
-    """0 when two mentions from different sources cannot measure one thing (complete-link veto)."""
-    cross = []
+def _union(a: set[int], b: set[int]) -> set[int]:
+    """Both sets, the smaller added into the larger."""
+    if len(a) < len(b):
+        a, b = b, a
+    a |= b
+    return a
+
+
+VETOED = -1.0
+
+
+def _linkage(links: Links, mentions: list[Mention], a: list[int], b: list[int],
+             threshold: float) -> float:  # fmt: skip
+    """VETOED when two mentions from different sources cannot measure one thing (complete-link
+    veto); 0 when the bounds on the links show the linkage is below the threshold, where it could
+    never start a merge; scores are read only past both tests."""
+    bound = []
     for i in a:
-        links = scores[i]
+        near, group = links.neighbours(i), mentions[i].group
         for j in b:
-            value = links.get(j, 0.0)
-            if value == 0.0 and mentions[i].group != mentions[j].group:
-                return 0.0
-            cross.append(value)
+            value = near.get(j, 0.0)
+            if value == 0.0 and mentions[j].group != group:
+                return VETOED
+            bound.append(value)
+    if _stronger_half(bound) < threshold:
+        return 0.0
+    return _stronger_half([links.value(i, j) for i in a for j in b])
+
+
+def _stronger_half(cross: list[float]) -> float:
     cross.sort(reverse=True)
     if not cross or cross[0] <= 0:
         return 0.0
-    return float(np.mean(cross[: max(1, (len(cross) + 1) // 2)]))
+    return mean(cross[: max(1, (len(cross) + 1) // 2)])
 
 
-def _group(members: list[int], scores: dict[int, dict[int, float]],
-           mentions: list[Mention]) -> FigureGroup:  # fmt: skip
+def _group(members: list[int], links: Links, mentions: list[Mention]) -> FigureGroup:
     inside = [v for k, i in enumerate(members) for j in members[k + 1 :]
-              if (v := scores[i].get(j, 0.0)) > 0]  # fmt: skip
+              if (v := links.value(i, j)) > 0]  # fmt: skip
     return FigureGroup([mentions[i] for i in members], float(np.mean(inside)) if inside else 0.0)
 
 

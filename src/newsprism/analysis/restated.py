@@ -24,6 +24,7 @@ from newsprism.analysis.support import (
     doc_of,
     figures,
     lemma_prefixes,
+    lemmas_ahead,
     may_state,
     parsed_ahead,
     states,
@@ -92,7 +93,7 @@ def restated_claims(
 
     Sentences are taken CHUNK at a time, and what a chunk will parse is parsed in two batched
     passes (support.parsed_ahead): its sentences, then the claims cut from them that some
-    partner may state."""
+    partner may state, with those partners' lemmas."""
     near_of = partners(entries)
     todo = [i for i, near in enumerate(near_of) if near and showable(entries[i].sentence)]
     found = []
@@ -100,11 +101,13 @@ def restated_claims(
         chunk = todo[start : start + CHUNK]
         with parsed_ahead(entries[i].sentence.text for i in chunk):
             texts = {i: _candidates(entries[i], [entries[j] for j in near_of[i]]) for i in chunk}
-            likely = [
-                t for i in chunk for t in texts[i]
-                if any(may_state(t, entries[j].sentence.text) for j in near_of[i])
+            pairs = [
+                (t, entries[j].sentence.text)
+                for i in chunk for t in texts[i] for j in near_of[i]
+                if may_state(t, entries[j].sentence.text)
             ]  # fmt: skip
-            with parsed_ahead(likely):
+            with parsed_ahead(t for t, _ in pairs):
+                lemmas_ahead(other for _, other in pairs)
                 for i in chunk:
                     near = [entries[j] for j in near_of[i]]
                     best = _best_claim(entries[i], near, texts[i], support_of)
@@ -153,7 +156,7 @@ def _best_claim(
 
 def _says(verb: str, text: str) -> bool:
     """The text uses the claim's verb (or a word derived from it: 'convicted'/'conviction')."""
-    return verb[:5] in lemma_prefixes(text) or verb[:5] in {w[:5] for w in words(text.lower())}
+    return verb[:5] in {w[:5] for w in words(text.lower())} or verb[:5] in lemma_prefixes(text)
 
 
 def _own_evaluation(claim: Claim) -> bool:

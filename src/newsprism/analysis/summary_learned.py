@@ -1,11 +1,14 @@
-"""A learned sentence prior for the summary: logistic regression over cheap sentence features.
+"""A learned sentence prior for the summary: boosted trees (or a logistic model) over sentence features.
 
 Budgeted coverage (analysis/summary.py) decides which concepts are worth covering; this prior says
 how likely a sentence is to belong in a human summary at all, from features that hold across
 collections: position in its article and in the cluster, length, how many other articles state the
 same thing, shared figures, the density of names and figures, quotation, centrality and novelty.
 It is trained on ROUGE-labelled oracle sentences of a training split (bench/summary_learn.py, which
-records the split and writes the weights); the weights ship as JSON beside this module.
+records the split and writes the weights); the model ships as JSON beside this module. Boosted trees
+won on validation because the features interact (a lead sentence is worth more when other
+articles restate it; a long quotation less so), which a linear model cannot express; they are
+evaluated here with numpy, so no pickled estimator is loaded.
 """
 
 from __future__ import annotations
@@ -101,7 +104,7 @@ def _novelty(pool: Pool) -> np.ndarray:
 
 @lru_cache(maxsize=1)
 def load_weights() -> dict[str, Any]:
-    """The shipped model: feature names, standardisation and logistic-regression coefficients."""
+    """The shipped model: feature names and either boosted trees or logistic coefficients."""
     text = resources.files("newsprism.analysis").joinpath(WEIGHTS).read_text(encoding="utf-8")
     model: dict[str, Any] = json.loads(text)
     if tuple(model["features"]) != FEATURES:
@@ -114,6 +117,31 @@ def prior(x: np.ndarray, model: dict[str, Any] | None = None) -> np.ndarray:
     if not len(x):
         return np.zeros(0)
     m = model or load_weights()
-    z = (x - np.asarray(m["mean"])) / np.asarray(m["scale"])
-    logit = z @ np.asarray(m["coef"]) + float(m["intercept"])
+    if m.get("kind") == "trees":
+        logit = _trees(np.nan_to_num(x), m)
+    else:
+        z = (x - np.asarray(m["mean"])) / np.asarray(m["scale"])
+        logit = z @ np.asarray(m["coef"]) + float(m["intercept"])
     return 1.0 / (1.0 + np.exp(-logit))
+
+
+def _trees(x: np.ndarray, model: dict[str, Any]) -> np.ndarray:
+    """Sum of the boosted trees' leaf values (the log-odds), all trees walked at once. Each tree
+    is a list of nodes [feature, threshold, left, right, value]; feature -1 marks a leaf;
+    x <= threshold goes left."""
+    size = max(len(tree) for tree in model["trees"])
+    nodes = np.zeros((len(model["trees"]), size, 5))
+    nodes[:, :, 0] = -1.0
+    for t, tree in enumerate(model["trees"]):
+        nodes[t, : len(tree)] = tree
+    feature, threshold = nodes[:, :, 0].astype(int), nodes[:, :, 1]
+    left, right = nodes[:, :, 2].astype(int), nodes[:, :, 3].astype(int)
+    trees = np.arange(len(nodes))[None, :]
+    rows = np.arange(len(x))[:, None]
+    at = np.zeros((len(x), len(nodes)), dtype=int)
+    inner = feature[trees, at] >= 0
+    while inner.any():
+        go_left = x[rows, np.maximum(feature[trees, at], 0)] <= threshold[trees, at]
+        at = np.where(inner, np.where(go_left, left[trees, at], right[trees, at]), at)
+        inner = feature[trees, at] >= 0
+    return float(model["baseline"]) + nodes[trees, at, 4].sum(axis=1)

@@ -18,10 +18,13 @@ from contextlib import contextmanager
 from functools import lru_cache
 from typing import Any
 
+import numpy as np
+
 from newsprism.analysis.attribution import REPORTING
 from newsprism.model import Sentence
 from newsprism.text.nlp import load, parse
 from newsprism.text.quantities import UNIT_WORDS
+from newsprism.text.sparse import csr_rows
 from newsprism.text.terms import STOP_WORDS, content_stems
 from newsprism.text.tokens import word_tokens
 
@@ -229,15 +232,30 @@ def frame_stated(shown: str, other: str, share: float = FRAME) -> bool:
     return not mine or len(mine & stem_set(other)) >= share * len(mine)
 
 
-@lru_cache(maxsize=8192)
+_LEMMAS: dict[str, frozenset[str]] = {}  # text -> lemma_prefixes(text), oldest dropped first
+
+
 def lemma_prefixes(text: str) -> frozenset[str]:
     """Content words as the first five letters of their lemmas, so inflections and derived forms
     of one word match ('arrested'/'arrest', 'investigation'/'investigating')."""
-    return frozenset(
-        t.lemma_.lower()[:5]
-        for t in doc_of(text)
-        if t.pos_ in {"NOUN", "VERB", "ADJ", "PROPN"} and not t.is_stop and t.is_alpha
-    )
+    found = _LEMMAS.get(text)
+    if found is None:
+        if len(_LEMMAS) >= CACHED_TEXTS:
+            del _LEMMAS[next(iter(_LEMMAS))]
+        found = _LEMMAS[text] = frozenset(
+            t.lemma_.lower()[:5]
+            for t in doc_of(text)
+            if t.pos_ in {"NOUN", "VERB", "ADJ", "PROPN"} and not t.is_stop and t.is_alpha
+        )
+    return found
+
+
+def lemmas_ahead(texts: Iterable[str]) -> None:
+    """Work out the lemma prefixes of the texts not known yet from one batched parse."""
+    new = [t for t in dict.fromkeys(texts) if t not in _LEMMAS]
+    with parsed_ahead(new):
+        for text in new:
+            lemma_prefixes(text)
 
 
 def common_core(sentences: Sequence[Sentence]) -> list[Sentence]:
@@ -273,6 +291,37 @@ def _window_terms(window: str) -> tuple[frozenset[str], frozenset[str]]:
     """A window's figures and content stems, worked out once: every candidate fact is checked
     against every omitting outlet's windows, so one story asks this of each window many times."""
     return frozenset(figures(window)), frozenset(content_stems(window))
+
+
+class Coverage:
+    """Which outlets report a text (`reports`), for many texts: every outlet's windows (a sentence,
+    or two adjacent ones) are worked out once and indexed by content stem, so a text meets only
+    the windows holding enough of its words, not every window of the story."""
+
+    def __init__(self, by_outlet: dict[str, list[Sentence]]) -> None:
+        self.outlet_of: list[str] = []
+        self.figures: list[frozenset[str]] = []
+        stems: list[frozenset[str]] = []
+        for outlet, sentences in by_outlet.items():
+            texts = [s.text for s in sentences]
+            for window in texts + [f"{a} {b}" for a, b in itertools.pairwise(texts)]:
+                has, words = _window_terms(window)
+                self.outlet_of.append(outlet)
+                self.figures.append(has)
+                stems.append(words)
+        matrix, self.vocab = csr_rows(stems, binary=True)
+        self.by_stem = matrix.tocsc()
+
+    def reporting(self, shown: str) -> set[str]:
+        """The outlets with a window carrying the text's figures and most of its words."""
+        mine = set(content_stems(shown))
+        need = figures(shown)
+        windows: Iterable[int] = range(len(self.outlet_of))
+        if mine:
+            columns = [self.vocab[t] for t in mine if t in self.vocab]
+            counts = np.asarray(self.by_stem[:, columns].sum(axis=1)).ravel()
+            windows = np.flatnonzero(counts >= MENTIONS * len(mine)).tolist()
+        return {self.outlet_of[w] for w in windows if need <= self.figures[w]}
 
 
 # A clause may be cut before these words without changing what the kept part says: what follows

@@ -23,6 +23,7 @@ import zlib
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
+import embed_cache
 from cluster_stream import SHARED, generate
 from newsprism.cluster.config import CLUSTER_VERSION, ClusterConfig
 from newsprism.eval.cluster_metrics import LabeledArticles, evaluate_clustering, load_labeled
@@ -85,6 +86,14 @@ def generated(n: int, per_day: int, seed: int) -> LabeledArticles:
     return LabeledArticles(articles, [r["cluster"] for r in rows])
 
 
+def setting(name: str, value: str) -> object:
+    """A ``--set name=value`` override, typed like the default (``true``/``false`` for flags)."""
+    default = getattr(ClusterConfig, name)
+    if isinstance(default, bool):
+        return value.lower() in ("1", "true", "yes")
+    return type(default)(value)
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
@@ -96,8 +105,11 @@ def main() -> None:
     ap.add_argument("--modes", default="online,batch")
     ap.add_argument("--undated", type=float, default=0.0, help="Also replay without dates.")
     ap.add_argument("--out", type=Path)
+    ap.add_argument("--embed-cache", type=Path, help="Pickle of embeddings (with semantic=true).")
     args = ap.parse_args()
-    overrides = {k: type(getattr(ClusterConfig, k))(v) for k, v in (s.split("=") for s in args.set)}
+    overrides = {k: setting(k, v) for k, v in (s.split("=") for s in args.set)}
+    if args.embed_cache:
+        embed_cache.install(args.embed_cache)
     config = ClusterConfig(**overrides)
     dev, held = duc_parts()
     streams = {

@@ -37,7 +37,7 @@ def _mentions(seed: int, n: int) -> list[Mention]:
         context = {t: rng.choice([1.0, 0.7]) for t in rng.sample(STEMS, rng.randint(0, 6))}
         anchors = frozenset(rng.sample([("money", "USD", "exact", 5.0, 5.0),
                                         ("percent", "%", "exact", 7.0, 7.0)], rng.randint(0, 1)))  # fmt: skip
-        out.append(Mention(q, k, rng.randrange(n // 3), sentence, context, anchors))
+        out.append(Mention(q, k, rng.randrange(max(1, n // 3)), sentence, context, anchors))
     return out
 
 
@@ -134,3 +134,8 @@ def test_mean_is_numpy_mean_bit_for_bit() -> None:
         for _ in range(200):
             values = [rng.random() * rng.choice([1.0, 1e-3, 10.0]) for _ in range(n)]
             assert mean(values) == float(np.mean(values))
+
+
+def test_a_story_without_figures_or_with_one_has_no_groups() -> None:
+    assert figures.cluster_mentions([], {}) == []
+    assert figures.cluster_mentions(_mentions(8, 1), _idf(8)) == []

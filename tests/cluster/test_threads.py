@@ -5,6 +5,10 @@ from __future__ import annotations
 import random
 from datetime import date, timedelta
 
+import numpy as np
+import pytest
+
+from newsprism.cluster import batch, parallel
 from newsprism.cluster.batch import cluster_batch
 from newsprism.cluster.config import ClusterConfig
 from newsprism.cluster.stream import StreamClusterer
@@ -127,3 +131,69 @@ def test_batch_threads_are_named_after_the_first_story_they_hold() -> None:
         assert story.thread is not None
         first.setdefault(story.thread, story.id)
     assert all(first[s.thread] == s.thread for s in stories if s.thread)
+
+
+def _unit(*values: float) -> np.ndarray:
+    v = np.array(values, dtype=np.float32)
+    return v / np.linalg.norm(v)
+
+
+def test_embeddings_link_a_story_whose_words_drifted() -> None:
+    for weight, expect in ((0.0, "s2"), (0.2, "s1")):
+        index = ThreadIndex(threshold=0.1, window=1000.0, semantic_weight=weight)
+        index.link("s1", {"a": 1.0, "b": 1.0}, 0.0, _unit(1.0, 0.0))
+        assert index.link("s2", {"c": 1.0, "d": 1.0}, 30.0, _unit(1.0, 0.0)) == expect
+
+
+def test_embeddings_keep_apart_a_story_sharing_a_word_but_not_the_meaning() -> None:
+    near = {"a": 1.0, **{f"x{i}": 1.0 for i in range(20)}}  # lexical cosine 0.15 to s1
+    for weight, expect in ((0.0, "s1"), (0.2, "s2")):
+        index = ThreadIndex(threshold=0.1, window=1000.0, semantic_weight=weight)
+        index.link("s1", {"a": 1.0, "b": 1.0}, 0.0, _unit(1.0, 0.0))
+        assert index.link("s2", near, 30.0, _unit(0.0, 1.0)) == expect
+
+
+def _drifting_topics() -> tuple[list[Article], dict[str, np.ndarray]]:
+    """Topic 0 covered twice, 40 days apart, in disjoint words; topic 1 once, on day 40.
+    Returns the articles and the fake embedding of each text (its topic's direction)."""
+    rng = random.Random(11)
+    events = [(0, 0), (0, 40), (1, 40)]  # (topic, day)
+    articles, meaning = [], {}
+    for topic, day in events:
+        words = [word(rng, 3) for _ in range(12)]
+        for i in range(3):
+            text = " ".join(rng.choice(words) for _ in range(40)) + "."
+            articles.append(Article.create(text, outlet=f"o{i}", date=START + timedelta(days=day)))
+            meaning[text] = _unit(1.0, 0.0) if topic == 0 else _unit(0.0, 1.0)
+    return articles, meaning
+
+
+@pytest.mark.parametrize("engine", ["online", "batch"])
+def test_thread_semantic_links_topics_by_meaning_and_leaves_stories_lexical(
+    engine: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    articles, meaning = _drifting_topics()
+
+    def fake(texts: list[tuple[str, str | None]]) -> np.ndarray:
+        return np.stack([meaning[t] for t, _ in texts])
+
+    monkeypatch.setattr(parallel, "embed_articles", fake)
+    monkeypatch.setattr(batch, "embed_articles", fake)
+
+    def run(config: ClusterConfig) -> list[Story]:
+        if engine == "batch":
+            return cluster_batch(articles, config)[0]
+        return list(StreamClusterer(config).run(articles))
+
+    lexical = run(ClusterConfig())
+    linked = run(ClusterConfig(thread_semantic=True))
+    stories = sorted(linked, key=lambda s: min(a.date or START for a in s.articles))
+    assert sorted(len(s.articles) for s in linked) == [3, 3, 3]
+    assert {frozenset(a.id for a in s.articles) for s in linked} == {
+        frozenset(a.id for a in s.articles) for s in lexical
+    }
+    assert len({s.thread for s in lexical}) == 3  # no words shared: three threads
+    first = stories[0]
+    topic0 = [s for s in stories if meaning[s.articles[0].text][0] > 0.5]
+    assert {s.thread for s in topic0} == {first.id}
+    assert len({s.thread for s in linked}) == 2

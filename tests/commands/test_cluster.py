@@ -101,6 +101,11 @@ def test_semantic_clustering_says_what_it_needs(feed: Path, tmp_path: Path, cli:
         assert code == 2 and "sentence-transformers" in err and "torch==2.13.0" in err
     code, _, err = cli(["cluster", str(feed), "-o", str(out), "-q", "--lexical"])
     assert code == 0 and "lexical)" in err
+    dask = ["--engine", "dask"]
+    code, _, err = cli(
+        ["cluster", str(feed), "-o", str(out), "--force", "--semantic-threads", *dask]
+    )
+    assert code == 2 and "lexical features only" in err  # threads by meaning need it too
 
 
 def test_exact_repeats_are_read_once_and_counted(feed: Path, tmp_path: Path, cli: Cli) -> None:

@@ -90,13 +90,13 @@ class Bounds:
         self.phrase_size = np.asarray(self.phrase.sum(axis=1)).ravel()
         self.anchors, _ = csr_rows((m.anchors for m in mentions), binary=True)
         keys: dict[object, int] = {}
-        self.key = np.array([keys.setdefault(m.quantity.key, len(keys)) for m in mentions])
+        self.key = np.array([keys.setdefault(m.quantity.key, len(keys)) for m in mentions], int)
         self.low = np.array([m.quantity.low for m in mentions], dtype=float)
         self.high = np.array([m.quantity.high for m in mentions], dtype=float)
-        self.calendar = np.array([m.quantity.kind in {"date", "time"} for m in mentions])
+        self.calendar = np.array([m.quantity.kind in {"date", "time"} for m in mentions], bool)
         self.group = np.array([m.group for m in mentions], dtype=np.int64)
-        self.weekday = np.array([m.quantity.unit == "weekday" for m in mentions])
-        self.zero_when_far = np.array([m.quantity.kind in ZERO_WHEN_FAR for m in mentions])
+        self.weekday = np.array([m.quantity.unit == "weekday" for m in mentions], bool)
+        self.zero_when_far = np.array([m.quantity.kind in ZERO_WHEN_FAR for m in mentions], bool)
 
     def scores(self, rows: np.ndarray, cols: np.ndarray, meaning: np.ndarray | None = None
                ) -> np.ndarray:  # fmt: skip

@@ -310,6 +310,21 @@ def cluster_mentions(
     scored up front (analysis/figure_links.py); weaker links are scored when the clustering reads
     them.
     """
+    links, found, strong = link_components(mentions, idf, threshold, meaning)
+    clusters: list[list[int]] = []
+    for k, members in enumerate(found):
+        clusters += _agglomerate(members, strong.get(k, []), links, mentions, threshold)
+    clusters.sort(key=lambda c: min(c))
+    return [_group(c, links, mentions) for c in clusters if len({mentions[i].group for i in c}) > 1]
+
+
+_Strong = dict[int, list[tuple[int, int, float]]]  # component -> its links at the threshold
+
+
+def link_components(mentions: list[Mention], idf: dict[str, float], threshold: float,
+                    meaning: np.ndarray | None) -> tuple[Links, list[list[int]], _Strong]:  # fmt: skip
+    """The links the clustering may read, the connected components of links at the threshold,
+    and each component's links at the threshold."""
     bags = _Bags(idf)
 
     def score(i: int, j: int) -> float:
@@ -335,21 +350,22 @@ def cluster_mentions(
     for i, j, b in zip(rows[inside][keep].tolist(), cols[inside][keep].tolist(),
                        bound[inside][keep].tolist(), strict=True):  # fmt: skip
         links.add(i, j, b)
+    strong += _dense_links(_small_pairs(found, mentions, bounds), bounds, links, threshold, meaning)
+    by_component: _Strong = {}
+    for i, j, v in set(strong):
+        by_component.setdefault(int(label[i]), []).append((i, j, v))
+    return links, found, by_component
+
+
+def _small_pairs(found: list[list[int]], mentions: list[Mention], bounds: Bounds
+                 ) -> list[tuple[int, int]]:  # fmt: skip
+    """Every pair with a positive score inside a component small enough to link in full."""
     small = [np.asarray(m) for m in found if 1 < len(m) <= DENSE_COMPONENT]
     pairs = [(m[a], m[b]) for m in small for a, b in [np.triu_indices(len(m), k=1)]]
     first = np.concatenate([a for a, _ in pairs]) if pairs else np.zeros(0, dtype=np.int64)
     second = np.concatenate([b for _, b in pairs]) if pairs else np.zeros(0, dtype=np.int64)
     keep = _positive(mentions, bounds, first, second)
-    dense = list(zip(first[keep].tolist(), second[keep].tolist(), strict=True))
-    strong += _dense_links(dense, bounds, links, threshold, meaning)
-    by_component: dict[int, list[tuple[int, int, float]]] = {}
-    for i, j, v in set(strong):
-        by_component.setdefault(int(label[i]), []).append((i, j, v))
-    clusters: list[list[int]] = []
-    for k, members in enumerate(found):
-        clusters += _agglomerate(members, by_component.get(k, []), links, mentions, threshold)
-    clusters.sort(key=lambda c: min(c))
-    return [_group(c, links, mentions) for c in clusters if len({mentions[i].group for i in c}) > 1]
+    return list(zip(first[keep].tolist(), second[keep].tolist(), strict=True))
 
 
 def _dense_links(pairs: list[tuple[int, int]], bounds: Bounds, links: Links, threshold: float,

@@ -27,6 +27,7 @@ from newsprism.analysis.support import (
     lemmas_ahead,
     may_state,
     parsed_ahead,
+    reads_lemmas,
     states,
 )
 from newsprism.model import Sentence
@@ -107,7 +108,7 @@ def restated_claims(
                 if may_state(t, entries[j].sentence.text)
             ]  # fmt: skip
             with parsed_ahead(t for t, _ in pairs):
-                lemmas_ahead(other for _, other in pairs)
+                lemmas_ahead(other for t, other in pairs if reads_lemmas(t, other))
                 for i in chunk:
                     near = [entries[j] for j in near_of[i]]
                     best = _best_claim(entries[i], near, texts[i], support_of)

@@ -250,6 +250,18 @@ def lemma_prefixes(text: str) -> frozenset[str]:
     return found
 
 
+def reads_lemmas(shown: str, other: str) -> bool:
+    """Whether `states(shown, other)` may read the other text's lemmas (once the shown text is
+    parsed). It only decides what is parsed ahead: a wrong guess costs time, never a result."""
+    if not (may_state(shown, other) and _names_stated(shown, other)):
+        return False
+    head = _subject_head(shown)
+    if head is not None and head not in _prefixes(other):
+        return True
+    mine = stem_set(shown)
+    return bool(mine) and len(mine & stem_set(other)) < COVERED * len(mine)
+
+
 def lemmas_ahead(texts: Iterable[str]) -> None:
     """Work out the lemma prefixes of the texts not known yet from one batched parse."""
     new = [t for t in dict.fromkeys(texts) if t not in _LEMMAS]

@@ -49,10 +49,10 @@ def cluster_batch(
         df.add(features[i].terms)
     clusterer = OnlineClusterer(cfg, df=df)
     vecs = {i: weigh(features[i].terms, df, cfg.article_terms) for i in canon}
-    embs = _embeddings(articles, canon) if cfg.semantic else {}
+    embs = _embeddings(articles, canon) if cfg.embeds else {}
     story_of = {i: clusterer.place(i, vecs[i], days[i], embs.get(i), known[i]) for i in canon}
     moved = refine(clusterer.index, vecs, days, story_of, canon, known)
-    stories = _assemble(articles, list(clusterer.index.stories.values()), copy_of, cfg)
+    stories = _assemble(articles, clusterer.index, copy_of, cfg)
     stats = ClusterStats(len(articles), len(stories), len(copy_of), time.perf_counter() - start)
     stats.extra["moved"] = moved
     return stories, stats
@@ -123,7 +123,7 @@ def _leave_one_out(story: StoryState, vec: dict[str, float]) -> float:
 
 def _assemble(
     articles: Sequence[Article],
-    states: list[StoryState],
+    index: StoryIndex,
     copy_of: dict[int, int],
     cfg: ClusterConfig,
 ) -> list[Story]:
@@ -132,7 +132,9 @@ def _assemble(
     for i, original in copy_of.items():
         copies.setdefault(original, []).append(i)
     stories: list[tuple[int, Story]] = []
-    ended = sorted(states, key=lambda s: (s.last is not None, s.last or 0.0, min(s.members)))
+    ended = sorted(
+        index.stories.values(), key=lambda s: (s.last is not None, s.last or 0.0, min(s.members))
+    )
     for state in ended:
         keys = sorted(k for m in state.members for k in (m, *copies.get(m, ())))
         members = [
@@ -142,21 +144,27 @@ def _assemble(
             for k in keys
         ]
         stories.append((min(state.members), make_story(members)))
-    _link_threads([story for _, story in stories], ended, cfg)
+    embs = [index.mean_embedding(s) if cfg.thread_semantic else None for s in ended]
+    _link_threads([story for _, story in stories], ended, embs, cfg)
     return [story for _, story in sorted(stories, key=lambda pair: pair[0])]
 
 
-def _link_threads(stories: list[Story], states: list[StoryState], cfg: ClusterConfig) -> None:
+def _link_threads(
+    stories: list[Story],
+    states: list[StoryState],
+    embs: list[np.ndarray | None],
+    cfg: ClusterConfig,
+) -> None:
     """Threads linked in the order the stories ended (as online), then one refinement sweep
     (`ThreadIndex.refine`), which a stream cannot do: its stories are already written."""
     threads = thread_index(cfg)
     if threads is None:
         return
     linked = [
-        (story.id, state.centroid, threads.link(story.id, state.centroid, state.last))
-        for story, state in zip(stories, states, strict=True)
+        (story.id, state.centroid, threads.link(story.id, state.centroid, state.last, emb))
+        for story, state, emb in zip(stories, states, embs, strict=True)
     ]
-    thread_of = threads.refine(linked)
+    thread_of = threads.refine(linked, embs)
     first: dict[str, str] = {}  # a thread is named after the first story it now holds
     for sid, _, _ in linked:
         first.setdefault(thread_of[sid], sid)

@@ -30,6 +30,7 @@ _RANGES: dict[str, tuple[float, float, bool]] = {
     "max_active": (1, 1_000_000_000, True),
     "reorder": (0, 100_000_000, True),
     "semantic_weight": (0.0, 1.0, True),
+    "thread_semantic_weight": (0.0, 1.0, True),
     "thread_threshold": (0.0, 1.0, False),
     "thread_window": (0.0, 100_000.0, True),
     "thread_memory": (1, 100_000_000, True),
@@ -68,6 +69,16 @@ class ClusterConfig:
     thread_threshold: float = 0.12
     thread_window: float = 730.0
     thread_memory: int = 20_000
+    # With the semantic extra, a thread link may also use embeddings: lexical cosine plus
+    # ``thread_semantic_weight`` x (embedding cosine - 0.4), stories staying lexical unless
+    # ``semantic`` (docs/clustering.md, "Issue 17, third session").
+    thread_semantic: bool = False
+    thread_semantic_weight: float = 0.2
+
+    @property
+    def embeds(self) -> bool:
+        """Whether articles are embedded (for stories, threads or both)."""
+        return self.semantic or self.thread_semantic
 
     def __post_init__(self) -> None:
         """Validated when built (as datasketch checks its parameters), so a zero day penalty or

@@ -32,6 +32,7 @@ class StoryState:
     last: float | None
     members: list[int] = field(default_factory=list)
     slot: int = -1  # position in the index's story table, reused after the story closes
+    embedding: np.ndarray | None = None  # unit mean of members' embeddings, kept when it closes
 
     def gap(self, day: float | None) -> float:
         """Days between ``day`` and this story's span (0 inside it or without dates)."""
@@ -77,7 +78,15 @@ class StoryIndex:
         self._member_emb[member] = emb
 
     def embedding_of(self, member: int) -> np.ndarray | None:
-        return self._member_emb.get(member)
+        """A member's embedding where stories are scored with embeddings (else None)."""
+        return self._member_emb.get(member) if self.config.semantic else None
+
+    def mean_embedding(self, story: StoryState) -> np.ndarray | None:
+        """The unit mean of a story's member embeddings (None without the semantic extra)."""
+        store = self.embeddings
+        if store is None or story.slot >= len(store.norms) or store.norms[story.slot] <= 0:
+            return None
+        return store.sums[story.slot] / store.norms[story.slot]
 
     def best(
         self,
@@ -211,6 +220,7 @@ class StoryIndex:
         del self.stories[story.id]
         self._slots[story.slot] = None
         if self.embeddings is not None:
+            story.embedding = self.mean_embedding(story)  # for its thread link
             self.embeddings.clear(story.slot)
             for member in story.members:
                 self._member_emb.pop(member, None)
@@ -288,7 +298,7 @@ class OnlineClusterer:
             self.now = day if self.now is None else max(self.now, day)
         if emb is not None:
             self.index.remember(member, emb)
-        story, score = self.index.best(vec, day, emb=emb)
+        story, score = self.index.best(vec, day, emb=emb if self.config.semantic else None)
         if story is not None and score >= self.config.threshold:
             self.index.join(story, vec, day, member, known)
             return story

@@ -52,7 +52,7 @@ class StreamFeaturizer:
         self.featurizer = Featurizer(config)
         self.df = DocFrequency()
         self.keep = config.article_terms
-        self.semantic = config.semantic
+        self.semantic = config.embeds
 
     def __call__(self, text: str, title: str | None) -> Features:
         feats = self.featurizer.of_text(text, title)

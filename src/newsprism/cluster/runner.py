@@ -50,7 +50,7 @@ def run_clustering(
     """
     cfg = config or ClusterConfig()
     spec = ENGINES.get(engine)
-    if cfg.semantic:
+    if cfg.embeds:
         require_embeddings(engine)
     out, inputs = Path(out), as_paths(inputs)
     check_output(out, inputs, force=True)

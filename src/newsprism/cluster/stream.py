@@ -50,7 +50,10 @@ def thread_index(config: ClusterConfig) -> ThreadIndex | None:
     if not config.threads:
         return None
     return ThreadIndex(
-        config.thread_threshold, config.thread_window, max_threads=config.thread_memory
+        config.thread_threshold,
+        config.thread_window,
+        max_threads=config.thread_memory,
+        semantic_weight=config.thread_semantic_weight if config.thread_semantic else 0.0,
     )
 
 
@@ -116,7 +119,8 @@ class StreamClusterer:
         self.stats.stories += 1
         story = make_story([self._held.pop(k) for k in sorted(keys)])
         if self.threads is not None:
-            story.thread = self.threads.link(story.id, state.centroid, state.last)
+            emb = state.embedding if self.config.thread_semantic else None
+            story.thread = self.threads.link(story.id, state.centroid, state.last, emb)
         return story
 
     def run(self, articles: Iterable[Article], jobs: int = 0, reorder: int = 0) -> Iterator[Story]:

@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from newsprism.cluster.postings import Postings
+from newsprism.cluster.semantic import FLOOR, StoryEmbeddings, top_slots
 
 _RERANK = 8  # threads scored exactly after the estimate from the postings read
 
@@ -44,52 +45,79 @@ class ThreadIndex:
         terms: int = 50,
         max_threads: int = 20_000,
         budget: int = 1_500,
+        semantic_weight: float = 0.0,
     ) -> None:
         self.threshold = threshold
         self.window = window
         self.terms = terms
         self.max_threads = max_threads
         self.budget = budget
+        # With embeddings a link scores lexical + semantic_weight x (cosine - FLOOR): meaning
+        # adds to words where a topic's vocabulary drifts, and subtracts where it differs.
+        self.semantic_weight = semantic_weight
+        self.embeddings: StoryEmbeddings | None = None  # sum of story embeddings per slot
         self.threads: OrderedDict[str, Thread] = OrderedDict()
         self.postings = Postings()
         self._slots: list[Thread | None] = []
         self._free: list[int] = []
 
-    def link(self, story_id: str, centroid: dict[str, float], day: float | None) -> str:
-        """The thread a closed story belongs to (its own id when it starts one)."""
+    def link(
+        self,
+        story_id: str,
+        centroid: dict[str, float],
+        day: float | None,
+        emb: np.ndarray | None = None,
+    ) -> str:
+        """The thread a closed story belongs to (its own id when it starts one); ``emb``, the
+        story's unit mean embedding, counts when the index has a ``semantic_weight``."""
         self._expire(day)
         vec = unit(top_terms(centroid, self.terms))
-        thread, score = self._best(vec)
+        emb = self._usable(emb)
+        thread, score = self._best(vec, emb)
         if thread is None or score < self.threshold:
             thread = self._open(story_id)
-        self._extend(thread, vec, day)
+        self._extend(thread, vec, day, emb)
         self._expire(day)
         return thread.id
 
-    def refine(self, linked: Sequence[tuple[str, dict[str, float], str]]) -> dict[str, str]:
+    def _usable(self, emb: np.ndarray | None) -> np.ndarray | None:
+        if emb is None or not self.semantic_weight:
+            return None
+        if self.embeddings is None:
+            self.embeddings = StoryEmbeddings(len(emb))
+        return emb
+
+    def refine(
+        self,
+        linked: Sequence[tuple[str, dict[str, float], str]],
+        embs: Sequence[np.ndarray | None] | None = None,
+    ) -> dict[str, str]:
         """Batch: one sweep offering each linked story (id, centroid, thread id), in link order,
         to the threads as they ended up; it moves when another thread now scores better than its
         own without it (leave-one-out) and at least ``threshold``. A story linked early, when its
         topic's thread did not exist yet or held little, finds it. Returns story id -> thread id."""
         thread_of = {sid: tid for sid, _, tid in linked}
-        for sid, centroid, tid in linked:
+        for n, (sid, centroid, tid) in enumerate(linked):
             own = self.threads.get(tid)
             if own is None:  # expired during the pass: nothing to compare against
                 continue
             vec = unit(top_terms(centroid, self.terms))
-            self._take(own, vec)
-            stay = self._score(own, vec) if own.size else 0.0
-            other, score = self._best(vec)
+            emb = self._usable(embs[n]) if embs is not None else None
+            self._take(own, vec, emb)
+            stay = self._score(own, vec, emb) if own.size else 0.0
+            other, score = self._best(vec, emb)
             if other is None or other is own or score < self.threshold or score <= stay:
                 other = own
-            self._extend(other, vec, None)
+            self._extend(other, vec, None, emb)
             if not own.size:
                 self._drop(own)
             thread_of[sid] = other.id
         return thread_of
 
-    def _take(self, thread: Thread, vec: dict[str, float]) -> None:
-        """Take a story's vector back out of a thread's (pruned) centroid."""
+    def _take(self, thread: Thread, vec: dict[str, float], emb: np.ndarray | None) -> None:
+        """Take a story's vector (and embedding) back out of a thread's (pruned) centroid."""
+        if emb is not None and self.embeddings is not None:
+            self.embeddings.add(thread.slot, emb, sign=-1.0)
         c = thread.centroid
         for t, w in vec.items():
             if t in c:
@@ -107,27 +135,36 @@ class ThreadIndex:
             if t in c:
                 self.postings.set(t, thread.slot, c[t] / norm)
 
-    @staticmethod
-    def _score(thread: Thread, vec: dict[str, float]) -> float:
+    def _score(self, thread: Thread, vec: dict[str, float], emb: np.ndarray | None) -> float:
         c = thread.centroid
-        return sum(w * c.get(t, 0.0) for t, w in vec.items()) / thread.norm
+        lexical = sum(w * c.get(t, 0.0) for t, w in vec.items()) / thread.norm
+        if emb is None or self.embeddings is None:
+            return lexical
+        return lexical + self.semantic_weight * (self.embeddings.cosine(thread.slot, emb) - FLOOR)
 
-    def _best(self, vec: dict[str, float]) -> tuple[Thread | None, float]:
+    def _best(
+        self, vec: dict[str, float], emb: np.ndarray | None = None
+    ) -> tuple[Thread | None, float]:
         """Candidates from the rarest shared terms first until ``budget`` postings are read, so
         a common word never makes a story scan every thread; the best few are scored exactly."""
         held = self.postings.terms
         rarest = sorted((t for t in vec if t in held), key=lambda t: (len(held[t]), t))
         estimate = self.postings.estimate({t: vec[t] for t in rarest}, self.budget)
-        if estimate is None:
-            return None, 0.0
-        candidates = np.flatnonzero(estimate)
-        if len(candidates) > _RERANK:
-            candidates = candidates[np.argpartition(estimate[candidates], -_RERANK)[-_RERANK:]]
+        candidates: list[int] = []
+        if estimate is not None:
+            found = np.flatnonzero(estimate)
+            if len(found) > _RERANK:
+                found = found[np.argpartition(estimate[found], -_RERANK)[-_RERANK:]]
+            candidates = found.tolist()
+        if emb is not None and self.embeddings is not None:  # the closest by meaning too
+            near = top_slots(self.embeddings.cosines(emb), _RERANK, None)
+            candidates = [s for s in near if s < len(self._slots)] + candidates
         best, best_score = None, 0.0
-        for slot in sorted(candidates.tolist()):
+        for slot in sorted(set(candidates)):
             thread = self._slots[slot]
-            assert thread is not None
-            score = self._score(thread, vec)
+            if thread is None:
+                continue
+            score = self._score(thread, vec, emb)
             if score > best_score:
                 best, best_score = thread, score
         return best, best_score
@@ -142,7 +179,9 @@ class ThreadIndex:
         self.threads[story_id] = thread
         return thread
 
-    def _extend(self, thread: Thread, vec: dict[str, float], day: float | None) -> None:
+    def _extend(
+        self, thread: Thread, vec: dict[str, float], day: float | None, emb: np.ndarray | None
+    ) -> None:
         """Add a story's unit centroid; past four times ``terms`` keep the heaviest ``terms``
         (pruning less often: it costs as much as the rest of linking)."""
         c = thread.centroid
@@ -155,6 +194,8 @@ class ThreadIndex:
             thread.centroid = c = kept
         thread.size += 1
         self._repost(thread, vec)
+        if emb is not None and self.embeddings is not None:
+            self.embeddings.add(thread.slot, emb)
         if day is not None:
             thread.last = day if thread.last is None else max(thread.last, day)
         self.threads.move_to_end(thread.id)
@@ -171,6 +212,8 @@ class ThreadIndex:
     def _drop(self, thread: Thread) -> None:
         for t in thread.centroid:
             self.postings.remove(t, thread.slot)
+        if self.embeddings is not None:
+            self.embeddings.clear(thread.slot)
         del self.threads[thread.id]
         self._slots[thread.slot] = None
         self._free.append(thread.slot)

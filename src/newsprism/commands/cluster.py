@@ -72,6 +72,12 @@ def cluster(
         help="Add embeddings of headline and lead to the lexical score (needs the semantic "
         "extra; much slower, and no better on the benchmarks in docs/clustering.md).",
     ),
+    semantic_threads: bool = typer.Option(
+        False,
+        "--semantic-threads",
+        help="Link stories into threads by words and embeddings (needs the semantic extra; "
+        "stories stay lexical unless --semantic).",
+    ),
     strict: bool = typer.Option(False, "--strict", help="Fail on the first unreadable input."),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress bar."),
 ) -> None:
@@ -92,6 +98,7 @@ def cluster(
         thread_threshold=thread_threshold,
         reorder=reorder,
         semantic=semantic,
+        thread_semantic=semantic_threads,
     )
     bar = tqdm(desc="clustering", unit=" articles", disable=quiet, dynamic_ncols=True)
     try:
@@ -116,6 +123,8 @@ def cluster(
 
 def summary(stats: ClusterStats, out: Path, config: ClusterConfig) -> str:
     features = "lexical + embeddings" if config.semantic else "lexical"
+    if config.thread_semantic:
+        features += ", threads with embeddings"
     line = (
         f"{stats.articles} articles -> {stats.stories} stories, {stats.duplicates} duplicates; "
         f"{stats.throughput:,.0f} articles/s ({stats.seconds:.1f} s, {features}); wrote {out}"

@@ -20,15 +20,23 @@ def cluster(
     semantic: bool = typer.Option(
         False, "--semantic/--lexical", help="Add embeddings to the lexical score (semantic extra)."
     ),
+    semantic_threads: bool = typer.Option(
+        False, "--semantic-threads", help="Link threads by words and embeddings (semantic extra)."
+    ),
     as_json: bool = typer.Option(False, "--json", help="Print the report as JSON."),
 ) -> None:
     """Pairwise and B-cubed precision/recall/F1, cluster count vs gold, articles per second."""
     from newsprism.cluster.runner import require_embeddings
     from newsprism.eval.cluster_metrics import evaluate_clustering, load_labeled
 
-    if semantic:
+    config = ClusterConfig(
+        threshold=threshold,
+        day_penalty=day_penalty,
+        semantic=semantic,
+        thread_semantic=semantic_threads,
+    )
+    if config.embeds:
         require_embeddings("local")
-    config = ClusterConfig(threshold=threshold, day_penalty=day_penalty, semantic=semantic)
     report = {"data": str(data), **evaluate_clustering(load_labeled(data), mode.value, config)}
     typer.echo(json.dumps(report, indent=2) if as_json else render(report))
 

@@ -190,7 +190,7 @@ def evaluate_clustering(
     n = len(data.articles)
     report: dict[str, Any] = {
         "mode": mode,
-        "features": "lexical + embeddings" if config and config.semantic else "lexical",
+        "features": _features(config),
         **scores.to_dict(),
         "seconds": round(seconds, 3),
         "articles_per_second": round(n / seconds, 1) if seconds > 0 else None,
@@ -204,3 +204,10 @@ def evaluate_clustering(
             for name, s in by_source.items()
         }
     return report
+
+
+def _features(config: ClusterConfig | None) -> str:
+    if config is None:
+        return "lexical"
+    features = "lexical + embeddings" if config.semantic else "lexical"
+    return features + (", threads with embeddings" if config.thread_semantic else "")

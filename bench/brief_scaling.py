@@ -15,6 +15,7 @@ Each row records the peak memory and the machine's load averages (1, 5, 15 min) 
 
 Run: ``.venv/bin/python bench/brief_scaling.py [--sizes 10,100,1000,10000] [--cap 1200]
 [--lexrank-cap 300] [--no-lexrank] [--out bench/results/brief_scaling.json]``
+What changed and the tables of each pass: docs/hardening.md (first three) and docs/scaling.md.
 """
 
 from __future__ import annotations

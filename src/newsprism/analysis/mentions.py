@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from newsprism.analysis.name_windows import carried, tag_windows, windows
 from newsprism.model import Article
@@ -64,11 +65,17 @@ class Mention:
 
 def name_tokens(text: str) -> list[str]:
     """Lower-case word tokens of a name, without honorifics or trailing dots ("J." -> "j")."""
+    return list(_name_tokens(text))
+
+
+@lru_cache(maxsize=1 << 16)
+def _name_tokens(text: str) -> tuple[str, ...]:
+    """Cached: the key players' passes ask each mention's tokens many times."""
     words = [t.strip(".'’").lower() for t in _TOKEN.findall(text)]
     words = [w for w in words if w]
     while len(words) > 1 and words[0] in HONORIFICS:
         words = words[1:]
-    return words
+    return tuple(words)
 
 
 def tag_sentences(articles: list[Article]) -> dict[str, list[Span]]:

@@ -1,0 +1,42 @@
+"""Sparse building blocks: the links made across articles connect what every pair would."""
+
+from __future__ import annotations
+
+import itertools
+import random
+
+from newsprism.text.sparse import components, linked_across
+
+
+def _groups_of_every_pair(article_of: list[int], left: list[int], right: list[int]
+                          ) -> list[list[int]]:  # fmt: skip
+    """Oracle: a union-find over every (left, right) pair from different articles."""
+    parent = list(range(len(article_of)))
+
+    def root(i: int) -> int:
+        while parent[i] != i:
+            i = parent[i]
+        return i
+
+    for i, j in itertools.product(left, right):
+        if article_of[i] != article_of[j]:
+            parent[root(i)] = root(j)
+    groups: dict[int, list[int]] = {}
+    for i in range(len(article_of)):
+        groups.setdefault(root(i), []).append(i)
+    return sorted(groups.values())
+
+
+def test_links_across_articles_connect_what_every_pair_connects() -> None:
+    rng = random.Random(11)
+    for _ in range(300):
+        n = rng.randint(1, 12)
+        article_of = [rng.randrange(rng.randint(1, 4)) for _ in range(n)]
+        items = list(range(n))
+        rng.shuffle(items)
+        cut = rng.randint(0, n)
+        left, right = (items, items) if rng.random() < 0.3 else (items[:cut], items[cut:])
+        edges = linked_across(article_of, left, right)
+        got = components(n, [i for i, _ in edges], [j for _, j in edges])
+        assert sorted(got) == _groups_of_every_pair(article_of, left, right)
+        assert len(edges) <= 6 * n  # a few links per item, never one per pair

@@ -149,9 +149,11 @@ _LAST_ALIGNMENT: list[tuple[Alignment, dict[str, int]]] = []
 
 def _position(al: Alignment) -> dict[str, int]:
     """Sentence id -> row of the alignment, built once per alignment, not once per fact shown."""
-    if not (_LAST_ALIGNMENT and _LAST_ALIGNMENT[0][0] is al):
-        _LAST_ALIGNMENT[:] = [(al, al.position())]
-    return _LAST_ALIGNMENT[0][1]
+    last = _LAST_ALIGNMENT[0] if _LAST_ALIGNMENT else None
+    if last is None or last[0] is not al:
+        last = (al, al.position())
+        _LAST_ALIGNMENT[:] = [last]
+    return last[1]  # the local entry: another thread's brief may replace the cache
 
 
 def figure_facts(brief: Brief, sources: Sources, groups: list[FigureGroup], quoted: set[str],

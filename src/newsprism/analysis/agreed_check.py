@@ -51,8 +51,9 @@ def _articles(brief: Brief) -> tuple[dict[str, int], list[str]]:
     if last is None or last[0] is not brief.articles or last[1] != len(brief.articles):
         index = {a.id: k for k, a in enumerate(brief.articles)}
         labels = list(dict.fromkeys(a.label for a in brief.articles if not a.duplicate_of))
-        _LAST_ARTICLES[:] = [(brief.articles, len(brief.articles), index, labels)]
-    return _LAST_ARTICLES[0][2], _LAST_ARTICLES[0][3]
+        last = (brief.articles, len(brief.articles), index, labels)
+        _LAST_ARTICLES[:] = [last]
+    return last[2], last[3]  # the local entry: another thread's brief may replace the cache
 
 
 def independent(brief: Brief, sources: Sources, articles: list[int]) -> int:

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import numpy as np
+
 from newsprism.align import Alignment, align
-from newsprism.analysis.summary_pool import build_pool, off_story
+from newsprism.analysis.summary_pool import _restatements, build_pool, incidence, off_story
 from newsprism.model import Article, Story
 from newsprism.pipeline import Pipeline
 
@@ -45,3 +47,41 @@ def test_a_snippet_cut_off_at_an_ellipsis_is_no_candidate() -> None:
     texts = [al.sentences[int(i)].text for i in build_pool(al).index]
     assert "The town council met on Tuesday." in texts
     assert not any(t.endswith("...") for t in texts)
+
+
+def _every_pair(
+    rows: list[list[str]], article: list[int], negated: list[bool]
+) -> set[tuple[int, int]]:
+    """Oracle: every ordered pair, counted directly (6 of 10 words of the shorter, 5 words at least)."""
+    out = set()
+    for i, a in enumerate(rows):
+        for j, b in enumerate(rows):
+            smaller = min(len(set(a)), len(set(b)))
+            shared = len(set(a) & set(b))
+            if (
+                article[i] != article[j] and negated[i] == negated[j]
+                and smaller >= 5 and shared * 10 >= 6 * smaller
+            ):  # fmt: skip
+                out.add((i, j))
+    return out
+
+
+def test_restatements_are_every_pair_sharing_most_of_the_shorter_sentence() -> None:
+    rng = np.random.default_rng(7)
+    vocabulary = [f"w{k}" for k in range(40)]
+    weights = np.linspace(8, 1, len(vocabulary))  # common words first, as in a story
+    rows = [
+        list(
+            dict.fromkeys(
+                rng.choice(vocabulary, size=int(rng.integers(3, 12)), p=weights / weights.sum())
+            )
+        )
+        for _ in range(300)
+    ]
+    article = [int(k) for k in rng.integers(0, 12, size=len(rows))]
+    negated = [bool(k) for k in rng.random(len(rows)) < 0.2]
+    texts = [" ".join(r) + (" not" if n else "") for r, n in zip(rows, negated, strict=True)]
+    found = _restatements(incidence(rows), np.array(article), texts)
+    expected = _every_pair(rows, article, negated)
+    assert len(expected) > 50  # the case is not trivial
+    assert len(found) == len(set(found)) and set(found) == expected

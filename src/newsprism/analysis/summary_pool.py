@@ -36,6 +36,7 @@ _QUOTE = re.compile(r"[\"“”]")
 _NEGATION = re.compile(r"\b(?:not|never|no|none|without)\b|n't|n’t")
 RESTATED = 0.6  # share of the shorter sentence's content words that a restatement repeats
 RESTATED_MIN_WORDS = 5
+BLOCK = 512  # sentences whose restatements are looked up together
 
 
 @dataclass
@@ -224,22 +225,45 @@ def _same_content(
 def _restatements(
     unigrams: sparse.csr_matrix, article: np.ndarray, texts: list[str]
 ) -> list[tuple[int, int]]:
+    """Both orders of every pair of sentences from different articles, with the same polarity,
+    whose shared concepts are at least RESTATED of the shorter one's (of RESTATED_MIN_WORDS or more).
+
+    Multiplying the whole incidence by itself lists every pair sharing any concept, common ones
+    included: quadratic in the story (64 GB at 10,000 articles). A pair that shares k concepts
+    must share one among the shorter sentence's n - k + 1 rarest (the rest hold at most k - 1), so
+    only those rarest concepts are looked up, and the shared count is taken for the pairs found."""
     if not len(texts):
         return []
-    overlap = (unigrams @ unigrams.T).tocoo()
-    sizes = np.asarray(unigrams.sum(axis=1)).ravel()
-    negated = [bool(_NEGATION.search(t.lower())) for t in texts]
-    out = []
-    for i, j, shared in zip(overlap.row, overlap.col, overlap.data, strict=True):
-        smaller = min(sizes[i], sizes[j])
-        if (
-            article[i] != article[j]
-            and smaller >= RESTATED_MIN_WORDS
-            and shared >= RESTATED * smaller
-            and negated[i] == negated[j]
-        ):
-            out.append((int(i), int(j)))
-    return out
+    sizes = np.asarray(unigrams.getnnz(axis=1))
+    need = np.ceil(RESTATED * sizes).astype(np.int64)  # the fewest shared concepts that pass
+    rarest = _rarest(unigrams, np.maximum(sizes - need + 1, 0) * (sizes >= RESTATED_MIN_WORDS))
+    negated = np.array([bool(_NEGATION.search(t.lower())) for t in texts])
+    out: list[tuple[int, int]] = []
+    for start in range(0, rarest.shape[0], BLOCK):  # bounded memory, whatever the story's size
+        found = (rarest[start : start + BLOCK] @ unigrams.T).tocoo()
+        i, j = found.row + start, found.col
+        keep = (sizes[j] > sizes[i]) | ((sizes[j] == sizes[i]) & (j > i))  # i is the shorter, once
+        keep &= (article[i] != article[j]) & (negated[i] == negated[j])
+        i, j = i[keep], j[keep]
+        shared = np.asarray(unigrams[i].multiply(unigrams[j]).sum(axis=1)).ravel()
+        passed = shared >= RESTATED * sizes[i]
+        out += zip(i[passed].tolist(), j[passed].tolist(), strict=True)
+    return out + [(j, i) for i, j in out]
+
+
+def _rarest(unigrams: sparse.csr_matrix, counts: np.ndarray) -> sparse.csr_matrix:
+    """Each row with only its `counts` rarest concepts (fewest sentences; ties by column)."""
+    df = np.asarray(unigrams.getnnz(axis=0))
+    rows, cols = [], []
+    for r in range(unigrams.shape[0]):
+        if counts[r] <= 0:
+            continue
+        row = unigrams.indices[unigrams.indptr[r] : unigrams.indptr[r + 1]]
+        order = np.lexsort((row, df[row]))[: counts[r]]
+        rows.extend([r] * len(order))
+        cols.extend(row[order].tolist())
+    data = np.ones(len(rows))
+    return sparse.csr_matrix((data, (rows, cols)), shape=unigrams.shape)
 
 
 def voiced_pool(

@@ -5,9 +5,17 @@ from __future__ import annotations
 import numpy as np
 
 from newsprism.align import Alignment, align
-from newsprism.analysis.summary_pool import _restatements, build_pool, incidence, off_story
+from newsprism.analysis.summary_pool import (
+    _linked,
+    _restatements,
+    _shared_pairs,
+    build_pool,
+    incidence,
+    off_story,
+)
 from newsprism.model import Article, Story
 from newsprism.pipeline import Pipeline
+from newsprism.text.sparse import components
 
 EVENT = [
     "The Kessel dam on the Arno river burst on Monday, flooding the valley town of Brill.",
@@ -85,3 +93,51 @@ def test_restatements_are_every_pair_sharing_most_of_the_shorter_sentence() -> N
     expected = _every_pair(rows, article, negated)
     assert len(expected) > 50  # the case is not trivial
     assert len(found) == len(set(found)) and set(found) == expected
+
+
+def _groups_by_every_pair(
+    pairs: list[set[str]], source: list[int]
+) -> tuple[list[list[int]], list[int]]:
+    """Oracle: union-find over every pair of articles, and each group's union of what two of
+    its sources share, pair by pair."""
+    parent = list(range(len(pairs)))
+
+    def root(x: int) -> int:
+        while parent[x] != x:
+            x = parent[x]
+        return x
+
+    for x in range(len(pairs)):
+        for y in range(x + 1, len(pairs)):
+            if source[x] == source[y] or pairs[x] & pairs[y]:
+                parent[root(y)] = root(x)
+    members: dict[int, list[int]] = {}
+    for x in range(len(pairs)):
+        members.setdefault(root(x), []).append(x)
+    groups = sorted(members.values())
+    weight = []
+    for group in groups:
+        union: set[str] = set()
+        for x in group:
+            for y in group:
+                if x < y and source[x] != source[y]:
+                    union |= pairs[x] & pairs[y]
+        weight.append(len(union))
+    return groups, weight
+
+
+def test_off_story_groups_and_weights_are_those_of_every_pair() -> None:
+    rng = np.random.default_rng(11)
+    vocabulary = [f"p{k}" for k in range(120)]
+    for trial in range(20):
+        size = int(rng.integers(3, 40))
+        pairs = {
+            a: set(rng.choice(vocabulary, size=int(rng.integers(0, 6)), replace=False).tolist())
+            for a in range(size)
+        }
+        source = [int(s) for s in rng.integers(0, max(2, size // 2), size=size)]
+        ids = list(range(size))
+        groups = components(size, *_linked(pairs, ids, np.array(source)))
+        expected_groups, expected_weight = _groups_by_every_pair([pairs[a] for a in ids], source)
+        assert groups == expected_groups, trial
+        assert _shared_pairs(pairs, ids, np.array(source), groups) == expected_weight, trial

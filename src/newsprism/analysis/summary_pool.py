@@ -106,23 +106,11 @@ def off_story(al: Alignment, group_of: Sequence[int]) -> set[int]:
     names and phrases ('pole vaulter')."""
     pairs = _word_pairs(al)
     ids = sorted(pairs)
-    if len({group_of[a] for a in ids}) < 3:
+    source = np.array([group_of[a] for a in ids], dtype=np.int64)
+    if len(set(source.tolist())) < 3:
         return set()
-    shared = {
-        (x, y): pairs[ids[x]] & pairs[ids[y]]
-        for x in range(len(ids))
-        for y in range(x + 1, len(ids))
-        if group_of[ids[x]] != group_of[ids[y]]
-    }
-    links = [xy for xy, common in shared.items() if common]
-    links += [
-        (x, y) for x in range(len(ids)) for y in range(x + 1, len(ids))
-        if group_of[ids[x]] == group_of[ids[y]]
-    ]  # fmt: skip
-    groups = components(len(ids), [x for x, _ in links], [y for _, y in links])
-    weight = [
-        len(set().union(*(c for (x, y), c in shared.items() if x in g and y in g))) for g in groups
-    ]
+    groups = components(len(ids), *_linked(pairs, ids, source))
+    weight = _shared_pairs(pairs, ids, source, groups)
     ranked = sorted(range(len(groups)), key=lambda k: -weight[k])
     if len(ranked) < 2 or not weight[ranked[0]] or 2 * weight[ranked[1]] > weight[ranked[0]]:
         return set()
@@ -131,6 +119,34 @@ def off_story(al: Alignment, group_of: Sequence[int]) -> set[int]:
     if sum(size[a] for a in aside) >= sum(size[a] for a in ids if a not in aside):
         return set()  # most of the text is not in the main group: no telling which is off
     return aside
+
+
+def _linked(pairs: dict[int, set[str]], ids: list[int], source: np.ndarray
+            ) -> tuple[np.ndarray, np.ndarray]:  # fmt: skip
+    """Edges joining articles of one independent source, and articles sharing a word pair (two
+    of one source are joined anyway, so chaining each pair's articles joins the same groups as
+    linking every pair of sources): linear in the story, not quadratic in its articles."""
+    by_pair = csr_rows((pairs[a] for a in ids), binary=True)[0].tocsc()
+    rows = by_pair.indices
+    column = np.repeat(np.arange(by_pair.shape[1]), np.diff(by_pair.indptr))
+    same = column[1:] == column[:-1]
+    order = np.argsort(source, kind="stable")
+    twin = source[order][1:] == source[order][:-1]
+    left = np.concatenate([rows[:-1][same], order[:-1][twin]])
+    right = np.concatenate([rows[1:][same], order[1:][twin]])
+    return left, right
+
+
+def _shared_pairs(pairs: dict[int, set[str]], ids: list[int], source: np.ndarray,
+                  groups: list[list[int]]) -> list[int]:  # fmt: skip
+    """Per group, the word pairs that two of its independent sources share."""
+    incidence = csr_rows((pairs[a] for a in ids), binary=True)[0].tocoo()
+    label = np.empty(len(ids), dtype=np.int64)
+    for k, group in enumerate(groups):
+        label[group] = k
+    held = np.unique(np.stack([label[incidence.row], incidence.col, source[incidence.row]]), axis=1)
+    per_pair, sources = np.unique(held[:2], axis=1, return_counts=True)
+    return np.bincount(per_pair[0][sources >= 2], minlength=len(groups)).tolist()
 
 
 def _word_pairs(al: Alignment) -> dict[int, set[str]]:

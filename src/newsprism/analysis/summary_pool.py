@@ -296,7 +296,8 @@ def voiced_pool(
     pool = build_pool(al, p.min_words, furniture, group_of)
     voice = voices(al, brief.articles, quote_speakers(quotes or []))
     voiced, attributed = voice.own, voice.speaker
-    unvoiced = {k for k, i in enumerate(pool.index) if int(i) not in voiced | set(attributed)}
+    showable = voiced | set(attributed)  # built once: per row it was quadratic in the story
+    unvoiced = {k for k, i in enumerate(pool.index) if int(i) not in showable}
     for k, i in enumerate(pool.index):  # '<Speaker> said:' counts against the budget
         if int(i) in attributed and int(i) not in voiced:
             variant = self_attributed(al, voice, int(i))

@@ -153,3 +153,23 @@ def named_as_agent(name: str, texts: Iterable[str]) -> int:
     in any case: a plain reading of who did something, for passive clauses like 'compiled by X'."""
     pattern = re.compile(rf"\bby\s+(?:[a-z-]+\s+){{0,2}}{re.escape(name.lower())}\b")
     return sum(bool(pattern.search(text.lower())) for text in texts)
+
+
+def groups_linked(n: int, linked: Callable[[int, int], bool]) -> list[list[int]]:
+    """Oracle for grouping code: a union-find over every pair i < j of 0..n-1 that ``linked``
+    joins. Groups come in order of their first member, members in index order."""
+    parent = list(range(n))
+
+    def root(i: int) -> int:
+        while parent[i] != i:
+            i = parent[i]
+        return i
+
+    for i in range(n):
+        for j in range(i + 1, n):
+            if linked(i, j):
+                parent[root(j)] = root(i)
+    groups: dict[int, list[int]] = {}
+    for i in range(n):
+        groups.setdefault(root(i), []).append(i)
+    return list(groups.values())

@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-import itertools
 import random
 
 import pytest
 from tests.analysis.helpers import make_brief
-from tests.expect import the
+from tests.expect import groups_linked, the
 
 from newsprism.analysis.attribution import speaker_from_context
 from newsprism.analysis.quote_text import Segment
@@ -257,25 +256,15 @@ def test_the_quotes_stage_gives_one_speaker_the_key_players_name() -> None:
 
 def _groups_of_all_pairs(segments: list[Segment]) -> list[list[int]]:
     """Oracle: every pair of segments in different articles whose word bigrams share at least 3
-    and half of the smaller set, linked into groups by a plain union-find."""
-    parent = list(range(len(segments)))
-
-    def root(i: int) -> int:
-        while parent[i] != i:
-            i = parent[i]
-        return i
-
+    and half of the smaller set, linked into groups."""
     grams = [set(zip(s.tokens, s.tokens[1:], strict=False)) for s in segments]
-    for i, j in itertools.combinations(range(len(segments)), 2):
-        shared = len(grams[i] & grams[j])
-        small = min(len(grams[i]), len(grams[j]))
+
+    def linked(i: int, j: int) -> bool:
+        shared, small = len(grams[i] & grams[j]), min(len(grams[i]), len(grams[j]))
         apart = segments[i].article != segments[j].article
-        if apart and small >= 2 and shared >= 3 and shared >= 0.5 * small:
-            parent[root(i)] = root(j)
-    groups: dict[int, list[int]] = {}
-    for i in range(len(segments)):
-        groups.setdefault(root(i), []).append(i)
-    return list(groups.values())
+        return apart and small >= 2 and shared >= 3 and shared >= 0.5 * small
+
+    return groups_linked(len(segments), linked)
 
 
 def test_copies_of_a_wording_group_as_comparing_every_pair_of_segments_does() -> None:

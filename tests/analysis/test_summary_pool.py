@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import numpy as np
+from tests.expect import groups_linked
 
 from newsprism.align import Alignment, align
 from newsprism.analysis.summary_pool import (
@@ -100,21 +101,9 @@ def _groups_by_every_pair(
 ) -> tuple[list[list[int]], list[int]]:
     """Oracle: union-find over every pair of articles, and each group's union of what two of
     its sources share, pair by pair."""
-    parent = list(range(len(pairs)))
-
-    def root(x: int) -> int:
-        while parent[x] != x:
-            x = parent[x]
-        return x
-
-    for x in range(len(pairs)):
-        for y in range(x + 1, len(pairs)):
-            if source[x] == source[y] or pairs[x] & pairs[y]:
-                parent[root(y)] = root(x)
-    members: dict[int, list[int]] = {}
-    for x in range(len(pairs)):
-        members.setdefault(root(x), []).append(x)
-    groups = sorted(members.values())
+    groups = groups_linked(
+        len(pairs), lambda x, y: source[x] == source[y] or bool(pairs[x] & pairs[y])
+    )
     weight = []
     for group in groups:
         union: set[str] = set()

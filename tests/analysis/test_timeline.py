@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from datetime import date
 
+from tests.expect import groups_linked
+
 from newsprism.model import Article, Brief, Story, TimelineEvent
 from newsprism.pipeline import Pipeline
 
@@ -203,21 +205,8 @@ def test_events_group_exactly_as_comparing_every_pair_would() -> None:
     articles = [c.article for c in found]
     alignment = Alignment(sentences, articles, csr_matrix((len(found), 1)), matches)
     aligned = {(sentences[i].id, sentences[j].id) for i, m in enumerate(matches) for j, _ in m}
-    parent = list(range(len(found)))  # the oracle: a union-find over every pair
-
-    def root(i: int) -> int:
-        while parent[i] != i:
-            i = parent[i]
-        return i
-
-    for i in range(len(found)):
-        for j in range(i + 1, len(found)):
-            if _same_event(found[i], found[j], aligned):
-                parent[root(j)] = root(i)
-    expected: dict[int, list[int]] = {}
-    for i in range(len(found)):
-        expected.setdefault(root(i), []).append(i)
+    expected = groups_linked(len(found), lambda i, j: _same_event(found[i], found[j], aligned))
     position = {id(c): k for k, c in enumerate(found)}
     got = [[position[id(c)] for c in group] for group in group_events(found, alignment)]
-    assert got == list(expected.values())
+    assert got == expected
     assert any(len(g) > 2 for g in got)

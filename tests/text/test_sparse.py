@@ -2,29 +2,23 @@
 
 from __future__ import annotations
 
-import itertools
 import random
+
+from tests.expect import groups_linked
 
 from newsprism.text.sparse import components, linked_across
 
 
 def _groups_of_every_pair(article_of: list[int], left: list[int], right: list[int]
                           ) -> list[list[int]]:  # fmt: skip
-    """Oracle: a union-find over every (left, right) pair from different articles."""
-    parent = list(range(len(article_of)))
+    """Oracle: every (left, right) pair from different articles, linked into groups."""
+    sides = set(left), set(right)
 
-    def root(i: int) -> int:
-        while parent[i] != i:
-            i = parent[i]
-        return i
+    def linked(i: int, j: int) -> bool:
+        paired = (i in sides[0] and j in sides[1]) or (j in sides[0] and i in sides[1])
+        return paired and article_of[i] != article_of[j]
 
-    for i, j in itertools.product(left, right):
-        if article_of[i] != article_of[j]:
-            parent[root(i)] = root(j)
-    groups: dict[int, list[int]] = {}
-    for i in range(len(article_of)):
-        groups.setdefault(root(i), []).append(i)
-    return sorted(groups.values())
+    return sorted(groups_linked(len(article_of), linked))
 
 
 def test_links_across_articles_connect_what_every_pair_connects() -> None:

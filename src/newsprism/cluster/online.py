@@ -125,7 +125,7 @@ class StoryIndex:
         return best, best_score
 
     def _lexical_candidates(self, vec: dict[str, float], skip: int | None) -> list[int]:
-        estimate = self.postings.estimate(vec, self.config.posting_budget)
+        estimate = self.postings.estimate(vec.items(), self.config.posting_budget)
         if estimate is None:
             return []
         if skip is not None and skip < len(estimate):

@@ -9,6 +9,7 @@ Python loop, while updates stay O(1): a dict finds a slot's position, removal sw
 from __future__ import annotations
 
 from array import array
+from collections.abc import Iterable
 
 import numpy as np
 
@@ -75,19 +76,21 @@ class Postings:
                 if len(self._spare) < _SPARE_LIMIT:
                     self._spare.append(post)
 
-    def estimate(self, vec: dict[str, float], budget: int) -> np.ndarray | None:
+    def estimate(self, weighted: Iterable[tuple[str, float]], budget: int) -> np.ndarray | None:
         """Estimated cosine per story slot (indexable by slot), or None when nothing is shared.
 
-        Terms are read in ``vec``'s order, which `weigh` makes rarest first, until ``budget``
-        postings have been read: rare terms tell stories apart, and skipping the common ones
-        keeps the cost flat as stories accumulate.
+        ``weighted``: (term, weight) pairs, read in their order (`weigh` makes a vector's items
+        rarest first) until ``budget`` postings have been read: rare terms tell stories apart,
+        and skipping the common ones keeps the cost flat as stories accumulate. The postings'
+        arrays are joined as bytes and viewed by numpy once: converting each small array to
+        numpy separately cost more than the sum itself.
         """
         terms = self.terms
         slots: list[array[int]] = []
         weights: list[array[float]] = []
         scales: list[float] = []
         lengths: list[int] = []
-        for term, w in vec.items():
+        for term, w in weighted:
             post = terms.get(term)
             if post is None:
                 continue
@@ -101,8 +104,8 @@ class Postings:
             lengths.append(n)
         if not slots:
             return None
-        scaled = np.concatenate(weights) * np.repeat(scales, lengths)
-        return np.bincount(np.concatenate(slots), weights=scaled)
+        scaled = np.frombuffer(b"".join(weights), dtype=np.float64) * np.repeat(scales, lengths)
+        return np.bincount(np.frombuffer(b"".join(slots), dtype=np.int64), weights=scaled)
 
     def __len__(self) -> int:
         return len(self.terms)

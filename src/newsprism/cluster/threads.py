@@ -148,8 +148,8 @@ class ThreadIndex:
         """Candidates from the rarest shared terms first until ``budget`` postings are read, so
         a common word never makes a story scan every thread; the best few are scored exactly."""
         held = self.postings.terms
-        rarest = sorted((t for t in vec if t in held), key=lambda t: (len(held[t]), t))
-        estimate = self.postings.estimate({t: vec[t] for t in rarest}, self.budget)
+        rarest = sorted([(len(held[t]), t) for t in vec if t in held])
+        estimate = self.postings.estimate([(t, vec[t]) for _, t in rarest], self.budget)
         candidates: list[int] = []
         if estimate is not None:
             found = np.flatnonzero(estimate)

@@ -56,8 +56,8 @@ class StreamFeaturizer:
 
     def __call__(self, text: str, title: str | None) -> Features:
         feats = self.featurizer.of_text(text, title)
-        self.df.add(feats.terms)
-        return replace(feats, terms={}, vector=weigh(feats.terms, self.df, self.keep))
+        counts = self.df.add(feats.terms)
+        return Features({}, feats.signature, weigh(feats.terms, self.df, self.keep, counts))
 
     def batch(self, texts: Texts) -> list[Features]:
         feats = [self(text, title) for text, title in texts]

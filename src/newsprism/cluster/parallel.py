@@ -11,6 +11,7 @@ endless streams.
 from __future__ import annotations
 
 import ctypes
+import gc
 import multiprocessing
 import os
 import queue
@@ -70,6 +71,7 @@ class StreamFeaturizer:
 def _serve(config: ClusterConfig, inbox: Queue[Texts | None], outbox: Connection) -> None:
     parent = os.getppid()
     _die_with_parent()
+    gc.freeze()  # the heap inherited from the parent: never walked, so its pages stay shared
     work = StreamFeaturizer(config)
     while True:
         try:

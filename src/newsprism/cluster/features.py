@@ -79,7 +79,7 @@ class Featurizer:
                 if term:
                     terms[term] = terms.get(term, 0.0) + weight
         shingles = shingle_hashes(hashes, self.config.shingle_size)
-        signature = self._signer.sign(shingles).hashvalues if len(shingles) else None
+        signature = self._signer.signature(shingles) if len(shingles) else None
         return Features(terms, signature)
 
     def _words(self, text: str) -> list[str]:

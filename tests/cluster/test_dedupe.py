@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from newsprism.cluster.dedupe import Deduplicator, source_groups
+import numpy as np
+
+from newsprism.cluster.dedupe import Deduplicator, Signer, source_groups
 from newsprism.cluster.features import Featurizer
 from newsprism.model import Article
 
@@ -43,3 +45,20 @@ def test_source_groups_put_copies_with_their_canonical() -> None:
     c = Article.create("another report", outlet="Herald")
     groups = source_groups([b, c, a])
     assert [[x.id for x in g] for g in groups] == [[a.id, b.id], [c.id]]
+
+
+def test_signature_equals_datasketchs_minhash_of_the_same_shingles() -> None:
+    """`Signer.signature` computes on the array what datasketch's MinHash computes from a list;
+    the oracle is datasketch itself (a MinHash of its own with the same seed)."""
+    from datasketch import MinHash
+
+    rng = np.random.default_rng(11)
+    signer = Signer(num_perm=64, seed=1)
+    for n in (1, 2, 3, 50, 400, 2000):
+        for _ in range(10):
+            shingles = np.unique(rng.integers(0, 2**32, n, dtype=np.uint64)).astype(np.uint32)
+            reference = MinHash(num_perm=64, seed=1, hashfunc=int)
+            reference.update_batch([int(h) for h in shingles])
+            got = signer.signature(shingles)
+            assert got.dtype == reference.hashvalues.dtype
+            assert np.array_equal(got, reference.hashvalues)

@@ -83,3 +83,43 @@ def test_heaviest_terms_are_kept_with_ties_in_their_order() -> None:
     df.add(terms)
     vec = weigh(terms, df, keep=4)
     assert set(vec) == {"t0", "t1", "t2", "t3"}  # equal weights: the first four
+
+
+def _reference_vector(terms: dict[str, float], counts: dict[str, int], n: int, keep: int) -> dict:
+    """The documented weighting written out: sublinear TF x IDF, the ``keep`` heaviest (ties in
+    term order), unit length, rarest first (ties by term)."""
+    import math
+
+    idf = {t: math.log(n + 1) + 1.0 - math.log(counts.get(t, 0) + 1) for t in terms}
+    raw = {t: (1.0 + math.log(tf)) * idf[t] for t, tf in terms.items()}
+    order = list(raw)
+    kept = sorted(order, key=lambda t: (-raw[t], order.index(t)))[:keep]
+    norm = math.sqrt(sum(raw[t] ** 2 for t in kept))
+    return {t: raw[t] / norm for t in sorted(kept, key=lambda t: (counts.get(t, 0), t))}
+
+
+def test_weigh_with_the_counts_add_returns_matches_the_formula_and_the_lookup() -> None:
+    """`DocFrequency.add` returns the terms' counts after the article; `weigh` given them gives
+    the same vector, bit for bit, as looking each count up, and both follow the formula."""
+    df = DocFrequency()
+    seen: dict[str, int] = {}
+    for i in range(40):
+        terms = {f"w{(i * 7 + j * j) % 23}": float(1 + (i + j) % 3) for j in range(i % 9 + 1)}
+        terms[f"title{i % 4}"] = 2.0
+        counts = df.add(terms)
+        for t in terms:
+            seen[t] = seen.get(t, 0) + 1
+        assert counts == [seen[t] for t in terms]
+        given_counts = weigh(terms, df, keep=5, counts=counts)
+        looked_up = weigh(terms, df, keep=5)
+        assert list(given_counts.items()) == list(looked_up.items())
+        expected = _reference_vector(terms, seen, i + 1, keep=5)
+        assert list(given_counts) == list(expected)
+        assert all(abs(given_counts[t] - w) < 1e-12 for t, w in expected.items())
+
+
+def test_doc_frequency_add_returns_none_when_it_prunes() -> None:
+    df = DocFrequency(limit=3)
+    assert df.add(["a", "b"]) == [1, 1]
+    assert df.add(["a", "c", "d"]) is None  # pruned: the singletons' counts are gone
+    assert weigh({"a": 1.0, "c": 1.0}, df, keep=2)  # still weighs from the table as it is

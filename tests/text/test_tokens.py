@@ -104,3 +104,45 @@ _TRICKY = st.sampled_from(list("aZé9_'’ .-İKß\u0130\u212a0Ω"))
 def test_former_inline_splitters_are_reproduced_exactly(text: str) -> None:
     for former, now in _FORMER:
         assert now(text) == former(text), text
+
+
+def test_ascii_text_gives_the_words_the_unicode_classes_give() -> None:
+    """ASCII-only text is matched with ASCII character classes (faster); every option must find
+    exactly what the Unicode pattern finds. Oracle: the patterns written out, Unicode mode."""
+    texts = [
+        "Mr. O'Brien's 3rd-quarter plan_B costs $4,500 (5'10\") -- don't IT'S 2024a",
+        "snake_case __init__ x1y2 9to5 A.B.C. tab\tnew\nline",
+        "",
+    ]
+    oracles = {
+        (): r"[^\W_]+",
+        (("letters_only", True),): r"[^\W\d_]+",
+        (("underscore", True),): r"\w+",
+        (("apostrophes", True),): r"[^\W_]+(?:['’][^\W_]+)?",
+        (("apostrophes", True), ("contraction_tail", True)): r"[^\W_]+(?:['’][^\W\d_]+)?",
+    }
+    for text in texts:
+        assert text.isascii()
+        for options, oracle in oracles.items():
+            expected = re.findall(oracle, text.lower())
+            assert word_tokens(text, **dict(options)) == expected, (text, options)
+        assert word_tokens(text, keep_case=True) == re.findall(r"[^\W_]+", text)
+
+
+def test_non_ascii_text_keeps_unicode_letters() -> None:
+    assert word_tokens("Café naïve 1º déjà-vu “quoted”") == [
+        "café",
+        "naïve",
+        "1º",
+        "déjà",
+        "vu",
+        "quoted",
+    ]
+
+
+@given(st.text(alphabet=st.characters(max_codepoint=127), max_size=80))
+@settings(max_examples=200, deadline=None)
+def test_any_ascii_text_tokenises_as_with_unicode_classes(text: str) -> None:
+    assert word_tokens(text) == re.findall(r"[^\W_]+", text.lower())
+    letters = re.findall(r"[^\W\d_]+(?:['’][^\W\d_]+)?", text.lower())
+    assert word_tokens(text, letters_only=True, apostrophes=True) == letters

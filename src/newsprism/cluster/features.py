@@ -11,6 +11,7 @@ import math
 import zlib
 from collections.abc import Iterable
 from dataclasses import dataclass
+from operator import itemgetter
 
 import numpy as np
 import snowballstemmer
@@ -65,9 +66,9 @@ class Featurizer:
         words = self._words(text)
         terms: dict[str, float] = {}
         hashes: list[int] = []
-        token = self._token
+        token, cached = self._token, self._cache.get
         for word in words:
-            term, h = token(word)
+            term, h = cached(word) or token(word)
             hashes.append(h)
             if term:
                 terms[term] = terms.get(term, 0.0) + 1.0
@@ -78,7 +79,7 @@ class Featurizer:
                 if term:
                     terms[term] = terms.get(term, 0.0) + weight
         shingles = shingle_hashes(hashes, self.config.shingle_size)
-        signature = self._signer.sign(shingles).hashvalues if len(shingles) else None
+        signature = self._signer.signature(shingles) if len(shingles) else None
         return Features(terms, signature)
 
     def _words(self, text: str) -> list[str]:
@@ -109,13 +110,19 @@ class DocFrequency:
         self.n = 0
         self.limit = limit
 
-    def add(self, terms: Iterable[str]) -> None:
+    def add(self, terms: Iterable[str]) -> list[int] | None:
+        """Count one article's terms; returns their counts after it, in order, for `weigh`
+        (None when the table was just pruned, since some of those counts are then gone)."""
         counts = self.counts
+        after: list[int] = []
         for t in terms:
-            counts[t] = counts.get(t, 0) + 1
+            counts[t] = c = counts.get(t, 0) + 1
+            after.append(c)
         self.n += 1
         if len(counts) > self.limit:
             self.counts = {t: c for t, c in counts.items() if c > 1}
+            return None
+        return after
 
     def merge(self, other: DocFrequency) -> None:
         for t, c in other.counts.items():
@@ -126,17 +133,26 @@ class DocFrequency:
         return math.log((self.n + 1) / (self.counts.get(term, 0) + 1)) + 1.0
 
 
-def weigh(terms: dict[str, float], df: DocFrequency, keep: int) -> dict[str, float]:
+def weigh(
+    terms: dict[str, float], df: DocFrequency, keep: int, counts: list[int] | None = None
+) -> dict[str, float]:
     """Unit-length sublinear TF-IDF vector of the ``keep`` heaviest terms, rarest term first.
 
-    The order is what the story index reads postings in (`Postings.estimate`).
+    The order is what the story index reads postings in (`Postings.estimate`). ``counts``: the
+    terms' document frequencies in ``terms``' order when the caller has them (`DocFrequency.add`
+    returns them), which saves looking each term up again. Rows are (count, term, weight), so
+    one sort by row is the rarest-first order (terms are unique, so weights never decide).
     """
-    counts, n1 = df.counts, math.log(df.n + 1) + 1.0
-    vec = {
-        t: (1.0 + math.log(tf)) * (n1 - math.log(counts.get(t, 0) + 1)) for t, tf in terms.items()
-    }
-    if len(vec) > keep:  # heaviest first; ties keep their order (a stable sort)
-        vec = {t: vec[t] for t in sorted(vec, key=vec.__getitem__, reverse=True)[:keep]}
-    norm = math.sqrt(sum(w * w for w in vec.values())) or 1.0
-    rarest = sorted(vec, key=lambda t: (counts.get(t, 0), t))
-    return {t: vec[t] / norm for t in rarest}
+    if counts is None:
+        get = df.counts.get
+        counts = [get(t, 0) for t in terms]
+    log, n1 = math.log, math.log(df.n + 1) + 1.0
+    rows = [
+        (c, t, (1.0 + log(tf)) * (n1 - log(c + 1)))
+        for (t, tf), c in zip(terms.items(), counts, strict=True)
+    ]
+    if len(rows) > keep:  # heaviest first; ties keep their order (a stable sort)
+        rows = sorted(rows, key=itemgetter(2), reverse=True)[:keep]
+    norm = math.sqrt(sum(w * w for _, _, w in rows)) or 1.0
+    rows.sort()
+    return {t: w / norm for _, t, w in rows}

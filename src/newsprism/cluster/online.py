@@ -125,7 +125,7 @@ class StoryIndex:
         return best, best_score
 
     def _lexical_candidates(self, vec: dict[str, float], skip: int | None) -> list[int]:
-        estimate = self.postings.estimate(vec, self.config.posting_budget)
+        estimate = self.postings.estimate(vec.items(), self.config.posting_budget)
         if estimate is None:
             return []
         if skip is not None and skip < len(estimate):
@@ -170,10 +170,7 @@ class StoryIndex:
             c = self._prune(story)
             sq = sum(w * w for w in c.values())
         story.norm = norm = math.sqrt(sq) if sq > 0.0 else 1.0
-        post = self.postings.set
-        for t in vec:
-            if t in c:
-                post(t, slot, c[t] / norm)
+        self.postings.repost(slot, vec, c, norm)
         story.members.append(member)
         if known:
             story.stretch(day)
@@ -191,11 +188,9 @@ class StoryIndex:
                 c[t] -= w
                 if c[t] <= 1e-9:
                     del c[t]
-                    self._unpost(t, slot)
+                    self.postings.remove(t, slot)
         story.norm = norm = math.sqrt(sum(w * w for w in c.values())) or 1.0
-        for t in vec:
-            if t in c:
-                self.postings.set(t, slot, c[t] / norm)
+        self.postings.repost(slot, vec, c, norm)
         story.members.remove(member)
         emb = self._member_emb.get(member)
         if emb is not None and self.embeddings is not None:
@@ -207,16 +202,11 @@ class StoryIndex:
         """Keep the heaviest centroid terms; returns the new centroid (a new dict)."""
         ranked = sorted(story.centroid.items(), key=lambda kv: kv[1], reverse=True)
         story.centroid = dict(ranked[: self.config.centroid_terms])
-        for t, _ in ranked[self.config.centroid_terms :]:
-            self._unpost(t, story.slot)
+        self.postings.remove_all(story.slot, [t for t, _ in ranked[self.config.centroid_terms :]])
         return story.centroid
 
-    def _unpost(self, term: str, slot: int) -> None:
-        self.postings.remove(term, slot)
-
     def close(self, story: StoryState) -> StoryState:
-        for t in story.centroid:
-            self._unpost(t, story.slot)
+        self.postings.remove_all(story.slot, story.centroid)
         del self.stories[story.id]
         self._slots[story.slot] = None
         if self.embeddings is not None:

@@ -11,6 +11,7 @@ endless streams.
 from __future__ import annotations
 
 import ctypes
+import gc
 import multiprocessing
 import os
 import queue
@@ -56,8 +57,8 @@ class StreamFeaturizer:
 
     def __call__(self, text: str, title: str | None) -> Features:
         feats = self.featurizer.of_text(text, title)
-        self.df.add(feats.terms)
-        return replace(feats, terms={}, vector=weigh(feats.terms, self.df, self.keep))
+        counts = self.df.add(feats.terms)
+        return Features({}, feats.signature, weigh(feats.terms, self.df, self.keep, counts))
 
     def batch(self, texts: Texts) -> list[Features]:
         feats = [self(text, title) for text, title in texts]
@@ -70,6 +71,7 @@ class StreamFeaturizer:
 def _serve(config: ClusterConfig, inbox: Queue[Texts | None], outbox: Connection) -> None:
     parent = os.getppid()
     _die_with_parent()
+    gc.freeze()  # the heap inherited from the parent: never walked, so its pages stay shared
     work = StreamFeaturizer(config)
     while True:
         try:

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import gc
 import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Literal, TextIO
 
@@ -76,8 +78,25 @@ def cluster_local(
     jobs: int | None = None,
 ) -> ClusterStats:
     """The local engine: this process reads and clusters; helpers featurise."""
-    with out.open("w", encoding="utf-8") as fh:
+    with out.open("w", encoding="utf-8") as fh, frozen_heap():
         return _cluster_local(inputs, fh, mode, cfg, strict, on_notice, progress, jobs)
+
+
+@contextmanager
+def frozen_heap() -> Iterator[None]:
+    """Exempt what is already alive (modules, schemas, caches) from the cyclic GC while clustering.
+
+    Clustering allocates many small containers, so collections of the oldest generation run
+    during it, and each walked the whole heap of imported libraries (~80 ms, 15% of the main
+    process's CPU on a 1,250-article file). Frozen objects are also not walked in a forked helper,
+    where walking them would copy the pages it shares with this process. Reference counting
+    still frees everything; the objects return to the collector afterwards.
+    """
+    gc.freeze()
+    try:
+        yield
+    finally:
+        gc.unfreeze()
 
 
 def _cluster_local(

@@ -131,9 +131,7 @@ class ThreadIndex:
     def _repost(self, thread: Thread, vec: dict[str, float]) -> None:
         c = thread.centroid
         thread.norm = norm = math.sqrt(sum(w * w for w in c.values())) or 1.0
-        for t in vec:
-            if t in c:
-                self.postings.set(t, thread.slot, c[t] / norm)
+        self.postings.repost(thread.slot, vec, c, norm)
 
     def _score(self, thread: Thread, vec: dict[str, float], emb: np.ndarray | None) -> float:
         c = thread.centroid
@@ -148,8 +146,8 @@ class ThreadIndex:
         """Candidates from the rarest shared terms first until ``budget`` postings are read, so
         a common word never makes a story scan every thread; the best few are scored exactly."""
         held = self.postings.terms
-        rarest = sorted((t for t in vec if t in held), key=lambda t: (len(held[t]), t))
-        estimate = self.postings.estimate({t: vec[t] for t in rarest}, self.budget)
+        rarest = sorted([(len(held[t]), t) for t in vec if t in held])
+        estimate = self.postings.estimate([(t, vec[t]) for _, t in rarest], self.budget)
         candidates: list[int] = []
         if estimate is not None:
             found = np.flatnonzero(estimate)
@@ -189,8 +187,7 @@ class ThreadIndex:
             c[t] = c.get(t, 0.0) + w
         if len(c) > 4 * self.terms:
             kept = top_terms(c, self.terms)
-            for t in c.keys() - kept.keys():
-                self.postings.remove(t, thread.slot)
+            self.postings.remove_all(thread.slot, c.keys() - kept.keys())
             thread.centroid = c = kept
         thread.size += 1
         self._repost(thread, vec)
@@ -210,8 +207,7 @@ class ThreadIndex:
             self._drop(oldest)
 
     def _drop(self, thread: Thread) -> None:
-        for t in thread.centroid:
-            self.postings.remove(t, thread.slot)
+        self.postings.remove_all(thread.slot, thread.centroid)
         if self.embeddings is not None:
             self.embeddings.clear(thread.slot)
         del self.threads[thread.id]

@@ -25,15 +25,12 @@ from newsprism.eval.peers import sumy_ranking
 from newsprism.ingest.base import make_article
 from newsprism.ingest.jsonl import articles_from_record, iter_records
 from newsprism.model import Article, Story
-from newsprism.pipeline import BriefConfig, Pipeline
+from newsprism.pipeline import BriefConfig, Pipeline, stages_for
 
 ROOT = Path(__file__).resolve().parents[1]
 DATA = ROOT.parent / "shared" / "eval" / "multinews-val250.jsonl"
 RESULTS = ROOT / "bench" / "results" / "summary_speed.json"
-STAGES = (
-    "sentences", "sources", "boilerplate", "align", "names", "entities", "timeline", "quotes",
-    "discrepancies", "summary",
-)  # fmt: skip
+STAGES = stages_for("summary")  # every stage the summary reads, from their declarations
 LEXRANK_MAX_ARTICLES = 100
 
 

@@ -151,3 +151,26 @@ def test_every_builtin_stage_declares_a_producer_for_what_it_reads() -> None:
         with pytest.raises(NewsprismError) as err:
             Pipeline([n for n in names if n != removed])
         assert err.value.code == "pipeline-invalid"
+
+
+def test_stages_for_keeps_what_the_target_needs_in_order(test_stages: None) -> None:
+    from newsprism.pipeline import stages_for
+
+    chain = ["t-make", "t-summary", "t-use"]
+    assert stages_for("t-use", chain) == ("t-make", "t-use")
+    assert stages_for("t-summary", chain) == ("t-summary",)
+
+
+def test_stages_for_the_summary_forms_a_valid_pipeline_without_later_sections() -> None:
+    from newsprism.pipeline import stages_for
+
+    names = stages_for("summary")
+    Pipeline(names)  # validates every requirement
+    assert names[-1] == "summary" and {"agreed", "unique", "framing"}.isdisjoint(names)
+
+
+def test_stages_for_an_unknown_target_names_it(test_stages: None) -> None:
+    from newsprism.pipeline import stages_for
+
+    with pytest.raises(NewsprismError, match="no-such"):
+        stages_for("no-such", ["t-make"])

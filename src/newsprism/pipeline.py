@@ -20,7 +20,7 @@ from newsprism.errors import NewsprismError
 from newsprism.model import Brief, BriefConfig, Notice, StageRun, Story
 from newsprism.registry import StageSpec, load_stages
 
-__all__ = ["DEFAULT_PIPELINE", "INPUTS", "BriefConfig", "Context", "Pipeline"]
+__all__ = ["DEFAULT_PIPELINE", "INPUTS", "BriefConfig", "Context", "Pipeline", "stages_for"]
 
 log = logging.getLogger(__name__)
 
@@ -33,6 +33,24 @@ DEFAULT_PIPELINE = (
 # Brief fields a stage may assign; the others are the story itself or provenance.
 _NOT_SECTIONS = frozenset({"schema_version", "story_id", "title", "articles", "stages", "config"})
 BRIEF_SECTIONS = frozenset(Brief.model_fields) - _NOT_SECTIONS - {"notices"}
+
+
+def stages_for(target: str, names: Sequence[str] = DEFAULT_PIPELINE) -> tuple[str, ...]:
+    """The stages of ``names`` that ``target`` needs, itself last, in pipeline order.
+
+    Read from the stages' declarations, so a benchmark of one section (the summary alone) cannot
+    go stale when a stage gains a requirement.
+    """
+    registry = load_stages()
+    specs = [registry.get(n) for n in names]
+    if target not in names:
+        raise NewsprismError("stage-unknown", stage=target, known=", ".join(names))
+    needed, kept = set(registry.get(target).requires), [target]
+    for spec in reversed(specs[: list(names).index(target)]):
+        if needed & set(spec.assigns):
+            kept.append(spec.name)
+            needed.update(spec.requires)
+    return tuple(reversed(kept))
 
 
 def _undeclared(stage: str, action: str, name: str) -> NewsprismError:

@@ -38,6 +38,7 @@ from newsprism.analysis.references import (
 )
 from newsprism.analysis.sources import Sources
 from newsprism.analysis.summary_actors import missing_maker
+from newsprism.analysis.summary_exact import CANDIDATES, Rules, shortlist, solve
 from newsprism.analysis.summary_pool import (
     Pool,
     build_pool,
@@ -87,6 +88,7 @@ class SummaryParams:
     per_speaker: int = 0  # >0: at most this many quotations of one speaker (0: no limit)
     per_statement: int = 2  # at most this many quotations of a statement an article reprints
     min_words: int = MIN_WORDS  # shorter lines are not candidates
+    exact: float = 0.0  # share of the budget chosen by the integer program (1: all; 0: greedy)
 
     @classmethod
     def from_options(cls, options: Mapping[str, Any]) -> SummaryParams:
@@ -133,12 +135,9 @@ def _row(m: sparse.csr_matrix, k: int) -> np.ndarray:
     return m.indices[m.indptr[k] : m.indptr[k + 1]]
 
 
-def select(
-    pool: Pool, p: SummaryParams, words: int, banned: frozenset[int] = frozenset()
-) -> list[int]:
-    """Greedy budgeted coverage: best gain per word among sentences that still fit the budget."""
-    if not len(pool):
-        return []
+def _values(pool: Pool, p: SummaryParams) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Bigram and unigram concept values, and each sentence's own bonus (position, centrality,
+    quoted speech, shared figures, the learned prior)."""
     w_bi = concept_weights(pool.bigrams, pool, p)
     w_uni = p.unigrams * concept_weights(pool.unigrams, pool, p)
     bonus = p.position * np.exp(-pool.position / p.position_tau)
@@ -149,12 +148,68 @@ def select(
         value = (pool.bigrams @ w_bi + pool.unigrams @ w_uni) / np.maximum(pool.words, 1.0)
         relative = pool.prior / pool.prior.max()
         bonus = bonus + p.learned * float(value.mean()) * relative * pool.words
+    return w_bi, w_uni, bonus
+
+
+Values = tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]  # w_bi, w_uni, bonus, cost
+
+
+def select(
+    pool: Pool, p: SummaryParams, words: int, banned: frozenset[int] = frozenset()
+) -> list[int]:
+    """Budgeted coverage: greedy (best gain per word among sentences that still fit the budget),
+    or with `exact` the best set the integer program proves (analysis/summary_exact.py), in
+    the order of its gains; the greedy choice stands where the program is not solved."""
+    if not len(pool):
+        return []
+    w_bi, w_uni, bonus = _values(pool, p)
     cost = np.maximum(pool.words, 1.0) ** p.length_power
-    open_bi, open_uni = np.ones_like(w_bi), np.ones_like(w_uni)
     free = pool.words <= words
-    if not free.any():  # a budget below every sentence still gets the best one
+    fits = bool(free.any())
+    if not fits:  # a budget below every sentence still gets the best one
         free[:] = True
     free[list(banned)] = False
+    values = (w_bi, w_uni, bonus, cost)
+    chosen = _greedy(pool, p, words, free.copy(), values)
+    if not p.exact or not fits or not chosen:
+        return chosen
+    return _exact(pool, p, words, free, chosen, values)
+
+
+def _exact(pool: Pool, p: SummaryParams, words: int, free: np.ndarray, chosen: list[int],
+           values: Values) -> list[int]:  # fmt: skip
+    """The program's best set, the greedy's first picks kept up to (1 - `exact`) of the budget,
+    ordered by gain (the order `_make_room` drops from); the greedy's set if it is not solved."""
+    w_bi, w_uni, bonus, cost = values
+    first = (pool.bigrams @ w_bi + pool.unigrams @ w_uni + bonus) / cost
+    spent = np.cumsum(pool.words[chosen])
+    kept = [k for k, used in zip(chosen, spent, strict=True) if used <= (1 - p.exact) * words]
+    best = solve(
+        pool,
+        shortlist(free, first, chosen, CANDIDATES),
+        sparse.hstack([pool.bigrams, pool.unigrams]).tocsr(),
+        np.concatenate([w_bi, w_uni]),
+        bonus,
+        Rules(words, p.quotations * words, p.per_statement, p.per_speaker),
+        kept,
+    )
+    if best is None:
+        return chosen
+    unlimited = replace(p, quotations=1.0, per_statement=0, per_speaker=0)  # already met
+    return _greedy(pool, unlimited, words, _mask(len(pool), best), values)
+
+
+def _mask(n: int, rows: list[int]) -> np.ndarray:
+    mask = np.zeros(n, dtype=bool)
+    mask[rows] = True
+    return mask
+
+
+def _greedy(pool: Pool, p: SummaryParams, words: int, free: np.ndarray, values: Values
+            ) -> list[int]:  # fmt: skip
+    """Best gain per word among the `free` sentences that still fit, until none says more."""
+    w_bi, w_uni, bonus, cost = values
+    open_bi, open_uni = np.ones_like(w_bi), np.ones_like(w_uni)
     chosen: list[int] = []
     total = 0.0
     quotation = pool.quotation if pool.quotation is not None else np.zeros(len(pool), dtype=bool)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import itertools
+import os
 import random
 from types import SimpleNamespace
 from typing import Any
@@ -49,8 +50,7 @@ def fillers(first_article: int, uses: dict[str, int]) -> list[Row]:
     `uses[pair]` more articles (its value) without ever being chosen."""
     most = max(uses.values())
     return [
-        (first_article + k, 500, [c for c, times in uses.items() if times > k])
-        for k in range(most)
+        (first_article + k, 500, [c for c, times in uses.items() if times > k]) for k in range(most)
     ]
 
 
@@ -144,3 +144,23 @@ def test_shortlist_keeps_the_best_and_the_greedy_rows() -> None:
     free = np.asarray([True, True, False, True, True])
     gain = np.asarray([5.0, 1.0, 9.0, 4.0, 3.0])
     assert summary_exact.shortlist(free, gain, [1], 2).tolist() == [0, 1, 3]
+
+
+def test_rows_the_greedy_chose_first_are_kept() -> None:
+    rows: list[Row] = [(0, 10, ["p", "q"]), (1, 5, ["r1", "r2"]), (2, 5, ["s1", "s2"])]
+    rows += fillers(3, {"p": 6, "q": 6, "r1": 4, "r2": 3, "s1": 4, "s2": 3})
+    pool = pool_of(rows)
+    cover = pool.bigrams  # columns in order of first use: p, q, r1, r2, s1, s2
+    weight = np.asarray([6.0, 6.0, 4.0, 3.0, 4.0, 3.0])
+    rules = summary_exact.Rules(words=10, quoting=10.0, per_statement=0, per_speaker=0)
+    rows_in = np.arange(3)
+    bonus = np.zeros(len(rows))
+    assert sorted(summary_exact.solve(pool, rows_in, cover, weight, bonus, rules) or []) == [1, 2]
+    assert summary_exact.solve(pool, rows_in, cover, weight, bonus, rules, kept=[0]) == [0]
+
+
+def test_solver_notes_never_reach_stdout(capfd: pytest.CaptureFixture[str]) -> None:
+    with summary_exact._stdout_kept_clean():
+        os.write(1, b"note from the solver\n")
+    out, err = capfd.readouterr()
+    assert out == "" and err == "note from the solver\n"

@@ -1,7 +1,9 @@
 """The `summary` stage: extractive multi-document summary, every sentence citing all its supporters.
 
-Selection is budgeted concept coverage (Gillick & Favre style, solved greedily): a concept is a
-stemmed word or word pair, worth more the more articles use it and the earlier they use it. Each
+Selection is budgeted concept coverage (Gillick & Favre style, solved greedily; the `exact` knob
+solves it as an integer program instead, analysis/summary_exact.py, which scored lower on ROUGE
+and is off): a concept is a stemmed word or word pair, worth more the more articles use it and the
+earlier they use it. Each
 step takes the sentence whose still-uncovered concepts, lead position, centrality and quoted speech
 give the most per word, so repeats earn nothing and the budget goes to new facts. Page furniture
 is never a candidate, and neither is text in someone else's voice (quotation without a speaker,

@@ -1,16 +1,15 @@
 """The `summary` stage: extractive multi-document summary, every sentence citing all its supporters.
 
 Selection is budgeted concept coverage (Gillick & Favre style, solved greedily; the `exact` knob
-solves it as an integer program instead, analysis/summary_exact.py, which scored lower on ROUGE
-and is off): a concept is a stemmed word or word pair, worth more the more articles use it and the
-earlier they use it. Each
-step takes the sentence whose still-uncovered concepts, lead position, centrality and quoted speech
-give the most per word, so repeats earn nothing and the budget goes to new facts. Page furniture
-is never a candidate, and neither is text in someone else's voice (quotation without a speaker,
-reprinted statements, advocacy: analysis/voice.py). Quotations get a share of the budget, and
-a statement some article reprints whole is one document however many outlets quote it, so its
-quotations do not crowd out what happened. Output is in reading order; a chosen sentence
-that leans on an antecedent the summary lacks is swapped for the next best one
+solves it as an integer program instead, analysis/summary_exact.py, which scored lower on ROUGE and
+is off): a concept is a stemmed word or word pair, worth more the more articles use it and the
+earlier they use it. Each step takes the sentence whose still-uncovered concepts, lead position,
+centrality and quoted speech give the most per word, so repeats earn nothing and the budget goes to
+new facts. Page furniture is never a candidate, and neither is text in someone else's voice
+(quotation without a speaker, reprinted statements, advocacy: analysis/voice.py). Quotations get a
+share of the budget, and a statement some article reprints whole is one document however many
+outlets quote it, so its quotations do not crowd out what happened. Output is in reading order; a
+chosen sentence that leans on an antecedent the summary lacks is swapped for the next best one
 (analysis/references.py), a person is named in full at first mention, and a sentence taking a side
 of a discrepancy carries a note with every side. Each sentence cites every sentence that says the
 same thing: those the alignment matched and any candidate that restates it.

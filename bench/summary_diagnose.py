@@ -9,7 +9,7 @@ most against another run's summaries (a JSON object: story id -> list of summary
 the sentences each one lost.
 
     .venv/bin/python bench/summary_diagnose.py score [--limit N] [--options '{"exact": 1}']
-        [--save RUN.json] [--against OTHER.json]
+        [--save RUN.json] [--against OTHER.json] [--data duc2006] [--words 100]
     .venv/bin/python bench/summary_diagnose.py compare OTHER.json [--top 10]
     .venv/bin/python bench/summary_diagnose.py speed [--size 1000] [--options '{"exact": 1}']
 
@@ -35,12 +35,14 @@ WORDS = 250
 PARTS = ("all", "train", "validation", "test")
 
 
-def outputs(group: list[dict[str, Any]], params: SummaryParams) -> dict[str, list[str]]:
+def outputs(
+    group: list[dict[str, Any]], params: SummaryParams, words: int = WORDS
+) -> dict[str, list[str]]:
     """Each story's summary sentences from its cached inputs."""
     out = {}
     for story in group:
         brief, al, *rest = story["inputs"]
-        chosen = summarize(brief, al, WORDS, params, *rest)
+        chosen = summarize(brief, al, words, params, *rest)
         out[story["id"]] = [s.text for s in chosen]
     return out
 
@@ -53,9 +55,9 @@ def score(group: list[dict[str, Any]], args: argparse.Namespace) -> None:
     """Per-part means, up/down counts against an earlier run, and the summary stage's CPU time."""
     params = SummaryParams.from_options({"summary": json.loads(args.options)})
     start = time.process_time()
-    now = outputs(group, params)
+    now = outputs(group, params, args.words)
     cpu = time.process_time() - start
-    per = {s["id"]: rouge(cut_words(now[s["id"]], WORDS), s["references"]) for s in group}
+    per = {s["id"]: rouge(cut_words(now[s["id"]], args.words), s["references"]) for s in group}
     before = json.loads(args.against.read_text(encoding="utf-8")) if args.against else None
     for name in PARTS:
         ids = [s["id"] for s in group if name == "all" or part(s["id"]) == name]
@@ -111,6 +113,8 @@ def main() -> None:
     scoring.add_argument("--limit", type=int)
     scoring.add_argument("--options", default="{}")
     scoring.add_argument("--save", type=Path)
+    scoring.add_argument("--data", choices=("multinews", "duc2006"), default="multinews")
+    scoring.add_argument("--words", type=int, default=WORDS)
     scoring.add_argument("--against", type=Path)
     compare = sub.add_parser("compare")
     compare.add_argument("other", type=Path)
@@ -122,7 +126,7 @@ def main() -> None:
     if args.command == "speed":
         speed(args)
         return
-    group = stories("multinews")
+    group = stories(getattr(args, "data", "multinews"))
     if args.command == "score":
         score(group[: args.limit], args)
         return

@@ -66,32 +66,32 @@ def stories(name: str) -> list[dict[str, Any]]:
     if path.is_file():
         cached: list[dict[str, Any]] = pickle.loads(path.read_bytes())
         return cached
+    out = []
+    for cluster in iter_clusters(DATA[name]):
+        inputs = captured_inputs(Story.from_articles(cluster.articles))
+        out.append({"id": cluster.id, "inputs": inputs, "references": cluster.references})
+        print(f"{name}: {len(out)}", end="\r", flush=True)
+    CACHE.mkdir(parents=True, exist_ok=True)
+    path.write_bytes(pickle.dumps(out))
+    return out
+
+
+def captured_inputs(story: Story) -> tuple[Any, ...]:
+    """The summary stage's inputs for one story: `summarize`'s arguments, words and params left
+    out (the pipeline runs with summarize replaced by a recorder)."""
     captured: list[tuple[Any, ...]] = []
 
     def capture(*args: Any) -> list[Any]:
         captured.append(args)
         return []
 
-    pipeline = Pipeline(SUMMARY_PIPELINE)
     real, summary_module.summarize = summary_module.summarize, capture  # type: ignore[assignment]
-    out = []
     try:
-        for cluster in iter_clusters(DATA[name]):
-            pipeline.run(Story.from_articles(cluster.articles), BriefConfig())
-            brief, al, _, _, *rest = captured.pop()  # summarize's arguments after words, params
-            out.append(
-                {
-                    "id": cluster.id,
-                    "inputs": (brief, al, *rest),
-                    "references": cluster.references,
-                }
-            )
-            print(f"{name}: {len(out)}", end="\r", flush=True)
+        Pipeline(SUMMARY_PIPELINE).run(story, BriefConfig())
     finally:
         summary_module.summarize = real
-    CACHE.mkdir(parents=True, exist_ok=True)
-    path.write_bytes(pickle.dumps(out))
-    return out
+    brief, al, _, _, *rest = captured.pop()
+    return (brief, al, *rest)
 
 
 def _refs(story: dict[str, Any]) -> list[Any]:

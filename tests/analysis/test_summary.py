@@ -87,6 +87,15 @@ def test_budget_is_respected() -> None:
         assert sum(len(s.text.split()) for s in brief.summary) <= words
 
 
+def test_exact_selection_keeps_budget_and_citations() -> None:
+    for words in (15, 30, 60):
+        brief = run(words, {"summary": {"exact": 1}})
+        index = brief.sentence_index()
+        assert brief.summary
+        assert sum(len(s.text.split()) for s in brief.summary) <= words
+        assert all(c in index for s in brief.summary for c in s.citations)
+
+
 def test_budget_below_every_sentence_still_gives_one() -> None:
     assert len(run(words=3).summary) == 1
 

@@ -1,14 +1,15 @@
 """The `summary` stage: extractive multi-document summary, every sentence citing all its supporters.
 
-Selection is budgeted concept coverage (Gillick & Favre style, solved greedily): a concept is a
-stemmed word or word pair, worth more the more articles use it and the earlier they use it. Each
-step takes the sentence whose still-uncovered concepts, lead position, centrality and quoted speech
-give the most per word, so repeats earn nothing and the budget goes to new facts. Page furniture
-is never a candidate, and neither is text in someone else's voice (quotation without a speaker,
-reprinted statements, advocacy: analysis/voice.py). Quotations get a share of the budget, and
-a statement some article reprints whole is one document however many outlets quote it, so its
-quotations do not crowd out what happened. Output is in reading order; a chosen sentence
-that leans on an antecedent the summary lacks is swapped for the next best one
+Selection is budgeted concept coverage (Gillick & Favre style, solved greedily; the `exact` knob
+solves it as an integer program instead, analysis/summary_exact.py, which scored lower on ROUGE and
+is off): a concept is a stemmed word or word pair, worth more the more articles use it and the
+earlier they use it. Each step takes the sentence whose still-uncovered concepts, lead position,
+centrality and quoted speech give the most per word, so repeats earn nothing and the budget goes to
+new facts. Page furniture is never a candidate, and neither is text in someone else's voice
+(quotation without a speaker, reprinted statements, advocacy: analysis/voice.py). Quotations get a
+share of the budget, and a statement some article reprints whole is one document however many
+outlets quote it, so its quotations do not crowd out what happened. Output is in reading order; a
+chosen sentence that leans on an antecedent the summary lacks is swapped for the next best one
 (analysis/references.py), a person is named in full at first mention, and a sentence taking a side
 of a discrepancy carries a note with every side. Each sentence cites every sentence that says the
 same thing: those the alignment matched and any candidate that restates it.
@@ -38,6 +39,7 @@ from newsprism.analysis.references import (
 )
 from newsprism.analysis.sources import Sources
 from newsprism.analysis.summary_actors import missing_maker
+from newsprism.analysis.summary_exact import CANDIDATES, Rules, shortlist, solve
 from newsprism.analysis.summary_pool import (
     Pool,
     build_pool,
@@ -87,6 +89,7 @@ class SummaryParams:
     per_speaker: int = 0  # >0: at most this many quotations of one speaker (0: no limit)
     per_statement: int = 2  # at most this many quotations of a statement an article reprints
     min_words: int = MIN_WORDS  # shorter lines are not candidates
+    exact: float = 0.0  # share of the budget chosen by the integer program (1: all; 0: greedy)
 
     @classmethod
     def from_options(cls, options: Mapping[str, Any]) -> SummaryParams:
@@ -133,12 +136,9 @@ def _row(m: sparse.csr_matrix, k: int) -> np.ndarray:
     return m.indices[m.indptr[k] : m.indptr[k + 1]]
 
 
-def select(
-    pool: Pool, p: SummaryParams, words: int, banned: frozenset[int] = frozenset()
-) -> list[int]:
-    """Greedy budgeted coverage: best gain per word among sentences that still fit the budget."""
-    if not len(pool):
-        return []
+def _values(pool: Pool, p: SummaryParams) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Bigram and unigram concept values, and each sentence's own bonus (position, centrality,
+    quoted speech, shared figures, the learned prior)."""
     w_bi = concept_weights(pool.bigrams, pool, p)
     w_uni = p.unigrams * concept_weights(pool.unigrams, pool, p)
     bonus = p.position * np.exp(-pool.position / p.position_tau)
@@ -149,12 +149,68 @@ def select(
         value = (pool.bigrams @ w_bi + pool.unigrams @ w_uni) / np.maximum(pool.words, 1.0)
         relative = pool.prior / pool.prior.max()
         bonus = bonus + p.learned * float(value.mean()) * relative * pool.words
+    return w_bi, w_uni, bonus
+
+
+Values = tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]  # w_bi, w_uni, bonus, cost
+
+
+def select(
+    pool: Pool, p: SummaryParams, words: int, banned: frozenset[int] = frozenset()
+) -> list[int]:
+    """Budgeted coverage: greedy (best gain per word among sentences that still fit the budget),
+    or with `exact` the best set the integer program proves (analysis/summary_exact.py), in
+    the order of its gains; the greedy choice stands where the program is not solved."""
+    if not len(pool):
+        return []
+    w_bi, w_uni, bonus = _values(pool, p)
     cost = np.maximum(pool.words, 1.0) ** p.length_power
-    open_bi, open_uni = np.ones_like(w_bi), np.ones_like(w_uni)
     free = pool.words <= words
-    if not free.any():  # a budget below every sentence still gets the best one
+    fits = bool(free.any())
+    if not fits:  # a budget below every sentence still gets the best one
         free[:] = True
     free[list(banned)] = False
+    values = (w_bi, w_uni, bonus, cost)
+    chosen = _greedy(pool, p, words, free.copy(), values)
+    if not p.exact or not fits or not chosen:
+        return chosen
+    return _exact(pool, p, words, free, chosen, values)
+
+
+def _exact(pool: Pool, p: SummaryParams, words: int, free: np.ndarray, chosen: list[int],
+           values: Values) -> list[int]:  # fmt: skip
+    """The program's best set, the greedy's first picks kept up to (1 - `exact`) of the budget,
+    ordered by gain (the order `_make_room` drops from); the greedy's set if it is not solved."""
+    w_bi, w_uni, bonus, cost = values
+    first = (pool.bigrams @ w_bi + pool.unigrams @ w_uni + bonus) / cost
+    spent = np.cumsum(pool.words[chosen])
+    kept = [k for k, used in zip(chosen, spent, strict=True) if used <= (1 - p.exact) * words]
+    best = solve(
+        pool,
+        shortlist(free, first, chosen, CANDIDATES),
+        sparse.hstack([pool.bigrams, pool.unigrams]).tocsr(),
+        np.concatenate([w_bi, w_uni]),
+        bonus,
+        Rules(words, p.quotations * words, p.per_statement, p.per_speaker),
+        kept,
+    )
+    if best is None:
+        return chosen
+    unlimited = replace(p, quotations=1.0, per_statement=0, per_speaker=0)  # already met
+    return _greedy(pool, unlimited, words, _mask(len(pool), best), values)
+
+
+def _mask(n: int, rows: list[int]) -> np.ndarray:
+    mask = np.zeros(n, dtype=bool)
+    mask[rows] = True
+    return mask
+
+
+def _greedy(pool: Pool, p: SummaryParams, words: int, free: np.ndarray, values: Values
+            ) -> list[int]:  # fmt: skip
+    """Best gain per word among the `free` sentences that still fit, until none says more."""
+    w_bi, w_uni, bonus, cost = values
+    open_bi, open_uni = np.ones_like(w_bi), np.ones_like(w_uni)
     chosen: list[int] = []
     total = 0.0
     quotation = pool.quotation if pool.quotation is not None else np.zeros(len(pool), dtype=bool)

@@ -8,7 +8,8 @@ from pathlib import Path
 import pytest
 
 from newsprism.errors import NewsprismError
-from newsprism.eval.data import load_clusters
+from newsprism.eval import harness
+from newsprism.eval.data import Cluster, load_clusters
 from newsprism.eval.harness import evaluate, parse_peers
 
 
@@ -42,3 +43,25 @@ def test_parse_peers() -> None:
     assert parse_peers("lead, lexrank,") == ["lead", "lexrank"]
     with pytest.raises(NewsprismError, match="unknown peer"):
         parse_peers("lead,gpt")
+
+
+def test_a_system_failing_on_one_cluster_is_recorded_and_the_run_goes_on(
+    data_file: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    calls: list[str] = []
+
+    def flaky(cluster: Cluster, words: int) -> list[str]:
+        calls.append(cluster.id)
+        if cluster.id == "flood":
+            raise ArithmeticError("did not converge")
+        return ["A bakery in Lowden won the national prize for rye bread on Saturday."]
+
+    monkeypatch.setitem(harness.PEERS, "flaky", flaky)
+    report = evaluate(load_clusters(data_file), ["flaky"], words=20, progress=False)
+    result = report.systems["flaky"]
+    assert calls == ["flood", "flood", "bakery"]  # tried twice, then the next cluster
+    assert result.failed == ["flood: ArithmeticError: did not converge"]
+    assert result.scores[0]["rouge1"] == 0 and result.scores[1]["rouge1"] > 0
+    assert "flaky failed on 1 cluster(s)" in report.table()
+    assert report.to_json()["systems"]["flaky"]["failed_clusters"] == 1
+    assert report.to_json()["systems"]["newsprism"]["failed_clusters"] == 0

@@ -21,13 +21,10 @@ from newsprism.eval.data import Cluster
 from newsprism.eval.peers import PEERS, Peer
 from newsprism.eval.rouge import LABELS, METRICS, cut_words, rouge
 from newsprism.model import Story
-from newsprism.pipeline import BriefConfig, Pipeline
+from newsprism.pipeline import BriefConfig, Pipeline, stages_for
 
 SYSTEM = "newsprism"
-SUMMARY_PIPELINE = (
-    "sentences", "sources", "boilerplate", "embed", "align", "names", "entities", "timeline",
-    "quotes", "discrepancies", "summary",
-)  # fmt: skip
+SUMMARY_PIPELINE = stages_for("summary")  # every stage the summary reads
 
 
 @dataclass
@@ -37,6 +34,7 @@ class SystemResult:
     name: str
     scores: list[dict[str, float]] = field(default_factory=list)
     ms: list[float] = field(default_factory=list)
+    failed: list[str] = field(default_factory=list)  # "cluster id: error", scored as empty output
 
     def mean(self, metric: str) -> float:
         return statistics.fmean(s[metric] for s in self.scores) if self.scores else 0.0
@@ -44,6 +42,7 @@ class SystemResult:
     def summary(self) -> dict[str, float]:
         out = {m: round(self.mean(m), 2) for m in METRICS}
         out["ms_per_cluster"] = round(statistics.fmean(self.ms), 2) if self.ms else 0.0
+        out["failed_clusters"] = len(self.failed)
         return out
 
 
@@ -66,6 +65,7 @@ class Report:
             if self.split_ms
             else 0.0,
             "systems": {name: r.summary() for name, r in self.systems.items()},
+            "failures": {name: r.failed for name, r in self.systems.items() if r.failed},
             "per_cluster": {
                 name: [dict(s, id=cid) for cid, s in zip(self.cluster_ids, r.scores, strict=True)]
                 for name, r in self.systems.items()
@@ -86,6 +86,12 @@ class Report:
             rows.append(f"{name:<12}{cells}{s['ms_per_cluster']:>10.1f}")
         split = statistics.fmean(self.split_ms) if self.split_ms else 0.0
         rows.append(f"(sentence splitting, shared by all: {split:.1f} ms per cluster)")
+        for name, result in self.systems.items():
+            if result.failed:
+                rows.append(
+                    f"{name} failed on {len(result.failed)} cluster(s), scored as empty output: "
+                    + "; ".join(result.failed[:3])
+                )
         return "\n".join(rows)
 
 
@@ -119,6 +125,21 @@ def _timed(fn: Callable[[], list[str]]) -> tuple[list[str], float]:
     return out, 1000.0 * (time.perf_counter() - start)
 
 
+def _attempt(fn: Callable[[], list[str]], tries: int = 2) -> tuple[list[str], float, str | None]:
+    """Output, ms and error of one system on one cluster; a failure is tried once more.
+
+    One system failing on one cluster must not lose the whole run: sumy's LSA has stopped a
+    250-story run at story 197 with a transient "SVD did not converge" that did not recur.
+    """
+    error = ""
+    for _ in range(tries):
+        try:
+            return (*_timed(fn), None)
+        except Exception as exc:  # any system's failure is recorded, not raised
+            error = f"{type(exc).__name__}: {exc}"
+    return [], 0.0, error
+
+
 def evaluate(
     clusters: Iterable[Cluster],
     peers: Sequence[str] = (),
@@ -141,7 +162,9 @@ def evaluate(
         split_ms.append(1000.0 * (time.perf_counter() - start))
         ids.append(cluster.id)
         for name, system in systems.items():
-            output, ms = _timed(lambda s=system, c=cluster: s(c, words))  # type: ignore[misc]
+            output, ms, error = _attempt(lambda s=system, c=cluster: s(c, words))  # type: ignore[misc]
+            if error is not None:
+                results[name].failed.append(f"{cluster.id}: {error}")
             results[name].scores.append(rouge(cut_words(output, words), cluster.references))
             results[name].ms.append(ms)
     return Report(data, words, ids, results, split_ms)

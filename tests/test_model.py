@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import hashlib
 import json
+import random
 
 from typer.testing import CliRunner
 
 from newsprism.cli import app
-from newsprism.model import Article, Brief, Story
+from newsprism.model import Article, Brief, Story, content_hash, single_spaced
 
 
 def test_article_id_derives_from_content() -> None:
@@ -15,6 +17,23 @@ def test_article_id_derives_from_content() -> None:
     assert a.id == Article.create("Same  text. ", outlet="X").id
     assert a.id != Article.create("Same text.", outlet="Y").id
     assert a.id != Article.create("Other text.", outlet="X").id
+
+
+def test_whitespace_runs_become_one_space_for_every_kind_of_space() -> None:
+    # Every ASCII character, and Unicode spaces, between words: str.split is the definition.
+    pieces = ["w", "ab", "é", " ", "  ", "\t", "\n", "\n\n", "\xa0", "\u2028", "\u3000"]
+    pieces += [chr(c) for c in range(128)]
+    rng = random.Random(7)
+    for _ in range(3000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 12)))
+        assert single_spaced(text) == " ".join(text.split()), repr(text)
+    assert single_spaced("a" + " " * 1000 + "\t\n b") == "a b"
+
+
+def test_content_hash_is_sha1_of_single_spaced_parts() -> None:
+    expected = hashlib.sha1(b"Harbor Daily\x1fBridge vote\x1fThe bridge opens.")
+    got = content_hash(" Harbor  Daily", "Bridge\tvote", "The bridge\n\nopens. ", length=40)
+    assert got == expected.hexdigest()
 
 
 def test_story_id_ignores_article_order() -> None:

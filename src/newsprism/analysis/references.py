@@ -15,7 +15,7 @@ from typing import Any
 
 from newsprism.analysis.attribution import REPORTING
 from newsprism.model import Article, Sentence
-from newsprism.text.nlp import parse, parse_full
+from newsprism.text.nlp import names, parse, parse_full
 from newsprism.text.terms import STOP_WORDS, stem
 
 _LEAD_SKIP = frozenset(["and", "but", "yet", "so", "also", "still", "however", "meanwhile", "then"])
@@ -92,7 +92,7 @@ def resolve_speaker(text: str, before: str) -> str | None:
     if token is None or token.lower_ not in _GENDER:
         return None
     previous = _last_sentences(before)
-    people = {e.text for e in parse_full(previous).ents if e.label_ == "PERSON"}
+    people = {e.text for e in names([previous])[0].ents if e.label_ == "PERSON"}
     used = {_GENDER[w] for w in re.findall(r"[a-z]+", previous.lower()) if w in _GENDER}
     if len(people) != 1 or not used <= {_GENDER[token.lower_]}:
         return None
@@ -333,7 +333,7 @@ _TITLE_WORDS = frozenset(
 
 def is_person(full: str, sentence: str) -> bool:
     """spaCy's entity recogniser reads the full name as a person in the sentence that uses it."""
-    doc = parse_full(sentence)
+    doc = names([sentence])[0]  # the recogniser alone: its names do not need the parse
     return any(e.label_ == "PERSON" and e.text.endswith(full.split()[-1]) for e in doc.ents)
 
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from functools import lru_cache
 from typing import Any
 
 from newsprism.analysis.attribution import REPORTING
@@ -34,14 +35,20 @@ _NAME = re.compile(
 )
 
 
-def _stems(text: str) -> set[str]:
-    return {stem(re.sub(r"['’]s$", "", w.lower())) for w in _TOKEN.findall(text)}
+_POSSESSIVE_S = re.compile(r"['’]s$")
 
 
-def _forms(text: str) -> set[str]:
+@lru_cache(maxsize=4096)
+def _stems(text: str) -> frozenset[str]:
+    """Cached: the summary's checks ask again for the same article text before each candidate."""
+    return frozenset(stem(_POSSESSIVE_S.sub("", w.lower())) for w in _TOKEN.findall(text))
+
+
+@lru_cache(maxsize=4096)
+def _forms(text: str) -> frozenset[str]:
     """Words as written (lower case, no possessive): 'those actions' needs 'actions' before it,
     not 'action' in another sense."""
-    return {re.sub(r"['’]s$", "", w.lower()) for w in _TOKEN.findall(text)}
+    return frozenset(_POSSESSIVE_S.sub("", w.lower()) for w in _TOKEN.findall(text))
 
 
 def dangling(text: str, before: str, previous: str, earlier: str, follows_source: bool) -> bool:

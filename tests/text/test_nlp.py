@@ -23,3 +23,35 @@ def test_names_only_runs_the_recogniser() -> None:
     labels = {e.text: e.label_ for e in doc.ents}
     assert labels.get("Denver") == "GPE" and labels.get("Sunday") == "DATE"
     assert not doc.has_annotation("DEP")
+
+
+def _annotations(doc: object) -> list[tuple[str, ...]]:
+    return [(t.text, t.tag_, t.pos_, t.dep_, str(t.head.i), t.lemma_) for t in doc]  # type: ignore[attr-defined]
+
+
+def test_a_batched_parse_gives_what_one_text_at_a_time_gives() -> None:
+    texts = [
+        "The council approved the new budget on Tuesday.",
+        "She said the bridge would reopen in March.",
+        "Police arrested two men after the fire.",
+    ]
+    one_by_one = [nlp.load()(t, disable=["ner"]) for t in texts]
+    batched = nlp.parse(texts)
+    assert [_annotations(d) for d in batched] == [_annotations(d) for d in one_by_one]
+    assert nlp.parse([texts[1]])[0] is batched[1]  # read from the cache, not parsed again
+
+
+def test_the_doc_cache_drops_the_least_recently_asked_text() -> None:
+    runs: list[list[str]] = []
+
+    def run(texts: list[str]) -> list[str]:
+        runs.append(texts)
+        return [t.upper() for t in texts]
+
+    docs = nlp._Docs(run, size=2)
+    assert docs.get(["a", "b", "a"]) == ["A", "B", "A"]
+    assert runs == [["a", "b"]]  # each new text once, in one pass
+    docs.get(["a"])  # 'a' now most recent
+    docs.get(["c"])  # drops 'b'
+    docs.get(["a", "b"])
+    assert runs[-1] == ["b"]

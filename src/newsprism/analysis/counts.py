@@ -20,7 +20,7 @@ from newsprism.analysis.conflicts import QUOTED
 from newsprism.analysis.pairs import aligned_pairs, in_turn, slot_discrepancy
 from newsprism.analysis.sources import Sources
 from newsprism.model import Brief, Discrepancy, Sentence
-from newsprism.text.nlp import parse
+from newsprism.text.nlp import parse, parse_ahead
 from newsprism.text.quantities import find_quantities, parse_number
 from newsprism.text.terms import STOP_WORDS, content_stems, stem, words
 
@@ -199,9 +199,9 @@ def count_conflicts(brief: Brief, al: Alignment, sources: Sources) -> list[Discr
         pairs.setdefault((one.id, many.id), (one, many))
     found: dict[str, dict[float, dict[str, str]]] = {}  # noun -> count -> sentence id -> words
     verbs: dict[str, set[str]] = {}
-    for first, second in pairs.values():
-        if different_days(first.text, second.text):
-            continue
+    same_day = [(a, b) for a, b in pairs.values() if not different_days(a.text, b.text)]
+    parse_ahead(s.text for pair in same_day for s in pair)
+    for first, second in same_day:
         a, b = counted(first.text), counted(second.text)
         for slot in a.keys() & b.keys():
             (na, wa), (nb, wb) = a[slot], b[slot]

@@ -21,7 +21,7 @@ from newsprism.analysis.pairs import in_turn, slot_discrepancy
 from newsprism.analysis.pronouns import PERSONAL, antecedent
 from newsprism.analysis.sources import Sources
 from newsprism.model import Brief, Discrepancy, Sentence
-from newsprism.text.nlp import parse
+from newsprism.text.nlp import parse, parse_ahead
 
 MAX_CONTRASTS = 40  # sentences with 'but' parsed per story
 MAX_ACTS = 80  # sentences carrying a contrasted verb parsed per story
@@ -121,6 +121,7 @@ def opposite_conflicts(brief: Brief, sources: Sources) -> list[Discrepancy]:
     """Independent outlets telling opposite acts (as the story itself contrasts them) on one
     named person, each outlet telling only one."""
     contrasts = in_turn(brief, lambda t: bool(_BUT.search(_QUOTED.sub(" ", t))), MAX_CONTRASTS)
+    parse_ahead(_QUOTED.sub(" ", s.text) for _, s in contrasts)
     pairs = {p for _, s in contrasts for p in contrasted_verbs(s.text)}
     if not pairs:
         return []

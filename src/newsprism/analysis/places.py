@@ -17,7 +17,7 @@ from newsprism.analysis.pairs import aligned_pairs, in_turn, slot_discrepancy
 from newsprism.analysis.pronouns import antecedent
 from newsprism.analysis.sources import Sources
 from newsprism.model import Brief, Discrepancy, Sentence
-from newsprism.text.nlp import parse
+from newsprism.text.nlp import parse, parse_ahead
 from newsprism.text.terms import stem
 
 _PLACE = re.compile(
@@ -77,11 +77,12 @@ def place_conflicts(brief: Brief, al: Alignment, sources: Sources) -> list[Discr
             al.article_of[i], pj
         )
 
+    read = [(al.article_of[k], al.sentences[k]) for i, j in aligned_pairs(al, sources, admit)
+            for k in (i, j)]  # fmt: skip
+    read += in_turn(brief, lambda text: bool(named_places(text)), MAX_PLACE_SENTENCES)
+    parse_ahead(sentence.text for _, sentence in read)
     told: dict[tuple[str, str], dict[int, tuple[set[str], str]]] = {}
-    for i, j in aligned_pairs(al, sources, admit):
-        for k in (i, j):
-            _tell(told, brief, al.article_of[k], al.sentences[k])
-    for k, sentence in in_turn(brief, lambda text: bool(named_places(text)), MAX_PLACE_SENTENCES):
+    for k, sentence in read:
         _tell(told, brief, k, sentence)
     return [d for slot, said in told.items() if (d := _conflict(brief, sources, names, slot, said))]
 

@@ -36,6 +36,7 @@ from newsprism.analysis.sources import Sources, independent_sources
 from newsprism.model import Article, Brief, Quote, QuoteVariant
 from newsprism.pipeline import Context
 from newsprism.registry import stage
+from newsprism.text.nlp import parse_ahead
 from newsprism.text.sparse import components, csr_rows, linked_across, shared_pairs
 
 SAME_QUOTE = 0.5
@@ -126,8 +127,10 @@ def resolve_speakers(brief: Brief, spans: list[QuoteSpan]) -> None:
         and (sp.intro or not sp.whole)
         and not brief.articles[sp.article].degraded
     ]  # fmt: skip
-    for span in sorted(unattributed, key=lambda sp: -len(sp.text))[:MAX_PARSED]:
-        context = span.intro or text_of.get(span.citations[0])
+    read = sorted(unattributed, key=lambda sp: -len(sp.text))[:MAX_PARSED]
+    contexts = [span.intro or text_of.get(span.citations[0]) for span in read]
+    parse_ahead(c for c in contexts if c)
+    for span, context in zip(read, contexts, strict=True):
         span.speaker = subject_of(context) if context else None
     previous: dict[int, str] = {}
     for span in ordered:

@@ -11,11 +11,12 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from functools import lru_cache
 from typing import Any
 
 from newsprism.analysis.attribution import REPORTING
 from newsprism.model import Article, Sentence
-from newsprism.text.nlp import parse, parse_full
+from newsprism.text.nlp import names, parse, parse_full
 from newsprism.text.terms import STOP_WORDS, stem
 
 _LEAD_SKIP = frozenset(["and", "but", "yet", "so", "also", "still", "however", "meanwhile", "then"])
@@ -34,14 +35,20 @@ _NAME = re.compile(
 )
 
 
-def _stems(text: str) -> set[str]:
-    return {stem(re.sub(r"['’]s$", "", w.lower())) for w in _TOKEN.findall(text)}
+_POSSESSIVE_S = re.compile(r"['’]s$")
 
 
-def _forms(text: str) -> set[str]:
+@lru_cache(maxsize=4096)
+def _stems(text: str) -> frozenset[str]:
+    """Cached: the summary's checks ask again for the same article text before each candidate."""
+    return frozenset(stem(_POSSESSIVE_S.sub("", w.lower())) for w in _TOKEN.findall(text))
+
+
+@lru_cache(maxsize=4096)
+def _forms(text: str) -> frozenset[str]:
     """Words as written (lower case, no possessive): 'those actions' needs 'actions' before it,
     not 'action' in another sense."""
-    return {re.sub(r"['’]s$", "", w.lower()) for w in _TOKEN.findall(text)}
+    return frozenset(_POSSESSIVE_S.sub("", w.lower()) for w in _TOKEN.findall(text))
 
 
 def dangling(text: str, before: str, previous: str, earlier: str, follows_source: bool) -> bool:
@@ -92,7 +99,7 @@ def resolve_speaker(text: str, before: str) -> str | None:
     if token is None or token.lower_ not in _GENDER:
         return None
     previous = _last_sentences(before)
-    people = {e.text for e in parse_full(previous).ents if e.label_ == "PERSON"}
+    people = {e.text for e in names([previous])[0].ents if e.label_ == "PERSON"}
     used = {_GENDER[w] for w in re.findall(r"[a-z]+", previous.lower()) if w in _GENDER}
     if len(people) != 1 or not used <= {_GENDER[token.lower_]}:
         return None
@@ -333,7 +340,7 @@ _TITLE_WORDS = frozenset(
 
 def is_person(full: str, sentence: str) -> bool:
     """spaCy's entity recogniser reads the full name as a person in the sentence that uses it."""
-    doc = parse_full(sentence)
+    doc = names([sentence])[0]  # the recogniser alone: its names do not need the parse
     return any(e.label_ == "PERSON" and e.text.endswith(full.split()[-1]) for e in doc.ents)
 
 

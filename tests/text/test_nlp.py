@@ -55,3 +55,19 @@ def test_the_doc_cache_drops_the_least_recently_asked_text() -> None:
     docs.get(["c"])  # drops 'b'
     docs.get(["a", "b"])
     assert runs[-1] == ["b"]
+
+
+def test_the_doc_cache_serves_threads_that_evict_each_others_texts() -> None:
+    import sys
+    from concurrent.futures import ThreadPoolExecutor
+
+    docs = nlp._Docs(lambda texts: [t.upper() for t in texts], size=3)
+    asks = [[f"t{(k * 7 + j) % 11}" for j in range(40)] for k in range(3000)]
+    interval = sys.getswitchinterval()
+    sys.setswitchinterval(1e-6)  # switch threads often, so that lookups meet evictions
+    try:
+        with ThreadPoolExecutor(max_workers=4) as pool:
+            answers = list(pool.map(docs.get, asks))
+    finally:
+        sys.setswitchinterval(interval)
+    assert answers == [[t.upper() for t in ask] for ask in asks]

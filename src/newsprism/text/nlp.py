@@ -8,6 +8,7 @@ named-entity recogniser has its own token encoder and runs alone at about a thir
 
 from __future__ import annotations
 
+import threading
 from collections import OrderedDict
 from collections.abc import Callable, Iterable, Sequence
 from functools import lru_cache
@@ -45,13 +46,19 @@ def pipeline() -> Any:
 class _Docs:
     """Docs cached by text (least recently used dropped first), the misses of a call parsed in one
     batched pass: spaCy's batched pass costs about half a one-text call per sentence, and gives
-    the same annotations."""
+    the same annotations. One lock: the HTTP server briefs in threads, and a lookup racing an
+    eviction would fail (spaCy's model is not meant to run in two threads at once either)."""
 
     def __init__(self, run: Callable[[list[str]], Iterable[Any]], size: int) -> None:
         self._run, self._size = run, size
         self._docs: OrderedDict[str, Any] = OrderedDict()
+        self._lock = threading.Lock()
 
     def get(self, texts: Sequence[str]) -> list[Any]:
+        with self._lock:
+            return self._get(texts)
+
+    def _get(self, texts: Sequence[str]) -> list[Any]:
         missing = [t for t in dict.fromkeys(texts) if t not in self._docs]
         found = {t: self._docs[t] for t in texts if t in self._docs}
         found.update(zip(missing, self._run(missing), strict=True))

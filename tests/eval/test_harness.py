@@ -65,3 +65,9 @@ def test_a_system_failing_on_one_cluster_is_recorded_and_the_run_goes_on(
     assert "flaky failed on 1 cluster(s)" in report.table()
     assert report.to_json()["systems"]["flaky"]["failed_clusters"] == 1
     assert report.to_json()["systems"]["newsprism"]["failed_clusters"] == 0
+
+
+def test_a_user_error_in_a_system_still_stops_the_run(data_file: Path) -> None:
+    with pytest.raises(NewsprismError, match="unknown summary option"):
+        evaluate(load_clusters(data_file), [], words=20, options={"summary": {"hue": 1}},
+                 progress=False)  # fmt: skip

@@ -129,13 +129,16 @@ def _attempt(fn: Callable[[], list[str]], tries: int = 2) -> tuple[list[str], fl
     """Output, ms and error of one system on one cluster; a failure is tried once more.
 
     One system failing on one cluster must not lose the whole run: sumy's LSA has stopped a
-    250-story run at story 197 with a transient "SVD did not converge" that did not recur.
+    250-story run at story 197 with a transient "SVD did not converge" that did not recur. A
+    NewsprismError is the user's to fix (an unknown option fails on every cluster), so it stops.
     """
     error = ""
     for _ in range(tries):
         try:
             return (*_timed(fn), None)
-        except Exception as exc:  # any system's failure is recorded, not raised
+        except NewsprismError:
+            raise
+        except Exception as exc:  # any other failure is recorded, not raised
             error = f"{type(exc).__name__}: {exc}"
     return [], 0.0, error
 

@@ -183,12 +183,14 @@ class StoryIndex:
     def leave(self, story: StoryState, vec: dict[str, float], member: int) -> None:
         """Take a member's vector back out of its story (batch refinement moves it elsewhere)."""
         c, slot = story.centroid, story.slot
+        emptied = []
         for t, w in vec.items():
             if t in c:
                 c[t] -= w
                 if c[t] <= 1e-9:
                     del c[t]
-                    self.postings.remove(t, slot)
+                    emptied.append(t)
+        self.postings.remove_all(slot, emptied)
         story.norm = norm = math.sqrt(sum(w * w for w in c.values())) or 1.0
         self.postings.repost(slot, vec, c, norm)
         story.members.remove(member)

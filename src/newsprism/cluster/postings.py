@@ -43,9 +43,6 @@ class Postings:
         self.terms: dict[str, TermPostings] = {}
         self._spare: list[TermPostings] = []
 
-    def set(self, term: str, slot: int, weight: float) -> None:
-        self.repost(slot, (term,), {term: weight}, 1.0)
-
     def repost(
         self, slot: int, terms: Iterable[str], centroid: dict[str, float], norm: float
     ) -> None:
@@ -70,9 +67,6 @@ class Postings:
                 post.weights.append(w / norm)
             else:
                 post.weights[i] = w / norm
-
-    def remove(self, term: str, slot: int) -> None:
-        self.remove_all(slot, (term,))
 
     def remove_all(self, slot: int, terms: Iterable[str]) -> None:
         """Take ``slot`` out of each term's postings (a closing story's, a pruned term's)."""

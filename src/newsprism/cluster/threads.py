@@ -119,12 +119,14 @@ class ThreadIndex:
         if emb is not None and self.embeddings is not None:
             self.embeddings.add(thread.slot, emb, sign=-1.0)
         c = thread.centroid
+        emptied = []
         for t, w in vec.items():
             if t in c:
                 c[t] -= w
                 if c[t] <= 1e-9:
                     del c[t]
-                    self.postings.remove(t, thread.slot)
+                    emptied.append(t)
+        self.postings.remove_all(thread.slot, emptied)
         thread.size -= 1
         self._repost(thread, vec)
 

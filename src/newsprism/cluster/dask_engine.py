@@ -1,14 +1,16 @@
 """Dask engine: a corpus too big for one process, clustered on a Dask cluster in bounded memory.
 
 1. Read and sign in parallel (`dask_blocks`): each input block becomes small arrays (dates,
-   MinHash signatures, LSH band keys, where each article lives); document frequencies are summed
-   by a tree of worker tasks. No text is kept.
+   MinHash signatures, LSH band keys, where each article's record lives) and a spill file of
+   those records (id, title, JSON, term counts) for phase 3; document frequencies are summed by
+   a tree of worker tasks. The client holds no text.
 2. Duplicates across blocks, on the client (`dask_merge`): equal band keys give candidate pairs,
    signature agreement verifies them, connected components give the groups (vectorised numpy).
 3. Time chunks in parallel (`dask_chunks`): canonicals ranked in time order are cut into chunks
    of about ``chunk_articles`` (at least four from 20,000 articles on; copies follow), so chunks
-   depend on the data, never on the number of workers. Each chunk task re-reads its articles by
-   place, clusters them with the collection's IDF and writes its stories to a part file.
+   depend on the data, never on the number of workers. Each chunk task reads its articles'
+   records back from the spill files, clusters them with the collection's IDF and writes its
+   stories to a part file.
 4. Merge across chunks: worker tasks match each chunk's edge stories to the next chunk's, and to
    those of every later chunk of the same day, by centroid similarity with the usual time
    discount; the client splices the part files into stories.jsonl, joining matched stories.
@@ -182,7 +184,8 @@ def _pipeline(
 ) -> ClusterStats:
     clock = _Clock()
     specs = plan_blocks(inputs, block_bytes)
-    signed, df = _sign(client, specs, cfg, progress)
+    spills = [str(parts / f"block-{k:05d}.spill") for k in range(len(specs))]
+    signed, df = _sign(client, specs, spills, cfg, progress)
     report(signed)
     clock.lap("read_and_sign")
     days = np.concatenate([b.days for b in signed])
@@ -198,10 +201,9 @@ def _pipeline(
     canonical = duplicate_groups(sigs, bands, days, cfg.dedup_threshold, max_days=cfg.window)
     del sigs, bands
     clock.lap("dedup")
-    files, where = _places(specs, signed)
-    plans = plan_chunks(canonical, days, known, where, chunk_articles)
+    plans = plan_chunks(canonical, days, known, _places(signed), chunk_articles)
     clock.lap("plan_chunks")
-    root, ids, work = _cluster(client, plans, files, df, cfg, mode, parts)
+    root, ids, work = _cluster(client, plans, spills, df, cfg, mode, parts)
     clock.lap("cluster_and_match")
     stats = ClusterStats(
         articles=len(days), duplicates=int((canonical != np.arange(len(days))).sum())
@@ -224,6 +226,7 @@ def _pipeline(
 def _sign(
     client: Any,
     specs: list[BlockSpec],
+    spills: list[str],
     cfg: ClusterConfig,
     progress: Callable[[int], None] | None,
 ) -> tuple[list[Signed], Any]:
@@ -232,7 +235,7 @@ def _sign(
     from datasketch import MinHashLSH
 
     lsh = MinHashLSH(threshold=cfg.dedup_threshold, num_perm=cfg.num_perm)
-    blocks = client.map(sign_block, specs, config=cfg, bands=lsh.b, rows=lsh.r, pure=False)
+    blocks = client.map(sign_block, specs, spills, config=cfg, bands=lsh.b, rows=lsh.r, pure=False)
     arrays = client.map(signed_of, blocks, pure=False)
     level = blocks
     while len(level) > 1:
@@ -251,17 +254,14 @@ def _sign(
     return [s for s in signed if s is not None], df
 
 
-def _places(specs: list[BlockSpec], signed: list[Signed]) -> tuple[list[str], dict[str, Any]]:
-    """The input files, and per article: its file's index, offset, length and index in record."""
-    files = list(dict.fromkeys(s.path for s in specs))
-    file_of = [files.index(s.path) for s in specs]
-    where = {
-        "file": np.repeat(np.array(file_of, dtype=np.int64), [len(b.days) for b in signed]),
+def _places(signed: list[Signed]) -> dict[str, np.ndarray]:
+    """Per article: its spill file (its block's index), and its record's offset and length."""
+    sizes = [len(b.days) for b in signed]
+    return {
+        "file": np.repeat(np.arange(len(signed), dtype=np.int64), sizes),
         "offset": np.concatenate([b.offsets for b in signed]),
         "length": np.concatenate([b.lengths for b in signed]),
-        "sub": np.concatenate([b.subs for b in signed]),
     }
-    return files, where
 
 
 def _part(parts: Path, k: int) -> str:

@@ -15,6 +15,7 @@ from __future__ import annotations
 import time
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from operator import itemgetter
 from typing import BinaryIO
 
 import numpy as np
@@ -22,7 +23,7 @@ import numpy as np
 from newsprism.cluster.batch import refine, time_order
 from newsprism.cluster.config import ClusterConfig
 from newsprism.cluster.dask_blocks import Record, SpillReader, portable_errors, with_duplicate_of
-from newsprism.cluster.dask_merge import Boundary, match_into, story_line
+from newsprism.cluster.dask_merge import EdgeStories, match_into, story_line
 from newsprism.cluster.features import DocFrequency, weigh
 from newsprism.cluster.online import OnlineClusterer, StoryState
 from newsprism.errors import NewsprismError
@@ -47,7 +48,7 @@ class ChunkResult:
 
     index: int
     stories: int
-    boundary: Boundary = field(default_factory=list)
+    boundary: EdgeStories = field(default_factory=EdgeStories)
     ids: dict[int, list[str]] = field(default_factory=dict)  # article ids of the edge stories
     seconds: dict[str, float] = field(default_factory=dict)  # worker time by step, for profiles
 
@@ -199,7 +200,7 @@ def _write_stories(
         fh.write(story_line([ids[k] for k in keys], [texts[k] for k in keys], title))
         if _near_edge(state, lo, hi, config.window):
             centroid = _unit_centroid(state, config, clusterer.df)
-            result.boundary.append((s, centroid, state.first, state.last))
+            result.boundary.add(s, centroid, state.first, state.last)
             result.ids[s] = [ids[k] for k in keys]
     return result
 
@@ -213,10 +214,10 @@ def _near_edge(state: StoryState, lo: float, hi: float, window: float) -> bool:
 def _unit_centroid(state: StoryState, config: ClusterConfig, df: DocFrequency) -> dict[str, float]:
     """The heaviest terms of the story's centroid over its full norm (what a story index keeps),
     rarest first like `weigh`'s vectors, the order the story index reads postings in."""
-    top = sorted(state.centroid.items(), key=lambda kv: kv[1], reverse=True)
+    top = sorted(state.centroid.items(), key=itemgetter(1), reverse=True)
     kept = dict(top[: config.centroid_terms])
-    counts = df.counts
-    return {t: kept[t] / state.norm for t in sorted(kept, key=lambda t: (counts.get(t, 0), t))}
+    get, norm = df.counts.get, state.norm
+    return {t: kept[t] / norm for _, t in sorted([(get(t, 0), t) for t in kept])}
 
 
 @dataclass

@@ -194,10 +194,7 @@ def _pipeline(
     # Undated articles get a day as in the local engines (dateline, else the days before them in
     # the input): with none they would pay no time penalty and chain stories across chunks.
     days, known = estimate_days(days, np.concatenate([b.datelines for b in signed]), cfg.window)
-    sigs = np.concatenate([b.sigs for b in signed])
-    bands = np.concatenate([b.bands for b in signed])
-    for b in signed:  # the client keeps only the places of the articles from here on
-        b.sigs = b.bands = np.empty(0)
+    sigs, bands = _joined(signed, "sigs"), _joined(signed, "bands")
     canonical = duplicate_groups(sigs, bands, days, cfg.dedup_threshold, max_days=cfg.window)
     del sigs, bands
     clock.lap("dedup")
@@ -252,6 +249,15 @@ def _sign(
         if progress is not None:
             progress(len(result.days))
     return [s for s in signed if s is not None], df
+
+
+def _joined(signed: list[Signed], name: str) -> np.ndarray:
+    """One array of all blocks' ``name`` arrays, dropping those as it goes: the client keeps
+    only the places of the articles after deduplication, and never two copies of both tables."""
+    joined = np.concatenate([getattr(b, name) for b in signed])
+    for b in signed:
+        setattr(b, name, np.empty(0, dtype=joined.dtype))
+    return joined
 
 
 def _places(signed: list[Signed]) -> dict[str, np.ndarray]:

@@ -25,7 +25,7 @@ from newsprism.cluster.dask_blocks import (
     sign_block,
     with_duplicate_of,
 )
-from newsprism.cluster.dask_chunks import chunk_count, match_plan, plan_chunks
+from newsprism.cluster.dask_chunks import chunk_count, last_reader, match_plan, plan_chunks
 from newsprism.cluster.dask_engine import BlockSpec, cluster_dask, plan_blocks
 from newsprism.cluster.features import Featurizer
 from newsprism.cluster.io import read_stories
@@ -160,6 +160,11 @@ def test_chunks_depend_on_the_data_and_copies_follow_their_original() -> None:
     assert plans[0].canon.tolist() == [0, 1, 0]
     assert plans[2].canon.tolist() == [0, 1, 1]
     assert match_plan(plans, reach=0) == [(0, 1), (1, 2)]
+
+
+def test_a_chunk_result_is_released_after_its_last_match_is_submitted() -> None:
+    pairs = [(0, 1), (0, 2), (1, 2), (2, 3), (3, 4)]  # 0, 1, 2 one day cut three times
+    assert last_reader(pairs, 6) == [2, 2, 3, 4, 4, 5]
 
 
 def test_chunk_count_depends_on_the_article_count_only() -> None:

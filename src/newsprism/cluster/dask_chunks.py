@@ -260,6 +260,14 @@ def match_plan(plans: Sequence[ChunkPlan], reach: float) -> list[tuple[int, int]
     return pairs
 
 
+def last_reader(pairs: Sequence[tuple[int, int]], chunks: int) -> list[int]:
+    """For each chunk, the last chunk whose match reads its result (itself when none does)."""
+    last = list(range(chunks))
+    for k, j in pairs:
+        last[k] = max(last[k], j)
+    return last
+
+
 def _middle(days: np.ndarray) -> float:
     known = days[~np.isnan(days)]
     return float(np.median(known)) if len(known) else -np.inf

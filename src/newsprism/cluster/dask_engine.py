@@ -41,6 +41,7 @@ from newsprism.cluster.dask_chunks import (
     ChunkPlan,
     chunk_seconds,
     cluster_chunk,
+    last_reader,
     match_chunks,
     match_plan,
     plan_chunks,
@@ -292,18 +293,24 @@ def _cluster(
     wait(df)
     client.replicate([df])
     pairs = match_plan(plans, MATCH_REACH_DAYS)
-    chunks: list[Any] = []
+    last_use = last_reader(pairs, len(plans))
+    chunks: dict[int, Any] = {}
     matches: list[Any] = []
+    timings: list[Any] = []
     # Scattered, not embedded: a plan's arrays are too big to travel inside the task graph.
     for index, plan in enumerate(client.scatter(plans)):
         part = _part(parts, index)
-        chunks.append(client.submit(cluster_chunk, plan, files, df, cfg, mode, part, pure=False))
+        chunks[index] = client.submit(cluster_chunk, plan, files, df, cfg, mode, part, pure=False)
+        timings.append(client.submit(chunk_seconds, chunks[index], pure=False))
         earlier = [chunks[k] for k, j in pairs if j == index]
         if earlier:
             task = client.submit(match_chunks, chunks[index], *earlier, config=cfg, pure=False)
             matches.append(task)
-    timings = client.gather(client.map(chunk_seconds, chunks, pure=False))
-    del chunks
+        # A chunk's result (its edge stories) is freed on the workers once the tasks that read
+        # it are done, not held until the last chunk is: held, they were most of the memory.
+        for k in [k for k in chunks if last_use[k] <= index]:
+            del chunks[k]
+    timings = client.gather(timings)
     found = [m for group in client.gather(matches) for m in group]
     ids: dict[Node, list[str]] = {}
     for m in found:

@@ -50,6 +50,7 @@ class ProcessTree:
 
     def __init__(self) -> None:
         self.peak = 0
+        self.client_peak = 0  # this process alone (the client and, in a LocalCluster, scheduler)
         self._cpu: dict[int, float] = {}
         self._stop = threading.Event()
         self._thread = threading.Thread(target=self._sample, daemon=True)
@@ -65,7 +66,10 @@ class ProcessTree:
             total = 0
             for p in [me, *me.children(recursive=True)]:
                 try:
-                    total += p.memory_info().rss
+                    rss = p.memory_info().rss
+                    total += rss
+                    if p.pid == me.pid:
+                        self.client_peak = max(self.client_peak, rss)
                     t = p.cpu_times()
                     own = t.user + t.system
                     if p.pid == me.pid:
@@ -165,6 +169,7 @@ def run(
         "seconds_with_cluster_startup": round(wall, 1),
         "articles_per_second": round(stats.throughput),
         "peak_memory_gib": round(tree.peak / 2**30, 2),
+        "peak_client_memory_gib": round(tree.client_peak / 2**30, 2),
         "cpu_seconds": round(tree.cpu_seconds, 1),
         "phases": {k: v for k, v in stats.extra.items() if k.endswith("_seconds")},
         "chunks": stats.extra.get("chunks"),

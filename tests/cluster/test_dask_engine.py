@@ -16,19 +16,23 @@ import numpy as np
 import pytest
 
 from newsprism.cluster.batch import cluster_batch
+from newsprism.cluster.config import ClusterConfig
 from newsprism.cluster.dask_blocks import (
-    Rereader,
+    SpillReader,
     WorkerError,
     located_articles,
     portable_errors,
+    sign_block,
+    with_duplicate_of,
 )
-from newsprism.cluster.dask_chunks import chunk_count, match_plan, plan_chunks
+from newsprism.cluster.dask_chunks import chunk_count, last_reader, match_plan, plan_chunks
 from newsprism.cluster.dask_engine import BlockSpec, cluster_dask, plan_blocks
+from newsprism.cluster.features import Featurizer
 from newsprism.cluster.io import read_stories
 from newsprism.cluster.stream import ClusterStats, StreamClusterer
 from newsprism.errors import NewsprismError
 from newsprism.eval.cluster_metrics import score_clusters
-from newsprism.model import Notice
+from newsprism.model import Article, Notice
 
 from .conftest import START, Stream, make_article, synthetic_stream, word
 
@@ -93,28 +97,45 @@ def test_blocks_split_at_line_ends(tmp_path: Path) -> None:
     assert all(a.end == b.start for a, b in itertools.pairwise(specs))
 
 
-def test_articles_are_reread_from_their_place(tmp_path: Path) -> None:
+def test_blocks_spill_each_article_once_for_the_chunk_tasks(tmp_path: Path) -> None:
     path = tmp_path / "in.jsonl"
     rows = [{"text": "One."}, {"documents": ["Two.", "", "Three."]}, {"text": "Four."}]
     path.write_text("\n".join(json.dumps(r) for r in rows) + "\n\nbroken\n")
     listed = tmp_path / "list.json"
-    listed.write_text(json.dumps([{"text": "Five."}, {"text": ""}, {"text": "Six."}]))
-    reader = Rereader([str(path), str(listed)])
-    for file, spec in enumerate(
-        [BlockSpec(str(path), 0, path.stat().st_size), BlockSpec(str(listed))]
-    ):
-        found, problems = located_articles(spec)
-        assert len(problems) == 1  # the broken line, or the empty record, named by place
-        assert problems[0].source in (f"{path}:5", f"{listed}[1]")
-        for article, offset, length, sub in found:
-            assert reader.article(file, offset, length, sub) == article
-    reader.close()
-    whole = BlockSpec(str(path), 0, path.stat().st_size)
-    assert [a.text for a, *_ in located_articles(whole)[0]] == ["One.", "Two.", "Three.", "Four."]
-    article, offset, length, sub = located_articles(whole)[0][-1]
-    path.write_text("changed\n" * 20)
-    with Rereader([str(path)]) as again, pytest.raises(NewsprismError, match="changed while"):
-        again.article(0, offset, length, sub)
+    listed.write_text(
+        json.dumps([{"text": 'Five. Bad\u00e9 "quoted"', "title": "T"}, {"text": ""}])
+    )
+    specs = [BlockSpec(str(path), 0, path.stat().st_size), BlockSpec(str(listed))]
+    spills = [str(tmp_path / f"block-{k}.spill") for k in range(2)]
+    featurizer = Featurizer()
+    with SpillReader(spills) as reader:
+        for file, (spec, spill) in enumerate(zip(specs, spills, strict=True)):
+            found, problems = located_articles(spec)
+            assert len(problems) == 1  # the broken line, or the empty record, named by place
+            assert problems[0].source in (f"{path}:5", f"{listed}[1]")
+            signed = sign_block(spec, spill, ClusterConfig(), bands=8, rows=8).signed
+            assert signed.offsets.tolist() == [0, *np.cumsum(signed.lengths)[:-1].tolist()]
+            for article, offset, length in zip(found, signed.offsets, signed.lengths, strict=True):
+                record = reader.record(file, int(offset), int(length))
+                terms = featurizer.features(article).terms
+                assert record[:3] == (article.id, article.title, article.model_dump_json().encode())
+                assert record[3] == terms and list(record[3]) == list(terms)  # order kept
+    assert [a.text for a in located_articles(specs[0])[0]] == ["One.", "Two.", "Three.", "Four."]
+    Path(spills[0]).write_bytes(b"gone")
+    with SpillReader(spills) as again, pytest.raises(NewsprismError, match="spill file"):
+        again.record(0, 0, 40)
+
+
+def test_copies_are_spliced_as_pydantic_dumps_them() -> None:
+    article = Article.create(
+        'Said "hi", \\ then ,"duplicate_of": left \u00e9\u2028', title='A "t"', outlet="X"
+    )
+    for given in (None, "a00000000000"):
+        original = article.model_copy(update={"duplicate_of": given})
+        for canonical in ("a1234567890b", 'odd "id" \u00e9'):
+            spliced = with_duplicate_of(original.model_dump_json().encode(), canonical)
+            copy = original.model_copy(update={"duplicate_of": canonical})
+            assert spliced == copy.model_dump_json().encode()
 
 
 def _fail() -> None:
@@ -132,13 +153,18 @@ def test_worker_errors_reach_the_client_as_newsprism_errors() -> None:
 def test_chunks_depend_on_the_data_and_copies_follow_their_original() -> None:
     days = np.array([3.0, 1.0, 1.0, np.nan, 2.0, 2.0, 1.0, 3.0])
     canonical = np.array([0, 1, 2, 3, 4, 5, 1, 5])  # 6 is a copy of 1, 7 of 5
-    where = {f: np.arange(8) for f in ("file", "offset", "length", "sub")}
+    where = {f: np.arange(8) for f in ("file", "offset", "length")}
     plans = plan_chunks(canonical, days, ~np.isnan(days), where, size=2)
     # Ranked canonicals: 3 (undated), 1, 2, 4, 5, 0 -> three chunks of two.
     assert [p.offset.tolist() for p in plans] == [[1, 3, 6], [2, 4], [0, 5, 7]]
     assert plans[0].canon.tolist() == [0, 1, 0]
     assert plans[2].canon.tolist() == [0, 1, 1]
     assert match_plan(plans, reach=0) == [(0, 1), (1, 2)]
+
+
+def test_a_chunk_result_is_released_after_its_last_match_is_submitted() -> None:
+    pairs = [(0, 1), (0, 2), (1, 2), (2, 3), (3, 4)]  # 0, 1, 2 one day cut three times
+    assert last_reader(pairs, 6) == [2, 2, 3, 4, 4, 5]
 
 
 def test_chunk_count_depends_on_the_article_count_only() -> None:

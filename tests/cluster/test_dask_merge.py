@@ -4,12 +4,16 @@ from __future__ import annotations
 
 import io
 import json
+import pickle
 from pathlib import Path
 
 import numpy as np
+import pytest
 
+from newsprism.cluster import dask_merge
 from newsprism.cluster.config import ClusterConfig
 from newsprism.cluster.dask_merge import (
+    EdgeStories,
     assemble,
     band_keys,
     candidate_pairs,
@@ -53,6 +57,38 @@ def test_copies_are_near_in_time_as_in_the_local_engine() -> None:
     days = np.array([10.0, 11.0, 40.0])  # a day later, a month later
     canonical = duplicate_groups(sigs, keys, days, threshold=0.6, max_days=4.1)
     assert canonical.tolist() == [0, 0, 2]  # a month apart: a new article repeating old text
+
+
+def test_candidates_verified_in_batches_give_the_same_groups(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    rng = np.random.default_rng(3)
+    base = rng.integers(1, 2**32, size=(40, 16), dtype=np.uint64).astype(np.uint32)
+    sigs = base[rng.integers(0, 40, size=400)]  # ten copies of each text on average
+    edited = rng.random(sigs.shape) < 0.3
+    sigs = np.where(edited, sigs + 1, sigs).astype(np.uint32)  # some fall below the threshold
+    keys = band_keys(sigs, bands=8, rows=2)
+    days = rng.integers(0, 10, size=400).astype(float)
+    whole = duplicate_groups(sigs, keys, days, threshold=0.6, max_days=3.0)
+    monkeypatch.setattr(dask_merge, "VERIFY_BATCH", 7)
+    assert (duplicate_groups(sigs, keys, days, threshold=0.6, max_days=3.0) == whole).all()
+    assert 0 < (whole != np.arange(400)).sum() < 360  # copies found, not all of them
+
+
+def test_packed_edge_stories_give_back_the_same_centroids_in_order() -> None:
+    stories: list[tuple[int, dict[str, float], float | None, float | None]] = [
+        (0, {"storm": 0.1 + 0.2, "coast": 1 / 3}, 1.0, 4.0),
+        (3, {}, None, None),
+        (7, {"coast": 0.5, "vote": 2.0**-40, "\u00e9t\u00e9": 0.25}, 2.5, 2.5),
+    ]
+    edges = EdgeStories()
+    for story in stories:
+        edges.add(*story)
+    again = pickle.loads(pickle.dumps(edges))  # as Dask moves it between workers
+    assert len(again) == 3
+    back = list(again)
+    assert back == stories
+    assert [list(c) for _, c, _, _ in back] == [list(c) for _, c, _, _ in stories]  # term order
 
 
 def test_stories_continuing_across_a_boundary_are_joined() -> None:

@@ -1,21 +1,25 @@
-"""Phase 1 of the Dask engine: input blocks become small arrays, and articles are re-read by place.
+"""Phase 1 of the Dask engine: input blocks become small arrays and a spill file of what chunks need.
 
 A block's result holds no text: only dates, MinHash signatures, LSH band keys, document
-frequencies and, per article, where it lives (file, byte offset and length of its line, index
-within the record). The time-chunk tasks later re-read exactly their own articles from there,
-which the OS page cache makes cheap, so no process ever holds the corpus.
+frequencies and, per article, where its record lives in the block's spill file. The record holds
+what the time-chunk task needs of the article: its id, title, final JSON and term counts. So each
+article is parsed, validated, serialised and featurised once, and no process holds the corpus:
+chunk tasks read exactly their own records back (the OS page cache makes that cheap).
 """
 
 from __future__ import annotations
 
 import functools
+import marshal
+import os
 import time
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, BinaryIO, ParamSpec, TypeVar
+from typing import Any, ParamSpec, TypeVar
 
 import numpy as np
+from pydantic_core import to_json
 
 from newsprism.cluster.config import ClusterConfig
 from newsprism.cluster.dask_merge import band_keys
@@ -24,13 +28,12 @@ from newsprism.cluster.features import DocFrequency, Featurizer
 from newsprism.cluster.stream import day_of
 from newsprism.errors import NewsprismError
 from newsprism.ingest import expand, read_path
-from newsprism.ingest.jsonl import articles_from_record, loads, record_items
+from newsprism.ingest.jsonl import loads, record_items
 from newsprism.model import Article
 
 _LINE_FORMATS = {".jsonl", ".ndjson"}
 P = ParamSpec("P")
 R = TypeVar("R")
-WHOLE_FILE = -1  # offset of an article read from a whole file (any format but JSON Lines)
 
 
 class WorkerError(Exception):
@@ -71,9 +74,8 @@ class Signed:
     days: np.ndarray  # float64 ordinal day, NaN when undated
     sigs: np.ndarray  # (n, num_perm) uint32 MinHash values, zeros for an empty text
     bands: np.ndarray  # (n, bands) uint64 LSH band keys
-    offsets: np.ndarray  # int64 byte offset of the article's line, or WHOLE_FILE
-    lengths: np.ndarray  # int64 byte length of that line
-    subs: np.ndarray  # int64 index of the article within its record (whole file: within file)
+    offsets: np.ndarray  # int64 byte offset of the article's record in the block's spill file
+    lengths: np.ndarray  # int64 byte length of that record
     datelines: np.ndarray = field(default_factory=lambda: np.zeros((0, 3), dtype=np.int32))
     skipped: int = 0
     seconds: float = 0.0  # worker time, for profiles
@@ -113,11 +115,6 @@ def plan_blocks(inputs: Sequence[str | Path], target: int) -> list[BlockSpec]:
 MAX_PROBLEMS = 100  # notices a block reports in full; the rest are counted
 
 
-def record_articles(line: bytes, source: str) -> list[Article]:
-    """The articles of one JSON line, exactly as the JSON Lines reader makes them."""
-    return articles_from_record(loads(line.decode("utf-8", errors="replace"), source), source)
-
-
 def _record_items(line: bytes, source: str) -> tuple[list[Article], list[NewsprismError]]:
     try:
         items = record_items(loads(line.decode("utf-8", errors="replace"), source), source)
@@ -130,8 +127,8 @@ def _record_items(line: bytes, source: str) -> tuple[list[Article], list[Newspri
     return articles, [i for i in items if isinstance(i, NewsprismError)]
 
 
-def _lines(spec: BlockSpec) -> Iterator[tuple[int, bytes]]:
-    """(byte offset, line) for each line of the block."""
+def _lines(spec: BlockSpec) -> Iterator[bytes]:
+    """The block's lines."""
     with open(spec.path, "rb") as fh:
         fh.seek(spec.start)
         data = fh.read(spec.end - spec.start)
@@ -139,37 +136,33 @@ def _lines(spec: BlockSpec) -> Iterator[tuple[int, bytes]]:
     while pos < len(data):
         nl = data.find(b"\n", pos)
         end = len(data) if nl < 0 else nl + 1
-        yield spec.start + pos, data[pos:end]
+        yield data[pos:end]
         pos = end
 
 
-def located_articles(
-    spec: BlockSpec,
-) -> tuple[list[tuple[Article, int, int, int]], list[NewsprismError]]:
-    """(article, offset, length, sub) for the block's articles, and the problems met, each
-    located `file:line` as the local engine's notices are."""
-    found: list[tuple[Article, int, int, int]] = []
+def located_articles(spec: BlockSpec) -> tuple[list[Article], list[NewsprismError]]:
+    """The block's articles, and the problems met, each located `file:line` as the local engine's
+    notices are."""
     if spec.end < 0:
         try:
             items = list(read_path(spec.path))
         except NewsprismError as exc:
             return [], [exc]
         usable = [a for a in items if isinstance(a, Article)]
-        found = [(a, WHOLE_FILE, 0, i) for i, a in enumerate(usable)]
-        return found, [i for i in items if isinstance(i, NewsprismError)]
+        return usable, [i for i in items if isinstance(i, NewsprismError)]
+    found: list[Article] = []
     problems: list[NewsprismError] = []
     lineno = _line_number(spec)
-    for offset, line in _lines(spec):
+    for line in _lines(spec):
         lineno += 1
         if not line.strip():
             continue
-        # Sources as `Rereader` makes them again from the place; notices name the line.
         articles, errors = _record_items(line, spec.path)
         for error in errors:
             where = f"{spec.path}:{lineno}{(error.source or '')[len(spec.path) :]}"
             error.params["source"] = error.source = where
         problems.extend(errors)
-        found.extend((a, offset, len(line), j) for j, a in enumerate(articles))
+        found.extend(articles)
     return found, problems
 
 
@@ -190,17 +183,20 @@ def _line_number(spec: BlockSpec) -> int:
 
 
 @portable_errors
-def sign_block(spec: BlockSpec, config: ClusterConfig, bands: int, rows: int) -> Block:
-    """Read a block; MinHash, band keys, dates and document frequencies of its articles."""
+def sign_block(spec: BlockSpec, spill: str, config: ClusterConfig, bands: int, rows: int) -> Block:
+    """Read a block; MinHash, band keys, dates and document frequencies of its articles, and
+    their records (id, title, JSON, term counts) written to ``spill`` for the chunk tasks."""
     start = time.perf_counter()
     found, problems = located_articles(spec)
     featurizer, df = Featurizer(config), DocFrequency()
     sigs = np.zeros((len(found), config.num_perm), dtype=np.uint32)
     days = np.full(len(found), np.nan)
     datelines = np.zeros((len(found), 3), dtype=np.int32)
-    for i, (article, _, _, _) in enumerate(found):
+    records: list[bytes] = []
+    for i, article in enumerate(found):
         feats = featurizer.features(article)
         df.add(feats.terms)
+        records.append(spill_record(article, feats.terms))
         if feats.signature is not None:
             sigs[i] = feats.signature
         day = day_of(article)
@@ -208,13 +204,29 @@ def sign_block(spec: BlockSpec, config: ClusterConfig, bands: int, rows: int) ->
             days[i] = day
         elif (parts := dateline_parts(article.text)) is not None:
             datelines[i] = parts  # resolved on the client, which knows the days around it
-    where = np.array([f[1:] for f in found], dtype=np.int64).reshape(-1, 3)
-    signed = Signed(days, sigs, band_keys(sigs, bands, rows), where[:, 0], where[:, 1], where[:, 2])
+    lengths = np.array([len(r) for r in records], dtype=np.int64)
+    offsets = np.cumsum(lengths) - lengths
+    _write_spill(spill, records)
+    signed = Signed(days, sigs, band_keys(sigs, bands, rows), offsets, lengths)
     signed.datelines = datelines
     signed.skipped = sum(1 for p in problems if p.code != "input-field")
     signed.problems = [(p.code, p.message, p.source) for p in problems[:MAX_PROBLEMS]]
     signed.seconds = time.perf_counter() - start
     return Block(signed, df)
+
+
+def spill_record(article: Article, terms: dict[str, float]) -> bytes:
+    """What a chunk task needs of an article: marshal keeps the terms' order, which `weigh`'s
+    ties depend on, and loads far faster than the article could be parsed and featurised."""
+    return marshal.dumps((article.id, article.title, article.model_dump_json().encode(), terms))
+
+
+def _write_spill(spill: str, records: list[bytes]) -> None:
+    try:
+        with open(spill, "wb") as fh:
+            fh.write(b"".join(records))
+    except OSError as exc:
+        raise NewsprismError("output-unwritable", source=spill, detail=exc.strerror) from exc
 
 
 def signed_of(block: Block) -> Signed:
@@ -236,39 +248,47 @@ def merge_df(*parts: Block | DocFrequency) -> DocFrequency:
     return total
 
 
-class Rereader:
-    """Articles by their place in the inputs; files stay open and whole files are read once."""
+Record = tuple[str, str | None, bytes, dict[str, float]]  # id, title, JSON, term counts
+
+
+class SpillReader:
+    """Article records by their place in the blocks' spill files, which stay open."""
 
     def __init__(self, files: Sequence[str]) -> None:
         self.files = files
-        self._whole: dict[int, list[Article]] = {}
-        self._open: dict[int, BinaryIO] = {}
+        self._open: dict[int, int] = {}
 
-    def article(self, file: int, offset: int, length: int, sub: int) -> Article:
+    def record(self, file: int, offset: int, length: int) -> Record:
         path = self.files[file]
         try:
-            if offset == WHOLE_FILE:
-                if file not in self._whole:
-                    items = read_path(path)
-                    self._whole[file] = [a for a in items if isinstance(a, Article)]
-                return self._whole[file][sub]
             if file not in self._open:
-                self._open[file] = open(path, "rb")  # noqa: SIM115 - closed in close()
-            fh = self._open[file]
-            fh.seek(offset)
-            return record_articles(fh.read(length), path)[sub]
-        except (OSError, ValueError, IndexError, NewsprismError) as exc:
-            detail = "it changed while being clustered"
+                self._open[file] = os.open(path, os.O_RDONLY)
+            data = os.pread(self._open[file], length, offset)
+            record: Record = marshal.loads(data)
+            return record
+        except (OSError, ValueError, EOFError, TypeError) as exc:
+            detail = "a spill file of the run, which every worker must see at the same path"
             raise NewsprismError("input-unreadable", source=path, detail=detail) from exc
 
-    def __enter__(self) -> Rereader:
+    def __enter__(self) -> SpillReader:
         return self
 
     def __exit__(self, *exc: object) -> None:
         self.close()
 
     def close(self) -> None:
-        for fh in self._open.values():
-            fh.close()
+        for fd in self._open.values():
+            os.close(fd)
         self._open.clear()
-        self._whole.clear()
+
+
+_DUPLICATE_OF = b',"duplicate_of":'
+
+
+def with_duplicate_of(article_json: bytes, canonical_id: str) -> bytes:
+    """An article's JSON with ``duplicate_of`` set, as ``model_copy(update=...)`` would dump it.
+
+    ``duplicate_of`` is Article's last field, and a quote inside a JSON string is escaped, so
+    the last unescaped occurrence of the key is the field itself."""
+    head = article_json[: article_json.rindex(_DUPLICATE_OF) + len(_DUPLICATE_OF)]
+    return head + to_json(canonical_id) + b"}"

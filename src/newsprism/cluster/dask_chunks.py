@@ -4,8 +4,9 @@ Chunks depend only on the data: canonical articles are ranked in time order and 
 about equal size (inside a day if need be; the boundary merge joins stories across any cut), and
 copies follow their canonical. So any number of workers gives the same stories.
 
-A chunk task re-reads its own articles by place, clusters them with the collection's IDF, writes
-its stories as final ``Story`` JSON lines to a part file and returns only what the boundary merge
+A chunk task reads its own articles' records back from the blocks' spill files (id, title, final
+JSON and term counts, made once in phase 1), clusters them with the collection's IDF, writes its
+stories as final ``Story`` JSON lines to a part file and returns only what the boundary merge
 needs: each edge story's unit centroid, days and article ids.
 """
 
@@ -14,32 +15,31 @@ from __future__ import annotations
 import time
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from operator import itemgetter
 from typing import BinaryIO
 
 import numpy as np
 
 from newsprism.cluster.batch import refine, time_order
 from newsprism.cluster.config import ClusterConfig
-from newsprism.cluster.dask_blocks import Rereader, portable_errors
-from newsprism.cluster.dask_merge import Boundary, match_into, story_line
-from newsprism.cluster.features import DocFrequency, Featurizer, weigh
+from newsprism.cluster.dask_blocks import Record, SpillReader, portable_errors, with_duplicate_of
+from newsprism.cluster.dask_merge import EdgeStories, match_into, story_line
+from newsprism.cluster.features import DocFrequency, weigh
 from newsprism.cluster.online import OnlineClusterer, StoryState
 from newsprism.errors import NewsprismError
-from newsprism.model import Article
 
 
 @dataclass
 class ChunkPlan:
-    """One time chunk's articles in input order: their place, day and canonical."""
+    """One time chunk's articles in input order: their record's place, day and canonical."""
 
     index: int
     canon: np.ndarray  # local index of each member's canonical (itself when canonical)
     days: np.ndarray  # estimated for undated articles (`dates.estimate_days`), NaN if none
     known: np.ndarray  # False where ``days`` is an estimate (it scores, never stretches a span)
-    file: np.ndarray
+    file: np.ndarray  # spill file (block) of the article's record
     offset: np.ndarray
     length: np.ndarray
-    sub: np.ndarray
 
 
 @dataclass
@@ -48,7 +48,7 @@ class ChunkResult:
 
     index: int
     stories: int
-    boundary: Boundary = field(default_factory=list)
+    boundary: EdgeStories = field(default_factory=EdgeStories)
     ids: dict[int, list[str]] = field(default_factory=dict)  # article ids of the edge stories
     seconds: dict[str, float] = field(default_factory=dict)  # worker time by step, for profiles
 
@@ -94,7 +94,7 @@ def plan_chunks(
     return plans
 
 
-_WHERE = ("file", "offset", "length", "sub")
+_WHERE = ("file", "offset", "length")
 
 
 @portable_errors
@@ -112,13 +112,11 @@ def cluster_chunk(
     own = plan.canon == np.arange(len(plan.canon))
     canon = np.flatnonzero(own).tolist()
     order = [canon[i] for i in time_order([days[i] for i in canon])]
-    with Rereader(files) as reader:
+    with SpillReader(files) as reader:
         ids, titles, texts, clusterer, placing = _place(plan, reader, order, days, df, config, mode)
         for i in np.flatnonzero(~own).tolist():
-            article = _read(reader, plan, i)
-            ids[i] = article.id
-            copy = article.model_copy(update={"duplicate_of": ids[int(plan.canon[i])]})
-            texts[i] = copy.model_dump_json().encode()
+            ids[i], _, article_json, _ = _read(reader, plan, i)
+            texts[i] = with_duplicate_of(article_json, ids[int(plan.canon[i])])
     copies: dict[int, list[int]] = {}
     for i in np.flatnonzero(~own).tolist():
         copies.setdefault(int(plan.canon[i]), []).append(i)
@@ -131,36 +129,32 @@ def chunk_seconds(result: ChunkResult) -> dict[str, float]:
     return result.seconds
 
 
-def _read(reader: Rereader, plan: ChunkPlan, i: int) -> Article:
-    return reader.article(
-        int(plan.file[i]), int(plan.offset[i]), int(plan.length[i]), int(plan.sub[i])
-    )
+def _read(reader: SpillReader, plan: ChunkPlan, i: int) -> Record:
+    return reader.record(int(plan.file[i]), int(plan.offset[i]), int(plan.length[i]))
 
 
 def _place(
     plan: ChunkPlan,
-    reader: Rereader,
+    reader: SpillReader,
     order: list[int],
     days: list[float | None],
     df: DocFrequency,
     config: ClusterConfig,
     mode: str,
 ) -> tuple[list[str], list[str | None], list[bytes], OnlineClusterer, float]:
-    """Read, featurise and place the canonicals in time order; keep only their ids and JSON.
+    """Read back and place the canonicals in time order; keep only their ids, titles and JSON.
 
     Also returns the seconds spent placing (clustering proper, without reading)."""
     n = len(plan.canon)
     ids, texts = [""] * n, [b""] * n
     titles: list[str | None] = [None] * n
-    featurizer = Featurizer(config)
     clusterer = OnlineClusterer(config, df=df)
     vecs: dict[int, dict[str, float]] = {}
     story_of: dict[int, StoryState] = {}
     placing = 0.0
     for i in order:
-        article = _read(reader, plan, i)
-        ids[i], titles[i], texts[i] = article.id, article.title, article.model_dump_json().encode()
-        vec = weigh(featurizer.features(article).terms, df, config.article_terms)
+        ids[i], titles[i], texts[i], terms = _read(reader, plan, i)
+        vec = weigh(terms, df, config.article_terms)
         tick = time.perf_counter()
         story_of[i] = clusterer.place(i, vec, days[i], known=bool(plan.known[i]))
         placing += time.perf_counter() - tick
@@ -206,7 +200,7 @@ def _write_stories(
         fh.write(story_line([ids[k] for k in keys], [texts[k] for k in keys], title))
         if _near_edge(state, lo, hi, config.window):
             centroid = _unit_centroid(state, config, clusterer.df)
-            result.boundary.append((s, centroid, state.first, state.last))
+            result.boundary.add(s, centroid, state.first, state.last)
             result.ids[s] = [ids[k] for k in keys]
     return result
 
@@ -220,10 +214,10 @@ def _near_edge(state: StoryState, lo: float, hi: float, window: float) -> bool:
 def _unit_centroid(state: StoryState, config: ClusterConfig, df: DocFrequency) -> dict[str, float]:
     """The heaviest terms of the story's centroid over its full norm (what a story index keeps),
     rarest first like `weigh`'s vectors, the order the story index reads postings in."""
-    top = sorted(state.centroid.items(), key=lambda kv: kv[1], reverse=True)
+    top = sorted(state.centroid.items(), key=itemgetter(1), reverse=True)
     kept = dict(top[: config.centroid_terms])
-    counts = df.counts
-    return {t: kept[t] / state.norm for t in sorted(kept, key=lambda t: (counts.get(t, 0), t))}
+    get, norm = df.counts.get, state.norm
+    return {t: kept[t] / norm for _, t in sorted([(get(t, 0), t) for t in kept])}
 
 
 @dataclass
@@ -264,6 +258,14 @@ def match_plan(plans: Sequence[ChunkPlan], reach: float) -> list[tuple[int, int]
                 break
             pairs.append((k, j))
     return pairs
+
+
+def last_reader(pairs: Sequence[tuple[int, int]], chunks: int) -> list[int]:
+    """For each chunk, the last chunk whose match reads its result (itself when none does)."""
+    last = list(range(chunks))
+    for k, j in pairs:
+        last[k] = max(last[k], j)
+    return last
 
 
 def _middle(days: np.ndarray) -> float:

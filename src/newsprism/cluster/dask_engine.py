@@ -1,14 +1,16 @@
 """Dask engine: a corpus too big for one process, clustered on a Dask cluster in bounded memory.
 
 1. Read and sign in parallel (`dask_blocks`): each input block becomes small arrays (dates,
-   MinHash signatures, LSH band keys, where each article lives); document frequencies are summed
-   by a tree of worker tasks. No text is kept.
+   MinHash signatures, LSH band keys, where each article's record lives) and a spill file of
+   those records (id, title, JSON, term counts) for phase 3; document frequencies are summed by
+   a tree of worker tasks. The client holds no text.
 2. Duplicates across blocks, on the client (`dask_merge`): equal band keys give candidate pairs,
    signature agreement verifies them, connected components give the groups (vectorised numpy).
 3. Time chunks in parallel (`dask_chunks`): canonicals ranked in time order are cut into chunks
    of about ``chunk_articles`` (at least four from 20,000 articles on; copies follow), so chunks
-   depend on the data, never on the number of workers. Each chunk task re-reads its articles by
-   place, clusters them with the collection's IDF and writes its stories to a part file.
+   depend on the data, never on the number of workers. Each chunk task reads its articles'
+   records back from the spill files, clusters them with the collection's IDF and writes its
+   stories to a part file.
 4. Merge across chunks: worker tasks match each chunk's edge stories to the next chunk's, and to
    those of every later chunk of the same day, by centroid similarity with the usual time
    discount; the client splices the part files into stories.jsonl, joining matched stories.
@@ -39,6 +41,7 @@ from newsprism.cluster.dask_chunks import (
     ChunkPlan,
     chunk_seconds,
     cluster_chunk,
+    last_reader,
     match_chunks,
     match_plan,
     plan_chunks,
@@ -182,7 +185,8 @@ def _pipeline(
 ) -> ClusterStats:
     clock = _Clock()
     specs = plan_blocks(inputs, block_bytes)
-    signed, df = _sign(client, specs, cfg, progress)
+    spills = [str(parts / f"block-{k:05d}.spill") for k in range(len(specs))]
+    signed, df = _sign(client, specs, spills, cfg, progress)
     report(signed)
     clock.lap("read_and_sign")
     days = np.concatenate([b.days for b in signed])
@@ -191,17 +195,13 @@ def _pipeline(
     # Undated articles get a day as in the local engines (dateline, else the days before them in
     # the input): with none they would pay no time penalty and chain stories across chunks.
     days, known = estimate_days(days, np.concatenate([b.datelines for b in signed]), cfg.window)
-    sigs = np.concatenate([b.sigs for b in signed])
-    bands = np.concatenate([b.bands for b in signed])
-    for b in signed:  # the client keeps only the places of the articles from here on
-        b.sigs = b.bands = np.empty(0)
+    sigs, bands = _joined(signed, "sigs"), _joined(signed, "bands")
     canonical = duplicate_groups(sigs, bands, days, cfg.dedup_threshold, max_days=cfg.window)
     del sigs, bands
     clock.lap("dedup")
-    files, where = _places(specs, signed)
-    plans = plan_chunks(canonical, days, known, where, chunk_articles)
+    plans = plan_chunks(canonical, days, known, _places(signed), chunk_articles)
     clock.lap("plan_chunks")
-    root, ids, work = _cluster(client, plans, files, df, cfg, mode, parts)
+    root, ids, work = _cluster(client, plans, spills, df, cfg, mode, parts)
     clock.lap("cluster_and_match")
     stats = ClusterStats(
         articles=len(days), duplicates=int((canonical != np.arange(len(days))).sum())
@@ -224,6 +224,7 @@ def _pipeline(
 def _sign(
     client: Any,
     specs: list[BlockSpec],
+    spills: list[str],
     cfg: ClusterConfig,
     progress: Callable[[int], None] | None,
 ) -> tuple[list[Signed], Any]:
@@ -232,7 +233,7 @@ def _sign(
     from datasketch import MinHashLSH
 
     lsh = MinHashLSH(threshold=cfg.dedup_threshold, num_perm=cfg.num_perm)
-    blocks = client.map(sign_block, specs, config=cfg, bands=lsh.b, rows=lsh.r, pure=False)
+    blocks = client.map(sign_block, specs, spills, config=cfg, bands=lsh.b, rows=lsh.r, pure=False)
     arrays = client.map(signed_of, blocks, pure=False)
     level = blocks
     while len(level) > 1:
@@ -251,17 +252,23 @@ def _sign(
     return [s for s in signed if s is not None], df
 
 
-def _places(specs: list[BlockSpec], signed: list[Signed]) -> tuple[list[str], dict[str, Any]]:
-    """The input files, and per article: its file's index, offset, length and index in record."""
-    files = list(dict.fromkeys(s.path for s in specs))
-    file_of = [files.index(s.path) for s in specs]
-    where = {
-        "file": np.repeat(np.array(file_of, dtype=np.int64), [len(b.days) for b in signed]),
+def _joined(signed: list[Signed], name: str) -> np.ndarray:
+    """One array of all blocks' ``name`` arrays, dropping those as it goes: the client keeps
+    only the places of the articles after deduplication, and never two copies of both tables."""
+    joined = np.concatenate([getattr(b, name) for b in signed])
+    for b in signed:
+        setattr(b, name, np.empty(0, dtype=joined.dtype))
+    return joined
+
+
+def _places(signed: list[Signed]) -> dict[str, np.ndarray]:
+    """Per article: its spill file (its block's index), and its record's offset and length."""
+    sizes = [len(b.days) for b in signed]
+    return {
+        "file": np.repeat(np.arange(len(signed), dtype=np.int64), sizes),
         "offset": np.concatenate([b.offsets for b in signed]),
         "length": np.concatenate([b.lengths for b in signed]),
-        "sub": np.concatenate([b.subs for b in signed]),
     }
-    return files, where
 
 
 def _part(parts: Path, k: int) -> str:
@@ -286,18 +293,24 @@ def _cluster(
     wait(df)
     client.replicate([df])
     pairs = match_plan(plans, MATCH_REACH_DAYS)
-    chunks: list[Any] = []
+    last_use = last_reader(pairs, len(plans))
+    chunks: dict[int, Any] = {}
     matches: list[Any] = []
+    timings: list[Any] = []
     # Scattered, not embedded: a plan's arrays are too big to travel inside the task graph.
     for index, plan in enumerate(client.scatter(plans)):
         part = _part(parts, index)
-        chunks.append(client.submit(cluster_chunk, plan, files, df, cfg, mode, part, pure=False))
+        chunks[index] = client.submit(cluster_chunk, plan, files, df, cfg, mode, part, pure=False)
+        timings.append(client.submit(chunk_seconds, chunks[index], pure=False))
         earlier = [chunks[k] for k, j in pairs if j == index]
         if earlier:
             task = client.submit(match_chunks, chunks[index], *earlier, config=cfg, pure=False)
             matches.append(task)
-    timings = client.gather(client.map(chunk_seconds, chunks, pure=False))
-    del chunks
+        # A chunk's result (its edge stories) is freed on the workers once the tasks that read
+        # it are done, not held until the last chunk is: held, they were most of the memory.
+        for k in [k for k in chunks if last_use[k] <= index]:
+            del chunks[k]
+    timings = client.gather(timings)
     found = [m for group in client.gather(matches) for m in group]
     ids: dict[Node, list[str]] = {}
     for m in found:

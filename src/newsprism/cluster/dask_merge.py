@@ -7,8 +7,9 @@ boundary matching runs on the workers; the client only splices the chunks' part 
 from __future__ import annotations
 
 import json
+from array import array
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import BinaryIO
 
@@ -20,9 +21,11 @@ from newsprism.cluster.config import ClusterConfig
 from newsprism.cluster.online import StoryIndex
 from newsprism.model import story_id
 
-Boundary = list[tuple[int, dict[str, float], float | None, float | None]]
+Edge = tuple[int, dict[str, float], float | None, float | None]  # story, centroid, first, last
+Boundary = Iterable[Edge]
 Node = tuple[int, int]  # (chunk, story within the chunk)
 _FNV = np.uint64(0x100000001B3)
+VERIFY_BATCH = 1 << 18  # candidate pairs whose signatures are compared at once
 
 
 def band_keys(sigs: np.ndarray, bands: int, rows: int) -> np.ndarray:
@@ -73,10 +76,13 @@ def duplicate_groups(
     """
     n = len(sigs)
     a, b = candidate_pairs(keys)
-    if len(a):
-        apart = np.abs(days[a] - days[b])
-        agree = ((sigs[a] == sigs[b]).mean(axis=1) >= threshold) & ~(apart > max_days)
-        a, b = a[agree], b[agree]
+    agree = np.zeros(len(a), dtype=bool)
+    for lo in range(0, len(a), VERIFY_BATCH):  # sigs[a] copies 256 bytes a pair: in batches
+        pa, pb = a[lo : lo + VERIFY_BATCH], b[lo : lo + VERIFY_BATCH]
+        apart = np.abs(days[pa] - days[pb])
+        same = (sigs[pa] == sigs[pb]).mean(axis=1) >= threshold
+        agree[lo : lo + VERIFY_BATCH] = same & ~(apart > max_days)
+    a, b = a[agree], b[agree]
     graph = coo_matrix((np.ones(len(a), dtype=np.int8), (a, b)), shape=(n, n))
     _, labels = connected_components(graph, directed=False)
     order = np.lexsort((np.arange(n), np.where(np.isnan(days), np.inf, days)))
@@ -84,6 +90,39 @@ def duplicate_groups(
     leader = np.empty(labels.max() + 1, dtype=np.int64)
     leader[labels[order][first]] = order[first]
     return leader[labels]
+
+
+class EdgeStories:
+    """A chunk's edge stories, packed for the boundary merge: as dicts of term strings their
+    centroids took ~16 KB a story in worker memory and in transfer; packed, ~12 bytes a term.
+    Iterating gives back the same stories, with the same centroids in the same term order."""
+
+    def __init__(self) -> None:
+        self.vocab: dict[str, int] = {}
+        self.rows: list[tuple[int, float | None, float | None]] = []
+        self.ends = array("q")
+        self.terms = array("i")
+        self.weights = array("d")
+
+    def add(
+        self, story: int, centroid: dict[str, float], first: float | None, last: float | None
+    ) -> None:
+        vocab = self.vocab
+        self.terms.extend([vocab.setdefault(t, len(vocab)) for t in centroid])
+        self.weights.extend(centroid.values())
+        self.ends.append(len(self.terms))
+        self.rows.append((story, first, last))
+
+    def __len__(self) -> int:
+        return len(self.rows)
+
+    def __iter__(self) -> Iterator[Edge]:
+        names = list(self.vocab)
+        start = 0
+        for (story, first, last), end in zip(self.rows, self.ends, strict=True):
+            terms = [names[t] for t in self.terms[start:end]]
+            yield story, dict(zip(terms, self.weights[start:end], strict=True)), first, last
+            start = end
 
 
 def match_into(

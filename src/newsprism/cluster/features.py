@@ -75,7 +75,7 @@ class Featurizer:
         if title:
             weight = self.config.title_weight
             for word in word_tokens(title):
-                term = token(word)[0]
+                term = (cached(word) or token(word))[0]
                 if term:
                     terms[term] = terms.get(term, 0.0) + weight
         shingles = shingle_hashes(hashes, self.config.shingle_size)

@@ -88,12 +88,16 @@ class Postings:
                 if len(spare) < _SPARE_LIMIT:
                     spare.append(post)
 
-    def estimate(self, weighted: Iterable[tuple[str, float]], budget: int) -> np.ndarray | None:
+    def estimate(
+        self, weighted: Iterable[tuple[str, float]], budget: int, cover: float = 0.0
+    ) -> np.ndarray | None:
         """Estimated cosine per story slot (indexable by slot), or None when nothing is shared.
 
         ``weighted``: (term, weight) pairs, read in their order (`weigh` makes a vector's items
-        rarest first) until ``budget`` postings have been read: rare terms tell stories apart,
-        and skipping the common ones keeps the cost flat as stories accumulate. The postings'
+        rarest first) until ``budget`` postings have been read and ``cover`` of the vector's
+        squared weight has been (a term no story holds counts as read: its part, zero, is
+        known). Rare terms tell stories apart, and skipping the common ones keeps the cost flat
+        as stories accumulate; ``cover`` bounds what the skipped ones could add. The postings'
         arrays are joined as bytes and viewed by numpy once: converting each small array to
         numpy separately cost more than the sum itself.
         """
@@ -102,14 +106,17 @@ class Postings:
         weights: list[array[float]] = []
         scales: list[float] = []
         lengths: list[int] = []
+        read = 0.0
         for term, w in weighted:
             post = terms.get(term)
             if post is None:
+                read += w * w
                 continue
             n = len(post.slots)
             budget -= n
-            if budget < 0:
+            if budget < 0 and read >= cover:
                 break
+            read += w * w
             slots.append(post.slots)
             weights.append(post.weights)
             scales.append(w)

@@ -35,6 +35,7 @@ import numpy as np
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from cluster_quality import generated, setting
 from newsprism.cluster.config import ClusterConfig
+from newsprism.cluster.features import DocFrequency
 from newsprism.cluster.online import StoryState
 from newsprism.cluster.stream import StreamClusterer
 from newsprism.eval.cluster_metrics import LabeledArticles, load_labeled, score_clusters
@@ -90,7 +91,9 @@ class Watcher:
         why = self._why(vec, day, list(mates.values()), score)
         self.counts[why] += 1
         if why.startswith("below") and ideal_cos is not None:
-            self.counts[why + ("_ideal_ok" if ideal_cos >= self.index.config.threshold else "_ideal_too")] += 1
+            self.counts[
+                why + ("_ideal_ok" if ideal_cos >= self.index.config.threshold else "_ideal_too")
+            ] += 1
         return story, score
 
     def _postings_stats(self, vec: dict[str, float]) -> None:
@@ -110,7 +113,11 @@ class Watcher:
         target = max(mates, key=lambda s: self.exact(s, vec, day))
         t_score = self.exact(target, vec, day)
         if t_score < cfg.threshold:
-            return "below_penalty" if t_score + self.index.penalty(target, day) >= cfg.threshold else "below"
+            return (
+                "below_penalty"
+                if t_score + self.index.penalty(target, day) >= cfg.threshold
+                else "below"
+            )
         if target.slot in self.index._lexical_candidates(vec, None):
             return "stolen" if won > t_score else "tie"
         postings = self.index.postings
@@ -127,8 +134,15 @@ def _cosine(vec: dict[str, float], centroid: dict[str, float]) -> float:
     return sum(w * centroid.get(t, 0.0) for t, w in vec.items()) / norm
 
 
-def replay(data: LabeledArticles, config: ClusterConfig) -> dict[str, Any]:
+def replay(
+    data: LabeledArticles, config: ClusterConfig, collection_idf: bool = False
+) -> dict[str, Any]:
     sc = StreamClusterer(config)
+    if collection_idf:  # IDF of the whole stream up front, as batch mode has it
+        df = DocFrequency()
+        for article in data.articles:
+            df.add(sc.featurizer.features(article).terms)
+        sc.clusterer.df, sc.clusterer._learn_idf = df, False
     watcher = Watcher(sc, data.gold)
     start = time.process_time()
     stories = [s for a in data.articles for s in sc.add(a)]
@@ -150,19 +164,32 @@ def replay(data: LabeledArticles, config: ClusterConfig) -> dict[str, Any]:
         "placements": dict(c),
         "share_of_with_mate": {
             k: round(c[k] / with_mate, 4)
-            for k in ("joined_mate", "budget", "rerank", "not_shared", "stolen", "below", "below_penalty")
+            for k in (
+                "joined_mate",
+                "budget",
+                "rerank",
+                "not_shared",
+                "stolen",
+                "below",
+                "below_penalty",
+            )
         },
         "cpu_seconds_with_diagnostic": round(cpu, 1),
     }
 
 
 def main() -> None:
-    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     ap.add_argument("--n", type=int, default=5000)
     ap.add_argument("--per-day", type=int, default=1000)
     ap.add_argument("--seed", type=int, default=7)
-    ap.add_argument("--file", type=Path, help="A labelled JSON Lines file instead of a generated stream.")
+    ap.add_argument(
+        "--file", type=Path, help="A labelled JSON Lines file instead of a generated stream."
+    )
     ap.add_argument("--limit", type=int, default=0, help="Only the first N articles of --file.")
+    ap.add_argument("--collection-idf", action="store_true", help="IDF of the whole stream.")
     ap.add_argument("--set", nargs="*", default=[], help="ClusterConfig overrides name=value.")
     args = ap.parse_args()
     config = ClusterConfig(**{k: setting(k, v) for k, v in (s.split("=") for s in args.set)})
@@ -172,8 +199,16 @@ def main() -> None:
             data = LabeledArticles(data.articles[: args.limit], data.gold[: args.limit])
     else:
         data = generated(args.n, args.per_day, args.seed)
-    print(json.dumps({"input": str(args.file or f"generated {args.n} at {args.per_day}/day"),
-                      "set": args.set, **replay(data, config)}, indent=1))
+    print(
+        json.dumps(
+            {
+                "input": str(args.file or f"generated {args.n} at {args.per_day}/day"),
+                "set": args.set,
+                **replay(data, config, args.collection_idf),
+            },
+            indent=1,
+        )
+    )
 
 
 if __name__ == "__main__":

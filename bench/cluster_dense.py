@@ -121,7 +121,7 @@ class Watcher:
         if target.slot in self.index._lexical_candidates(vec, None):
             return "stolen" if won > t_score else "tie"
         postings = self.index.postings
-        est = postings.estimate(vec.items(), cfg.posting_budget, self.index.cover)
+        est = postings.estimate(vec.items(), cfg.posting_budget, cfg.threshold)
         if est is not None and target.slot < len(est) and est[target.slot] > 0:
             return "rerank"
         full = postings.estimate(vec.items(), _UNLIMITED)

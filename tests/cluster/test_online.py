@@ -128,8 +128,8 @@ def test_on_a_dense_stream_the_right_story_is_found_beyond_the_old_budget() -> N
     assert clusterer.place(9999, dict(DENSE_ARTICLE), 1.0).id == target
 
 
-def test_the_cover_rule_is_what_finds_it() -> None:
-    """With the budget alone (cover 0) the estimate stops before the story's terms: the failure
+def test_reading_past_the_budget_is_what_finds_it() -> None:
+    """With the budget alone (no reach) the estimate stops before the story's terms: the failure
     the rule fixes, and proof that the test above can fail."""
     clusterer, target = dense_index(ClusterConfig())
     index = clusterer.index
@@ -137,5 +137,5 @@ def test_the_cover_rule_is_what_finds_it() -> None:
     budget = index.config.posting_budget
     alone = index.postings.estimate(DENSE_ARTICLE.items(), budget)
     assert alone is not None and (slot >= len(alone) or alone[slot] == 0.0)
-    estimate = index.postings.estimate(DENSE_ARTICLE.items(), budget, index.cover)
+    estimate = index.postings.estimate(DENSE_ARTICLE.items(), budget, index.config.threshold)
     assert estimate is not None and int(estimate.argmax()) == slot

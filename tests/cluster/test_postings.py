@@ -79,7 +79,7 @@ def test_batched_updates_match_a_dict_of_dicts_oracle() -> None:
     assert np.allclose(est, expected)
 
 
-def test_cover_reads_past_the_budget_until_that_share_of_the_weight_is_read() -> None:
+def test_past_the_budget_terms_are_read_while_the_unread_norm_reaches_reach() -> None:
     p = Postings()
     for slot in range(5):
         p.repost(slot, ["common"], {"common": 1.0}, 1.0)
@@ -87,5 +87,6 @@ def test_cover_reads_past_the_budget_until_that_share_of_the_weight_is_read() ->
     p.repost(7, ["last"], {"last": 1.0}, 1.0)
     vec = [("absent", 0.3), ("common", 0.1), ("heavy", 0.9), ("last", 0.1)]
     assert p.estimate(vec, budget=3) is None  # the common term alone overruns the budget
-    est = p.estimate(vec, budget=3, cover=0.8)  # 0.09 + 0.01 + 0.81 >= 0.8: stops after heavy
+    # unread after common 0.82, after heavy 0.01 <= 0.45² (0.2025): stops before "last"
+    est = p.estimate(vec, budget=3, reach=0.45)
     assert est is not None and np.allclose(est, [0.1] * 5 + [0.0, 0.9])

@@ -65,9 +65,6 @@ class StoryIndex:
         self.config = config
         self.stories: dict[int, StoryState] = {}
         self.postings = Postings()  # term -> {story slot: weight / norm}
-        # Past the posting budget, terms are still read until the unread ones' weight is too
-        # small to reach the threshold on its own (`_lexical_candidates`).
-        self.cover = 1.0 - config.threshold * config.threshold
         self._slots: list[StoryState | None] = []
         self._free: list[int] = []
         self._next_id = 0
@@ -133,12 +130,13 @@ class StoryIndex:
         open stories) the common terms' postings are long, and a fixed budget stopped after a
         few rare terms: the story an article belonged to, found through its mid-frequency
         terms, was often never estimated (16% of placements at 50,000 articles a day). So past
-        the budget, terms are still read while the unread ones hold more than ``threshold``²
-        of the (unit) vector's squared weight: by Cauchy-Schwarz they could add at most the
-        norm of that remainder to any story's cosine, so a story sharing none of the terms read
+        the budget, terms are still read while the unread ones' norm reaches the threshold: by
+        Cauchy-Schwarz they could add at most that norm to any story's cosine, so a story
+        sharing none of the terms read
         cannot reach the threshold. The reading grows with density, and only as far as needed.
         """
-        estimate = self.postings.estimate(vec.items(), self.config.posting_budget, self.cover)
+        cfg = self.config
+        estimate = self.postings.estimate(vec.items(), cfg.posting_budget, cfg.threshold)
         if estimate is None:
             return []
         if skip is not None and skip < len(estimate):

@@ -53,7 +53,7 @@ class Watcher:
         self.counts: Counter[str] = Counter()
         self.open_stories: list[int] = []
         self.postings_total: list[int] = []
-        self.terms_read: list[int] = []
+        self.terms_in_budget: list[int] = []
         self.ideal: dict[str, dict[str, float]] = {}
         self._best = self.index.best
         self.index.best = self.best  # type: ignore[method-assign]
@@ -97,6 +97,7 @@ class Watcher:
         return story, score
 
     def _postings_stats(self, vec: dict[str, float]) -> None:
+        """Postings of the article's terms in all, and how many terms the budget alone reads."""
         terms, budget, read = self.index.postings.terms, self.index.config.posting_budget, 0
         lengths = [len(p) for t in vec if (p := terms.get(t)) is not None]
         total = sum(lengths)
@@ -106,7 +107,7 @@ class Watcher:
                 break
             read += 1
         self.postings_total.append(total)
-        self.terms_read.append(read)
+        self.terms_in_budget.append(read)
 
     def _why(self, vec: dict[str, float], day: float | None, mates: list[StoryState], won: float):
         cfg = self.index.config
@@ -160,7 +161,7 @@ def replay(
         "open_stories_median": int(np.median(watcher.open_stories)),
         "postings_per_article_median": int(np.median(watcher.postings_total)),
         "postings_per_article_p90": int(np.percentile(watcher.postings_total, 90)),
-        "terms_read_median": int(np.median(watcher.terms_read)),
+        "terms_within_budget_median": int(np.median(watcher.terms_in_budget)),
         "placements": dict(c),
         "share_of_with_mate": {
             k: round(c[k] / with_mate, 4)

@@ -106,3 +106,36 @@ def test_pruned_terms_leave_no_postings_behind() -> None:
         assert posted <= set(story.centroid)
     index.close(story)
     assert len(index.postings) == 0
+
+
+def dense_index(config: ClusterConfig) -> tuple[OnlineClusterer, int]:
+    """A dense moment of a stream: 1,600 open stories share the article's four rarest terms
+    (400 each, more postings than the default budget), and the one story that shares its heavy
+    terms holds only terms read after them. Returns the clusterer and that story's id."""
+    clusterer = OnlineClusterer(config)
+    index = clusterer.index
+    for i in range(1600):
+        index.open({f"r{i % 4}": 0.3, f"own{i}": 0.954}, 1.0, i)
+    target = index.open({"m1": 0.7, "m2": 0.7, "u": 0.14}, 1.0, 1600)
+    return clusterer, target.id
+
+
+DENSE_ARTICLE = {"r0": 0.15, "r1": 0.15, "r2": 0.15, "r3": 0.15, "m1": 0.68, "m2": 0.67}
+
+
+def test_on_a_dense_stream_the_right_story_is_found_beyond_the_old_budget() -> None:
+    clusterer, target = dense_index(ClusterConfig())
+    assert clusterer.place(9999, dict(DENSE_ARTICLE), 1.0).id == target
+
+
+def test_reading_past_the_budget_is_what_finds_it() -> None:
+    """With the budget alone (no reach) the estimate stops before the story's terms: the failure
+    the rule fixes, and proof that the test above can fail."""
+    clusterer, target = dense_index(ClusterConfig())
+    index = clusterer.index
+    slot = index.stories[target].slot
+    budget = index.config.posting_budget
+    alone = index.postings.estimate(DENSE_ARTICLE.items(), budget)
+    assert alone is not None and (slot >= len(alone) or alone[slot] == 0.0)
+    estimate = index.postings.estimate(DENSE_ARTICLE.items(), budget, index.config.threshold)
+    assert estimate is not None and int(estimate.argmax()) == slot

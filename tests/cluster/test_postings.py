@@ -77,3 +77,16 @@ def test_batched_updates_match_a_dict_of_dicts_oracle() -> None:
         for s, w in oracle.get(t, {}).items():
             expected[s] += w * scale
     assert np.allclose(est, expected)
+
+
+def test_past_the_budget_terms_are_read_while_the_unread_norm_reaches_reach() -> None:
+    p = Postings()
+    for slot in range(5):
+        p.repost(slot, ["common"], {"common": 1.0}, 1.0)
+    p.repost(6, ["heavy"], {"heavy": 1.0}, 1.0)
+    p.repost(7, ["last"], {"last": 1.0}, 1.0)
+    vec = [("absent", 0.3), ("common", 0.1), ("heavy", 0.9), ("last", 0.1)]
+    assert p.estimate(vec, budget=3) is None  # the common term alone overruns the budget
+    # unread after common 0.82, after heavy 0.01 <= 0.45² (0.2025): stops before "last"
+    est = p.estimate(vec, budget=3, reach=0.45)
+    assert est is not None and np.allclose(est, [0.1] * 5 + [0.0, 0.9])

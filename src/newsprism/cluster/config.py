@@ -12,7 +12,9 @@ from newsprism.text.copies import STREAM_JACCARD, STREAM_SHINGLE
 # (its completion record) and a benchmark result say which clustering made them.
 # 1.1: batch threads refined (one leave-one-out sweep); estimated days never stretch a story;
 # Dask estimates undated articles' days as the local engines do.
-CLUSTER_VERSION = "1.1"
+# 1.2: story candidates are read past the posting budget until the unread terms could not
+# reach the threshold (dense streams; sparse ones are unchanged).
+CLUSTER_VERSION = "1.2"
 
 # (lowest, highest, whether the lowest itself is allowed): checked when a config is built.
 _RANGES: dict[str, tuple[float, float, bool]] = {

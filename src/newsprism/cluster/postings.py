@@ -88,27 +88,40 @@ class Postings:
                 if len(spare) < _SPARE_LIMIT:
                     spare.append(post)
 
-    def estimate(self, weighted: Iterable[tuple[str, float]], budget: int) -> np.ndarray | None:
+    def estimate(
+        self, weighted: Iterable[tuple[str, float]], budget: int, reach: float = 0.0
+    ) -> np.ndarray | None:
         """Estimated cosine per story slot (indexable by slot), or None when nothing is shared.
 
         ``weighted``: (term, weight) pairs, read in their order (`weigh` makes a vector's items
         rarest first) until ``budget`` postings have been read: rare terms tell stories apart,
-        and skipping the common ones keeps the cost flat as stories accumulate. The postings'
-        arrays are joined as bytes and viewed by numpy once: converting each small array to
-        numpy separately cost more than the sum itself.
+        and skipping the common ones keeps the cost flat as stories accumulate. Past the budget,
+        terms are still read while the unread ones' norm is at least ``reach``: against a unit
+        centroid they could add up to that norm (Cauchy-Schwarz), so with ``reach`` the
+        threshold no story they alone could lift to it is left out. The postings' arrays are
+        joined as bytes and viewed by numpy once: converting each small array to numpy
+        separately cost more than the sum itself.
         """
         terms = self.terms
         slots: list[array[int]] = []
         weights: list[array[float]] = []
         scales: list[float] = []
         lengths: list[int] = []
-        for term, w in weighted:
+        pending = iter(weighted)
+        for term, w in pending:
             post = terms.get(term)
             if post is None:
                 continue
             n = len(post.slots)
             budget -= n
             if budget < 0:
+                if reach > 0.0:
+                    read = self._past_budget([(term, w), *pending], reach * reach)
+                    for post, w in read:
+                        slots.append(post.slots)
+                        weights.append(post.weights)
+                        scales.append(w)
+                        lengths.append(len(post.slots))
                 break
             slots.append(post.slots)
             weights.append(post.weights)
@@ -118,6 +131,22 @@ class Postings:
             return None
         scaled = np.frombuffer(b"".join(weights), dtype=np.float64) * np.repeat(scales, lengths)
         return np.bincount(np.frombuffer(b"".join(slots), dtype=np.int64), weights=scaled)
+
+    def _past_budget(
+        self, rest: list[tuple[str, float]], limit: float
+    ) -> list[tuple[TermPostings, float]]:
+        """``rest``'s postings, in order, while the squared weight still unread exceeds
+        ``limit`` (a term no story holds counts as read: its part, zero, is known)."""
+        terms, read = self.terms, []
+        unread = sum(w * w for _, w in rest)
+        for term, w in rest:
+            if unread <= limit:
+                break
+            unread -= w * w
+            post = terms.get(term)
+            if post is not None:
+                read.append((post, w))
+        return read
 
     def __len__(self) -> int:
         return len(self.terms)

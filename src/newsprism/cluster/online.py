@@ -132,8 +132,8 @@ class StoryIndex:
         terms, was often never estimated (16% of placements at 50,000 articles a day). So past
         the budget, terms are still read while the unread ones' norm reaches the threshold: by
         Cauchy-Schwarz they could add at most that norm to any story's cosine, so a story
-        sharing none of the terms read
-        cannot reach the threshold. The reading grows with density, and only as far as needed.
+        sharing none of the terms read cannot reach the threshold. The reading grows with
+        density, and only as far as needed.
         """
         cfg = self.config
         estimate = self.postings.estimate(vec.items(), cfg.posting_budget, cfg.threshold)

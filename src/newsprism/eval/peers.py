@@ -94,6 +94,9 @@ def sumy_peer(algorithm: str) -> Peer:
     return run
 
 
+Gain = Callable[[list[str], list[tuple[Counter[str], Counter[Any]]]], float]
+
+
 def _oracle_gain(tokens: list[str], refs: list[tuple[Counter[str], Counter[Any]]]) -> float:
     uni, bi = ngram_counts(tokens)
     return sum(ngram_f1(uni, r1) + ngram_f1(bi, r2) for r1, r2 in refs)
@@ -104,8 +107,9 @@ def _word_tokens(text: str) -> list[list[str]]:
     return [tokenize(word) for word in text.split()]
 
 
-def oracle(cluster: Cluster, words: int) -> list[str]:
-    """Greedy ROUGE-1 + ROUGE-2 F1 oracle under the same word cut; stops when nothing helps."""
+def oracle(cluster: Cluster, words: int, gain: Gain = _oracle_gain) -> list[str]:
+    """Greedy ROUGE oracle under the same word cut (by default ROUGE-1 + ROUGE-2 F1 summed over
+    the references); stops when nothing helps."""
     sentences = list(dict.fromkeys(s for art in cluster.sentences() for s in art))
     per_word = [_word_tokens(s) for s in sentences]
     refs = [ngram_counts(tokenize(" ".join(ref))) for ref in cluster.references]
@@ -118,7 +122,7 @@ def oracle(cluster: Cluster, words: int) -> list[str]:
             if i in chosen:
                 continue
             cand = tokens + [t for w in word_tokens[:left] for t in w]
-            score = _oracle_gain(cand, refs)
+            score = gain(cand, refs)
             if score > best:
                 best, pick, pick_tokens = score, i, cand
         if pick < 0:

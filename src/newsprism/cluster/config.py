@@ -76,7 +76,7 @@ class ClusterConfig:
     # Batch: threads are the groups average linkage finds among all stories, merged while the
     # mean cosine between their stories is at least this (cluster/thread_linkage.py), then
     # refined; a story's cosine to another story is lower than to its topic's centroid.
-    thread_linkage: float = 0.08
+    thread_linkage: float = 0.07
     # With the semantic extra, a thread link may also use embeddings: lexical cosine plus
     # ``thread_semantic_weight`` x (embedding cosine - 0.4), stories staying lexical unless
     # ``semantic`` (docs/clustering.md, "Issue 17, third session").

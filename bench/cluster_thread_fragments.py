@@ -95,17 +95,23 @@ def replay(rows: list[Row], threshold: float, window: float = 730.0) -> None:
         owner[j][topic] += n
     for kind, count in kinds.items():
         print(f"  {kind}: {count}")
-    print(f"  fragments: cosine to their topic's best thread {_pct(fragment_cos)}, its size "
-          f"(articles) median {np.median(fragment_size) if fragment_size else 0:g}")
+    print(
+        f"  fragments: cosine to their topic's best thread {_pct(fragment_cos)}, its size "
+        f"(articles) median {np.median(fragment_size) if fragment_size else 0:g}"
+    )
     print(f"  right links: cosine {_pct(right)}; wrong links: {_pct(wrong)}")
     by_topic: dict[str, list[int]] = {}
     for j, o in enumerate(owner):
         by_topic.setdefault(o.most_common(1)[0][0], []).append(j)
     counts = [len(v) for v in by_topic.values()]
-    between = [_cos(unit(cents[a]), cents[b]) for v in by_topic.values() for a in v for b in v if a < b]
-    print(f"  threads per topic (online): mean {np.mean(counts):.2f}, max {max(counts)}, "
-          f"one thread {sum(c == 1 for c in counts)}/{len(counts)}; cosine between a topic's "
-          f"threads {_pct(between)}")
+    between = [
+        _cos(unit(cents[a]), cents[b]) for v in by_topic.values() for a in v for b in v if a < b
+    ]
+    print(
+        f"  threads per topic (online): mean {np.mean(counts):.2f}, max {max(counts)}, "
+        f"one thread {sum(c == 1 for c in counts)}/{len(counts)}; cosine between a topic's "
+        f"threads {_pct(between)}"
+    )
 
 
 def _cos(vec: dict[str, float], cent: dict[str, float]) -> float:

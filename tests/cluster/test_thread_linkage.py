@@ -50,7 +50,7 @@ def test_the_order_of_the_stories_does_not_change_the_groups() -> None:
     vocab = [f"t{i}" for i in range(30)]
     vecs = []
     for _ in range(40):
-        terms = rng.sample(vocab[: 15] if rng.random() < 0.5 else vocab[15:], 5)
+        terms = rng.sample(vocab[:15] if rng.random() < 0.5 else vocab[15:], 5)
         vecs.append({t: 5**-0.5 for t in terms})
     order = list(range(40))
     rng.shuffle(order)

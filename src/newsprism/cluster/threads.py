@@ -80,7 +80,9 @@ class ThreadIndex:
         self._expire(day)
         return thread.id
 
-    def place(self, story_id: str, centroid: dict[str, float], thread_id: str, day: float | None) -> None:
+    def place(
+        self, story_id: str, centroid: dict[str, float], thread_id: str, day: float | None
+    ) -> None:
         """Batch: add a story to the thread ``thread_id`` grouped it into (opened if new), as
         `link` would have; `refine` can follow."""
         thread = self.threads.get(thread_id) or self._open(thread_id)

@@ -7,7 +7,7 @@ from datetime import timedelta
 
 import pytest
 
-from newsprism.cluster import batch
+from newsprism.cluster import batch, thread_linkage
 from newsprism.cluster.batch import cluster_batch
 from newsprism.cluster.stream import StreamClusterer
 from newsprism.cluster.thread_linkage import average_linkage
@@ -64,6 +64,26 @@ def test_too_many_stories_are_left_to_the_sequential_link() -> None:
     assert average_linkage(vecs, 0.1, limit=3) is None
     assert average_linkage(vecs[:1], 0.1) == [0]
     assert average_linkage([], 0.1) == []
+
+
+def test_linkage_in_blocks_of_rows_reads_every_pair_once(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Cosines computed a few rows at a time give the groups of the whole square matrix."""
+    rng = random.Random(9)
+    vocab = [f"t{i}" for i in range(12)]
+    vecs = []
+    for _ in range(11):
+        terms = rng.sample(vocab, 3)
+        vecs.append({t: 3**-0.5 for t in terms})
+    whole = average_linkage(vecs, 0.2)
+    monkeypatch.setattr(thread_linkage, "_BLOCK", 3)
+    assert average_linkage(vecs, 0.2) == whole
+    exact = [
+        1.0 - sum(w * b.get(t, 0.0) for t, w in a.items())
+        for i, a in enumerate(vecs)
+        for b in vecs[i + 1 :]
+    ]
+    matrix = thread_linkage.DictVectorizer().fit_transform(vecs)
+    assert thread_linkage._distances(matrix) == pytest.approx(exact)
 
 
 def diffuse_stream(seed: int, topics: int = 5, events: int = 8):

@@ -37,7 +37,7 @@ def closed(data: LabeledArticles) -> list[Row]:
     seen: list[tuple[str, dict[str, float], float | None]] = []
     link = thread_module.ThreadIndex.link
 
-    def record(self, story_id, centroid, day, emb=None):  # type: ignore[no-untyped-def]
+    def record(self, story_id, centroid, day, emb=None):
         seen.append((story_id, dict(centroid), day))
         return link(self, story_id, centroid, day, emb)
 

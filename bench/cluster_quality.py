@@ -10,7 +10,11 @@ With ``--undated 0.5``, every stream is also replayed with the dates of half its
 (chosen by a hash of the id) removed, those articles staying in their place in the stream.
 
     python bench/cluster_quality.py [--final] [--undated 0.5] [--set threshold=0.2 ...]
-        [--out results/x.json]
+        [--out results/x.json] [--dev-subsets 12]
+
+``--dev-subsets K`` also scores threads on K random 7-topic subsets of DUC dev (the held-aside
+part's size: in a small collection a topic's own words are common, so IDF weighs them less),
+online and batch, as a dev-only check of how the held-aside part may behave.
 """
 
 from __future__ import annotations
@@ -18,6 +22,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import random
 import sys
 import zlib
 from pathlib import Path
@@ -86,6 +91,34 @@ def generated(n: int, per_day: int, seed: int) -> LabeledArticles:
     return LabeledArticles(articles, [r["cluster"] for r in rows])
 
 
+def dev_subsets(dev: LabeledArticles, count: int, topics: int = 7) -> list[LabeledArticles]:
+    """``count`` random ``topics``-topic parts of DUC dev (seeded, so runs compare)."""
+    names = sorted(set(dev.gold))
+    rng = random.Random(11)
+    parts = []
+    for _ in range(count):
+        pick = set(rng.sample(names, topics))
+        keep = [(a, g) for a, g in zip(dev.articles, dev.gold, strict=True) if g in pick]
+        parts.append(LabeledArticles([a for a, _ in keep], [g for _, g in keep]))
+    return parts
+
+
+def score_subsets(parts: list[LabeledArticles], config: ClusterConfig) -> dict:
+    """Thread B-cubed F1 per subset, online and batch, and how often batch is no worse."""
+    f1 = {
+        mode: [evaluate_clustering(p, mode, config)["threads"]["bcubed"]["f1"] for p in parts]
+        for mode in ("online", "batch")
+    }
+    ahead = sum(b >= o - 1e-9 for o, b in zip(f1["online"], f1["batch"], strict=True))
+    print(
+        f"duc_dev {len(parts)} 7-topic subsets: threads B3 F1 mean online "
+        f"{sum(f1['online']) / len(parts):.3f}, batch {sum(f1['batch']) / len(parts):.3f}; "
+        f"batch >= online in {ahead}/{len(parts)}",
+        flush=True,
+    )
+    return {"f1": f1, "batch_no_worse": ahead}
+
+
 def setting(name: str, value: str) -> object:
     """A ``--set name=value`` override, typed like the default (``true``/``false`` for flags)."""
     default = getattr(ClusterConfig, name)
@@ -106,6 +139,7 @@ def main() -> None:
     ap.add_argument("--undated", type=float, default=0.0, help="Also replay without dates.")
     ap.add_argument("--out", type=Path)
     ap.add_argument("--embed-cache", type=Path, help="Pickle of embeddings (with semantic=true).")
+    ap.add_argument("--dev-subsets", type=int, default=0, help="Also K 7-topic DUC dev subsets.")
     args = ap.parse_args()
     overrides = {k: setting(k, v) for k, v in (s.split("=") for s in args.set)}
     if args.embed_cache:
@@ -155,6 +189,8 @@ def main() -> None:
                 f"R {th['bcubed']['recall']:.3f} F1 {th['bcubed']['f1']:.3f} ({th['clusters']})",
                 flush=True,
             )
+    if args.dev_subsets:
+        report["duc_dev_subsets"] = score_subsets(dev_subsets(dev, args.dev_subsets), config)
     if args.out:
         args.out.write_text(json.dumps(report, indent=2) + "\n")
 

@@ -20,6 +20,8 @@ from newsprism.cluster.features import DocFrequency, Featurizer, weigh
 from newsprism.cluster.online import OnlineClusterer, StoryIndex, StoryState
 from newsprism.cluster.semantic import embed_articles, rescale
 from newsprism.cluster.stream import ClusterStats, day_of, make_story, thread_index
+from newsprism.cluster.thread_linkage import average_linkage
+from newsprism.cluster.threads import top_terms, unit
 from newsprism.model import Article, Story
 
 
@@ -155,15 +157,28 @@ def _link_threads(
     embs: list[np.ndarray | None],
     cfg: ClusterConfig,
 ) -> None:
-    """Threads linked in the order the stories ended (as online), then one refinement sweep
-    (`ThreadIndex.refine`), which a stream cannot do: its stories are already written."""
+    """Threads grouped from all the stories at once (`average_linkage`), else (by embeddings
+    too, or past its size limit) linked in the order the stories ended, as online; then one
+    refinement sweep (`ThreadIndex.refine`). A stream can do neither: its stories are written."""
     threads = thread_index(cfg)
     if threads is None:
         return
-    linked = [
-        (story.id, state.centroid, threads.link(story.id, state.centroid, state.last, emb))
-        for story, state, emb in zip(stories, states, embs, strict=True)
-    ]
+    groups = None
+    if not cfg.thread_semantic:
+        vecs = [unit(top_terms(state.centroid, threads.terms)) for state in states]
+        groups = average_linkage(vecs, cfg.thread_linkage)
+    if groups is None:
+        linked = [
+            (story.id, state.centroid, threads.link(story.id, state.centroid, state.last, emb))
+            for story, state, emb in zip(stories, states, embs, strict=True)
+        ]
+    else:
+        opened: dict[int, str] = {}  # group -> the id of its first story, in the order they ended
+        linked = []
+        for story, state, group in zip(stories, states, groups, strict=True):
+            tid = opened.setdefault(group, story.id)
+            threads.place(story.id, state.centroid, tid, state.last)
+            linked.append((story.id, state.centroid, tid))
     thread_of = threads.refine(linked, embs)
     first: dict[str, str] = {}  # a thread is named after the first story it now holds
     for sid, _, _ in linked:

@@ -14,7 +14,8 @@ from newsprism.text.copies import STREAM_JACCARD, STREAM_SHINGLE
 # Dask estimates undated articles' days as the local engines do.
 # 1.2: story candidates are read past the posting budget until the unread terms could not
 # reach the threshold (dense streams; sparse ones are unchanged).
-CLUSTER_VERSION = "1.2"
+# 1.3: batch threads are average-linkage groups of all stories (``thread_linkage``), refined.
+CLUSTER_VERSION = "1.3"
 
 # (lowest, highest, whether the lowest itself is allowed): checked when a config is built.
 _RANGES: dict[str, tuple[float, float, bool]] = {
@@ -34,6 +35,7 @@ _RANGES: dict[str, tuple[float, float, bool]] = {
     "semantic_weight": (0.0, 1.0, True),
     "thread_semantic_weight": (0.0, 1.0, True),
     "thread_threshold": (0.0, 1.0, False),
+    "thread_linkage": (0.0, 1.0, False),
     "thread_window": (0.0, 100_000.0, True),
     "thread_memory": (1, 100_000_000, True),
 }
@@ -71,6 +73,10 @@ class ClusterConfig:
     thread_threshold: float = 0.12
     thread_window: float = 730.0
     thread_memory: int = 20_000
+    # Batch: threads are the groups average linkage finds among all stories, merged while the
+    # mean cosine between their stories is at least this (cluster/thread_linkage.py), then
+    # refined; a story's cosine to another story is lower than to its topic's centroid.
+    thread_linkage: float = 0.07
     # With the semantic extra, a thread link may also use embeddings: lexical cosine plus
     # ``thread_semantic_weight`` x (embedding cosine - 0.4), stories staying lexical unless
     # ``semantic`` (docs/clustering.md, "Issue 17, third session").

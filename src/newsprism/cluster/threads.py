@@ -80,6 +80,14 @@ class ThreadIndex:
         self._expire(day)
         return thread.id
 
+    def place(
+        self, story_id: str, centroid: dict[str, float], thread_id: str, day: float | None
+    ) -> None:
+        """Batch: add a story to the thread ``thread_id`` grouped it into (opened if new), as
+        `link` would have; `refine` can follow."""
+        thread = self.threads.get(thread_id) or self._open(thread_id)
+        self._extend(thread, unit(top_terms(centroid, self.terms)), day, None)
+
     def _usable(self, emb: np.ndarray | None) -> np.ndarray | None:
         if emb is None or not self.semantic_weight:
             return None

@@ -317,9 +317,14 @@ def _detachable(doc: Any, head: Any, span: set[int], keep: set[int]) -> bool:
     nxt = doc[min(after)]
     if nxt.text in _BREAKS or nxt.dep_ == "cc":
         return True
-    return nxt.left_edge == nxt and (
+    if nxt.left_edge == nxt and (
         (nxt.head == head and nxt.dep_ in _VERB_ADJUNCTS) or nxt.dep_ == "appos"
-    )
+    ):
+        return True
+    # the next word opens another circumstance of the verb, whose head comes later ('in the
+    # block | about 11 a.m.': 'about' hangs on '11', the circumstance on the verb)
+    part = next((c for c in head.children if c.left_edge == nxt), None)
+    return part is not None and part.dep_ in _VERB_ADJUNCTS
 
 
 def _loose_complement(prep: Any) -> bool:

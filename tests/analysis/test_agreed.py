@@ -85,12 +85,77 @@ def test_distinct_leaves_out_claims_shown_cited_or_worded_like_a_kept_fact() -> 
     kept = [_fact("Engineers found rust in the main cables.", ["a.1", "b.0"], "a.1")]
     claims = [
         _fact("Crews will paint the railings in spring.", ["c.4", "d.2"], "a.1"),  # shown
-        _fact("Drivers face a detour of twenty minutes.", ["b.0", "d.3"], "d.3"),  # cited
+        _fact("Crews painted the railings by the cables.", ["a.1", "b.0"], "e.0"),  # same cites
+        _fact("Engineers found rust in the main cables today.", ["b.0", "f.0"], "f.0"),  # +1 word
+        _fact("Drivers face a detour of twenty minutes.", ["b.0", "d.3"], "d.3"),  # another fact
         _fact("Engineers found rust in the cables.", ["e.1", "f.1"], "e.1"),  # worded alike
         _fact("The cycling club held its annual race.", ["c.1", "g.2"], "c.1"),  # new
         _fact("The club's annual race was held on Sunday.", ["h.0", "g.5"], "h.0"),  # like the new
     ]
-    assert [f.source for f in distinct(kept, claims)] == ["a.1", "c.1"]
+    assert [f.source for f in distinct(kept, claims)] == ["a.1", "d.3", "c.1"]
+
+
+def test_a_second_claim_of_a_shared_sentence_is_another_fact() -> None:
+    """Two claims cut from one outlet's sentence are two facts; a claim adding only a date
+    to a kept fact, or citing mostly its sentences, is the same fact."""
+    kept = [_fact("As Ivo Brandt stood beside his mother, he was shot.", ["w.1", "h.1"], "w.1")]
+    claims = [
+        _fact("Ivo Brandt was shot on May 29.", ["w.0", "h.1"], "w.0"),  # adds one figure
+        _fact("Ivo Brandt was shot outside a car wash on May 29.", ["w.0", "h.1", "p.0"], "p.0"),
+        _fact("Brandt was shot as he stood by his mother at a car wash.", ["w.1", "h.1"], "h.1"),
+    ]
+    assert [f.text for f in distinct(kept, claims)] == [
+        "As Ivo Brandt stood beside his mother, he was shot.",
+        "Ivo Brandt was shot outside a car wash on May 29.",
+    ]
+
+
+def test_a_more_precise_claim_is_kept_beside_the_general_one() -> None:
+    kept = [_fact("Ivo Brandt was shot.", ["w.0", "h.0", "p.0"], "p.0")]
+    claims = [
+        _fact("Ivo Brandt was shot on Monday.", ["w.0", "h.0"], "w.0"),  # one word more
+        _fact("Ivo Brandt was shot outside a car wash on Harbour Road.", ["w.0", "h.0"], "h.0"),
+    ]
+    assert [f.source for f in distinct(kept, claims)] == ["p.0", "h.0"]
+
+
+BRANDT = {
+    "Wire": (
+        "Ivo Brandt was shot on May 29 outside a car wash on Harbour Road. "
+        "As Brandt stood beside his mother, he was shot, police said. The council will meet on Friday."
+    ),
+    "Herald": (
+        "Ivo Brandt, 19, was shot on May 29 while he stood beside his mother outside a car wash on "
+        "Harbour Road, police said. A reward of $5,000 was offered."
+    ),
+    "Courier": (
+        "Ivo Brandt was shot on May 29 outside a car wash, his lawyer said. As Brandt stood beside "
+        "his mother, he was shot, police said. Witnesses spoke to reporters."
+    ),
+    "Post": (
+        "Ivo Brandt was shot on May 30 outside a car wash on Harbour Road. "
+        "Traffic was diverted for hours."
+    ),
+    "Gazette": (
+        "Ivo Brandt was not shot outside a car wash on Harbour Road. "
+        "The mayor praised the police response."
+    ),
+}
+
+
+def test_a_precise_shared_claim_is_agreed_beside_the_general_one() -> None:
+    brief = make_brief(BRANDT)
+    facts = find_agreed(brief, independent_sources(brief.articles), align(brief.articles))
+    by_text = {f.text: f for f in facts}
+    precise = by_text["Ivo Brandt was shot outside a car wash on Harbour Road."]
+    assert sorted(precise.outlets) == ["Herald", "Post", "Wire"]  # the Courier lacks the road
+    assert "Ivo Brandt was shot." in by_text
+    for fact in facts:
+        assert "Gazette" not in fact.outlets, fact.text  # it says he was not shot
+        if "May 29" in fact.text:
+            assert "Post" not in fact.outlets, fact.text  # it says May 30
+        if "lawyer" in fact.text:
+            assert set(fact.outlets) <= {"Courier"}, fact.text  # nobody else names the lawyer
 
 
 def test_after_a_fact_citing_nothing_every_claim_is_left_out() -> None:

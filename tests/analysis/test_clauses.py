@@ -80,3 +80,13 @@ def test_a_bare_active_verb_keeps_its_prepositions() -> None:
 
 def test_a_subordinate_clause_is_no_claim() -> None:
     assert not reads_as_sentence("Since the mayor would testify in the capital.")
+
+
+def test_a_circumstance_goes_when_the_next_one_starts_with_a_modifier() -> None:
+    # 'about' hangs on '11', not on the verb: the block before it is still one circumstance
+    text = (
+        "Ivo Brandt was shot in front of his mother in the 300 block of Harbour Road "
+        "about 11 a.m. Monday, police said."
+    )
+    other = "As Brandt stood in front of his mother, he was shot, police said."
+    assert "Ivo Brandt was shot in front of his mother, police said." in claims(text, other)

@@ -66,3 +66,19 @@ def test_a_different_verb_is_a_different_claim() -> None:
         "The city council sold the old mill to a developer.",
     ])  # fmt: skip
     assert found == []
+
+
+def test_an_event_in_an_adverbial_clause_must_be_stated_too() -> None:
+    found = _run([
+        "As Brandt walked away, he was shot.",
+        "Brandt was shot two blocks away near the harbour.",
+    ])  # fmt: skip
+    assert all("walked" not in text for _, text, _ in found), found
+
+
+def test_a_purpose_is_no_event_of_its_own() -> None:
+    found = _run([
+        "The husband said he wanted to meet to discuss the offer.",
+        "The husband said he wanted to meet to talk about the offer.",
+    ])  # fmt: skip
+    assert any("meet" in text for _, text, _ in found), found

@@ -31,7 +31,7 @@ from newsprism.analysis.readable import complete_clause, flaws
 from newsprism.analysis.restated import Entry, restated_claims
 from newsprism.analysis.semantic import meaning_matches
 from newsprism.analysis.sources import Sources
-from newsprism.analysis.support import Coverage, parsed_ahead, whole_clause
+from newsprism.analysis.support import Coverage, figures, parsed_ahead, whole_clause
 from newsprism.analysis.voice import (
     mostly_quoted,
     printed_as_quotation,
@@ -45,6 +45,7 @@ from newsprism.text.terms import content_stems, stem
 
 MAX_FACTS = 12  # a reader-sized list: the best-supported claims
 SAME_FACT = 0.5
+MIN_NEW = 2  # content words a claim citing a kept fact's sentences must add to be another fact
 SAME_WORDING = 0.4  # content-word overlap (Dice) of two facts' texts that restate one claim
 FIGURE_KINDS = frozenset({"count", "money", "percent", "duration", "measure"})
 
@@ -401,16 +402,38 @@ def distinct(kept: list[AgreedFact], claims: list[AgreedFact]) -> list[AgreedFac
         if kept and (not ids or uncited):
             continue  # an empty citation list shares 'mostly' everything (half of nothing)
         near = {k for term in (*ids, *wording) for k in by_term.get(term, ())}
-        if not any(
-            len(ids & set(kept[k].citations)) >= SAME_FACT * min(len(ids), len(kept[k].citations))
-            or _dice(wording, _wording(kept[k].text)) >= SAME_WORDING
-            for k in near
-        ):
+        if not any(_same_claim(fact.text, ids, wording, kept[k]) for k in near):
             _index_fact(by_term, len(kept), fact)
             kept.append(fact)
             shown.add(fact.source)
             uncited = uncited or not fact.citations
     return kept
+
+
+def _same_claim(text: str, ids: set[str], wording: frozenset[str], kept: AgreedFact) -> bool:
+    """A claim says what a kept fact says when it adds no content word or figure to it. One
+    holding all of the fact's words and MIN_NEW more is a more precise fact ('X was shot' and
+    'X was shot on May 29 outside a car wash', perhaps credited to fewer outlets). Otherwise it
+    is the same when the two cite mostly the same sentences (half of all they cite), or when it
+    shares half of the fewer citations or is worded alike and adds fewer than MIN_NEW. Sharing
+    one outlet's sentence is not enough on its own: 'X was shot on May 29' (four outlets) and
+    'As X stood by his mother, he was shot' (two), both citing that sentence, are two facts."""
+    mine, theirs = _content(text), _content(kept.text)
+    new = len(mine - theirs)
+    if mine <= theirs or theirs <= mine:
+        return new < MIN_NEW
+    cited = set(kept.citations)
+    shared = len(ids & cited)
+    if shared >= SAME_FACT * len(ids | cited):
+        return True
+    alike = shared >= SAME_FACT * min(len(ids), len(cited))
+    return (alike or _dice(wording, _wording(kept.text)) >= SAME_WORDING) and new < MIN_NEW
+
+
+@lru_cache(maxsize=1 << 16)
+def _content(text: str) -> frozenset[str]:
+    """Content stems and figures ('29' of 'May 29'): what a claim may add to another."""
+    return _wording(text) | {f"#{f}" for f in figures(text)}
 
 
 def _index_fact(by_term: dict[str, set[int]], k: int, fact: AgreedFact) -> None:
@@ -420,7 +443,7 @@ def _index_fact(by_term: dict[str, set[int]], k: int, fact: AgreedFact) -> None:
 
 @stage(
     "agreed",
-    version="2.6",
+    version="2.7",
     requires=(
         "sentences",
         "alignment",

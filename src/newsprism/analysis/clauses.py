@@ -243,6 +243,23 @@ def main_verb(text: str) -> str | None:
     return None if root.lemma_ in {"be", "have"} or root.pos_ != "VERB" else root.lemma_.lower()
 
 
+_FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP"})
+
+
+def clause_verbs(text: str) -> list[str]:
+    """Lemmas of the finite verbs heading a claim's adverbial clauses ('walk' of 'As Smith walked
+    away, he was shot'): each states an event of its own, besides the main verb. A purpose
+    ('wanted to meet to discuss the offer') is not one: it names no event that happened."""
+    parsed = _structure(text)
+    if parsed is None:
+        return []
+    return [
+        t.lemma_.lower() for t in parsed[0]
+        if t.dep_ == "advcl" and t.pos_ == "VERB" and t.tag_ in _FINITE_TAGS
+        and t.lemma_ not in {"be", "have", "do"}
+    ]  # fmt: skip
+
+
 def _after_conjunction(doc: Any, conj: Any) -> bool:
     """A conjoined clause the parser did not invent: 'and'/'but' (after an optional comma) right
     before it."""
@@ -317,9 +334,14 @@ def _detachable(doc: Any, head: Any, span: set[int], keep: set[int]) -> bool:
     nxt = doc[min(after)]
     if nxt.text in _BREAKS or nxt.dep_ == "cc":
         return True
-    return nxt.left_edge == nxt and (
+    if nxt.left_edge == nxt and (
         (nxt.head == head and nxt.dep_ in _VERB_ADJUNCTS) or nxt.dep_ == "appos"
-    )
+    ):
+        return True
+    # the next word opens another circumstance of the verb, whose head comes later ('in the
+    # block | about 11 a.m.': 'about' hangs on '11', the circumstance on the verb)
+    part = next((c for c in head.children if c.left_edge == nxt), None)
+    return part is not None and part.dep_ in _VERB_ADJUNCTS
 
 
 def _loose_complement(prep: Any) -> bool:

@@ -17,7 +17,7 @@ from collections import Counter, defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from newsprism.analysis.clauses import claims, main_verb, reads_as_sentence
+from newsprism.analysis.clauses import claims, clause_verbs, main_verb, reads_as_sentence
 from newsprism.analysis.support import (
     COVERED,
     LEANS_BACK,
@@ -142,9 +142,11 @@ def _best_claim(
         if kept and text != entry.sentence.text and not reads_as_sentence(text):
             continue
         verb = main_verb(text) if kept else None
+        also = clause_verbs(text) if kept else []
         kept = [
             o for o in kept
             if (_says(verb, o.sentence.text) if verb else states(text, o.sentence.text))
+            and all(_says(v, o.sentence.text) for v in also)
         ]  # fmt: skip
         if not kept:
             continue

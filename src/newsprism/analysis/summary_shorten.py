@@ -53,6 +53,7 @@ _FIGURE = re.compile(
     r"|fifty|hundred|thousand|million|billion|trillion|dozen|half|once|twice)\b",
     re.IGNORECASE,
 )
+_NAME = re.compile(r"\b[A-Z][\w'’.-]*\s+[A-Z][\w'’-]*")
 _RELATIVE = frozenset(["who", "whom", "whose", "which", "where"])
 _FINITE = frozenset(["VBD", "VBZ", "VBP", "MD"])
 _SUBJECTS = frozenset(["nsubj", "nsubjpass", "expl", "csubj"])
@@ -104,7 +105,8 @@ def shorten(text: str, cuts: frozenset[str], doc: Any | None = None) -> str:
 
 
 def _safe(text: str, span: Span, protected: Iterable[Span]) -> bool:
-    """Outside every quotation, and no attribution, negation, figure or quotation mark in it."""
+    """Outside every quotation, and no attribution, negation, figure, quotation mark or name
+    (two capitalised words in a row: 'Vivien Leigh', 'Simon Anholt') in it."""
     a, b = span
     if any(a < qb and qa < b for qa, qb in protected):
         return False
@@ -114,12 +116,13 @@ def _safe(text: str, span: Span, protected: Iterable[Span]) -> bool:
         or _NEGATION.search(piece)
         or _FIGURE.search(piece)
         or re.search(r"[\"“”]", piece)
+        or _NAME.search(piece)
     )
 
 
 def _clauses(doc: Any, cuts: frozenset[str]) -> list[Span]:
     """Character spans of comma-bounded relative clauses and descriptive appositives, each with
-    the comma before it (and the one after it, unless the clause ends an opening phrase)."""
+    the comma before it (and the one after it when it describes a subject)."""
     out = []
     for token in doc:
         if token.dep_ == "relcl" and "relative" in cuts:
@@ -150,21 +153,22 @@ def _bounded(doc: Any, token: Any) -> Span | None:
     end = doc[right].idx + len(doc[right].text)
     after = doc[right + 1] if right + 1 < len(doc) else None
     if after is not None and after.text == ",":
-        keep_comma = _opening_phrase(doc, token.head)
-        return start, end if keep_comma else after.idx + len(after.text)
+        return start, after.idx + len(after.text) if _in_subject(token.head) else end
     if after is None or after.text in {".", "!", "?", ";", ":"}:
         return start, end
     return None
 
 
-def _opening_phrase(doc: Any, anchor: Any) -> bool:
-    """The clause describes a noun in a phrase before the main clause's subject ('After the game,
-    which ran late, fans left'): its closing comma still ends that phrase."""
-    root = next(iter(doc.sents)).root
-    subject = next((c for c in root.children if c.dep_ in _SUBJECTS), None)
-    if subject is None:
-        return False
-    return anchor.i < subject.left_edge.i and anchor not in list(subject.subtree)
+def _in_subject(anchor: Any) -> bool:
+    """The clause describes (a noun within) a subject: 'Ada Vrell, the engineer, said ...' loses
+    both commas. Elsewhere the closing comma stays, since what follows it may be another aside
+    ('in Las Vegas, where ..., featuring ...' must not become 'Las Vegas featuring')."""
+    token = anchor
+    while token.pos_ not in {"VERB", "AUX"} and token.head is not token:
+        if token.dep_ in {"nsubj", "nsubjpass"}:
+            return True
+        token = token.head
+    return False
 
 
 def _outermost(spans: list[Span]) -> list[Span]:

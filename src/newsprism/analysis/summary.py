@@ -458,10 +458,10 @@ def _dangling(
             continue
         if text != short.get(k, sentence.text):
             resolved[row] = text
-        shown = displayed([al.sentences[j] for j in al.supporters(row)])
+        supporters = [al.sentences[j] for j in al.supporters(row)]
+        shown = displayed(supporters)
         own = short.get(k, shown.text) if shown is sentence else shown.text
         earlier.append(resolved.get(row) or own)
-        supporters = [al.sentences[j] for j in al.supporters(row)]
         previous = {s.id for s in supporters}
     return bad, resolved
 

@@ -13,8 +13,10 @@ sentence exactly as true and still a whole sentence, so the selection can fit on
 - ``connective``: an opening discourse word that points outside the summary ("However,", "But").
 
 A cut never touches words inside quotation marks, an attribution (a reporting verb), a negation,
-a figure or a name of a person, and it is undone when what is left is not a whole sentence (a
-capital, the main verb and its subject kept, closing punctuation, quotation marks balanced).
+a figure or a name (two capitalised words in a row), and it is undone when what is left is not a
+whole sentence (a capital, the main verb and its subject kept, closing punctuation, quotation marks
+balanced) or no longer stands in the outlet's own voice. On the Multi-News dev stories no cut type
+moved ROUGE beyond noise, so `SummaryParams.shorten` is empty by default (docs/summary-eval.md).
 """
 
 from __future__ import annotations

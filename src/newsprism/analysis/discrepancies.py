@@ -16,7 +16,7 @@ from newsprism.analysis.charges import charge_conflicts
 from newsprism.analysis.complements import setting_conflicts
 from newsprism.analysis.conflicts import claim_conflicts
 from newsprism.analysis.counts import count_conflicts
-from newsprism.analysis.date_conflicts import date_discrepancies
+from newsprism.analysis.date_conflicts import date_discrepancies, weekday_conflicts
 from newsprism.analysis.distributive import each_or_in_all
 from newsprism.analysis.doers import doer_conflicts
 from newsprism.analysis.figure_sides import (
@@ -315,6 +315,12 @@ def _new_people(found: list[Discrepancy], people: list[Discrepancy]) -> list[Dis
     ]
 
 
+def _not_told(found: list[Discrepancy], more: list[Discrepancy]) -> list[Discrepancy]:
+    """Those of ``more`` whose every side cites a sentence no reported discrepancy cites."""
+    cited = {c for d in found for v in d.values for c in v.citations}
+    return [d for d in more if not all(set(v.citations) & cited for v in d.values)]
+
+
 def find_discrepancies(
     brief: Brief,
     sources: Sources | None = None,
@@ -337,6 +343,7 @@ def find_discrepancies(
     found += charge_conflicts(brief, sources)
     found += holder_conflicts(brief, sources)
     found += opposite_conflicts(brief, sources)
+    found += _not_told(found, weekday_conflicts(brief, sources))
     found += _new_people(found, person_conflicts(brief, sources))
     if alignment is not None:
         found += polarity_conflicts(brief, alignment, sources)
@@ -349,7 +356,7 @@ def find_discrepancies(
 
 @stage(
     "discrepancies",
-    version="2.5",
+    version="2.6",
     requires=(
         "sentences",
         "sources",

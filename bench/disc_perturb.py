@@ -123,8 +123,7 @@ def new_figure(kind: str, q: Quantity, rng: random.Random) -> tuple[str, str, fl
     word = next((w for w in NUMBER_WORDS if re.match(rf"{w}\b", text, re.IGNORECASE)), None)
     if m is None and word is None:
         return None
-    old_span = m.group(0) if m else word
-    assert old_span is not None
+    old_span = m.group(0) if m else text[: len(word or "")]
     old = float(old_span.replace(",", "")) if m else float(NUMBER_WORDS.index(word or ""))
     if kind == "age":
         new = old + rng.choice([-9, -7, -5, -3, 3, 5, 7, 9])

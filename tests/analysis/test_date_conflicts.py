@@ -117,3 +117,13 @@ def test_fp_an_outlet_dating_the_act_by_both_days_tells_of_two_events() -> None:
             "Herald": "Pickets marched Friday outside the Lowden mill gates over unpaid wages.",
         }
     )
+
+
+def test_fp_a_year_supplied_by_the_reader_is_no_conflict() -> None:
+    """'Oct. 3' read in the story's latest year against 'Oct. 3, 2030': the same day as written."""
+    conflict = _conflict("Oct. 3", "Oct. 3, 2030")
+    conflict["values"][0]["value"] = "2031-10-03"  # type: ignore[index]
+    conflict["values"][1]["value"] = "2030-10-03"  # type: ignore[index]
+    assert date_discrepancies([conflict], _articles(), Sources([0, 1], ["A", "B"]), []) == []
+    differing = _conflict("Oct. 3", "Oct. 4, 2030")
+    assert len(date_discrepancies([differing], _articles(), Sources([0, 1], ["A", "B"]), [])) == 1

@@ -283,3 +283,27 @@ def test_an_age_after_one_name_in_every_outlet_is_labelled_as_that_persons_age()
     )
     (disc,) = find_discrepancies(brief)
     assert disc.what == "age of Ivo Anton Brandt"
+
+
+def test_fp_an_increase_is_not_a_rival_total() -> None:
+    """'put 14 more people on the list' counts an increase; '9 people on the list' a whole."""
+    brief = make_brief(
+        {
+            "Wire": "The council put 14 more people on the list of residents owed compensation "
+            "for the Marsh Lane flooding.",
+            "Herald": "The council put 9 people on the list of residents owed compensation for the "
+            "Marsh Lane flooding.",
+        },
+        ("sentences",),
+    )
+    assert find_discrepancies(brief) == []
+    whole = make_brief(
+        {
+            "Wire": "The council put 14 people on the list of residents owed compensation for the "
+            "Marsh Lane flooding.",
+            "Herald": "The council put 9 people on the list of residents owed compensation for the "
+            "Marsh Lane flooding.",
+        },
+        ("sentences",),
+    )
+    assert len(find_discrepancies(whole)) == 1

@@ -42,6 +42,8 @@ def date_discrepancies(
     result = []
     for conflict in conflicts:
         values = conflict["values"]
+        if _year_only_guessed(values):
+            continue
         mine = {c for v in values for c in v["citations"]}
         if any(len(mine & other) >= 2 for other in cited):
             continue
@@ -60,6 +62,17 @@ def date_discrepancies(
             )
         )
     return result
+
+
+_YEAR = re.compile(r"\b(?:1[6-9]|20)\d\d\b")
+
+
+def _year_only_guessed(values: list[dict[str, Any]]) -> bool:
+    """The same month and day, a year written on one side only ('Nov. 14' / 'Nov. 14, 2013'):
+    the unwritten year was supplied by the reader, so the days do not differ as stated."""
+    if all(_YEAR.search(v["text"]) for v in values):
+        return False
+    return len({str(v["value"])[4:] for v in values}) == 1
 
 
 def _what(sentence: str) -> str:

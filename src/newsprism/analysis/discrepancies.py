@@ -196,6 +196,22 @@ def _owner(mention: Mention) -> str | None:
     return m.group(1).lower() if m else None
 
 
+_MORE_AFTER = re.compile(r"\s+(?:more|additional|further|extra)\b", re.IGNORECASE)
+_MORE_BEFORE = re.compile(r"\b(?:another|an additional|a further)\s+$", re.IGNORECASE)
+
+
+def increment_and_total(sides: list[list[Mention]]) -> bool:
+    """'added 12 more people' counts an increase, not the whole: set against a plain count it
+    is a different figure, not a different statement of one."""
+    marked = [{_increment(m) for m in ms} for ms in sides]
+    return any(True in a for a in marked) and any(False in a for a in marked)
+
+
+def _increment(mention: Mention) -> bool:
+    q, text = mention.quantity, mention.sentence.text
+    return bool(_MORE_AFTER.match(text, q.end) or _MORE_BEFORE.search(text[: q.start]))
+
+
 _COPULAR = {"be", "have", "remain_be"}
 
 
@@ -236,7 +252,9 @@ def figure_discrepancy(brief: Brief, sources: Sources, group: FigureGroup) -> Di
     kind = group.mentions[0].quantity.kind
     if kind in COHESION_FLOOR and group.cohesion < COHESION_FLOOR[kind]:
         return None
-    if different_periods(sides) or different_subjects(sides) or different_acts(sides):
+    if different_periods(sides) or different_subjects(sides) or increment_and_total(sides):
+        return None
+    if different_acts(sides):
         return None  # '36 people remained in hospital' / 'killed 22 people': two counts (the
         # parse-reading test last: it costs the most)
     values = []

@@ -98,6 +98,12 @@ def _number_text(old: str, value: float) -> str:
     return text
 
 
+def _ordinal(day: int) -> str:
+    if 10 < day % 100 < 14:
+        return "th"
+    return {1: "st", 2: "nd", 3: "rd"}.get(day % 10, "th")
+
+
 def new_figure(kind: str, q: Quantity, rng: random.Random) -> tuple[str, str, float | str] | None:
     """(old span, new span, new value) for a plain string edit of the figure, or None."""
     text = q.text
@@ -111,7 +117,8 @@ def new_figure(kind: str, q: Quantity, rng: random.Random) -> tuple[str, str, fl
             return None
         day = int(m.group(1))
         new_day = day + rng.choice([3, 4, 5, 6, 7, 8, 9]) * (1 if day <= 14 else -1)
-        return m.group(0), f"{new_day}{m.group(2) or ''}", float(new_day)
+        suffix = _ordinal(new_day) if m.group(2) else ""
+        return m.group(0), f"{new_day}{suffix}", float(new_day)
     if kind == "time":
         m = _CLOCK.search(text)
         if not m:
@@ -182,8 +189,8 @@ def candidates(story: str, brief: Brief, rng: random.Random) -> list[Plant]:
             old_value: float | str = key[3] if kind != "weekday" else q.text.lower()
             if isinstance(new_value, float) and kind not in {"month-day", "time", "age"}:
                 new_value = q.low * new_value / _span_number(old_span)
-            if kind in {"month-day", "time"}:
-                old_value = float(re.sub(r"\D", "", old_span))
+            if kind in {"month-day", "time"}:  # the day of the month, the hour
+                old_value = float(re.sub(r"\D", "", old_span.split(":")[0]))
             new_text = q.text.replace(old_span, new_span, 1)
             plants.append(Plant(story, kind, k, witnesses, q.text, new_text, old_value,
                                 new_value, text))  # fmt: skip

@@ -50,6 +50,9 @@ MIN_CONFIDENCE = 0.4
 # Dates and years name many different events: demand closer context before calling a conflict.
 COHESION_FLOOR = {"date": 0.55, "year": 0.65, "time": 0.45}
 HEDGED = {"approx", "min"}
+# Figures whose differing statements are judged by their own links (FigureGroup.across) when the
+# group's mean is lower.
+AMOUNTS = {"count", "money", "percent", "duration", "measure"}
 
 
 def what_of(group: FigureGroup) -> str:
@@ -250,7 +253,10 @@ def figure_discrepancy(brief: Brief, sources: Sources, group: FigureGroup) -> Di
     if all(m.quantity.converted for m in group.mentions):
         return None  # conversions of one amount differ by the rate each outlet used
     kind = group.mentions[0].quantity.kind
-    if kind in COHESION_FLOOR and group.cohesion < COHESION_FLOOR[kind]:
+    cohesion = group.cohesion
+    if kind in AMOUNTS:  # not dates, years, times or ranks: those name many events of a story
+        cohesion = max(cohesion, group.across)
+    if kind in COHESION_FLOOR and cohesion < COHESION_FLOOR[kind]:
         return None
     if different_periods(sides) or different_subjects(sides) or increment_and_total(sides):
         return None
@@ -269,7 +275,7 @@ def figure_discrepancy(brief: Brief, sources: Sources, group: FigureGroup) -> Di
             )
         )
     n_sources = len(group.groups())
-    confidence = min(1.0, group.cohesion * (0.75 + 0.05 * min(n_sources, 4)))
+    confidence = min(1.0, cohesion * (0.75 + 0.05 * min(n_sources, 4)))
     timing = revision_over_time(brief.articles, group)
     note = join_notes(hedge_note(*pair), one_estimate_note(values))
     if timing:
@@ -288,7 +294,7 @@ def figure_discrepancy(brief: Brief, sources: Sources, group: FigureGroup) -> Di
         importance=round(n_sources / max(1, sources.count), 3),
         basis=(
             f"one figure aligned across {n_sources} independent sources by its unit, counted noun "
-            f"and surrounding words (similarity {group.cohesion:.2f}){shared_anchor(group)}; the "
+            f"and surrounding words (similarity {cohesion:.2f}){shared_anchor(group)}; the "
             "stated values exclude each other"
         ),
         timing=timing,

@@ -128,9 +128,12 @@ def dated_verbs(text: str) -> dict[str, str]:
     return {v: d for v, d in out.items() if v not in dropped}
 
 
-def _told_alike(a: str, b: str, verb: str) -> bool:
-    sa = set(content_stems(WEEKDAY.sub(" ", a))) - {verb}
-    sb = set(content_stems(WEEKDAY.sub(" ", b))) - {verb}
+def _stems(text: str) -> frozenset[str]:
+    return frozenset(content_stems(WEEKDAY.sub(" ", text)))
+
+
+def _told_alike(a: frozenset[str], b: frozenset[str], verb: str) -> bool:
+    sa, sb = a - {verb}, b - {verb}
     shared = len(sa & sb)
     return shared >= MIN_SHARED and shared >= MIN_SHARE * min(len(sa), len(sb))
 
@@ -147,6 +150,7 @@ def weekday_conflicts(brief: Brief, sources: Sources) -> list[Discrepancy]:
     dates the verb by both weekdays tells of two events, and no conflict is drawn from it."""
     read = in_turn(brief, _weekday_only, MAX_WEEKDAY_READ)
     parse([s.text for _, s in read])
+    stems = {s.id: _stems(s.text) for _, s in read}
     said: dict[str, list[tuple[int, Sentence, str]]] = {}  # verb -> (group, sentence, weekday)
     for k, sentence in read:
         for verb, day in dated_verbs(sentence.text).items():
@@ -160,7 +164,7 @@ def weekday_conflicts(brief: Brief, sources: Sources) -> list[Discrepancy]:
         for (ga, a, da), (gb, b, db) in combinations(told, 2):
             if ga == gb or da == db or days_of[ga] != {da} or days_of[gb] != {db}:
                 continue
-            if _told_alike(a.text, b.text, verb):
+            if _told_alike(stems[a.id], stems[b.id], verb):
                 sides.setdefault(da, {})[a.id] = None
                 sides.setdefault(db, {})[b.id] = None
         if len(sides) == 2:

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from datetime import date
 
-from newsprism.analysis.date_conflicts import date_discrepancies
+from tests.analysis.helpers import aligned
+
+from newsprism.analysis.date_conflicts import date_discrepancies, weekday_conflicts
 from newsprism.analysis.sources import Sources
 from newsprism.model import Article, Discrepancy, DiscrepancyValue, Story
 from newsprism.pipeline import DEFAULT_PIPELINE, Pipeline
@@ -69,3 +71,59 @@ def test_the_brief_lists_outlets_dating_one_event_differently() -> None:
     dated = [d for d in brief.discrepancies if d.kind == "date"]
     assert len(dated) == 1
     assert {v.value for v in dated[0].values} == {"yesterday (2021-03-09)", "Monday (2021-03-08)"}
+
+
+def _weekday_run(texts: dict[str, str]) -> list[Discrepancy]:
+    brief, _, sources = aligned(texts)
+    return weekday_conflicts(brief, sources)
+
+
+def test_one_past_event_dated_by_different_weekdays_is_a_conflict() -> None:
+    (disc,) = _weekday_run(
+        {
+            "Wire": "Two volunteers from Dunmore were arrested Tuesday by the county sheriff for "
+            "blocking the quarry road with tractors.",
+            "Herald": "The two Dunmore volunteers were arrested on Thursday by the county sheriff "
+            "after blocking the quarry road.",
+        }
+    )
+    assert sorted(v.value for v in disc.values) == ["Thursday", "Tuesday"]
+    assert {o for v in disc.values for o in v.outlets} == {"Wire", "Herald"}
+    assert disc.what.startswith("day of: ")
+
+
+def test_fp_a_planned_event_and_different_acts_are_not_conflicts() -> None:
+    """'will vote Friday' is a plan that may move; 'met Monday' / 'voted Wednesday' are two acts."""
+    assert not _weekday_run(
+        {
+            "Wire": "The harbour council voted Monday to close the old ferry pier for repairs.",
+            "Herald": "The harbour council will vote Friday to close the old ferry pier for "
+            "repairs.",
+        }
+    )
+    assert not _weekday_run(
+        {
+            "Wire": "The harbour council met Monday to discuss closing the old ferry pier.",
+            "Herald": "The harbour council voted Wednesday on closing the old ferry pier.",
+        }
+    )
+
+
+def test_fp_an_outlet_dating_the_act_by_both_days_tells_of_two_events() -> None:
+    assert not _weekday_run(
+        {
+            "Wire": "Pickets marched Monday outside the Lowden mill gates over unpaid wages. "
+            "Pickets marched again Friday outside the Lowden mill gates.",
+            "Herald": "Pickets marched Friday outside the Lowden mill gates over unpaid wages.",
+        }
+    )
+
+
+def test_fp_a_year_supplied_by_the_reader_is_no_conflict() -> None:
+    """'Oct. 3' read in the story's latest year against 'Oct. 3, 2030': the same day as written."""
+    conflict = _conflict("Oct. 3", "Oct. 3, 2030")
+    conflict["values"][0]["value"] = "2031-10-03"  # type: ignore[index]
+    conflict["values"][1]["value"] = "2030-10-03"  # type: ignore[index]
+    assert date_discrepancies([conflict], _articles(), Sources([0, 1], ["A", "B"]), []) == []
+    differing = _conflict("Oct. 3", "Oct. 4, 2030")
+    assert len(date_discrepancies([differing], _articles(), Sources([0, 1], ["A", "B"]), [])) == 1

@@ -53,3 +53,12 @@ def test_clock_times_and_time_frames() -> None:
     text = "In just one week, three ministers resigned."
     assert time_frame(text, 3, "just one week") == "In just one week"
     assert time_frame("He faces one week in jail.", 9, "one week") is None
+
+
+def test_a_range_of_days_starts_on_its_first_and_is_not_read_as_a_year() -> None:
+    """'Oct. 3-19': the 19 is a day, not 1919."""
+    stated = resolve("Oct. 3-19", None, None, False, 2031)
+    assert stated is not None and stated.date == date(2031, 10, 3)
+    dated = resolve("Oct. 3-19", date(2031, 10, 25), "article", False)
+    assert dated is not None and dated.date == date(2031, 10, 3)
+    assert resolve("2031-10-03", None, None, False).date == date(2031, 10, 3)  # type: ignore[union-attr]

@@ -283,3 +283,50 @@ def test_an_age_after_one_name_in_every_outlet_is_labelled_as_that_persons_age()
     )
     (disc,) = find_discrepancies(brief)
     assert disc.what == "age of Ivo Anton Brandt"
+
+
+def test_fp_an_increase_is_not_a_rival_total() -> None:
+    """'put 14 more people on the list' counts an increase; '9 people on the list' a whole."""
+    brief = make_brief(
+        {
+            "Wire": "The council put 14 more people on the list of residents owed compensation "
+            "for the Marsh Lane flooding.",
+            "Herald": "The council put 9 people on the list of residents owed compensation for the "
+            "Marsh Lane flooding.",
+        },
+        ("sentences",),
+    )
+    assert find_discrepancies(brief) == []
+    whole = make_brief(
+        {
+            "Wire": "The council put 14 people on the list of residents owed compensation for the "
+            "Marsh Lane flooding.",
+            "Herald": "The council put 9 people on the list of residents owed compensation for the "
+            "Marsh Lane flooding.",
+        },
+        ("sentences",),
+    )
+    assert len(find_discrepancies(whole)) == 1
+
+
+def test_weak_restatements_joining_a_group_do_not_hide_a_clear_conflict() -> None:
+    """Two outlets state one total in near-identical sentences with different values; loose
+    repetitions of one value in other sentences lower the group's mean link, not the conflict's."""
+    brief = make_brief(
+        {
+            "Wire": "In the first four days of the Lanton fair, stall holders made $12 million in "
+            "sales, organisers said on Monday.",
+            "Herald": "In the first four days of the Lanton fair, stall holders made $18 million in "
+            "sales, organisers said. Rain kept visitors from the river stalls, which still took "
+            "$18 million less than hoped.",
+            "Post": "A banker said the $18 million figure was too low for a fair. Critics of the "
+            "stall holders called $18 million a poor return. The mayor said $18 million would "
+            "pay for new bridges.",
+        },
+        ("sentences",),
+    )
+    groups = figure_groups(brief.articles, independent_sources(brief.articles))
+    (money,) = [g for g in groups if g.mentions[0].quantity.kind == "money"]
+    assert money.across > money.cohesion
+    (disc,) = find_discrepancies(brief, groups=groups)
+    assert {v.value for v in disc.values} == {"$12 million", "$18 million"}

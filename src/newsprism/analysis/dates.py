@@ -36,6 +36,8 @@ _RELATIVE_WORD = re.compile(rf"\b(?:{_RELATIVE}|{_WEEKDAY})\b", re.I)
 WEEKDAY = re.compile(rf"\b{_WEEKDAY}\b", re.I)
 _WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 _YEAR = re.compile(r"\b(1[6-9]\d\d|20\d\d)\b")
+# 'Nov. 14-17': a range of days, whose second day a date parser would take for a two-digit year.
+_DAY_RANGE = re.compile(r"(?<![\d/-])\b(\d{1,2})\s*[-–]\s*\d{1,2}\b(?![\d/-])")
 _DAY_AND_MONTH = re.compile(rf"\b(?:{_MONTH})\.?\s+\d{{1,2}}\b|\b\d{{1,2}}\s+(?:{_MONTH})\b", re.I)
 _HEDGE = re.compile(r"^(?:(?:early|late|mid|about|around|approximately|just|only|since|until|by|"
                     r"before|after|on|in|from|as of|the)\s+|mid-)+", re.I)  # fmt: skip
@@ -243,6 +245,7 @@ def resolve(
     and weekdays or "last week" stay unresolved: nothing says which week they mean.
     """
     cleaned = _HEDGE.sub("", text.strip()).strip(" ,.")
+    cleaned = _DAY_RANGE.sub(r"\1", cleaned)  # a range of days starts on its first
     if not cleaned or not _ANCHOR.search(cleaned):
         return None
     has_year = bool(_YEAR.search(cleaned))

@@ -16,7 +16,7 @@ from newsprism.analysis.charges import charge_conflicts
 from newsprism.analysis.complements import setting_conflicts
 from newsprism.analysis.conflicts import claim_conflicts
 from newsprism.analysis.counts import count_conflicts
-from newsprism.analysis.date_conflicts import date_discrepancies
+from newsprism.analysis.date_conflicts import date_discrepancies, weekday_conflicts
 from newsprism.analysis.distributive import each_or_in_all
 from newsprism.analysis.doers import doer_conflicts
 from newsprism.analysis.figure_sides import (
@@ -50,6 +50,9 @@ MIN_CONFIDENCE = 0.4
 # Dates and years name many different events: demand closer context before calling a conflict.
 COHESION_FLOOR = {"date": 0.55, "year": 0.65, "time": 0.45}
 HEDGED = {"approx", "min"}
+# Figures whose differing statements are judged by their own links (FigureGroup.across) when the
+# group's mean is lower.
+AMOUNTS = {"count", "money", "percent", "duration", "measure"}
 
 
 def what_of(group: FigureGroup) -> str:
@@ -196,6 +199,22 @@ def _owner(mention: Mention) -> str | None:
     return m.group(1).lower() if m else None
 
 
+_MORE_AFTER = re.compile(r"\s+(?:more|additional|further|extra)\b", re.IGNORECASE)
+_MORE_BEFORE = re.compile(r"\b(?:another|an additional|a further)\s+$", re.IGNORECASE)
+
+
+def increment_and_total(sides: list[list[Mention]]) -> bool:
+    """'added 12 more people' counts an increase, not the whole: set against a plain count it
+    is a different figure, not a different statement of one."""
+    marked = [{_increment(m) for m in ms} for ms in sides]
+    return any(True in a for a in marked) and any(False in a for a in marked)
+
+
+def _increment(mention: Mention) -> bool:
+    q, text = mention.quantity, mention.sentence.text
+    return bool(_MORE_AFTER.match(text, q.end) or _MORE_BEFORE.search(text[: q.start]))
+
+
 _COPULAR = {"be", "have", "remain_be"}
 
 
@@ -234,9 +253,14 @@ def figure_discrepancy(brief: Brief, sources: Sources, group: FigureGroup) -> Di
     if all(m.quantity.converted for m in group.mentions):
         return None  # conversions of one amount differ by the rate each outlet used
     kind = group.mentions[0].quantity.kind
-    if kind in COHESION_FLOOR and group.cohesion < COHESION_FLOOR[kind]:
+    cohesion = group.cohesion
+    if kind in AMOUNTS:  # not dates, years, times or ranks: those name many events of a story
+        cohesion = max(cohesion, group.across)
+    if kind in COHESION_FLOOR and cohesion < COHESION_FLOOR[kind]:
         return None
-    if different_periods(sides) or different_subjects(sides) or different_acts(sides):
+    if different_periods(sides) or different_subjects(sides) or increment_and_total(sides):
+        return None
+    if different_acts(sides):
         return None  # '36 people remained in hospital' / 'killed 22 people': two counts (the
         # parse-reading test last: it costs the most)
     values = []
@@ -251,7 +275,7 @@ def figure_discrepancy(brief: Brief, sources: Sources, group: FigureGroup) -> Di
             )
         )
     n_sources = len(group.groups())
-    confidence = min(1.0, group.cohesion * (0.75 + 0.05 * min(n_sources, 4)))
+    confidence = min(1.0, cohesion * (0.75 + 0.05 * min(n_sources, 4)))
     timing = revision_over_time(brief.articles, group)
     note = join_notes(hedge_note(*pair), one_estimate_note(values))
     if timing:
@@ -270,7 +294,7 @@ def figure_discrepancy(brief: Brief, sources: Sources, group: FigureGroup) -> Di
         importance=round(n_sources / max(1, sources.count), 3),
         basis=(
             f"one figure aligned across {n_sources} independent sources by its unit, counted noun "
-            f"and surrounding words (similarity {group.cohesion:.2f}){shared_anchor(group)}; the "
+            f"and surrounding words (similarity {cohesion:.2f}){shared_anchor(group)}; the "
             "stated values exclude each other"
         ),
         timing=timing,
@@ -315,6 +339,12 @@ def _new_people(found: list[Discrepancy], people: list[Discrepancy]) -> list[Dis
     ]
 
 
+def _not_told(found: list[Discrepancy], more: list[Discrepancy]) -> list[Discrepancy]:
+    """Those of ``more`` whose every side cites a sentence no reported discrepancy cites."""
+    cited = {c for d in found for v in d.values for c in v.citations}
+    return [d for d in more if not all(set(v.citations) & cited for v in d.values)]
+
+
 def find_discrepancies(
     brief: Brief,
     sources: Sources | None = None,
@@ -337,6 +367,7 @@ def find_discrepancies(
     found += charge_conflicts(brief, sources)
     found += holder_conflicts(brief, sources)
     found += opposite_conflicts(brief, sources)
+    found += _not_told(found, weekday_conflicts(brief, sources))
     found += _new_people(found, person_conflicts(brief, sources))
     if alignment is not None:
         found += polarity_conflicts(brief, alignment, sources)
@@ -349,7 +380,7 @@ def find_discrepancies(
 
 @stage(
     "discrepancies",
-    version="2.5",
+    version="2.6",
     requires=(
         "sentences",
         "sources",

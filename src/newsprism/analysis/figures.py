@@ -51,6 +51,9 @@ class Mention:
 class FigureGroup:
     mentions: list[Mention]
     cohesion: float  # mean link score inside the group
+    # the stronger half of links between mentions stating different values: how surely the
+    # differing statements measure one thing, whatever weaker restatements joined the group
+    across: float = 0.0
 
     def groups(self) -> set[int]:
         return {m.group for m in self.mentions}
@@ -472,7 +475,13 @@ def _stronger_half(cross: list[float]) -> float:
 def _group(members: list[int], links: Links, mentions: list[Mention]) -> FigureGroup:
     inside = [v for k, i in enumerate(members) for j in members[k + 1 :]
               if (v := links.value(i, j)) > 0]  # fmt: skip
-    return FigureGroup([mentions[i] for i in members], float(np.mean(inside)) if inside else 0.0)
+    cross = [links.value(i, j) for k, i in enumerate(members) for j in members[k + 1 :]
+             if mentions[i].quantity.key != mentions[j].quantity.key]  # fmt: skip
+    return FigureGroup(
+        [mentions[i] for i in members],
+        float(np.mean(inside)) if inside else 0.0,
+        _stronger_half(cross),
+    )
 
 
 def figure_groups(

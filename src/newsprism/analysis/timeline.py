@@ -436,7 +436,7 @@ def build_timeline(
 
 @stage(
     "timeline",
-    version="1.1",
+    version="1.2",
     requires=("sentences", "named_spans", "alignment"),
     assigns=("timeline", "date_conflicts"),
 )

@@ -1,0 +1,122 @@
+"""An outlet is credited with an agreed fact only when its sentence states the whole fact.
+
+Most of a fact's words in common is not the fact: 'the inspectorate opened an investigation into
+the leak' is not stated by a sentence without 'the leak', and 'X was shot, his family said' is not
+stated by a sentence that names no family. So a crediting sentence must hold every word of the
+shown text that says something (by word form or lemma; a hyphenated word's parts count, so
+'public-school' states 'public' and 'school'), every figure, and every source the text names (with
+a verb of saying or 'according to' of its own). A fact is shown in one outlet's words; the
+credits of outlets whose sentences say less are dropped, and the fact with them when fewer than
+two independent outlets remain (issue 9, docs/faithfulness.md).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from functools import lru_cache
+from typing import Any
+
+from newsprism.analysis.agreed_check import MIN_SUPPORT, make_fact
+from newsprism.analysis.sources import Sources
+from newsprism.analysis.support import figures
+from newsprism.model import AgreedFact, Brief
+from newsprism.text.nlp import parse
+from newsprism.text.terms import STOP_WORDS
+
+# Parts of speech that carry no claim of their own; every other word of the fact must be stated.
+_FUNCTION_POS = frozenset(
+    {"AUX", "PUNCT", "DET", "ADP", "CCONJ", "SCONJ", "PRON", "PART", "SPACE", "SYM"}
+)
+# Verbs that only attribute: who says it is checked as the source instead.
+_SAYING_LEMMAS = frozenset({"say", "tell", "add", "accord", "according", "state", "report"})
+_SAYING_LEMMAS |= {"write", "note"}
+_SAYS = frozenset(
+    {"say", "tell", "add", "state", "report", "write", "note", "claim", "announce", "tweet",
+     "post", "explain", "argue", "insist", "warn", "declare", "confirm", "testify", "allege",
+     "acknowledge", "conclude", "accuse", "describe", "recall", "reply", "respond", "ask"}
+)  # fmt: skip
+_SPLIT = re.compile(r"[-‐‑–/]")
+
+
+def _parts(word: str) -> list[str]:
+    return [p for p in _SPLIT.split(word) if p]
+
+
+@lru_cache(maxsize=8192)
+def _said_words(text: str) -> tuple[frozenset[str], bool]:
+    """(every word form, lemma and hyphen part of the text; whether it attributes anything)."""
+    doc = parse([text])[0]
+    forms: set[str] = set()
+    for t in doc:
+        for form in (t.lower_, t.lemma_.lower()):
+            forms.add(form)
+            forms.update(_parts(form))
+    says = any(t.lemma_.lower() in _SAYS or t.lower_ == "according" for t in doc)
+    return frozenset(forms), says
+
+
+@lru_cache(maxsize=4096)
+def _claim(text: str) -> tuple[tuple[tuple[str, str], ...], tuple[tuple[str, bool], ...]]:
+    """(the words that say something, as (form, lemma); its sources, as (lemma, is a pronoun))."""
+    doc = parse([text])[0]
+    words = tuple(
+        (t.lower_, t.lemma_.lower())
+        for t in doc
+        if t.pos_ not in _FUNCTION_POS and not t.is_stop and t.lower_ not in STOP_WORDS
+        and t.lemma_.lower() not in _SAYING_LEMMAS and any(c.isalnum() for c in t.text)
+    )  # fmt: skip
+    return words, tuple((s.lemma_.lower(), s.pos_ == "PRON") for s in _sources(doc))
+
+
+def _sources(doc: Any) -> list[Any]:
+    """Who the text says states it: the subject of a verb of saying, the object of 'according to'."""
+    out = []
+    for t in doc:
+        if t.lemma_.lower() in _SAYS and t.pos_ in {"VERB", "AUX"}:
+            out += [c for c in t.children if c.dep_ in {"nsubj", "nsubjpass"}]
+        if t.lower_ == "according":
+            out += [c for to in t.children if to.lower_ == "to" for c in to.children
+                    if c.dep_ == "pobj"]  # fmt: skip
+    return out
+
+
+def states_whole(shown: str, other: str) -> bool:
+    """``other`` states every word, figure and source of ``shown`` (see the module docstring)."""
+    if not figures(shown) <= figures(other):
+        return False
+    theirs, attributes = _said_words(other)
+    values = figures(other)
+    words, sources = _claim(shown)
+    for form, lemma in words:
+        if form in theirs or lemma in theirs:
+            continue
+        parts = _parts(form)
+        if len(parts) > 1 and all(p in theirs or {p} <= values for p in parts):
+            continue
+        if figures(form) and figures(form) <= values:
+            continue  # 'seven' states '7'
+
+        return False
+    return all(attributes and (pronoun or lemma in theirs) for lemma, pronoun in sources)
+
+
+def whole_credits(brief: Brief, sources: Sources, facts: Iterable[AgreedFact]) -> list[AgreedFact]:
+    """Each fact credited only to the sentences stating all of it; a fact whose own shown sentence
+    does not, or left with fewer than two independent outlets, is dropped. The outlets listed as
+    omitting it stay as they were: an outlet saying part of a fact neither states nor omits it."""
+    index = brief.sentence_index()
+    out = []
+    for fact in facts:
+        kept = [
+            c for c in fact.citations if c in index and states_whole(fact.text, index[c][1].text)
+        ]
+        if fact.source not in kept:
+            continue
+        if len(kept) < len(fact.citations):
+            omitted_by = list(fact.omitted_by)
+            fact = make_fact(brief, sources, fact.text, kept, fact.source)
+            fact.omitted_by = omitted_by
+        if fact.support >= MIN_SUPPORT:
+            out.append(fact)
+    return out

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from tests.analysis.helpers import aligned
 
-from newsprism.analysis.agreed_check import make_fact
-from newsprism.analysis.whole_credit import states_whole, whole_credits
+from newsprism.analysis.agreed_check import make_fact, whole_credits
+from newsprism.analysis.whole_credit import sources_named, states_whole
 
 
 def test_a_sentence_lacking_part_of_the_fact_does_not_state_it() -> None:
@@ -54,9 +54,10 @@ TEXTS = {
     "On Monday the inspectorate opened an investigation into the leak at the Orlen plant.",
     "Post": "Residents of the valley complained of a smell for days. "
     "The inspectorate opened an investigation at the Orlen plant on Monday.",
+    "Gazette": "Inspectors visited the Orlen plant on Monday. Its owner blamed a cracked valve.",
     "Times": "Rain fell on the Orlen plant all week, and the river rose.",
 }
-FIRST = {"Wire": 0, "Herald": 1, "Post": 1, "Times": 0}
+FIRST = {"Wire": 0, "Herald": 1, "Post": 1, "Gazette": 0, "Times": 0}
 
 
 def _fact(outlets: list[str]):  # type: ignore[no-untyped-def]
@@ -70,19 +71,52 @@ def _fact(outlets: list[str]):  # type: ignore[no-untyped-def]
 
 
 def test_a_loose_credit_is_dropped_and_counts_follow() -> None:
-    brief, sources, fact = _fact(["Wire", "Herald", "Post"])
+    brief, sources, fact = _fact(["Wire", "Herald", "Gazette"])
     assert fact.support == 3
     [kept] = whole_credits(brief, sources, [fact])
+    assert kept.text == fact.text
     assert kept.outlets == ["Wire", "Herald"]
     assert kept.support == 2 and len(kept.citations) == 2
-    assert kept.omitted_by == ["Times"]  # Post says part of it: neither credited nor omitting
+    assert kept.omitted_by == ["Times"]  # Gazette says part of it: neither credited nor omitting
 
 
 def test_a_fact_left_with_one_outlet_is_dropped() -> None:
-    brief, sources, fact = _fact(["Wire", "Post"])
+    brief, sources, fact = _fact(["Wire", "Gazette"])
     assert whole_credits(brief, sources, [fact]) == []
+
+
+def test_a_fact_is_cut_to_what_every_credited_sentence_states_whole() -> None:
+    """Post lacks 'into the leak': the fact is cut to the claim all three state, which Wire's
+    and Herald's longer sentences imply; no cut drops the verb or its object."""
+    brief, sources, fact = _fact(["Wire", "Herald", "Post"])
+    [kept] = whole_credits(brief, sources, [fact])
+    assert kept.outlets == ["Wire", "Herald", "Post"] and kept.support == 3
+    assert "opened an investigation" in kept.text and "leak" not in kept.text
+    index = brief.sentence_index()
+    assert all(states_whole(kept.text, index[c][1].text) for c in kept.citations)
 
 
 def test_a_fact_every_outlet_states_is_kept_unchanged() -> None:
     brief, sources, fact = _fact(["Wire", "Herald"])
     assert whole_credits(brief, sources, [fact]) == [fact]
+
+
+def test_the_sources_a_fact_names_are_read_from_its_parse() -> None:
+    assert states_whole("Hal Verde was shot, police said.", "Police said Hal Verde was shot.")
+    assert not states_whole("Hal Verde was shot, police said.", "Hal Verde was shot on Monday.")
+    assert sources_named("Hal Verde was shot, police said.") == ("police",)
+    assert sources_named("Hal Verde was shot according to his lawyer.") == ("lawyer",)
+
+
+def test_a_fact_is_not_cut_free_of_its_source() -> None:
+    """'..., according to police' cut to '...' would state the police's claim as everyone's."""
+    texts = {
+        "Wire": "Hal Verde was shot near the harbour late on Friday, according to police. "
+        "Crowds gathered.",
+        "Herald": "A vigil was held on Sunday. Hal Verde was shot near the harbour late on Friday.",
+    }
+    brief, _, sources = aligned(texts)
+    wire, herald = (a.sentences for a in brief.articles)
+    fact = make_fact(brief, sources, wire[0].text, [wire[0].id, herald[1].id], wire[0].id)
+    assert fact.support == 2
+    assert whole_credits(brief, sources, [fact]) == []

@@ -24,6 +24,7 @@ from newsprism.analysis.agreed_check import (
     owner,
     stands_alone,
     verified,
+    whole_credits,
 )
 from newsprism.analysis.claims import claim_anchors, clause_with, merge_anchors
 from newsprism.analysis.figures import FigureGroup, closeness, figure_groups
@@ -37,7 +38,6 @@ from newsprism.analysis.voice import (
     printed_as_quotation,
     statement_sentences,
 )
-from newsprism.analysis.whole_credit import whole_credits
 from newsprism.model import AgreedFact, Article, Brief, Discrepancy, Sentence
 from newsprism.pipeline import Context
 from newsprism.registry import stage

@@ -30,6 +30,7 @@ from newsprism.analysis.support import (
     reads_lemmas,
     states,
 )
+from newsprism.analysis.whole_credit import states_whole
 from newsprism.model import Sentence
 from newsprism.text.terms import content_stems, words
 from newsprism.text.tokens import word_tokens
@@ -138,7 +139,10 @@ def _best_claim(
     ranked: list[tuple[int, int, Claim]] = []
     for text in texts:
         share = TWO_THIRDS if len(set(content_stems(text))) >= LOOSE_FROM else COVERED
-        kept = [o for o in near if states(text, o.sentence.text, share)]
+        kept = [
+            o for o in near
+            if states(text, o.sentence.text, share) and states_whole(text, o.sentence.text)
+        ]  # fmt: skip
         if kept and text != entry.sentence.text and not reads_as_sentence(text):
             continue
         verb = main_verb(text) if kept else None

@@ -5,23 +5,19 @@ the leak' is not stated by a sentence without 'the leak', and 'X was shot, his f
 stated by a sentence that names no family. So a crediting sentence must hold every word of the
 shown text that says something (by word form or lemma; a hyphenated word's parts count, so
 'public-school' states 'public' and 'school'), every figure, and every source the text names (with
-a verb of saying or 'according to' of its own). A fact is shown in one outlet's words; the
-credits of outlets whose sentences say less are dropped, and the fact with them when fewer than
-two independent outlets remain (issue 9, docs/faithfulness.md).
+a verb of saying or 'according to' of its own). The claim and support checks keep only such
+credits, so a cut of a sentence that every crediting sentence states whole wins over a longer one
+that some state in part (agreed_check.whole_credits drops any credit left; issue 9,
+docs/faithfulness.md).
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
 from functools import lru_cache
 from typing import Any
 
-from newsprism.analysis.agreed_check import MIN_SUPPORT, make_fact
-from newsprism.analysis.sources import Sources
-from newsprism.analysis.support import figures
-from newsprism.model import AgreedFact, Brief
-from newsprism.text.nlp import parse
+from newsprism.analysis.support import doc_of, figures
 from newsprism.text.terms import STOP_WORDS
 
 # Parts of speech that carry no claim of their own; every other word of the fact must be stated.
@@ -46,7 +42,7 @@ def _parts(word: str) -> list[str]:
 @lru_cache(maxsize=8192)
 def _said_words(text: str) -> tuple[frozenset[str], bool]:
     """(every word form, lemma and hyphen part of the text; whether it attributes anything)."""
-    doc = parse([text])[0]
+    doc = doc_of(text)
     forms: set[str] = set()
     for t in doc:
         for form in (t.lower_, t.lemma_.lower()):
@@ -59,7 +55,7 @@ def _said_words(text: str) -> tuple[frozenset[str], bool]:
 @lru_cache(maxsize=4096)
 def _claim(text: str) -> tuple[tuple[tuple[str, str], ...], tuple[tuple[str, bool], ...]]:
     """(the words that say something, as (form, lemma); its sources, as (lemma, is a pronoun))."""
-    doc = parse([text])[0]
+    doc = doc_of(text)
     words = tuple(
         (t.lower_, t.lemma_.lower())
         for t in doc
@@ -67,6 +63,11 @@ def _claim(text: str) -> tuple[tuple[tuple[str, str], ...], tuple[tuple[str, boo
         and t.lemma_.lower() not in _SAYING_LEMMAS and any(c.isalnum() for c in t.text)
     )  # fmt: skip
     return words, tuple((s.lemma_.lower(), s.pos_ == "PRON") for s in _sources(doc))
+
+
+def sources_named(text: str) -> tuple[str, ...]:
+    """Lemmas of who the text says states it."""
+    return tuple(lemma for lemma, _ in _claim(text)[1])
 
 
 def _sources(doc: Any) -> list[Any]:
@@ -99,24 +100,3 @@ def states_whole(shown: str, other: str) -> bool:
 
         return False
     return all(attributes and (pronoun or lemma in theirs) for lemma, pronoun in sources)
-
-
-def whole_credits(brief: Brief, sources: Sources, facts: Iterable[AgreedFact]) -> list[AgreedFact]:
-    """Each fact credited only to the sentences stating all of it; a fact whose own shown sentence
-    does not, or left with fewer than two independent outlets, is dropped. The outlets listed as
-    omitting it stay as they were: an outlet saying part of a fact neither states nor omits it."""
-    index = brief.sentence_index()
-    out = []
-    for fact in facts:
-        kept = [
-            c for c in fact.citations if c in index and states_whole(fact.text, index[c][1].text)
-        ]
-        if fact.source not in kept:
-            continue
-        if len(kept) < len(fact.citations):
-            omitted_by = list(fact.omitted_by)
-            fact = make_fact(brief, sources, fact.text, kept, fact.source)
-            fact.omitted_by = omitted_by
-        if fact.support >= MIN_SUPPORT:
-            out.append(fact)
-    return out

@@ -120,3 +120,10 @@ def test_a_fact_is_not_cut_free_of_its_source() -> None:
     fact = make_fact(brief, sources, wire[0].text, [wire[0].id, herald[1].id], wire[0].id)
     assert fact.support == 2
     assert whole_credits(brief, sources, [fact]) == []
+
+
+def test_the_source_must_be_named_as_a_source() -> None:
+    """'Verde' in 'the Verde Show' is no one speaking."""
+    shown = "Verde said the harbour would close."
+    assert not states_whole(shown, "She told the Verde Show the harbour would close.")
+    assert states_whole(shown, "Verde told reporters the harbour would close.")

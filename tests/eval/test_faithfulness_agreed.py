@@ -34,7 +34,7 @@ def _found(item: int, credited: list[str], omitting: tuple[str, ...] = ()) -> di
             support=len(credited),
             source=cited[0],
             omitted_by=list(omitting),
-        )  # fmt: skip
+        )
     ]
     return counts(check_brief(brief))
 
@@ -57,3 +57,30 @@ def test_a_narrower_wording_is_not_the_item_but_hyphen_parts_count() -> None:
 def test_an_outlet_stating_most_of_the_item_is_not_listed_as_omitting_it() -> None:
     """Tightening credits does not loosen omissions: Herald says most of item 0."""
     assert _found(0, ["Wire", "Post"], omitting=("Herald",))["wrong_omitted_by"] == 1
+
+
+def test_a_source_named_only_inside_another_name_is_flagged() -> None:
+    brief = make_brief(
+        {
+            "Wire": "Verde said the harbour would close in May. Boats left.",
+            "Herald": "She told the Verde Show the harbour would close in May. Rain fell.",
+            "Post": "Verde told reporters the harbour would close in May. Fog came.",
+        }
+    )
+    first = {a.label: a.sentences[0] for a in brief.articles}
+
+    def found(other: str) -> int:
+        cited = [first["Wire"].id, first[other].id]
+        brief.agreed = [
+            AgreedFact(
+                text=first["Wire"].text,
+                outlets=["Wire", other],
+                citations=cited,
+                support=2,
+                source=cited[0],
+            )
+        ]
+        return counts(check_brief(brief))["unsupported_agreed"]
+
+    assert found("Herald") == 1
+    assert found("Post") == 0

@@ -4,11 +4,11 @@ Most of a fact's words in common is not the fact: 'the inspectorate opened an in
 the leak' is not stated by a sentence without 'the leak', and 'X was shot, his family said' is not
 stated by a sentence that names no family. So a crediting sentence must hold every word of the
 shown text that says something (by word form or lemma; a hyphenated word's parts count, so
-'public-school' states 'public' and 'school'), every figure, and every source the text names (with
-a verb of saying or 'according to' of its own). The claim and support checks keep only such
-credits, so a cut of a sentence that every crediting sentence states whole wins over a longer one
-that some state in part (agreed_check.whole_credits drops any credit left; issue 9,
-docs/faithfulness.md).
+'public-school' states 'public' and 'school'), every figure, and every source the text names,
+named as a source there too (the subject of a verb of saying, or 'according to' it). The claim and
+support checks keep only such credits, so a cut of a sentence that every crediting sentence
+states whole wins over a longer one that some state in part (agreed_check.whole_credits drops any
+credit left; issue 9, docs/faithfulness.md).
 """
 
 from __future__ import annotations
@@ -33,6 +33,7 @@ _SAYS = frozenset(
      "acknowledge", "conclude", "accuse", "describe", "recall", "reply", "respond", "ask"}
 )  # fmt: skip
 _SPLIT = re.compile(r"[-‐‑–/]")
+_SOMEONE = "\x00someone"  # among a text's speaker words when it names any source
 
 
 def _parts(word: str) -> list[str]:
@@ -40,16 +41,17 @@ def _parts(word: str) -> list[str]:
 
 
 @lru_cache(maxsize=8192)
-def _said_words(text: str) -> tuple[frozenset[str], bool]:
-    """(every word form, lemma and hyphen part of the text; whether it attributes anything)."""
+def _said_words(text: str) -> tuple[frozenset[str], frozenset[str]]:
+    """(every word form, lemma and hyphen part of the text; the words naming whoever it says
+    speaks, with a mark when anyone does)."""
     doc = doc_of(text)
     forms: set[str] = set()
     for t in doc:
         for form in (t.lower_, t.lemma_.lower()):
             forms.add(form)
             forms.update(_parts(form))
-    says = any(t.lemma_.lower() in _SAYS or t.lower_ == "according" for t in doc)
-    return frozenset(forms), says
+    speakers = {w for s in _sources(doc) for t in s.subtree for w in (t.lower_, t.lemma_.lower())}
+    return frozenset(forms), frozenset(speakers) | ({_SOMEONE} if _sources(doc) else set())
 
 
 @lru_cache(maxsize=4096)
@@ -86,7 +88,7 @@ def states_whole(shown: str, other: str) -> bool:
     """``other`` states every word, figure and source of ``shown`` (see the module docstring)."""
     if not figures(shown) <= figures(other):
         return False
-    theirs, attributes = _said_words(other)
+    theirs, speakers = _said_words(other)
     values = figures(other)
     words, sources = _claim(shown)
     for form, lemma in words:
@@ -99,4 +101,5 @@ def states_whole(shown: str, other: str) -> bool:
             continue  # 'seven' states '7'
 
         return False
-    return all(attributes and (pronoun or lemma in theirs) for lemma, pronoun in sources)
+    # a source is named as one: 'Colbert' in 'the Colbert Report' is no one speaking
+    return all((_SOMEONE if pronoun else lemma) in speakers for lemma, pronoun in sources)

@@ -141,20 +141,25 @@ def _whole_item_problems(item: Any, theirs: Any, joined: str) -> list[str]:
     missing = list(dict.fromkeys(t.text for t in content_words(item)
                                  if not _stated(t, forms, figures)))  # fmt: skip
     problems = [f"words {missing} not stated"] if missing else []
+    theirs_sources = named_sources(theirs)
+    their_speakers = {w for s in theirs_sources for t in s.subtree for w in (t.lower_, t.lemma_)}
     for source in named_sources(item):
-        attributes = any(t.lemma_.lower() in REPORTING or t.lower_ in REPORTING for t in theirs)
-        named = source.pos_ == "PRON" or source.lower_ in forms or source.lemma_.lower() in forms
-        if not (attributes and named):
-            problems.append(f"source '{source.text}' not named")
+        if source.pos_ == "PRON":
+            named = bool(theirs_sources)
+        else:
+            named = bool({source.lower_, source.lemma_.lower()} & their_speakers)
+        if not named:
+            problems.append(f"source '{source.text}' not named as a source")
     return problems
 
 
 def named_sources(doc: Any) -> list[Any]:
-    """Heads of who the item says states it: the subject of a reporting verb ('X said'), the
-    object of 'according to X'."""
+    """Heads of who the text says states it: the subject of a reporting verb ('X said'), the
+    object of 'according to X'. An outlet names the item's source only as a source of its own:
+    'Colbert' in 'the Colbert Report' is no one speaking."""
     out = []
     for t in doc:
-        if t.lemma_.lower() in REPORTING and t.pos_ in {"VERB", "AUX"}:
+        if (t.lemma_.lower() in REPORTING or t.lower_ in REPORTING) and t.pos_ in {"VERB", "AUX"}:
             out += [c for c in t.children if c.dep_ in {"nsubj", "nsubjpass"}]
         if t.lower_ == "according":
             to = [c for c in t.children if c.lower_ == "to"]

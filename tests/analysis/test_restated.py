@@ -89,3 +89,11 @@ def test_a_purpose_is_no_event_of_its_own_but_its_words_must_be_stated() -> None
         "The husband said he wanted to meet to talk about the offer.",
     ])  # fmt: skip
     assert other_words == [], other_words
+
+
+def test_a_cut_never_opens_with_a_participle_whose_noun_was_cut() -> None:
+    found = _run([
+        "In the appeal, written after the trial ended in 1961, Voss says the court overstated his role.",
+        "In the petition, written after the trial ended in 1961, Voss says the court overstated his role.",
+    ])  # fmt: skip
+    assert all(not text.startswith("Written") for _, text, _ in found), found

@@ -127,3 +127,11 @@ def test_the_source_must_be_named_as_a_source() -> None:
     shown = "Verde said the harbour would close."
     assert not states_whole(shown, "She told the Verde Show the harbour would close.")
     assert states_whole(shown, "Verde told reporters the harbour would close.")
+
+
+def test_a_speaker_quoted_in_the_other_sentence_does_not_state_a_plain_fact() -> None:
+    shown = "Trump has often taken credit for the rally."
+    quoted = '"Trump has often taken credit for the rally," one trader said.'
+    assert not states_whole(shown, quoted)
+    assert states_whole(shown, "Trump has often taken credit for the rally, aides said.")
+    assert states_whole(quoted, '"Trump has often taken credit for the rally," a trader said.')

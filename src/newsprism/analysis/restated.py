@@ -145,6 +145,8 @@ def _best_claim(
         ]  # fmt: skip
         if kept and text != entry.sentence.text and not reads_as_sentence(text):
             continue
+        if kept and text != entry.sentence.text and _opens_with_participle(text):
+            continue
         verb = main_verb(text) if kept else None
         also = clause_verbs(text) if kept else []
         kept = [
@@ -163,6 +165,13 @@ def _best_claim(
         if support >= 2 and not _own_evaluation(claim):
             return claim
     return None
+
+
+def _opens_with_participle(text: str) -> bool:
+    """A cut that opens with a participle ('Written after ..., Eichmann says'): the noun it
+    described ('In the request, written ...') was cut away, so it now describes the subject."""
+    doc = doc_of(text)
+    return bool(len(doc)) and doc[0].tag_ in {"VBN", "VBG"}
 
 
 def _says(verb: str, text: str) -> bool:

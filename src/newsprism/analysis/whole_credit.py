@@ -18,6 +18,7 @@ from functools import lru_cache
 from typing import Any
 
 from newsprism.analysis.support import doc_of, figures
+from newsprism.analysis.voice import outside_quotes, quote_spans
 from newsprism.text.terms import STOP_WORDS
 
 # Parts of speech that carry no claim of their own; every other word of the fact must be stated.
@@ -41,12 +42,15 @@ def _parts(word: str) -> list[str]:
 
 
 @lru_cache(maxsize=8192)
-def _said_words(text: str) -> tuple[frozenset[str], frozenset[str]]:
-    """(every word form, lemma and hyphen part of the text; the words naming whoever it says
-    speaks, with a mark when anyone does)."""
+def _said_words(text: str, own_voice: bool) -> tuple[frozenset[str], frozenset[str]]:
+    """(every word form, lemma and hyphen part of the text, only those outside quotation marks
+    when ``own_voice``; the words naming whoever it says speaks, with a mark when anyone does)."""
     doc = doc_of(text)
+    quoted = quote_spans(text) if own_voice else []
     forms: set[str] = set()
     for t in doc:
+        if any(a <= t.idx < b for a, b in quoted):
+            continue
         for form in (t.lower_, t.lemma_.lower()):
             forms.add(form)
             forms.update(_parts(form))
@@ -86,10 +90,11 @@ def _sources(doc: Any) -> list[Any]:
 
 def states_whole(shown: str, other: str) -> bool:
     """``other`` states every word, figure and source of ``shown`` (see the module docstring)."""
-    if not figures(shown) <= figures(other):
+    if not figures(shown) <= figures(other if quote_spans(shown) else outside_quotes(other)):
         return False
-    theirs, speakers = _said_words(other)
-    values = figures(other)
+    # a fact the shown text states in its own voice is not stated by a speaker quoted in the other
+    theirs, speakers = _said_words(other, not quote_spans(shown))
+    values = figures(other if quote_spans(shown) else outside_quotes(other))
     words, sources = _claim(shown)
     for form, lemma in words:
         if form in theirs or lemma in theirs:

@@ -135,3 +135,9 @@ def test_a_speaker_quoted_in_the_other_sentence_does_not_state_a_plain_fact() ->
     assert not states_whole(shown, quoted)
     assert states_whole(shown, "Trump has often taken credit for the rally, aides said.")
     assert states_whole(quoted, '"Trump has often taken credit for the rally," a trader said.')
+
+
+def test_a_statement_named_where_the_words_come_from_is_a_source() -> None:
+    shown = '"We are saddened by the crash," the statement said.'
+    assert states_whole(shown, '"We are saddened by the crash," the club said in a statement.')
+    assert not states_whole(shown, '"We are saddened by the crash," the club said on Monday.')

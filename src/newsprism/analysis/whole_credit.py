@@ -54,7 +54,8 @@ def _said_words(text: str, own_voice: bool) -> tuple[frozenset[str], frozenset[s
         for form in (t.lower_, t.lemma_.lower()):
             forms.add(form)
             forms.update(_parts(form))
-    speakers = {w for s in _sources(doc) for t in s.subtree for w in (t.lower_, t.lemma_.lower())}
+    named = [*_sources(doc), *_said_through(doc)]
+    speakers = {w for s in named for t in s.subtree for w in (t.lower_, t.lemma_.lower())}
     return frozenset(forms), frozenset(speakers) | ({_SOMEONE} if _sources(doc) else set())
 
 
@@ -86,6 +87,15 @@ def _sources(doc: Any) -> list[Any]:
             out += [c for to in t.children if to.lower_ == "to" for c in to.children
                     if c.dep_ == "pobj"]  # fmt: skip
     return out
+
+
+def _said_through(doc: Any) -> list[Any]:
+    """Where a verb of saying says its words come from ('the tribe said in a written statement'
+    names the statement as a source too)."""
+    return [
+        c for t in doc if t.lemma_.lower() in _SAYS and t.pos_ in {"VERB", "AUX"}
+        for c in t.children if c.dep_ == "prep" and c.lower_ in {"in", "through", "via"}
+    ]  # fmt: skip
 
 
 def states_whole(shown: str, other: str) -> bool:

@@ -142,7 +142,10 @@ def _whole_item_problems(item: Any, theirs: Any, joined: str) -> list[str]:
                                  if not _stated(t, forms, figures)))  # fmt: skip
     problems = [f"words {missing} not stated"] if missing else []
     theirs_sources = named_sources(theirs)
-    their_speakers = {w for s in theirs_sources for t in s.subtree for w in (t.lower_, t.lemma_)}
+    their_speakers = {
+        w.lower() for s in [*theirs_sources, *_said_in(theirs)] for t in s.subtree
+        for w in (t.text, t.lemma_)
+    }  # fmt: skip
     for source in named_sources(item):
         if source.pos_ == "PRON":
             named = bool(theirs_sources)
@@ -165,6 +168,15 @@ def named_sources(doc: Any) -> list[Any]:
             to = [c for c in t.children if c.lower_ == "to"]
             out += [c for p in to for c in p.children if c.dep_ == "pobj"]
     return out
+
+
+def _said_in(doc: Any) -> list[Any]:
+    """Where a reporting verb says its words come from: 'said in a written statement'."""
+    return [
+        c for t in doc
+        if (t.lemma_.lower() in REPORTING or t.lower_ in REPORTING) and t.pos_ in {"VERB", "AUX"}
+        for c in t.children if c.dep_ == "prep" and c.lower_ in {"in", "through", "via"}
+    ]  # fmt: skip
 
 
 def _outlet_sentences(brief: Brief, citations: Sequence[str]) -> dict[str, list[str]]:

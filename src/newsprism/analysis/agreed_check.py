@@ -23,6 +23,7 @@ from newsprism.analysis.voice import (
 )
 from newsprism.analysis.whole_credit import sources_named, states_whole
 from newsprism.model import AgreedFact, Article, Brief, Sentence
+from newsprism.text.nlp import parse_ahead
 from newsprism.text.sparse import components
 
 CHECKED_PER_FACT = 8  # candidates checked per fact shown, at most: each check parses sentences
@@ -199,6 +200,10 @@ def whole_credits(brief: Brief, sources: Sources, facts: Iterable[AgreedFact]) -
     index = brief.sentence_index()
     position = {a.id: k for k, a in enumerate(brief.articles)}
     coverage: Coverage | None = None
+    facts = list(facts)
+    parse_ahead(  # the uncached texts in one batched pass, not one parse each
+        t for f in facts for t in (f.text, *(index[c][1].text for c in f.citations if c in index))
+    )
     out = []
     for fact in facts:
         kept = _whole_credit(fact.text, fact, index)

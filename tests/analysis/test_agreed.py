@@ -19,7 +19,7 @@ STORY = {
     ),
     "Herald": (
         "Engineers found rust in the bridge's main cables, forcing a closure from Monday. "
-        "Drivers face a detour of 20 minutes. Petra Lind, the mayor, expects the closure to last six weeks."
+        "Drivers face a detour of 20 minutes. Petra Lind, the mayor, said the closure would last six weeks."
     ),
     "Post": (
         "Commuters will need another route from Monday. The bridge shuts so crews can treat "

@@ -76,9 +76,24 @@ def test_an_event_in_an_adverbial_clause_must_be_stated_too() -> None:
     assert all("walked" not in text for _, text, _ in found), found
 
 
-def test_a_purpose_is_no_event_of_its_own() -> None:
+def test_a_purpose_is_no_event_of_its_own_but_its_words_must_be_stated() -> None:
+    """A purpose ('to discuss the offer') needs no clause of its own in the other sentence, but
+    a credit needs the whole claim (analysis/whole_credit.py): 'talk about' is not 'discuss'."""
     found = _run([
+        "The husband said he wanted to meet to discuss the offer.",
+        "The husband said on Friday that he wanted to meet to discuss the offer.",
+    ])  # fmt: skip
+    assert any("meet" in text for _, text, _ in found), found
+    other_words = _run([
         "The husband said he wanted to meet to discuss the offer.",
         "The husband said he wanted to meet to talk about the offer.",
     ])  # fmt: skip
-    assert any("meet" in text for _, text, _ in found), found
+    assert other_words == [], other_words
+
+
+def test_a_cut_never_opens_with_a_participle_whose_noun_was_cut() -> None:
+    found = _run([
+        "In the appeal, written after the trial ended in 1961, Voss says the court overstated his role.",
+        "In the petition, written after the trial ended in 1961, Voss says the court overstated his role.",
+    ])  # fmt: skip
+    assert all(not text.startswith("Written") for _, text, _ in found), found

@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 import numpy as np
 import pytest
 
-from newsprism.analysis import semantic
-from newsprism.model import Article, Story
+from newsprism.analysis import agreed, agreed_check, semantic
+from newsprism.analysis.sources import Sources
+from newsprism.model import AgreedFact, Article, Brief, Story
 from newsprism.pipeline import BriefConfig, Pipeline
 from newsprism.text import embeddings
 
@@ -35,11 +38,25 @@ def test_default_brief_does_not_load_the_model(monkeypatch: pytest.MonkeyPatch) 
 
 @pytest.mark.slow
 @pytest.mark.skipif(not embeddings.available(), reason="the semantic extra is not installed")
-def test_paraphrase_is_agreed_by_meaning() -> None:
+def test_paraphrase_is_paired_by_meaning(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Meaning pairs the paraphrase; a credit still needs the whole fact (test below)."""
     lexical = Pipeline(STAGES).run(_story())
+    _without_whole_credits(monkeypatch)
     semantic = Pipeline(STAGES).run(_story(), BriefConfig(semantic=True))
     assert not any(len(f.outlets) == 2 for f in lexical.agreed)
     assert any(set(f.outlets) == {"Wire", "Herald"} for f in semantic.agreed)
+
+
+def _without_whole_credits(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The stage as it was before credits needed the whole fact (agreed 2.7)."""
+
+    def every_credit(
+        brief: Brief, sources: Sources, facts: Iterable[AgreedFact]
+    ) -> list[AgreedFact]:
+        return list(facts)
+
+    monkeypatch.setattr(agreed, "whole_credits", every_credit)
+    monkeypatch.setattr(agreed_check, "states_whole", lambda shown, other: True)
 
 
 def _fake_embed(texts: list[str]) -> np.ndarray:
@@ -55,10 +72,15 @@ def _fake_embed(texts: list[str]) -> np.ndarray:
 def test_semantic_path_agrees_by_meaning_with_a_fake_embedder(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
+    """The semantic path pairs the two tellings; the whole-fact rule (agreed 2.8) then credits
+    neither with the other's words: 'stepped down' is not 'resigned' (analysis/whole_credit.py)."""
     monkeypatch.setattr(semantic, "embed", _fake_embed)
     lexical = Pipeline(STAGES).run(_story())
     meant = Pipeline(STAGES).run(_story(), BriefConfig(semantic=True))
     assert all(run.status == "ok" for run in meant.stages), meant.stages
     assert not any(len(f.outlets) == 2 for f in lexical.agreed)
-    both = [f for f in meant.agreed if set(f.outlets) == {"Wire", "Herald"}]
-    assert both, [f.text for f in meant.agreed]
+    assert not any(len(f.outlets) == 2 for f in meant.agreed), [f.text for f in meant.agreed]
+    _without_whole_credits(monkeypatch)
+    proposed = Pipeline(STAGES).run(_story(), BriefConfig(semantic=True))
+    both = [f for f in proposed.agreed if set(f.outlets) == {"Wire", "Herald"}]
+    assert both, [f.text for f in proposed.agreed]

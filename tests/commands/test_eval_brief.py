@@ -31,16 +31,16 @@ def test_eval_brief_runs_over_every_key(shared_dir: Path, tmp_path: Path) -> Non
     assert seed_row["unique"]["found"] >= 10
 
 
-# Agreed facts found per story (docs/faithfulness.md): none may fall.
+# Agreed facts found per story (docs/faithfulness.md, agreed 2.8): none may fall.
 AGREED_FLOORS = {
-    "mn-validation-sample-153": 7,
-    "mn-validation-sample-161": 9,
-    "mn-validation-sample-164": 12,
-    "mn-validation-sample-17": 2,
-    "mn-validation-sample-196": 10,
-    "mn-validation-sample-209": 1,
-    "mn-validation-sample-228": 1,
-    "mn-validation-sample-34": 3,
+    "mn-validation-sample-153": 4,
+    "mn-validation-sample-161": 5,
+    "mn-validation-sample-164": 2,
+    "mn-validation-sample-17": 1,
+    "mn-validation-sample-196": 6,
+    "mn-validation-sample-209": 0,
+    "mn-validation-sample-228": 0,
+    "mn-validation-sample-34": 0,
 }
 
 
@@ -55,7 +55,9 @@ def test_eval_brief_meets_the_cross_source_goals_on_the_dev_keys(
     assert result.exit_code == 0, result.output
     report = json.loads(out.read_text())
     overall = report["overall"]
-    assert overall["agreed"]["found"] >= 45, overall["agreed"]  # 43 before issue 9, part 3
+    # 45 before the whole-fact credit rule (agreed 2.8, docs/faithfulness.md): most of those
+    # credited outlets whose sentences stated only part of the item
+    assert overall["agreed"]["found"] >= 18, overall["agreed"]
     found = {s["story"]: s["agreed"]["found"] for s in report["stories"]}
     for story, floor in AGREED_FLOORS.items():
         assert found[story] >= floor, (story, found[story])

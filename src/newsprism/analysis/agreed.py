@@ -24,6 +24,7 @@ from newsprism.analysis.agreed_check import (
     owner,
     stands_alone,
     verified,
+    whole_credits,
 )
 from newsprism.analysis.claims import claim_anchors, clause_with, merge_anchors
 from newsprism.analysis.figures import FigureGroup, closeness, figure_groups
@@ -341,7 +342,7 @@ def find_agreed(
     merged = verified(brief, sources, merged, disputed, limit)
     claims = _consistent(brief, sources, restated(brief, sources, disputed, quoted), sides)
     claims.sort(key=lambda f: (-f.support, len(f.text)))
-    merged = distinct(merged, claims)
+    merged = distinct(whole_credits(brief, sources, merged), whole_credits(brief, sources, claims))
     merged.sort(key=lambda f: -f.support)  # stable: aligned facts before restated claims
     return merged[:limit]
 
@@ -443,7 +444,7 @@ def _index_fact(by_term: dict[str, set[int]], k: int, fact: AgreedFact) -> None:
 
 @stage(
     "agreed",
-    version="2.7",
+    version="2.8",
     requires=(
         "sentences",
         "alignment",

@@ -4,6 +4,8 @@ every path that proposes facts (aligned, figures, restated claims) goes through 
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from newsprism.analysis.sources import Sources
 from newsprism.analysis.support import (
     LEANS_BACK,
@@ -19,7 +21,9 @@ from newsprism.analysis.voice import (
     speaks_as_someone,
     statement_sentences,
 )
+from newsprism.analysis.whole_credit import sources_named, states_whole
 from newsprism.model import AgreedFact, Article, Brief, Sentence
+from newsprism.text.nlp import parse_ahead
 from newsprism.text.sparse import components
 
 CHECKED_PER_FACT = 8  # candidates checked per fact shown, at most: each check parses sentences
@@ -170,7 +174,10 @@ def _verify(brief: Brief, sources: Sources, cited: list[Sentence], statements: s
         for text in reversed(safe_shortenings(shown.text)):
             if not whole_clause(text):
                 continue  # a caption or a fragment says nothing on its own
-            kept = [s for s in cited if s is shown or states(text, s.text)]
+            kept = [
+                s for s in cited
+                if s is shown or (states(text, s.text) and states_whole(text, s.text))
+            ]  # fmt: skip
             support = independent(brief, sources, [position[owner(s)] for s in kept])
             if support >= MIN_SUPPORT and (best is None or support > best[0]):
                 best = (support, text, kept, shown)
@@ -180,3 +187,67 @@ def _verify(brief: Brief, sources: Sources, cited: list[Sentence], statements: s
         fact.omitted_by = omitted(fact, coverage)
         return fact
     return None
+
+
+def whole_credits(brief: Brief, sources: Sources, facts: Iterable[AgreedFact]) -> list[AgreedFact]:
+    """Each fact credited only to the sentences stating all of it (analysis/whole_credit.py).
+    When some do not, the fact may be cut to what more of them state whole: a safe shortening
+    of its text (support.safe_shortenings: a tail or an optional circumstance dropped, which the
+    longer text implies) that is still a whole clause and keeps every source the text names. A
+    fact its own shown sentence does not state, or left with fewer than two independent outlets,
+    is dropped. Outlets listed as omitting it stay listed only if their text lacks the kept text;
+    an outlet stating part of a fact is neither credited nor listed as omitting it."""
+    index = brief.sentence_index()
+    position = {a.id: k for k, a in enumerate(brief.articles)}
+    coverage: Coverage | None = None
+    facts = list(facts)
+    parse_ahead(  # the uncached texts in one batched pass, not one parse each
+        t for f in facts for t in (f.text, *(index[c][1].text for c in f.citations if c in index))
+    )
+    out = []
+    for fact in facts:
+        kept = _whole_credit(fact.text, fact, index)
+        if len(kept) == len(fact.citations):
+            out.append(fact)
+            continue
+        best = (_support(brief, sources, position, kept), fact.text, kept)
+        for cut in _cuts(fact.text):
+            cited = _whole_credit(cut, fact, index)
+            support = _support(brief, sources, position, cited)
+            if support > best[0]:
+                best = (support, cut, cited)
+        support, text, cited = best
+        if support < MIN_SUPPORT:
+            continue
+        shortened = text != fact.text
+        omitting = list(fact.omitted_by)
+        fact = make_fact(brief, sources, text, cited, fact.source)
+        fact.omitted_by = omitting
+        if shortened:  # an outlet lacking the longer text may state the shorter one
+            coverage = coverage or Coverage(outlet_sentences(brief))
+            fact.omitted_by = omitted(fact, coverage)
+        out.append(fact)
+    return out
+
+
+def _support(brief: Brief, sources: Sources, position: dict[str, int], cited: list[str]) -> int:
+    return independent(brief, sources, [position[c.rsplit(".", 1)[0]] for c in cited])
+
+
+def _whole_credit(text: str, fact: AgreedFact,
+                  index: dict[str, tuple[Article, Sentence]]) -> list[str]:  # fmt: skip
+    """The fact's citations whose sentences state all of ``text``; none unless its own does."""
+    kept = [
+        c for c in fact.citations
+        if c in index and states(text, index[c][1].text) and states_whole(text, index[c][1].text)
+    ]  # fmt: skip
+    return kept if fact.source in kept else []
+
+
+def _cuts(text: str) -> list[str]:
+    """Safe shortenings of the text that read whole and keep the sources it names, longest first."""
+    named = set(sources_named(text))
+    return [
+        cut for cut in reversed(safe_shortenings(text)[:-1])
+        if len(cut.split()) >= MIN_WORDS and whole_clause(cut) and named <= set(sources_named(cut))
+    ]  # fmt: skip

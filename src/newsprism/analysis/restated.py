@@ -30,6 +30,7 @@ from newsprism.analysis.support import (
     reads_lemmas,
     states,
 )
+from newsprism.analysis.whole_credit import states_whole
 from newsprism.model import Sentence
 from newsprism.text.terms import content_stems, words
 from newsprism.text.tokens import word_tokens
@@ -138,8 +139,13 @@ def _best_claim(
     ranked: list[tuple[int, int, Claim]] = []
     for text in texts:
         share = TWO_THIRDS if len(set(content_stems(text))) >= LOOSE_FROM else COVERED
-        kept = [o for o in near if states(text, o.sentence.text, share)]
+        kept = [
+            o for o in near
+            if states(text, o.sentence.text, share) and states_whole(text, o.sentence.text)
+        ]  # fmt: skip
         if kept and text != entry.sentence.text and not reads_as_sentence(text):
+            continue
+        if kept and text != entry.sentence.text and _opens_with_participle(text):
             continue
         verb = main_verb(text) if kept else None
         also = clause_verbs(text) if kept else []
@@ -159,6 +165,13 @@ def _best_claim(
         if support >= 2 and not _own_evaluation(claim):
             return claim
     return None
+
+
+def _opens_with_participle(text: str) -> bool:
+    """A cut that opens with a participle ('Written after ..., Eichmann says'): the noun it
+    described ('In the request, written ...') was cut away, so it now describes the subject."""
+    doc = doc_of(text)
+    return bool(len(doc)) and doc[0].tag_ in {"VBN", "VBG"}
 
 
 def _says(verb: str, text: str) -> bool:

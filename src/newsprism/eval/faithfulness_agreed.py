@@ -64,12 +64,15 @@ def negated(doc: Any) -> set[str]:
     return {t.head.lemma_.lower() for t in doc if t.dep_ == "neg" or t.lower_ in {"never"}}
 
 
-def support_problems(item: Any, texts: Sequence[str]) -> list[str]:
-    """What the outlet's sentences lack of the item (empty: they state it)."""
+def support_problems(item: Any, texts: Sequence[str], whole: bool = True) -> list[str]:
+    """What the outlet's sentences lack of the item (empty: they state it).
+
+    ``whole``: a credit needs every content word of the item and every source it names (no extra
+    claim); without it, most of the words do (an outlet that says this much reports the fact, so
+    listing it as omitting the fact is wrong)."""
     joined = " ".join(texts)
     theirs = parse([joined])[0]
     their_words = {t.lower_ for t in theirs} | {t.lemma_.lower() for t in theirs}
-    their_stems = {_stem(w) for w in their_words}
     problems = []
     missing_figures = numbers(item.text) - numbers(joined)
     if missing_figures:
@@ -78,14 +81,102 @@ def support_problems(item: Any, texts: Sequence[str]) -> list[str]:
     missing_names = [sorted(n)[0] for n in names if not n & their_words]
     if missing_names:
         problems.append(f"names {missing_names} missing")
-    if terms:
-        covered = len(terms & their_stems) / len(terms)
+    if whole:
+        problems += _whole_item_problems(item, theirs, joined)
+    elif terms:
+        covered = len(terms & {_stem(w) for w in their_words}) / len(terms)
         if covered < MIN_COVERAGE:
             problems.append(f"only {covered:.0%} of the item's content words")
     item_lemmas = {t.lemma_.lower() for t in item if t.is_alpha and not t.is_stop}
     if negated(item) & item_lemmas != negated(theirs) & item_lemmas:
         problems.append("opposite polarity")
     return problems
+
+
+_CONTENT_POS = frozenset(["NOUN", "VERB", "ADJ", "PROPN", "NUM"])
+# Verbs that only attribute ('X said', 'according to X'): the source check reads them. Other
+# reporting verbs ('accused', 'charged', 'announced') say something and must be stated.
+_ATTRIBUTING = frozenset(["say", "tell", "add", "according", "state", "report", "write", "note"])
+_WORD_PARTS = re.compile(r"[-‐‑–/]")
+
+
+def _forms(doc: Any) -> set[str]:
+    """Every word form and lemma of a text, and the parts of hyphenated words ('public-school'
+    states 'public' and 'school')."""
+    out: set[str] = set()
+    for t in doc:
+        for form in (t.lower_, t.lemma_.lower()):
+            out.add(form)
+            out.update(p for p in _WORD_PARTS.split(form) if p)
+    return out
+
+
+def content_words(item: Any) -> list[Any]:
+    """The item's tokens that carry its claim: nouns, verbs, adjectives, names and numbers, not
+    stop words and not the reporting verb (which the source check reads)."""
+    return [
+        t
+        for t in item
+        if t.pos_ in _CONTENT_POS
+        and not t.is_stop
+        and t.lemma_.lower() not in _ATTRIBUTING
+        and t.lower_ not in _ATTRIBUTING
+        and (t.is_alpha or t.like_num or any(c.isalpha() for c in t.text))
+    ]
+
+
+def _stated(t: Any, forms: set[str], figures: set[float]) -> bool:
+    if t.lower_ in forms or t.lemma_.lower() in forms:
+        return True
+    if t.pos_ == "NUM" and (numbers(t.text) or {-1.0}) <= figures:
+        return True
+    parts = [p for p in _WORD_PARTS.split(t.lower_) if p]
+    return len(parts) > 1 and all(p in forms or (numbers(p) and numbers(p) <= figures)
+                                  for p in parts)  # fmt: skip
+
+
+def _whole_item_problems(item: Any, theirs: Any, joined: str) -> list[str]:
+    """Every content word of the item stated by lemma or word form, and the item's source named."""
+    forms, figures = _forms(theirs), numbers(joined)
+    missing = list(dict.fromkeys(t.text for t in content_words(item)
+                                 if not _stated(t, forms, figures)))  # fmt: skip
+    problems = [f"words {missing} not stated"] if missing else []
+    theirs_sources = named_sources(theirs)
+    their_speakers = {
+        w.lower() for s in [*theirs_sources, *_said_in(theirs)] for t in s.subtree
+        for w in (t.text, t.lemma_)
+    }  # fmt: skip
+    for source in named_sources(item):
+        if source.pos_ == "PRON":
+            named = bool(theirs_sources)
+        else:
+            named = bool({source.lower_, source.lemma_.lower()} & their_speakers)
+        if not named:
+            problems.append(f"source '{source.text}' not named as a source")
+    return problems
+
+
+def named_sources(doc: Any) -> list[Any]:
+    """Heads of who the text says states it: the subject of a reporting verb ('X said'), the
+    object of 'according to X'. An outlet names the item's source only as a source of its own:
+    'Colbert' in 'the Colbert Report' is no one speaking."""
+    out = []
+    for t in doc:
+        if (t.lemma_.lower() in REPORTING or t.lower_ in REPORTING) and t.pos_ in {"VERB", "AUX"}:
+            out += [c for c in t.children if c.dep_ in {"nsubj", "nsubjpass"}]
+        if t.lower_ == "according":
+            to = [c for c in t.children if c.lower_ == "to"]
+            out += [c for p in to for c in p.children if c.dep_ == "pobj"]
+    return out
+
+
+def _said_in(doc: Any) -> list[Any]:
+    """Where a reporting verb says its words come from: 'said in a written statement'."""
+    return [
+        c for t in doc
+        if (t.lemma_.lower() in REPORTING or t.lower_ in REPORTING) and t.pos_ in {"VERB", "AUX"}
+        for c in t.children if c.dep_ == "prep" and c.lower_ in {"in", "through", "via"}
+    ]  # fmt: skip
 
 
 def _outlet_sentences(brief: Brief, citations: Sequence[str]) -> dict[str, list[str]]:
@@ -107,7 +198,7 @@ def reports(item_doc: Any, article_sentences: Sequence[Sentence]) -> bool:
         stems = {_stem(w) for w in tokens(window)}
         if cheap_terms and len(cheap_terms & stems) < MIN_COVERAGE * len(cheap_terms) - 1:
             continue  # prefilter without a parse
-        if not support_problems(item_doc, [window]):
+        if not support_problems(item_doc, [window], whole=False):
             return True
     return False
 

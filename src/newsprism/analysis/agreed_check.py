@@ -5,6 +5,7 @@ every path that proposes facts (aligned, figures, restated claims) goes through 
 from __future__ import annotations
 
 from collections.abc import Iterable
+from typing import Any
 
 from newsprism.analysis.sources import Sources
 from newsprism.analysis.support import (
@@ -23,9 +24,10 @@ from newsprism.analysis.voice import (
 )
 from newsprism.analysis.whole_credit import sources_named, states_whole
 from newsprism.model import AgreedFact, Article, Brief, Sentence
-from newsprism.text.nlp import parse_ahead
+from newsprism.text.nlp import parse, parse_ahead
 from newsprism.text.sparse import components
 
+MAX_VACUOUS_CONTENT = 4  # content words of a bare-verb item that says too little ('X was born')
 CHECKED_PER_FACT = 8  # candidates checked per fact shown, at most: each check parses sentences
 MIN_WORDS = 6
 MIN_SUPPORT = 2
@@ -251,3 +253,53 @@ def _cuts(text: str) -> list[str]:
         cut for cut in reversed(safe_shortenings(text)[:-1])
         if len(cut.split()) >= MIN_WORDS and whole_clause(cut) and named <= set(sources_named(cut))
     ]  # fmt: skip
+
+
+# A subject that counts or groups people the item never names: 'the three', 'both', 'the pair'.
+_GROUP_WORDS = frozenset(["both", "all", "each", "either", "neither", "pair", "duo", "trio",
+                          "couple"])  # fmt: skip
+# What completes a verb: an object, a complement, a phrase of place, time or manner, a clause.
+_COMPLETING = frozenset(["dobj", "obj", "iobj", "dative", "attr", "acomp", "oprd", "xcomp",
+                         "ccomp", "prep", "agent", "advcl", "npadvmod", "conj", "prt"])  # fmt: skip
+
+
+def says_too_little(text: str) -> str | None:
+    """Why an item read on its own tells the reader nothing they can use, or None. Its subject
+    may point at people it never names ('The three were shot dead.'); or its only verb may stand
+    bare, with no object, complement or adverbial of content, in a handful of content words
+    ('Anna Smith was born.', 'The girls were last seen.'): the sources' words in a relation they
+    do not state, or a fact cut from the circumstance that made it one."""
+    doc = parse([text])[0]
+    for root in (t for t in doc if t.dep_ == "ROOT"):
+        for subj in (c for c in root.children if c.dep_ in {"nsubj", "nsubjpass"}):
+            if _names_no_one(subj):
+                return f"subject '{subj.text}' names no one"
+        if root.pos_ == "VERB" and _bare(root) and _content_count(doc) <= MAX_VACUOUS_CONTENT:
+            return f"'{root.text}' stands bare"
+    return None
+
+
+def _names_no_one(subj: Any) -> bool:
+    """A number with no noun ('the three', 'two'; a year in digits is no count), a quantifier
+    alone ('both'), a group word ('the pair'); 'the three suspects' and 'both of the men' name
+    whom they count."""
+    if any(w.pos_ in {"NOUN", "PROPN"} for w in subj.subtree if w is not subj):
+        return False
+    definite = any(c.dep_ == "det" and c.lower_ in {"the", "these", "those"} for c in subj.children)
+    if subj.pos_ == "NUM":
+        return subj.is_alpha or definite
+    return subj.lower_ in _GROUP_WORDS
+
+
+def _bare(verb: Any) -> bool:
+    """No child completes the verb; an adverb counts only when it carries content ('last' does
+    not)."""
+    return not any(
+        c.dep_ in _COMPLETING or (c.dep_ == "advmod" and not c.is_stop) for c in verb.children
+    )
+
+
+def _content_count(doc: Any) -> int:
+    return sum(
+        1 for t in doc if t.pos_ in {"NOUN", "PROPN", "VERB", "ADJ", "NUM"} and not t.is_stop
+    )

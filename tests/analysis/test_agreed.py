@@ -149,7 +149,7 @@ def test_a_precise_shared_claim_is_agreed_beside_the_general_one() -> None:
     by_text = {f.text: f for f in facts}
     precise = by_text["Ivo Brandt was shot outside a car wash on Harbour Road."]
     assert sorted(precise.outlets) == ["Herald", "Post", "Wire"]  # the Courier lacks the road
-    assert "Ivo Brandt was shot." not in by_text  # a bare verb: says too little on its own
+    assert "Ivo Brandt was shot." in by_text
     for fact in facts:
         assert "Gazette" not in fact.outlets, fact.text  # it says he was not shot
         if "May 29" in fact.text:

@@ -321,9 +321,9 @@ def find_agreed(
 ) -> list[AgreedFact]:
     """Facts from figures, anchors and aligned sentences; quotations are left to the quotes.
 
-    A fact read on its own must say something: one whose subject names no one or whose verb
-    stands bare (agreed_check.says_too_little) is left out last, after it has kept the claims it
-    covers from standing beside it; it is never swapped for a wording chosen against it.
+    A fact is read on its own: one whose subject names no one (agreed_check.says_too_little)
+    is left out last, after it has kept the claims it covers from standing beside it; it is
+    never swapped for a wording chosen against it.
     Facts never contradict the ``discrepancies``: each cites only
     the sentences on its shown sentence's side. Ranked by independent sources, strongest evidence
     first; at most ``limit``, each with at least two independent sources.

@@ -27,7 +27,6 @@ from newsprism.model import AgreedFact, Article, Brief, Sentence
 from newsprism.text.nlp import parse, parse_ahead
 from newsprism.text.sparse import components
 
-MAX_VACUOUS_CONTENT = 4  # content words of a bare-verb item that says too little ('X was born')
 CHECKED_PER_FACT = 8  # candidates checked per fact shown, at most: each check parses sentences
 MIN_WORDS = 6
 MIN_SUPPORT = 2
@@ -258,24 +257,17 @@ def _cuts(text: str) -> list[str]:
 # A subject that counts or groups people the item never names: 'the three', 'both', 'the pair'.
 _GROUP_WORDS = frozenset(["both", "all", "each", "either", "neither", "pair", "duo", "trio",
                           "couple"])  # fmt: skip
-# What completes a verb: an object, a complement, a phrase of place, time or manner, a clause.
-_COMPLETING = frozenset(["dobj", "obj", "iobj", "dative", "attr", "acomp", "oprd", "xcomp",
-                         "ccomp", "prep", "agent", "advcl", "npadvmod", "conj", "prt"])  # fmt: skip
 
 
 def says_too_little(text: str) -> str | None:
-    """Why an item read on its own tells the reader nothing they can use, or None. Its subject
-    may point at people it never names ('The three were shot dead.'); or its only verb may stand
-    bare, with no object, complement or adverbial of content, in a handful of content words
-    ('Anna Smith was born.', 'The girls were last seen.'): the sources' words in a relation they
-    do not state, or a fact cut from the circumstance that made it one."""
+    """Why an item read on its own points at people it never names ('The three were shot
+    dead.'), or None. A short item with a bare verb is not refused: the parse cannot tell 'Anna
+    Smith was born.' from 'The mayor resigned.', and the second is a fact a reader needs."""
     doc = parse([text])[0]
     for root in (t for t in doc if t.dep_ == "ROOT"):
         for subj in (c for c in root.children if c.dep_ in {"nsubj", "nsubjpass"}):
             if _names_no_one(subj):
                 return f"subject '{subj.text}' names no one"
-        if root.pos_ == "VERB" and _bare(root) and _content_count(doc) <= MAX_VACUOUS_CONTENT:
-            return f"'{root.text}' stands bare"
     return None
 
 
@@ -289,17 +281,3 @@ def _names_no_one(subj: Any) -> bool:
     if subj.pos_ == "NUM":
         return subj.is_alpha or definite
     return subj.lower_ in _GROUP_WORDS
-
-
-def _bare(verb: Any) -> bool:
-    """No child completes the verb; an adverb counts only when it carries content ('last' does
-    not)."""
-    return not any(
-        c.dep_ in _COMPLETING or (c.dep_ == "advmod" and not c.is_stop) for c in verb.children
-    )
-
-
-def _content_count(doc: Any) -> int:
-    return sum(
-        1 for t in doc if t.pos_ in {"NOUN", "PROPN", "VERB", "ADJ", "NUM"} and not t.is_stop
-    )

@@ -162,3 +162,25 @@ def test_after_a_fact_citing_nothing_every_claim_is_left_out() -> None:
     kept = [_fact("Engineers found rust in the main cables.", [], "a.1")]
     claims = [_fact("The cycling club held its annual race.", ["c.1", "g.2"], "c.1")]
     assert distinct(kept, claims) == kept
+
+
+def _agreed_of(story: dict[str, str]) -> list[str]:
+    brief = make_brief(story)
+    sources = independent_sources(brief.articles)
+    return [f.text for f in find_agreed(brief, sources, align(brief.articles))]
+
+
+OTHERS = {
+    "Wire": "Raiders attacked the grain depot in Varn late on Monday. Police sealed the road.",
+    "Herald": "Officials in Varn closed schools on Tuesday. A vigil is planned for Friday.",
+    "Post": "The depot had been guarded by a private firm since March. Its owner declined to comment.",
+}
+
+
+def test_a_shared_sentence_whose_subject_names_no_one_is_not_agreed() -> None:
+    said = "The three were shot dead outside the grain depot on Monday night."
+    named = "The three guards were shot dead outside the grain depot on Monday night."
+    bare = _agreed_of({o: f"{said} {rest}" for o, rest in OTHERS.items()})
+    full = _agreed_of({o: f"{named} {rest}" for o, rest in OTHERS.items()})
+    assert not any("three were" in t for t in bare), bare
+    assert any(t.startswith("The three guards") for t in full), full

@@ -157,3 +157,20 @@ def test_a_part_of_a_set_named_before_needs_the_set_in_the_summary() -> None:
     assert counts(check_brief(brief))["unresolved_reference"] == 0
     brief, _ = _brief(["As of this week, drivers face a detour of 20 minutes."])
     assert counts(check_brief(brief))["unresolved_reference"] == 0
+
+
+def test_an_agreed_item_whose_subject_counts_people_it_never_names_is_flagged() -> None:
+    for text in (
+        "The three were shot dead outside the depot.",
+        "Both were charged with arson on Friday.",
+        "On Monday the pair were found in a flooded car.",
+        "Two were killed when the roof fell.",
+    ):
+        assert _agreed_item(text)["agreed_reference"] == 1, text
+    for text in (
+        "The three suspects were shot dead outside the depot on Monday.",
+        "Both of the engineers were charged with arson on Friday.",
+        "2019 was the wettest year on record for the county.",
+        "The two sides agreed to reopen the bridge in May.",
+    ):
+        assert _agreed_item(text)["agreed_reference"] == 0, text

@@ -22,6 +22,7 @@ from newsprism.analysis.agreed_check import (
     omitted,
     outlet_sentences,
     owner,
+    says_too_little,
     stands_alone,
     verified,
     whole_credits,
@@ -320,6 +321,9 @@ def find_agreed(
 ) -> list[AgreedFact]:
     """Facts from figures, anchors and aligned sentences; quotations are left to the quotes.
 
+    A fact is read on its own: one whose subject names no one (agreed_check.says_too_little)
+    is left out last, after it has kept the claims it covers from standing beside it; it is
+    never swapped for a wording chosen against it.
     Facts never contradict the ``discrepancies``: each cites only
     the sentences on its shown sentence's side. Ranked by independent sources, strongest evidence
     first; at most ``limit``, each with at least two independent sources.
@@ -344,7 +348,7 @@ def find_agreed(
     claims.sort(key=lambda f: (-f.support, len(f.text)))
     merged = distinct(whole_credits(brief, sources, merged), whole_credits(brief, sources, claims))
     merged.sort(key=lambda f: -f.support)  # stable: aligned facts before restated claims
-    return merged[:limit]
+    return [f for f in merged if says_too_little(f.text) is None][:limit]
 
 
 def restated(
@@ -444,7 +448,7 @@ def _index_fact(by_term: dict[str, set[int]], k: int, fact: AgreedFact) -> None:
 
 @stage(
     "agreed",
-    version="2.8",
+    version="2.9",
     requires=(
         "sentences",
         "alignment",

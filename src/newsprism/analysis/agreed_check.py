@@ -5,6 +5,7 @@ every path that proposes facts (aligned, figures, restated claims) goes through 
 from __future__ import annotations
 
 from collections.abc import Iterable
+from typing import Any
 
 from newsprism.analysis.sources import Sources
 from newsprism.analysis.support import (
@@ -23,7 +24,7 @@ from newsprism.analysis.voice import (
 )
 from newsprism.analysis.whole_credit import sources_named, states_whole
 from newsprism.model import AgreedFact, Article, Brief, Sentence
-from newsprism.text.nlp import parse_ahead
+from newsprism.text.nlp import parse, parse_ahead
 from newsprism.text.sparse import components
 
 CHECKED_PER_FACT = 8  # candidates checked per fact shown, at most: each check parses sentences
@@ -251,3 +252,32 @@ def _cuts(text: str) -> list[str]:
         cut for cut in reversed(safe_shortenings(text)[:-1])
         if len(cut.split()) >= MIN_WORDS and whole_clause(cut) and named <= set(sources_named(cut))
     ]  # fmt: skip
+
+
+# A subject that counts or groups people the item never names: 'the three', 'both', 'the pair'.
+_GROUP_WORDS = frozenset(["both", "all", "each", "either", "neither", "pair", "duo", "trio",
+                          "couple"])  # fmt: skip
+
+
+def says_too_little(text: str) -> str | None:
+    """Why an item read on its own points at people it never names ('The three were shot
+    dead.'), or None. A short item with a bare verb is not refused: the parse cannot tell 'Anna
+    Smith was born.' from 'The mayor resigned.', and the second is a fact a reader needs."""
+    doc = parse([text])[0]
+    for root in (t for t in doc if t.dep_ == "ROOT"):
+        for subj in (c for c in root.children if c.dep_ in {"nsubj", "nsubjpass"}):
+            if _names_no_one(subj):
+                return f"subject '{subj.text}' names no one"
+    return None
+
+
+def _names_no_one(subj: Any) -> bool:
+    """A number with no noun ('the three', 'two'; a year in digits is no count), a quantifier
+    alone ('both'), a group word ('the pair'); 'the three suspects' and 'both of the men' name
+    whom they count."""
+    if any(w.pos_ in {"NOUN", "PROPN"} for w in subj.subtree if w is not subj):
+        return False
+    definite = any(c.dep_ == "det" and c.lower_ in {"the", "these", "those"} for c in subj.children)
+    if subj.pos_ == "NUM":
+        return subj.is_alpha or definite
+    return subj.lower_ in _GROUP_WORDS

@@ -243,10 +243,37 @@ def standing_alone(k: int, text: str, doc: Any) -> list[Finding]:
     if ref is not None and ref[0] in {"pronoun", "demonstrative"}:
         detail = f"{ref[0]} '{ref[1].text}' with nothing before it"
         out.append(Finding("agreed_reference", "agreed", k, text, detail))
+    bare = bare_subject(doc)
+    if bare is not None:
+        detail = f"subject '{bare}' names no one the item has mentioned"
+        out.append(Finding("agreed_reference", "agreed", k, text, detail))
     problem = _fragment(doc)
     if problem:
         out.append(Finding("agreed_fragment", "agreed", k, text, problem))
     return out
+
+
+_QUANTIFIERS = frozenset(["both", "all", "each", "either", "neither"])
+_SET_NOUNS = frozenset(["pair", "duo", "trio", "couple"])  # 'the pair': a set told of before
+_POINTING = frozenset(["the", "these", "those", "this", "that"])
+
+
+def bare_subject(doc: Any) -> str | None:
+    """The main clause's subject when it is a set the reader was told of before and the item
+    never names: 'the three' (a determiner and a number with no noun), 'both'/'all'/'each' alone,
+    'the pair'. 'The three suspects' and 'both of the suspects' name what they count."""
+    for subj in (c for t in doc if t.dep_ == "ROOT" for c in t.children):
+        if subj.dep_ not in {"nsubj", "nsubjpass"}:
+            continue
+        named = any(w.pos_ in {"NOUN", "PROPN"} for w in subj.subtree if w is not subj)
+        pointed = any(c.dep_ == "det" and c.lower_ in _POINTING for c in subj.children)
+        word = subj.lower_
+        counted = subj.pos_ == "NUM" and (pointed or subj.is_alpha) and bool(numbers(word))
+        if named:
+            continue
+        if counted or word in _QUANTIFIERS or (word in _SET_NOUNS and pointed):
+            return " ".join(w.text for w in subj.subtree)
+    return None
 
 
 def _fragment(doc: Any) -> str | None:

@@ -47,7 +47,6 @@ from newsprism.analysis.summary_pool import (
     incidence,
     voiced_pool,
 )
-from newsprism.analysis.summary_shorten import cut_names, with_shortened
 from newsprism.analysis.summary_voice import Voices, dispute_notes, self_attributed
 from newsprism.analysis.voice import as_quotation
 from newsprism.errors import NewsprismError
@@ -91,7 +90,6 @@ class SummaryParams:
     per_statement: int = 2  # at most this many quotations of a statement an article reprints
     min_words: int = MIN_WORDS  # shorter lines are not candidates
     exact: float = 0.0  # share of the budget chosen by the integer program (1: all; 0: greedy)
-    shorten: str = ""  # cuts made in candidates (analysis/summary_shorten.py CUTS), space separated
 
     @classmethod
     def from_options(cls, options: Mapping[str, Any]) -> SummaryParams:
@@ -104,13 +102,9 @@ class SummaryParams:
                 "option-invalid", detail=f"unknown summary option(s): {', '.join(unknown)}"
             )
         try:
-            params = replace(
-                defaults, **{k: type(getattr(defaults, k))(v) for k, v in given.items()}
-            )
+            return replace(defaults, **{k: type(getattr(defaults, k))(v) for k, v in given.items()})
         except (TypeError, ValueError) as exc:
             raise NewsprismError("option-invalid", detail=f"summary option: {exc}") from exc
-        cut_names(params.shorten)  # refuses unknown cuts
-        return params
 
 
 def _article_counts(m: sparse.csr_matrix, article: np.ndarray) -> np.ndarray:
@@ -187,8 +181,8 @@ def _exact(pool: Pool, p: SummaryParams, words: int, free: np.ndarray, chosen: l
            values: Values) -> list[int]:  # fmt: skip
     """The program's best set, the greedy's first picks kept up to (1 - `exact`) of the budget,
     ordered by gain (the order `_make_room` drops from); the greedy's set if it is not solved."""
-    w_bi, w_uni, bonus, _ = values
-    first = _gain(pool, values)
+    w_bi, w_uni, bonus, cost = values
+    first = (pool.bigrams @ w_bi + pool.unigrams @ w_uni + bonus) / cost
     spent = np.cumsum(pool.words[chosen])
     kept = [k for k, used in zip(chosen, spent, strict=True) if used <= (1 - p.exact) * words]
     best = solve(
@@ -204,12 +198,6 @@ def _exact(pool: Pool, p: SummaryParams, words: int, free: np.ndarray, chosen: l
         return chosen
     unlimited = replace(p, quotations=1.0, per_statement=0, per_speaker=0)  # already met
     return _greedy(pool, unlimited, words, _mask(len(pool), best), values)
-
-
-def _gain(pool: Pool, values: Values) -> np.ndarray:
-    """Each candidate's first-step gain per word**power (nothing covered yet)."""
-    w_bi, w_uni, bonus, cost = values
-    return np.asarray((pool.bigrams @ w_bi + pool.unigrams @ w_uni + bonus) / cost)
 
 
 def _mask(n: int, rows: list[int]) -> np.ndarray:
@@ -283,13 +271,10 @@ def summarize(
     group_of = sources.group_of if sources is not None else None
     pool, voice, unvoiced = voiced_pool(brief, al, p, quotes, furniture, group_of)
     attributed = voice.speaker
-    pool, short = _shortened(al, pool, voice, p)
-    order, resolved, rank = readable_selection(
-        brief, al, pool, p, words, unvoiced, attributed, short
-    )
+    order, resolved, rank = readable_selection(brief, al, pool, p, words, unvoiced, attributed)
     label = {s.id: a.label for a in brief.articles for s in a.sentences}
     notes = dispute_notes(discrepancies or [])
-    chosen = [_shown(al, pool, voice, k, resolved, short) for k in order]
+    chosen = [_shown(al, pool, voice, k, resolved) for k in order]
     maker = missing_maker(brief, entities, sources, [text for _, _, text in chosen])
     if maker is not None:
         chosen = _make_room(chosen, [rank[k] for k in order], len(maker.text.split()), words)
@@ -310,18 +295,6 @@ def summarize(
 Shown = tuple[Sentence, list[str], str]
 
 
-def _shortened(al: Alignment, pool: Pool, voice: Voices, p: SummaryParams
-               ) -> tuple[Pool, dict[int, str]]:  # fmt: skip
-    """The pool with shortened variants of its most promising candidates (analysis/
-    summary_shorten.py), and the variants' texts."""
-    cuts = cut_names(p.shorten)
-    if not cuts or not len(pool):
-        return pool, {}
-    w_bi, w_uni, bonus = _values(pool, p)
-    cost = np.maximum(pool.words, 1.0) ** p.length_power
-    return with_shortened(al, pool, voice, cuts, _gain(pool, (w_bi, w_uni, bonus, cost)))
-
-
 def _make_room(chosen: list[Shown], rank: list[int], need: int, words: int) -> list[Shown]:
     """Drop the sentences chosen last (the least new content) until `need` more words fit."""
     kept = list(range(len(chosen)))
@@ -334,8 +307,7 @@ def _make_room(chosen: list[Shown], rank: list[int], need: int, words: int) -> l
     return [chosen[k] for k in kept]
 
 
-def _shown(al: Alignment, pool: Pool, voice: Voices, k: int, resolved: Mapping[int, str],
-           short: Mapping[int, str]) -> Shown:  # fmt: skip
+def _shown(al: Alignment, pool: Pool, voice: Voices, k: int, resolved: Mapping[int, str]) -> Shown:
     """(sentence shown, citations, text as shown) for a chosen row: an outlet's own sentence (its
     opening pronoun named when `resolved` says so), a quotation given its speaker, or a
     quotation given back its opening or closing mark."""
@@ -355,8 +327,6 @@ def _shown(al: Alignment, pool: Pool, voice: Voices, k: int, resolved: Mapping[i
         return shown, citations, voice.reopened[row]
     if row in resolved:
         return al.sentences[row], citations, resolved[row]
-    if k in short and shown is al.sentences[row]:
-        return shown, citations, short[k]
     return shown, citations, shown.text
 
 
@@ -383,7 +353,6 @@ def readable_selection(
     words: int,
     unvoiced: set[int] | None = None,
     attributed: dict[int, str] | None = None,
-    short: Mapping[int, str] | None = None,
 ) -> tuple[list[int], dict[int, str], dict[int, int]]:
     """Selected rows in reading order, none opening with a reference the summary cannot resolve;
     the rows whose opening pronoun is replaced by its antecedent (row -> text); and each selected
@@ -396,7 +365,7 @@ def readable_selection(
     greedy: list[int] = []
 
     def check(rows: list[int]) -> set[int]:
-        return _dangling(al, pool, rows, where, attributed or {}, short or {})[0]
+        return _dangling(al, pool, rows, where, attributed or {})[0]
 
     for _ in range(ROUNDS):
         greedy = select(pool, p, words, frozenset(banned))
@@ -408,7 +377,7 @@ def readable_selection(
     bad = check(order)
     order = [k for k in order if k not in bad]
     rank = {k: step for step, k in enumerate(greedy)}
-    return order, _dangling(al, pool, order, where, attributed or {}, short or {})[1], rank
+    return order, _dangling(al, pool, order, where, attributed or {})[1], rank
 
 
 def _reattach(
@@ -432,7 +401,6 @@ def _dangling(
     order: list[int],
     where: dict[str, tuple[Article, Sentence]],
     attributed: dict[int, str],
-    short: Mapping[int, str],
 ) -> tuple[set[int], dict[int, str]]:
     """Rows whose opening (or quotation's opening) points back at what the summary lacks, and
     the rows in an outlet's own voice made readable by naming their pronoun's antecedent."""
@@ -447,7 +415,7 @@ def _dangling(
         prior = article.sentences[sentence.index - 1] if sentence.index else None
         follows = prior is not None and prior.id in previous
         before = source_before(article, sentence)
-        text = short.get(k, sentence.text)
+        text = sentence.text
         if row not in attributed and prior is not None and not follows:
             text = resolve_lead(text, prior.text) or text
             text = resolve_speaker(text, before) or text
@@ -456,12 +424,10 @@ def _dangling(
         if any(dangling(t, before, last, " ".join(earlier), follows) for t in texts):
             bad.add(k)
             continue
-        if text != short.get(k, sentence.text):
+        if text != sentence.text:
             resolved[row] = text
         supporters = [al.sentences[j] for j in al.supporters(row)]
-        shown = displayed(supporters)
-        own = short.get(k, shown.text) if shown is sentence else shown.text
-        earlier.append(resolved.get(row) or own)
+        earlier.append(resolved.get(row) or displayed(supporters).text)
         previous = {s.id for s in supporters}
     return bad, resolved
 

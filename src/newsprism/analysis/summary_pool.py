@@ -10,11 +10,11 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Hashable, Sequence
+from collections.abc import Sequence
 from collections.abc import Set as AbstractSet
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from itertools import pairwise
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 import numpy as np
 from scipy import sparse
@@ -58,7 +58,6 @@ class Pool:
     prior: np.ndarray | None = None  # learned chance of being a summary sentence
     speaker: np.ndarray | None = None  # who the quotes stage says is quoted in it (-1: nobody)
     reprint: np.ndarray | None = None  # quotes what an article reprints as a statement
-    vocab: tuple[dict[Hashable, int], dict[Hashable, int]] | None = None  # concept -> column
 
     def __len__(self) -> int:
         return len(self.index)
@@ -181,8 +180,6 @@ def build_pool(
     relative = position / np.maximum(1, np.asarray([seen[a] for a in article]))
     texts = [al.sentences[i].text for i in index]
     concepts = [concept_lists(t) for t in texts]
-    bigrams, bigram_ids = csr_rows((c[1] for c in concepts), binary=True)
-    unigrams, unigram_ids = csr_rows((c[0] for c in concepts), binary=True)
     vectors = al.vectors[index] if len(index) else al.vectors
     centroid = np.asarray(vectors.mean(axis=0)).ravel() if len(index) else np.zeros(0)
     norm = np.linalg.norm(centroid) or 1.0
@@ -192,56 +189,13 @@ def build_pool(
         position=position,
         relative=relative,
         words=np.asarray([len(t.split()) for t in texts], dtype=float),
-        bigrams=bigrams,
-        unigrams=unigrams,
+        bigrams=incidence([c[1] for c in concepts]),
+        unigrams=incidence([c[0] for c in concepts]),
         centrality=np.asarray(vectors @ (centroid / norm)).ravel() if len(index) else position,
         quoted=np.asarray([bool(_QUOTE.search(t)) for t in texts], dtype=float),
         shared_figures=_shared_figures(texts, article),
-        same=_same_content(al, index, unigrams, article, texts),
-        vocab=(bigram_ids, unigram_ids),
+        same=_same_content(al, index, incidence([c[0] for c in concepts]), article, texts),
     )
-
-
-def with_variants(pool: Pool, texts: dict[int, str]) -> tuple[Pool, dict[int, str]]:
-    """The pool with one more row per candidate shown in other words (candidate -> text): the
-    same sentence, its words and concepts those of the text shown. A variant and its original
-    restate each other, so the selection takes at most one; the new rows -> their texts."""
-    if not texts or pool.vocab is None:
-        return pool, {}
-    base = np.asarray(sorted(texts), dtype=int)
-    n, m = len(pool), len(base)
-    new = {n + i: texts[int(k)] for i, k in enumerate(base)}
-    grown: dict[str, Any] = {
-        name: np.concatenate([value, value[base]])
-        for name, value in vars(pool).items()
-        if isinstance(value, np.ndarray)
-    }
-    grown["words"][n:] = [len(t.split()) for t in new.values()]
-    concepts = [concept_lists(t) for t in new.values()]
-    extra = {"bigrams": (pool.bigrams, 1, 0), "unigrams": (pool.unigrams, 0, 1)}
-    matrices = {
-        name: sparse.vstack(
-            [matrix, _rows([c[part] for c in concepts], pool.vocab[vocab], matrix.shape[1])]
-        ).tocsr()
-        for name, (matrix, part, vocab) in extra.items()
-    }
-    link = sparse.csr_matrix((np.ones(m), (np.arange(n, n + m), base)), shape=(n + m, n + m))
-    same = sparse.block_diag([pool.same, sparse.csr_matrix((m, m))]).tocsr()
-    same = same + link + link.T  # a variant restates its original ...
-    same = same + link @ same + (link @ same).T  # ... and what its original restates
-    same.data[:] = 1.0
-    same.setdiag(0)
-    same.eliminate_zeros()
-    out = replace(pool, **grown, **matrices, same=same.tocsr())
-    return out, new
-
-
-def _rows(rows: list[list[str]], ids: dict[Hashable, int], width: int) -> sparse.csr_matrix:
-    """Binary rows over an existing vocabulary; a concept it lacks is left out."""
-    cols = [sorted({ids[c] for c in row if c in ids}) for row in rows]
-    indptr = np.cumsum([0] + [len(c) for c in cols])
-    indices = np.asarray([c for row in cols for c in row], dtype=np.int64)
-    return sparse.csr_matrix((np.ones(len(indices)), indices, indptr), shape=(len(rows), width))
 
 
 _FIGURE = re.compile(

@@ -7,7 +7,7 @@ speaker (from the quotes stage) or, for a writer's first person, as the outlet's
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from newsprism.align import Alignment
 from newsprism.analysis.attribution import is_pronoun
@@ -31,7 +31,6 @@ class Voices:
     own: set[int]
     speaker: dict[int, str]
     reopened: dict[int, str]
-    printed: set[tuple[str, ...]] = field(default_factory=set)  # 4-grams printed as quotations
 
 
 def voices(al: Alignment, articles: list[Article], speakers: dict[str, str]) -> Voices:
@@ -40,7 +39,7 @@ def voices(al: Alignment, articles: list[Article], speakers: dict[str, str]) -> 
     for article in articles:
         statements |= statement_sentences(article)
     quoted = printed_as_quotation(articles)
-    out = Voices(set(), {}, {}, quoted)
+    out = Voices(set(), {}, {})
     outlet = {s.id: a.outlet for a in articles for s in a.sentences}
     for i, s in enumerate(al.sentences):
         fixed = reopened(s, statements) or closed(s.text)

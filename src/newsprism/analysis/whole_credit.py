@@ -26,8 +26,9 @@ _FUNCTION_POS = frozenset(
     {"AUX", "PUNCT", "DET", "ADP", "CCONJ", "SCONJ", "PRON", "PART", "SPACE", "SYM"}
 )
 # Verbs that only attribute: who says it is checked as the source instead.
-_SAYING_LEMMAS = frozenset({"say", "tell", "add", "accord", "according", "state", "report"})
-_SAYING_LEMMAS |= {"write", "note"}
+_SAYING_LEMMAS = frozenset(
+    {"say", "tell", "add", "accord", "according", "state", "report", "write", "note"}
+)
 _SAYS = frozenset(
     {"say", "tell", "add", "state", "report", "write", "note", "claim", "announce", "tweet",
      "post", "explain", "argue", "insist", "warn", "declare", "confirm", "testify", "allege",
@@ -54,9 +55,10 @@ def _said_words(text: str, own_voice: bool) -> tuple[frozenset[str], frozenset[s
         for form in (t.lower_, t.lemma_.lower()):
             forms.add(form)
             forms.update(_parts(form))
-    named = [*_sources(doc), *_said_through(doc)]
+    sources = _sources(doc)
+    named = [*sources, *_said_through(doc)]
     speakers = {w for s in named for t in s.subtree for w in (t.lower_, t.lemma_.lower())}
-    return frozenset(forms), frozenset(speakers) | ({_SOMEONE} if _sources(doc) else set())
+    return frozenset(forms), frozenset(speakers) | ({_SOMEONE} if sources else set())
 
 
 @lru_cache(maxsize=4096)
@@ -100,11 +102,12 @@ def _said_through(doc: Any) -> list[Any]:
 
 def states_whole(shown: str, other: str) -> bool:
     """``other`` states every word, figure and source of ``shown`` (see the module docstring)."""
-    if not figures(shown) <= figures(other if quote_spans(shown) else outside_quotes(other)):
-        return False
     # a fact the shown text states in its own voice is not stated by a speaker quoted in the other
-    theirs, speakers = _said_words(other, not quote_spans(shown))
-    values = figures(other if quote_spans(shown) else outside_quotes(other))
+    own_voice = not quote_spans(shown)
+    values = figures(outside_quotes(other) if own_voice else other)
+    if not figures(shown) <= values:
+        return False
+    theirs, speakers = _said_words(other, own_voice)
     words, sources = _claim(shown)
     for form, lemma in words:
         if form in theirs or lemma in theirs:
@@ -114,7 +117,6 @@ def states_whole(shown: str, other: str) -> bool:
             continue
         if figures(form) and figures(form) <= values:
             continue  # 'seven' states '7'
-
         return False
     # a source is named as one: 'Colbert' in 'the Colbert Report' is no one speaking
     return all((_SOMEONE if pronoun else lemma) in speakers for lemma, pronoun in sources)

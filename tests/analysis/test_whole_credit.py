@@ -141,3 +141,10 @@ def test_a_statement_named_where_the_words_come_from_is_a_source() -> None:
     shown = '"We are saddened by the crash," the statement said.'
     assert states_whole(shown, '"We are saddened by the crash," the club said in a statement.')
     assert not states_whole(shown, '"We are saddened by the crash," the club said on Monday.')
+
+
+def test_another_source_of_a_claim_is_another_claim() -> None:
+    shown = "Ivo Brandt was shot, his lawyer said."
+    assert not states_whole(shown, "Ivo Brandt was shot, police said.")
+    assert not states_whole(shown, "Ivo Brandt was shot, according to police.")
+    assert states_whole(shown, "Ivo Brandt was shot outside a car wash, his lawyer said.")

@@ -7,7 +7,7 @@ from collections.abc import Iterable
 import numpy as np
 import pytest
 
-from newsprism.analysis import agreed, agreed_check, semantic
+from newsprism.analysis import agreed, agreed_check, semantic, support
 from newsprism.analysis.sources import Sources
 from newsprism.model import AgreedFact, Article, Brief, Story
 from newsprism.pipeline import BriefConfig, Pipeline
@@ -56,7 +56,7 @@ def _without_whole_credits(monkeypatch: pytest.MonkeyPatch) -> None:
         return list(facts)
 
     monkeypatch.setattr(agreed, "whole_credits", every_credit)
-    monkeypatch.setattr(agreed_check, "states_whole", lambda shown, other: True)
+    monkeypatch.setattr(agreed_check, "credits", support.states)
 
 
 def _fake_embed(texts: list[str]) -> np.ndarray:

@@ -13,7 +13,6 @@ from newsprism.analysis.support import (
     Coverage,
     common_core,
     safe_shortenings,
-    states,
     whole_clause,
 )
 from newsprism.analysis.voice import (
@@ -22,7 +21,7 @@ from newsprism.analysis.voice import (
     speaks_as_someone,
     statement_sentences,
 )
-from newsprism.analysis.whole_credit import sources_named, states_whole
+from newsprism.analysis.whole_credit import credits, sources_named
 from newsprism.model import AgreedFact, Article, Brief, Sentence
 from newsprism.text.nlp import parse, parse_ahead
 from newsprism.text.sparse import components
@@ -175,10 +174,7 @@ def _verify(brief: Brief, sources: Sources, cited: list[Sentence], statements: s
         for text in reversed(safe_shortenings(shown.text)):
             if not whole_clause(text):
                 continue  # a caption or a fragment says nothing on its own
-            kept = [
-                s for s in cited
-                if s is shown or (states(text, s.text) and states_whole(text, s.text))
-            ]  # fmt: skip
+            kept = [s for s in cited if s is shown or credits(text, s.text)]
             support = independent(brief, sources, [position[owner(s)] for s in kept])
             if support >= MIN_SUPPORT and (best is None or support > best[0]):
                 best = (support, text, kept, shown)
@@ -238,10 +234,7 @@ def _support(brief: Brief, sources: Sources, position: dict[str, int], cited: li
 def _whole_credit(text: str, fact: AgreedFact,
                   index: dict[str, tuple[Article, Sentence]]) -> list[str]:  # fmt: skip
     """The fact's citations whose sentences state all of ``text``; none unless its own does."""
-    kept = [
-        c for c in fact.citations
-        if c in index and states(text, index[c][1].text) and states_whole(text, index[c][1].text)
-    ]  # fmt: skip
+    kept = [c for c in fact.citations if c in index and credits(text, index[c][1].text)]
     return kept if fact.source in kept else []
 
 

@@ -19,7 +19,6 @@ from dataclasses import dataclass
 
 from newsprism.analysis.clauses import claims, clause_verbs, main_verb, reads_as_sentence
 from newsprism.analysis.support import (
-    COVERED,
     LEANS_BACK,
     doc_of,
     figures,
@@ -28,9 +27,8 @@ from newsprism.analysis.support import (
     may_state,
     parsed_ahead,
     reads_lemmas,
-    states,
 )
-from newsprism.analysis.whole_credit import states_whole
+from newsprism.analysis.whole_credit import credits
 from newsprism.model import Sentence
 from newsprism.text.terms import content_stems, words
 from newsprism.text.tokens import word_tokens
@@ -40,12 +38,7 @@ PARTNERS = 8  # sentences of other outlets tried as the source of a claim, most 
 MIN_SHARED = 2  # terms two sentences must share to be paired
 MIN_WORDS = 5
 CHUNK = 256  # sentences whose parses are batched together (memory stays bounded)
-# Share of a claim's content words a crediting sentence must state: two of three suffice when the
-# claim's verb must also be stated ('bought the mill' is never 'sold the mill'); a claim with no
-# verb of its own ('be', 'have') needs the usual share (analysis/support.py).
-TWO_THIRDS = 2 / 3
 _THERE = re.compile(r"^\W*there\b", re.IGNORECASE)
-LOOSE_FROM = 6  # content words from which two thirds apply (a short claim missing one is another)
 
 
 @dataclass(frozen=True)
@@ -138,11 +131,7 @@ def _best_claim(
 ) -> Claim | None:
     ranked: list[tuple[int, int, Claim]] = []
     for text in texts:
-        share = TWO_THIRDS if len(set(content_stems(text))) >= LOOSE_FROM else COVERED
-        kept = [
-            o for o in near
-            if states(text, o.sentence.text, share) and states_whole(text, o.sentence.text)
-        ]  # fmt: skip
+        kept = [o for o in near if credits(text, o.sentence.text)]
         if kept and text != entry.sentence.text and not reads_as_sentence(text):
             continue
         if kept and text != entry.sentence.text and _opens_with_participle(text):
@@ -151,7 +140,7 @@ def _best_claim(
         also = clause_verbs(text) if kept else []
         kept = [
             o for o in kept
-            if (_says(verb, o.sentence.text) if verb else states(text, o.sentence.text))
+            if (verb is None or _says(verb, o.sentence.text))
             and all(_says(v, o.sentence.text) for v in also)
         ]  # fmt: skip
         if not kept:

@@ -17,7 +17,7 @@ import re
 from functools import lru_cache
 from typing import Any
 
-from newsprism.analysis.support import doc_of, figures
+from newsprism.analysis.support import doc_of, figures, states
 from newsprism.analysis.voice import outside_quotes, quote_spans
 from newsprism.text.terms import STOP_WORDS
 
@@ -120,3 +120,10 @@ def states_whole(shown: str, other: str) -> bool:
         return False
     # a source is named as one: 'Colbert' in 'the Colbert Report' is no one speaking
     return all((_SOMEONE if pronoun else lemma) in speakers for lemma, pronoun in sources)
+
+
+def credits(shown: str, other: str) -> bool:
+    """``other`` is a sentence an outlet may be credited with ``shown`` for: the cheap checks of
+    `support.states` (figures, names, polarity, frame, counts, subject; most words, so most pairs
+    are refused before any parse) and then the whole fact (`states_whole`)."""
+    return states(shown, other) and states_whole(shown, other)

@@ -12,14 +12,13 @@ component of threshold links, where the clustering reads them, and are then scor
 from __future__ import annotations
 
 import math
-from collections.abc import Callable, Iterable
-from itertools import pairwise
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 import numpy as np
 from scipy import sparse
 
-from newsprism.text.sparse import csr_rows
+from newsprism.text.sparse import csr_rows, weighted_rows
 from newsprism.text.terms import stem
 
 if TYPE_CHECKING:
@@ -74,7 +73,7 @@ class Bounds:
     def __init__(self, mentions: list[Mention], bags: _Bags) -> None:
         vocab: dict[object, int] = {}
         weights = [_prefix_weights(bags.of(m.context)) for m in mentions]
-        self.prefixes, vocab = _weighted_rows(weights, vocab)
+        self.prefixes, vocab = weighted_rows(weights, vocab)
         self.present = self.prefixes.copy()
         self.present.data[:] = 1.0
         bag = [bags.of(m.context) for m in mentions]
@@ -186,21 +185,6 @@ def _prefix_weights(bag: _Bag) -> dict[str, float]:
     """A weighted context's total weight per 4-letter prefix."""
     weighted, _, _, buckets, _ = bag
     return {p: sum(weighted[t] for t in terms) for p, terms in buckets.items()}
-
-
-def _weighted_rows(rows: list[dict[str, float]], vocab: dict[object, int]
-                   ) -> tuple[sparse.csr_matrix, dict[object, int]]:  # fmt: skip
-    """Rows of weights by term, through the one CSR builder (which lays out the terms)."""
-    matrix, vocab = csr_rows((row.keys() for row in rows), vocab, binary=True)
-    names = {k: t for t, k in vocab.items()}
-    data = [row[names[k]] for row, (a, b) in zip(rows, _spans(matrix), strict=True)  # type: ignore[index]
-            for k in matrix.indices[a:b].tolist()]  # fmt: skip
-    matrix.data = np.asarray(data, dtype=float)
-    return matrix, vocab
-
-
-def _spans(matrix: sparse.csr_matrix) -> Iterable[tuple[int, int]]:
-    return pairwise(matrix.indptr.tolist())
 
 
 def _row_dot(left: sparse.csr_matrix, r: np.ndarray, c: np.ndarray,

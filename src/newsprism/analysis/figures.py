@@ -473,10 +473,9 @@ def _stronger_half(cross: list[float]) -> float:
 
 
 def _group(members: list[int], links: Links, mentions: list[Mention]) -> FigureGroup:
-    inside = [v for k, i in enumerate(members) for j in members[k + 1 :]
-              if (v := links.value(i, j)) > 0]  # fmt: skip
-    cross = [links.value(i, j) for k, i in enumerate(members) for j in members[k + 1 :]
-             if mentions[i].quantity.key != mentions[j].quantity.key]  # fmt: skip
+    pairs = [(i, j, links.value(i, j)) for k, i in enumerate(members) for j in members[k + 1 :]]
+    inside = [v for _, _, v in pairs if v > 0]
+    cross = [v for i, j, v in pairs if mentions[i].quantity.key != mentions[j].quantity.key]
     return FigureGroup(
         [mentions[i] for i in members],
         float(np.mean(inside)) if inside else 0.0,

@@ -18,7 +18,8 @@ from collections.abc import Sequence
 import numpy as np
 from scipy import sparse
 from scipy.cluster.hierarchy import fcluster, linkage
-from sklearn.feature_extraction import DictVectorizer
+
+from newsprism.text.sparse import weighted_rows
 
 # Most stories grouped at once: the pairwise distances take n^2 / 2 doubles, and scipy copies
 # them (~0.2 GB and ~1 CPU-s at 5,000 stories, ~0.8 GB and ~3.5 s at 10,000). A larger batch
@@ -37,7 +38,7 @@ def average_linkage(
         return None
     if n < 2:
         return list(range(n))
-    matrix = DictVectorizer(dtype=np.float64).fit_transform(vecs)
+    matrix, _ = weighted_rows(vecs)
     tree = linkage(_distances(matrix), method="average")
     return fcluster(tree, 1.0 - cut, criterion="distance").tolist()
 

@@ -8,8 +8,9 @@ number they share. Groups are connected components of the matched pairs (scipy),
 
 from __future__ import annotations
 
-from collections.abc import Hashable, Iterable, Sequence
-from itertools import islice
+from collections.abc import Hashable, Iterable, Mapping, Sequence
+from itertools import islice, pairwise
+from typing import Any
 
 import numpy as np
 from scipy import sparse
@@ -32,6 +33,18 @@ def csr_rows(rows: Iterable[Iterable[Hashable]], vocab: dict[Hashable, int] | No
         shape=(len(indptr) - 1, max(len(vocab), 1)),
     )
     matrix.sum_duplicates()
+    return matrix, vocab
+
+
+def weighted_rows(rows: Sequence[Mapping[Any, float]], vocab: dict[Hashable, int] | None = None
+                  ) -> tuple[sparse.csr_matrix, dict[Hashable, int]]:  # fmt: skip
+    """Row k holds the weights of ``rows[k]`` (term -> weight), laid out by `csr_rows`."""
+    matrix, vocab = csr_rows((row.keys() for row in rows), vocab, binary=True)
+    names = {k: t for t, k in vocab.items()}
+    spans = pairwise(matrix.indptr.tolist())
+    data = [row[names[k]] for row, (a, b) in zip(rows, spans, strict=True)
+            for k in matrix.indices[a:b].tolist()]  # fmt: skip
+    matrix.data = np.asarray(data, dtype=float)
     return matrix, vocab
 
 

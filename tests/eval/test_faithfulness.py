@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from tests.analysis.helpers import make_brief
 
 from newsprism.eval.faithfulness import check_brief, counts, unbalanced
@@ -159,18 +160,20 @@ def test_a_part_of_a_set_named_before_needs_the_set_in_the_summary() -> None:
     assert counts(check_brief(brief))["unresolved_reference"] == 0
 
 
-def test_an_agreed_item_whose_subject_counts_people_it_never_names_is_flagged() -> None:
-    for text in (
-        "The three were shot dead outside the depot.",
-        "Both were charged with arson on Friday.",
-        "On Monday the pair were found in a flooded car.",
-        "Two were killed when the roof fell.",
-    ):
-        assert _agreed_item(text)["agreed_reference"] == 1, text
-    for text in (
-        "The three suspects were shot dead outside the depot on Monday.",
-        "Both of the engineers were charged with arson on Friday.",
-        "2019 was the wettest year on record for the county.",
-        "The two sides agreed to reopen the bridge in May.",
-    ):
-        assert _agreed_item(text)["agreed_reference"] == 0, text
+@pytest.mark.parametrize(
+    ("text", "flagged"),
+    [
+        ("The three were shot dead outside the depot.", 1),
+        ("Both were charged with arson on Friday.", 1),
+        ("On Monday the pair were found in a flooded car.", 1),
+        ("Two were killed when the roof fell.", 1),
+        ("The three suspects were shot dead outside the depot on Monday.", 0),
+        ("Both of the engineers were charged with arson on Friday.", 0),
+        ("2019 was the wettest year on record for the county.", 0),
+        ("The two sides agreed to reopen the bridge in May.", 0),
+    ],
+)
+def test_an_agreed_item_whose_subject_counts_people_it_never_names_is_flagged(
+    text: str, flagged: int
+) -> None:
+    assert _agreed_item(text)["agreed_reference"] == flagged
